@@ -1,0 +1,34 @@
+// Builds every bundle: the library (ESM), the CLI (ESM, executable), the Node extension (CJS)
+// and the web extension (CJS for the browser worker host). `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+
+const builds = [
+  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
+  {
+    ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', platform: 'node',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; const require = __dunmarkRequire(import.meta.url);" },
+  },
+];
+if (existsSync('src/vscode/extension.ts')) {
+  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true });
+}
+if (existsSync('src/vscode/web.ts')) {
+  builds.push({
+    ...common, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.cjs', format: 'cjs', platform: 'browser',
+    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('watching src/ ...');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  mkdirSync('dist/types', { recursive: true });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+}

@@ -1,0 +1,3 @@
+import { lint } from '../index.js';
+void lint;
+console.log('dunmark: not yet');

@@ -1,0 +1,97 @@
+import type { Root } from 'mdast';
+import type { AmountMention } from './facts/amounts.js';
+import type { DateMention } from './facts/dates.js';
+import type { FactProblem, Facts } from './facts/facts.js';
+import type { FrontMatter, KeyLocation } from './front-matter.js';
+import type { Category, Fix, Severity, Span } from './types.js';
+
+/** Language of a block of prose, by script. */
+export type BlockLanguage = 'en' | 'zh' | 'mixed' | 'none';
+
+/** A block of prose (paragraph, heading or table cell) in document order. */
+export interface Block {
+  type: 'paragraph' | 'heading' | 'tableCell';
+  /** Source span of the block, markup included. */
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`. */
+  text: string;
+  language: BlockLanguage;
+  /** Heading depth, or 0. */
+  depth: number;
+  /** True inside a block quote. */
+  quoted: boolean;
+  /** True inside a list item. */
+  listItem: boolean;
+}
+
+/** A message in the languages Dunmark speaks; the engine picks one by the letter's language. */
+export type Message = string | { en: string; zh: string };
+
+/** What a rule reports: a span, a message and fixes as data. */
+export interface Report {
+  start: number;
+  end: number;
+  message: Message;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+}
+
+/** Everything a rule needs to know about itself. */
+export interface RuleMeta {
+  /** kebab-case, equals the file name and the fixture folder. */
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** One-line summary. */
+  description: string;
+  /** Markdown: what it catches, why it matters, wrong and right examples. */
+  docs: string;
+  /** ISO 639-3 codes of the languages it checks. */
+  languages: readonly ('eng' | 'cmn')[];
+  fixable?: boolean;
+  /** JSON Schema of the rule's options, if it has any. */
+  options?: Record<string, unknown>;
+}
+
+/** The one shared view of a document that every rule receives. */
+export interface RuleContext {
+  readonly text: string;
+  readonly tree: Root;
+  /** The front matter, if the document has one. */
+  readonly frontMatter: FrontMatter | undefined;
+  /** The raw front-matter value (unknown keys included). */
+  readonly data: Record<string, unknown> | undefined;
+  /** Typed facts; ill-typed keys are absent. */
+  readonly facts: Facts;
+  /** Front-matter values of the wrong type (already left out of `facts`). */
+  readonly factProblems: readonly FactProblem[];
+  /** Span of the document after the front matter. */
+  readonly body: Span;
+  readonly blocks: readonly Block[];
+  /** Amounts read once from the prose blocks. */
+  readonly amounts: readonly AmountMention[];
+  /** Dates read once from the prose blocks. */
+  readonly dates: readonly DateMention[];
+  /** This rule's options from configuration (empty when none). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** ISO date that counts as today. */
+  readonly today: string;
+  readonly vocabulary: { readonly accept: readonly string[]; readonly reject: readonly string[] };
+  /** Where a front-matter key sits (`amount`, `invoices.0.number`). */
+  key(path: string): KeyLocation | undefined;
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number };
+  report(report: Report): void;
+}
+
+/** A rule: metadata plus a check over the shared context. */
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Declares a rule; the identity function that gives rules their type. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,5 @@
+import type { Rule } from '../../rule.js';
+
+
+/** Rules of the `clause` category, sorted by id. */
+export const clauseRules: Rule[] = [];

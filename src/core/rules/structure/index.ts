@@ -1,0 +1,5 @@
+import type { Rule } from '../../rule.js';
+import frontMatter from './front-matter.js';
+
+/** Rules of the `structure` category, sorted by id. */
+export const structureRules: Rule[] = [frontMatter];

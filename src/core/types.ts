@@ -1,0 +1,78 @@
+/** Shared public types of the Dunmark core. */
+
+/** How serious a finding is; `off` is only a configuration value. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A severity as written in configuration. */
+export type SeveritySetting = Severity | 'off';
+
+/** The family a rule belongs to. */
+export type Category = 'tone' | 'facts' | 'language' | 'clause' | 'template' | 'structure';
+
+/** All categories, in the order they are documented. */
+export const CATEGORIES: readonly Category[] = ['facts', 'structure', 'template', 'tone', 'language', 'clause'];
+
+/** All severities, most serious first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace `text.slice(start, end)` with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One way to fix a finding, as data: the editor and the CLI apply the same edits. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True when this is the one right fix (the editor marks it preferred; `--fix` applies only these). */
+  isPreferred?: boolean;
+}
+
+/** A problem found in a document. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  /** 1-based, counting the front matter. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  span: Span;
+  fixes: Fix[];
+  /** Extra facts for hovers (e.g. the front-matter value a mention was matched with). */
+  data?: Record<string, unknown>;
+}
+
+/** A rule's setting in configuration: a severity, or a severity with options. */
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
+
+/** Resolved configuration that `lint()` receives. Every key is optional. */
+export interface DunmarkConfig {
+  /** ISO date that deadline rules compare against; default the real date. */
+  today?: string;
+  rules?: Record<string, RuleSetting>;
+  vocabulary?: { accept?: string[]; reject?: string[] };
+  /** Folder of workspace templates, relative to the config file. */
+  templates?: string;
+  /** Language of rule messages: `auto` follows the letter's declared language. */
+  messageLanguage?: 'auto' | 'en' | 'zh';
+  /** Per-category severity override (set by the editor's settings). */
+  categories?: Partial<Record<Category, SeveritySetting>>;
+}
+
+/** Options of `lint()`. */
+export interface LintOptions {
+  /** Used in messages and config globs only; never read. */
+  path?: string;
+  config?: DunmarkConfig;
+}

@@ -1,0 +1,21 @@
+/**
+ * Dunmark's library entry: the pure core that the extension and the CLI use.
+ * No file system, no network, no editor.
+ */
+import { rules } from './core/rules/index.js';
+import type { RuleMeta } from './core/rule.js';
+
+export { lint, parseDocument } from './core/engine.js';
+export { applyFixes } from './core/fixes.js';
+export { listTemplates, renderTemplate } from './core/templates/index.js';
+export type { RenderResult, Template } from './core/templates/index.js';
+export type { Block, Rule, RuleContext, RuleMeta } from './core/rule.js';
+export type { Facts } from './core/facts/facts.js';
+export type {
+  Category, DunmarkConfig, Finding, Fix, LintOptions, RuleSetting, Severity, SeveritySetting, Span, TextEdit,
+} from './core/types.js';
+
+/** The metadata of every built-in rule, sorted by id. */
+export function listRules(): RuleMeta[] {
+  return rules.map((rule) => ({ ...rule.meta }));
+}
