@@ -1,10 +1,11 @@
 // Writes docs/rules/<id>.md from each rule's `meta` (the only source of rule docs), and the
-// rules table between the markers in README.md. `npm run docs`; `--check` fails on drift.
+// rules table between the markers in README.md, and the config schema (gen-schema.ts). `npm run docs`; `--check` fails on drift.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listRules } from '../src/index.js';
 import type { RuleMeta } from '../src/core/rule.js';
+import { configSchemaText, SCHEMA_PATH } from './gen-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LANGUAGE_NAMES: Record<string, string> = { eng: 'English', cmn: 'Chinese (Mandarin)' };
@@ -45,6 +46,7 @@ function main(): void {
   const rules = listRules();
   const outputs = new Map<string, string>();
   for (const meta of rules) outputs.set(path.join(ROOT, 'docs/rules', `${meta.id}.md`), ruleDoc(meta));
+  outputs.set(path.join(ROOT, SCHEMA_PATH), configSchemaText(rules));
   const readmePath = path.join(ROOT, 'README.md');
   if (fs.existsSync(readmePath)) {
     const readme = fs.readFileSync(readmePath, 'utf8');
