@@ -1,3 +1,5 @@
+import { normalizeOrdinary, parseDaxie } from './daxie.js';
+
 /** An amount of money written in the text. */
 export interface AmountMention {
   start: number;
@@ -17,9 +19,117 @@ export interface AmountMention {
   form: 'figures' | 'daxie';
 }
 
+const CODES = 'USD|RMB|CNY|EUR|HKD|SGD|JPY|GBP';
+const ZH_WORDS = '人民币|美元|欧元|港币|港元|日元|英镑|新加坡元';
+
+/** Currency words and codes → ISO 4217. */
+const CURRENCY_OF: Readonly<Record<string, string>> = {
+  USD: 'USD', RMB: 'CNY', CNY: 'CNY', EUR: 'EUR', HKD: 'HKD', SGD: 'SGD', JPY: 'JPY', GBP: 'GBP',
+  人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY', 英镑: 'GBP', 新加坡元: 'SGD',
+  元: 'CNY', 'US$': 'USD', 'HK$': 'HKD', 'S$': 'SGD', '€': 'EUR', '£': 'GBP',
+};
+
+/** Signs that more than one currency uses. */
+const AMBIGUOUS_SIGNS = new Set(['$', '¥', '￥']);
+
+/** Which currencies an ambiguous sign may stand for. */
+export const SIGN_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
+  $: ['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD'],
+  '¥': ['CNY', 'JPY'],
+  '￥': ['CNY', 'JPY'],
+};
+
+/** The figures of an amount: 18,400.00 or 18400 (no digit, comma or point glued on either side). */
+export const FIGURES_SOURCE = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:\.\d{1,2})?(?![\d,]\d|\d))`;
+
+const FIGURES_AMOUNT = new RegExp(
+  String.raw`(?<pre>(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
+  + String.raw`(?<num>${FIGURES_SOURCE})`
+  + String.raw`(?:[ \u00a0]?(?<wan>万))?`
+  + String.raw`(?:[ \u00a0]?(?<suf>${ZH_WORDS}|元|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|(?:US|U\.S\.) dollars\b|yuan\b))?`,
+  'gu',
+);
+
+const DAXIE_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二两三四五六七八九十百千';
+const DAXIE_DIGIT_CHARS = '壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九';
+const DAXIE_AMOUNT = new RegExp(
+  `(?<pre>${ZH_WORDS})?`
+  + `(?<body>[${DAXIE_CHARS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][${DAXIE_CHARS}]*[元圆](?:零?[${DAXIE_DIGIT_CHARS}][角分]){0,2}[整正]?)`,
+  'gu',
+);
+
+const DAXIE_PREFIX = new RegExp(`^(?:${ZH_WORDS})`, 'u');
+
+/** The 大写 part of a 大写 amount as written (`美元壹万元整` → `壹万元整`). */
+export function daxieBody(raw: string): string {
+  const m = DAXIE_PREFIX.exec(raw);
+  return m ? raw.slice(m[0].length) : raw;
+}
+
+/** Exact minor units of a value in major units. */
+export function toMinor(value: number): number {
+  return Math.round(value * 100);
+}
+
 /** Reads every amount of money in `text`; offsets are shifted by `offset`. */
 export function readAmounts(text: string, offset = 0): AmountMention[] {
-  void text;
-  void offset;
-  return [];
+  const out: AmountMention[] = [];
+  if (typeof text !== 'string' || text.length === 0) return out;
+  FIGURES_AMOUNT.lastIndex = 0;
+  for (let m = FIGURES_AMOUNT.exec(text); m; m = FIGURES_AMOUNT.exec(text)) {
+    const g = m.groups ?? {};
+    const pre = g.pre;
+    const suf = g.suf;
+    if (!pre && !suf) continue;
+    const num = g.num!;
+    let minor = Math.round(Number(num.replace(/,/g, '')) * 100);
+    if (g.wan) minor *= 10000;
+    if (!Number.isFinite(minor)) continue;
+    let currency: string | undefined;
+    let symbol: string | undefined;
+    let ambiguous = false;
+    if (pre) {
+      if (AMBIGUOUS_SIGNS.has(pre)) {
+        symbol = pre;
+        ambiguous = true;
+      } else {
+        currency = CURRENCY_OF[pre];
+        if (pre.includes('$') || pre === '€' || pre === '£') symbol = pre;
+      }
+    }
+    if (!currency && suf) {
+      const sufCurrency = /dollars$/.test(suf) ? 'USD' : suf === 'yuan' ? 'CNY' : CURRENCY_OF[suf];
+      // `$` or `¥` followed by a word that names the currency is not ambiguous (`￥120,000元`).
+      if (sufCurrency && (!symbol || SIGN_CURRENCIES[symbol]?.includes(sufCurrency))) {
+        currency = sufCurrency;
+        ambiguous = false;
+      }
+    }
+    let start = m.index;
+    while (!pre && /[ \u00a0]/.test(text[start]!)) start++;
+    let end = m.index + m[0].length;
+    // A trailing space that matched before a missing suffix is not part of the amount.
+    while (end > m.index && /[ \u00a0]/.test(text[end - 1]!)) end--;
+    out.push({
+      start: offset + start, end: offset + end, raw: text.slice(start, end),
+      value: minor / 100, minor, ...(currency ? { currency } : {}), ...(symbol ? { symbol } : {}), ambiguous, form: 'figures',
+    });
+  }
+  if (/[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(text)) {
+    DAXIE_AMOUNT.lastIndex = 0;
+    for (let m = DAXIE_AMOUNT.exec(text); m; m = DAXIE_AMOUNT.exec(text)) {
+      const body = m.groups?.body ?? '';
+      const value = parseDaxie(body) ?? parseDaxie(normalizeOrdinary(body));
+      if (value === undefined) continue;
+      const pre = m.groups?.pre;
+      const currency = pre ? CURRENCY_OF[pre] : undefined;
+      const minor = toMinor(value);
+      out.push({
+        start: offset + m.index, end: offset + m.index + m[0].length, raw: m[0],
+        value: minor / 100, minor, ...(currency ? { currency } : {}), ambiguous: false, form: 'daxie',
+      });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
