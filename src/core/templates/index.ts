@@ -1,28 +1,127 @@
-/** A template: a Markdown + Mustache body with the facts it needs. */
-export interface Template {
-  id: string;
-  title: string;
-  kind: string;
-  stage?: string;
-  clause?: string;
-  language: string;
-  description: string;
-  /** JSON Schema of the facts the template needs. */
-  facts: Record<string, unknown>;
-  /** The Markdown + Mustache source. */
-  body: string;
+/**
+ * The template catalog (built-in + workspace), facts validation and strict rendering.
+ * Pure: the built-in templates are bundled as strings, workspace ones arrive as strings too.
+ */
+import Mustache from 'mustache';
+import { stringify } from 'yaml';
+import { BUILTIN_TEMPLATE_FILES } from './builtin.generated.js';
+import { parseMustache, parseTemplateFolder, splitTemplateSource, type Token } from './parse.js';
+import type { RenderResult, Template, TemplateProblem } from './types.js';
+import { compileFactsSchema, requiredPaths, validateFacts } from './validate.js';
+import { buildView } from './view.js';
+
+export type { RenderResult, Template, TemplateProblem } from './types.js';
+export { escapeMarkdown } from './escape.js';
+export { parseTemplateFolder } from './parse.js';
+export { requiredPaths } from './validate.js';
+
+/** Options of `renderTemplate`. */
+export interface RenderOptions {
+  /** Workspace templates to look ids up in (they override built-in ones with the same id). */
+  templates?: Template[];
 }
 
-/** The result of rendering: a letter, or every problem with the facts. */
-export type RenderResult = { ok: true; text: string } | { ok: false; problems: { path: string; message: string }[] };
+let builtins: Template[] | undefined;
 
-/** Lists the built-in templates. */
-export function listTemplates(): Template[] {
-  return [];
+/** The built-in templates, parsed once from the bundled sources. */
+function builtinTemplates(): Template[] {
+  if (!builtins) {
+    builtins = [];
+    for (const files of BUILTIN_TEMPLATE_FILES) {
+      const parsed = parseTemplateFolder(files, 'builtin');
+      if (parsed.ok) builtins.push(parsed.template);
+    }
+  }
+  return builtins;
 }
 
-/** Renders a template after validating the facts; on failure renders nothing. */
-export function renderTemplate(template: Template | string, facts: unknown): RenderResult {
-  void facts;
-  return { ok: false, problems: [{ path: '', message: `Unknown template \`${typeof template === 'string' ? template : template.id}\`` }] };
+/** Lists the built-in templates merged with `extra` (workspace) ones, which override by id; sorted by id. */
+export function listTemplates(extra: Template[] = []): Template[] {
+  const byId = new Map<string, Template>();
+  for (const t of builtinTemplates()) byId.set(t.id, t);
+  for (const t of extra) byId.set(t.id, t);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** What `dunmark templates --format json` prints for one template. */
+export function describeTemplate(t: Template): { id: string; title: string; kind: string; stage: string | null; clause: string | null; language: string; required: string[] } {
+  return { id: t.id, title: t.title, kind: t.kind, stage: t.stage ?? null, clause: t.clause ?? null, language: t.language, required: requiredPaths(t.facts) };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Every `{{tag}}` that would render empty with this view: Mustache would print a blank there. */
+function emptyTags(tokens: Token[], view: Record<string, unknown>): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const seen = new Set<string>();
+  const walk = (list: Token[], context: Mustache.Context, prefix: string): void => {
+    for (const token of list) {
+      const [type, name] = token;
+      if (type === 'name' || type === '&') {
+        const value: unknown = name === '.' ? (context as unknown as { view: unknown }).view : context.lookup(name);
+        const path = prefix + name;
+        if ((isEmpty(value) || (typeof value === 'object' && value !== null)) && !seen.has(path)) {
+          seen.add(path);
+          problems.push({ path, message: `Unexpected empty \`{{${name}}}\`, expected a value for \`${path}\` (a letter must never show a blank)` });
+        }
+      } else if (type === '#') {
+        const value: unknown = context.lookup(name);
+        if (Array.isArray(value)) value.forEach((item, i) => walk(token[4] ?? [], context.push(item), `${prefix}${name}.${i}.`));
+        else if (value) walk(token[4] ?? [], context.push(value), typeof value === 'object' ? `${prefix}${name}.` : prefix);
+      } else if (type === '^') {
+        const value: unknown = context.lookup(name);
+        if (!value || (Array.isArray(value) && value.length === 0)) walk(token[4] ?? [], context, prefix);
+      }
+    }
+  };
+  walk(tokens, new Mustache.Context(view), '');
+  return problems;
+}
+
+const FIXED_KEYS = ['kind', 'stage', 'clause', 'language'] as const;
+
+/** The output's front matter: the template's identity, then the facts as given, then the template's fixed lines. */
+function frontMatterOf(template: Template, fixed: Record<string, unknown>, facts: Record<string, unknown>): string {
+  const out: Record<string, unknown> = {};
+  for (const key of FIXED_KEYS) {
+    const value = fixed[key] ?? template[key];
+    if (value !== undefined) out[key] = value;
+  }
+  for (const [k, v] of Object.entries(facts)) if (!(k in out) && !(k in fixed)) out[k] = v;
+  for (const [k, v] of Object.entries(fixed)) if (!(k in out)) out[k] = v;
+  return stringify(out, { lineWidth: 0 });
+}
+
+/**
+ * Renders a template after validating the facts; on any problem renders nothing.
+ * Output: `---\n<YAML of the facts>---\n\n<body>`. Never throws.
+ */
+export function renderTemplate(template: Template | string, facts: unknown, options: RenderOptions = {}): RenderResult {
+  try {
+    const t = typeof template === 'string' ? listTemplates(options.templates ?? []).find((x) => x.id === template) : template;
+    if (!t) return { ok: false, problems: [{ path: '', message: `Unknown template \`${String(template)}\`, expected one of \`dunmark templates\`` }] };
+    let validate;
+    try {
+      validate = compileFactsSchema(t.facts);
+    } catch (error) {
+      return { ok: false, problems: [{ path: '', message: `Unexpected facts schema in template \`${t.id}\` that does not compile: ${String((error as Error).message)}` }] };
+    }
+    const problems = validateFacts(validate, facts);
+    if (problems.length) return { ok: false, problems };
+    const { view, problems: viewProblems } = buildView(facts);
+    if (viewProblems.length) return { ok: false, problems: viewProblems };
+    const split = splitTemplateSource(t.body);
+    if (split.error) return { ok: false, problems: [{ path: '', message: split.error }] };
+    const parsed = parseMustache(split.body);
+    if ('error' in parsed) return { ok: false, problems: [{ path: '', message: `Unexpected Mustache in template \`${t.id}\`: ${parsed.error}` }] };
+    const empty = emptyTags(parsed.tokens, view);
+    if (empty.length) return { ok: false, problems: empty };
+    const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => String(value) });
+    const front = frontMatterOf(t, split.frontMatter, facts as Record<string, unknown>);
+    return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').replace(/\s*$/, '')}\n` };
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `Unexpected failure while rendering: ${String((error as Error)?.message ?? error)}` }] };
+  }
 }

@@ -1,0 +1,151 @@
+/**
+ * Builds the view a template renders from: the facts (strings escaped for Markdown once) plus
+ * formatting helpers computed here, in the core — never in a template.
+ */
+import { formatDate, formatMoney, formatMoneyDaxie } from '../facts/format.js';
+import { isIsoDate } from '../facts/facts.js';
+import { institutionById } from '../rules/clause/institutions.js';
+import { escapeFacts, escapeMarkdown } from './escape.js';
+
+/** A problem with the facts, by key path. */
+export interface FactsProblem {
+  path: string;
+  message: string;
+}
+
+/** Suffixes added next to every ISO date (`deadline_en`) and every amount (`amount_zh`). */
+export const DATE_SUFFIXES = ['_en', '_zh'] as const;
+export const AMOUNT_SUFFIXES = ['_en', '_zh', '_daxie'] as const;
+
+/** Helpers computed from a whole list or value: helper name → the fact it is made from. */
+export const LIST_HELPERS: Readonly<Record<string, string>> = {
+  invoices_en: 'invoices', invoices_zh: 'invoices', invoice_numbers: 'invoices',
+  commitments_en: 'commitments', commitments_zh: 'commitments',
+  charges_en: 'charges', charges_zh: 'charges',
+  instalments_en: 'instalments', instalments_zh: 'instalments',
+  next_step_en: 'next_step', next_step_zh: 'next_step',
+};
+
+const NEXT_STEP_EN: Record<string, string> = {
+  arbitration: 'commence arbitration under the dispute resolution clause of our contract',
+  litigation: 'bring proceedings against your company in the competent court',
+  'credit-insurer-claim': 'file a claim with our credit insurer, which will then pursue the debt',
+  'collection-agency': 'refer the debt to a professional collection agency',
+  'suspend-supply': 'suspend all further shipments and services to your company',
+};
+const NEXT_STEP_ZH: Record<string, string> = {
+  arbitration: '依据合同争议解决条款申请仲裁',
+  litigation: '向有管辖权的人民法院提起诉讼',
+  'credit-insurer-claim': '向我方信用保险机构提出索赔，由其向贵司追偿',
+  'collection-agency': '将本笔欠款委托专业催收机构处理',
+  'suspend-supply': '暂停向贵司的一切供货和服务',
+};
+
+function isAmountKey(key: string): boolean {
+  return key === 'amount' || key.endsWith('_amount');
+}
+
+type Lang = 'en' | 'zh';
+
+function money(value: number, currency: string, lang: Lang): string {
+  return formatMoney(value, currency, lang);
+}
+
+/** Adds `<key>_en`/`_zh` next to dates and `<key>_en`/`_zh`/`_daxie` next to amounts, at every depth. */
+function addFormats(value: unknown, currency: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => addFormats(v, currency));
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = addFormats(v, currency);
+    if (typeof v === 'string' && isIsoDate(v)) {
+      out[`${k}_en`] = formatDate(v, 'en');
+      out[`${k}_zh`] = formatDate(v, 'zh');
+    } else if (typeof v === 'number' && Number.isFinite(v) && isAmountKey(k) && currency) {
+      out[`${k}_en`] = money(v, currency, 'en');
+      out[`${k}_zh`] = money(v, currency, 'zh');
+      out[`${k}_daxie`] = formatMoneyDaxie(v, currency);
+    }
+  }
+  return out;
+}
+
+type Item = Record<string, unknown>;
+
+function items(value: unknown): Item[] {
+  return Array.isArray(value) ? value.filter((v): v is Item => !!v && typeof v === 'object' && !Array.isArray(v)) : [];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function cents(value: number): number {
+  return Math.round(value * 100);
+}
+
+/** Markdown lists and phrases built from whole lists of facts (escaped input, so safe Markdown out). */
+function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const invoices = items(v.invoices);
+  if (invoices.length) {
+    out.invoice_numbers = invoices.map((i) => str(i.number)).filter(Boolean).join(', ');
+    out.invoices_en = invoices.map((i) => `- Invoice ${str(i.number) ?? '(no number)'}${i.date_en ? ` of ${String(i.date_en)}` : ''}${i.amount_en ? `: ${String(i.amount_en)}` : ''}`).join('\n');
+    out.invoices_zh = invoices.map((i) => `- 发票 ${str(i.number) ?? '（无编号）'}${i.date_zh ? `（开票日期 ${String(i.date_zh)}）` : ''}${i.amount_zh ? `：${String(i.amount_zh)}` : ''}`).join('\n');
+  }
+  const commitments = items(v.commitments);
+  if (commitments.length) {
+    out.commitments_en = commitments.map((c) => `- ${str(c.what) ?? ''}${c.by_en ? `, by ${String(c.by_en)}` : ''}`).join('\n');
+    out.commitments_zh = commitments.map((c) => `- ${str(c.what) ?? ''}${c.by_zh ? `，最迟于 ${String(c.by_zh)}` : ''}`).join('\n');
+  }
+  const charges = items(v.charges);
+  if (charges.length) {
+    out.charges_en = charges.map((c) => `- ${str(c.what) ?? ''}${c.amount_en ? `: ${String(c.amount_en)}` : ''}${c.basis ? ` (basis: ${String(c.basis)})` : ''}`).join('\n');
+    out.charges_zh = charges.map((c) => `- ${str(c.what) ?? ''}${c.amount_zh ? `：${String(c.amount_zh)}` : ''}${c.basis ? `（依据：${String(c.basis)}）` : ''}`).join('\n');
+  }
+  const instalments = items(v.instalments);
+  if (instalments.length) {
+    out.instalments_en = instalments.map((c, n) => `${n + 1}. ${String(c.amount_en ?? '')} by ${String(c.by_en ?? '')}`).join('\n');
+    out.instalments_zh = instalments.map((c, n) => `${n + 1}. ${String(c.by_zh ?? '')}前支付 ${String(c.amount_zh ?? '')}（${String(c.amount_daxie ?? '')}）`).join('\n');
+    const total = items(raw.instalments).reduce((s, i) => s + (typeof i.amount === 'number' ? cents(i.amount) : 0), 0);
+    if (typeof raw.amount === 'number' && total !== cents(raw.amount)) {
+      problems.push({ path: 'instalments', message: `Unexpected instalments that sum to ${(total / 100).toFixed(2)}, expected them to sum to \`amount\` (${raw.amount.toFixed(2)})` });
+    }
+  }
+  const step = str(raw.next_step);
+  if (step && NEXT_STEP_EN[step]) {
+    const contract = raw.contract && typeof raw.contract === 'object' ? (raw.contract as Item) : {};
+    const institution = institutionById(str(contract.arbitration));
+    out.next_step_en = step === 'arbitration' && institution
+      ? `commence arbitration before the ${institution.en} (${institution.id}) under the dispute resolution clause of our contract`
+      : NEXT_STEP_EN[step];
+    out.next_step_zh = step === 'arbitration' && institution
+      ? `依据合同争议解决条款向${institution.zh}申请仲裁`
+      : NEXT_STEP_ZH[step] ?? '';
+  }
+  return out;
+}
+
+/** The view of validated facts: escaped facts, per-value formats, list helpers; plus problems found on the way. */
+export function buildView(facts: unknown): { view: Record<string, unknown>; problems: FactsProblem[] } {
+  const problems: FactsProblem[] = [];
+  const raw: Item = facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Item) : {};
+  const currency = str(raw.currency);
+  const view = addFormats(escapeFacts(raw), currency && escapeMarkdown(currency)) as Item;
+  return { view: { ...view, ...listHelpers(view, raw, problems) }, problems };
+}
+
+/** The fact a helper name is computed from, or undefined when the name is not a helper. */
+export function helperBase(name: string): { base: string; needsCurrency: boolean } | undefined {
+  const list = LIST_HELPERS[name];
+  if (list) return { base: list, needsCurrency: false };
+  for (const suffix of AMOUNT_SUFFIXES) {
+    if (name.endsWith(suffix)) {
+      const base = name.slice(0, -suffix.length);
+      const leaf = base.split('.').pop() ?? base;
+      if (isAmountKey(leaf)) return { base, needsCurrency: true };
+      if (suffix !== '_daxie') return { base, needsCurrency: false };
+    }
+  }
+  return undefined;
+}
