@@ -54,7 +54,8 @@ const DAXIE_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二两�
 const DAXIE_DIGIT_CHARS = '壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九';
 const DAXIE_AMOUNT = new RegExp(
   `(?<pre>${ZH_WORDS})?`
-  + `(?<body>[${DAXIE_CHARS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][${DAXIE_CHARS}]*[元圆](?:零?[${DAXIE_DIGIT_CHARS}][角分]){0,2}[整正]?)`,
+  + `(?<body>[${DAXIE_CHARS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][${DAXIE_CHARS}]*[元圆](?:零?[${DAXIE_DIGIT_CHARS}][角分]){0,2}[整正]?`
+  + `|[壹贰叁肆伍陆柒捌玖]角(?:[壹贰叁肆伍陆柒捌玖]分)?[整正]?|[壹贰叁肆伍陆柒捌玖]分)`,
   'gu',
 );
 
