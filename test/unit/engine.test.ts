@@ -66,7 +66,7 @@ describe('engine', () => {
   });
 
   it('splits prose into blocks with their script language', () => {
-    const doc = parseDocument(`${FRONT}\n# Payment reminder\n\n请于2026年12月4日前付款。\n\n- Invoice HVW-2026-1187\n\n> quoted\n\n\`\`\`\ncode is not prose\n\`\`\`\n`);
+    const doc = parseDocument(`${FRONT}\n# Payment reminder\n\n请于2026年12月4日前付款。\n\n- Invoice HVW-2026-1187 is still unpaid\n\n> quoted\n\n\`\`\`\ncode is not prose\n\`\`\`\n`);
     assert.deepEqual(doc.blocks.map((b) => [b.type, b.language, b.listItem, b.quoted]), [
       ['heading', 'en', false, false], ['paragraph', 'zh', false, false], ['paragraph', 'en', true, false], ['paragraph', 'en', false, true],
     ]);
