@@ -1,3 +1,86 @@
-import { lint } from '../index.js';
-void lint;
-console.log('dunmark: not yet');
+// The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
+import type { CliIo, Command } from './io.js';
+import { runLint } from './lint.js';
+import { VERSION } from './package-info.js';
+import { runRender } from './render.js';
+import { runRules } from './rules.js';
+import { runTemplates } from './templates.js';
+import { UsageError } from './usage.js';
+
+/** Help of `dunmark`. */
+export const HELP = `Usage: dunmark <command> [options]
+
+Drafts and lints collection letters, call summaries and contract clauses (Markdown with
+YAML front matter), in English and Simplified Chinese.
+
+Commands:
+  dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
+  dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE]
+  dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
+  dunmark rules [--format text|json]       rule ids, categories, default severities, languages
+
+Options:
+  -h, --help       show this help (\`dunmark lint --help\` for lint's options)
+  -v, --version    print the version
+
+Exit status: 0 no errors, 1 errors found (or render facts missing), 2 usage, file or config problem.
+Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps.
+`;
+
+const COMMANDS: Record<string, Command> = { lint: runLint, render: runRender, templates: runTemplates, rules: runRules };
+
+/** Runs the CLI with `argv` (without node and the script); returns the exit status. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(HELP);
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, templates or rules (see \`dunmark --help\`)\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`dunmark: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isEntry(): boolean {
+  return typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
+}
+
+if (isEntry()) {
+  const io: CliIo = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+  const fail = (error: unknown): void => {
+    process.stderr.write(`dunmark: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+    process.exitCode = 2;
+  };
+  process.on('uncaughtException', (error) => {
+    fail(error);
+    process.exit(2);
+  });
+  main(process.argv.slice(2), io).then((status) => {
+    process.exitCode = status;
+  }, fail);
+}

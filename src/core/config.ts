@@ -3,7 +3,8 @@
  * registry, and merging (defaults ← editor settings ← nearest config file). Pure: the caller
  * reads the file; this module only sees its text.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+// The ESM build: the package's `main` (UMD) uses dynamic requires that bundlers cannot follow.
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { rules } from './rules/index.js';
 import type { Rule } from './rule.js';
 import { CATEGORIES, type Category, type DunmarkConfig, type RuleSetting, type SeveritySetting } from './types.js';
