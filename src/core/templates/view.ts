@@ -41,6 +41,9 @@ const NEXT_STEP_ZH: Record<string, string> = {
   'suspend-supply': '暂停向贵司的一切供货和服务',
 };
 
+/** Names of the languages a `*language` fact may hold, in English and in Chinese. */
+const LANGUAGE_NAMES: Record<string, [string, string]> = { en: ['English', '英文'], 'zh-CN': ['Chinese', '中文'] };
+
 function isAmountKey(key: string): boolean {
   return key === 'amount' || key.endsWith('_amount');
 }
@@ -61,6 +64,12 @@ function addFormats(value: unknown, currency: string | undefined): unknown {
     if (typeof v === 'string' && isIsoDate(v)) {
       out[`${k}_en`] = formatDate(v, 'en');
       out[`${k}_zh`] = formatDate(v, 'zh');
+    } else if (typeof v === 'string' && k.endsWith('language') && LANGUAGE_NAMES[v]) {
+      out[`${k}_en`] = LANGUAGE_NAMES[v]![0];
+      out[`${k}_zh`] = LANGUAGE_NAMES[v]![1];
+    } else if (k === 'arbitrators' && (v === 1 || v === 3)) {
+      out.arbitrators_en = v === 1 ? 'a sole arbitrator' : 'three arbitrators';
+      out.arbitrators_zh = v === 1 ? '一名独任仲裁员' : '三名仲裁员';
     } else if (typeof v === 'number' && Number.isFinite(v) && isAmountKey(k) && currency) {
       out[`${k}_en`] = money(v, currency, 'en');
       out[`${k}_zh`] = money(v, currency, 'zh');
