@@ -1,0 +1,42 @@
+/**
+ * Activation shared by the Node and the web extension: it only wires objects together.
+ * Nothing here touches the file system directly (everything goes through `vscode.workspace.fs`).
+ */
+import * as vscode from 'vscode';
+import { DunmarkCodeActions } from './code-actions.js';
+import { DunmarkCompletion } from './completion.js';
+import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
+import { Linter, SELECTOR } from './diagnostics.js';
+import { DunmarkHover } from './hover.js';
+import { forgetParsed } from './parsed.js';
+import { DunmarkStatusBar } from './status-bar.js';
+import { TemplateCatalog } from './templates.js';
+
+/** What `activate` returns: the API tests use to reach the running extension. */
+export interface DunmarkApi {
+  /** Milliseconds `activate()` took. */
+  readonly activationMs: number;
+  readonly linter: Linter;
+}
+
+/** Wires diagnostics, providers, commands and the status bar. Linting of open documents is deferred. */
+export function activateDunmark(context: vscode.ExtensionContext): DunmarkApi {
+  const started = performance.now();
+  const linter = new Linter(context.extensionUri);
+  const previews = new PreviewProvider();
+  const catalog = new TemplateCatalog(linter.rc);
+  context.subscriptions.push(
+    linter,
+    previews,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),
+    new DunmarkStatusBar(linter),
+    vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
+    ...registerCommands(linter, catalog, previews),
+  );
+  // the documents already open are linted after activation returns: nothing at activation that can wait
+  setTimeout(() => linter.lintAll(), 0);
+  return { activationMs: performance.now() - started, linter };
+}

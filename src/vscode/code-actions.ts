@@ -1,0 +1,113 @@
+/** Quick fixes from each finding's fixes, "disable" actions and `source.fixAll.dunmark`. */
+import * as vscode from 'vscode';
+import { parseDocument } from '../core/engine.js';
+import type { Finding, Fix, TextEdit } from '../core/types.js';
+import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
+
+/** The code-action kind of "fix all Dunmark problems". */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dunmark');
+
+/** Turns core edits into a workspace edit on one document. */
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  return edit;
+}
+
+/**
+ * The edits of every preferred fix in `findings`, in document order, skipping any edit that overlaps an
+ * earlier one (the same rule as the core's `applyFixes`).
+ */
+export function preferredEdits(findings: readonly Finding[], textLength: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const finding of findings) for (const fix of finding.fixes) if (fix.isPreferred) edits.push(...fix.edits);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: TextEdit[] = [];
+  let cursor = 0;
+  for (const e of edits) {
+    if (e.start < cursor || e.end < e.start || e.end > textLength) continue;
+    kept.push(e);
+    cursor = Math.max(e.end, e.start + 1);
+  }
+  return kept;
+}
+
+/** Lints the current text again and returns the edit that applies its preferred fixes. */
+export async function fixAllEdit(linter: Linter, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
+  const config = await linter.configFor(document);
+  const text = document.getText();
+  const edits = preferredEdits(lintSafely(text, document.uri, config), text.length);
+  return edits.length ? toWorkspaceEdit(document, edits) : undefined;
+}
+
+/** Provides quick fixes, disable comments and fix-all for Dunmark findings. */
+export class DunmarkCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly linter: Linter) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (context.only?.contains(FIX_ALL_KIND)) {
+      const edit = await fixAllEdit(this.linter, document);
+      if (!edit) return [];
+      const action = new vscode.CodeAction(vscode.l10n.t('Fix all Dunmark problems'), FIX_ALL_KIND);
+      action.edit = edit;
+      return [action];
+    }
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    const disabled = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      if (!(diagnostic instanceof DunmarkDiagnostic)) continue;
+      const { finding } = diagnostic;
+      // offsets are only valid for the text they were computed on
+      if (diagnostic.documentVersion === document.version) {
+        for (const fix of finding.fixes) actions.push(this.quickFix(document, diagnostic, fix));
+      }
+      if (disabled.has(finding.ruleId)) continue;
+      disabled.add(finding.ruleId);
+      actions.push(...this.disableActions(document, diagnostic));
+    }
+    return actions;
+  }
+
+  private quickFix(document: vscode.TextDocument, diagnostic: DunmarkDiagnostic, fix: Fix): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document, fix.edits);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = fix.isPreferred === true;
+    return action;
+  }
+
+  private disableActions(document: vscode.TextDocument, diagnostic: DunmarkDiagnostic): vscode.CodeAction[] {
+    const rule = diagnostic.finding.ruleId;
+    const parsed = parseDocument(document.getText());
+    const fm = parsed.frontMatter?.span;
+    const actions: vscode.CodeAction[] = [];
+    const line = diagnostic.range.start.line;
+    const insideFrontMatter = fm !== undefined && document.offsetAt(diagnostic.range.start) < fm.end;
+    if (!insideFrontMatter) {
+      // a YAML comment would not be read, and an HTML comment would break the YAML: no per-line action there
+      const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+      const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', rule), vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}<!-- dunmark-disable-next-line ${rule} -->${eol(document)}`);
+      action.diagnostics = [diagnostic];
+      actions.push(action);
+    }
+    const fileAction = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this file', rule), vscode.CodeActionKind.QuickFix);
+    fileAction.edit = new vscode.WorkspaceEdit();
+    const at = fm ? document.positionAt(fm.end) : new vscode.Position(0, 0);
+    const text = fm ? `${eol(document)}<!-- dunmark-disable ${rule} -->` : `<!-- dunmark-disable ${rule} -->${eol(document)}`;
+    fileAction.edit.insert(document.uri, at, text);
+    fileAction.diagnostics = [diagnostic];
+    actions.push(fileAction);
+    return actions;
+  }
+}
+
+function eol(document: vscode.TextDocument): string {
+  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+}

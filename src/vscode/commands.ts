@@ -1,0 +1,318 @@
+/**
+ * The Dunmark commands. Each is a thin call into the core and accepts its answers as an argument
+ * object, so tests and keybindings run it without prompts; what is missing is asked for.
+ */
+import * as vscode from 'vscode';
+import { isIsoDate } from '../core/facts/facts.js';
+import { INSTITUTIONS, schemaAt, STAGES } from '../core/facts/schema.js';
+import { renderTemplate, type Template } from '../core/templates/index.js';
+import { fixAllEdit } from './code-actions.js';
+import { isLinted, type Linter } from './diagnostics.js';
+import { parsed } from './parsed.js';
+import type { TemplateCatalog } from './templates.js';
+
+/** Answers a command may be given instead of prompts. */
+export interface CommandArgs {
+  /** Template id to use (skips the quick pick). */
+  templateId?: string;
+  /** Facts that override the open file's front matter. */
+  facts?: Record<string, unknown>;
+  /** `untitled` (default) or a file path / URI to create; an existing file is never overwritten. */
+  target?: string;
+  /** Institution for the arbitration clause (`CIETAC`, `HKIAC`, `SIAC`, `ICC`). */
+  institution?: string;
+  /** Only offer templates of this kind. */
+  kind?: string;
+}
+
+/** The URI scheme of read-only rendered previews. */
+export const PREVIEW_SCHEME = 'dunmark-preview';
+
+/** Serves rendered previews as read-only virtual documents. */
+export class PreviewProvider implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  /** Stores a rendering and returns the URI that shows it. */
+  set(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${name}.md` });
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep merge of plain objects: `over` wins; arrays and scalars are replaced whole. */
+export function mergeFacts(base: Record<string, unknown>, over: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over ?? {})) out[k] = isObject(v) && isObject(out[k]) ? mergeFacts(out[k], v) : v;
+  return out;
+}
+
+/** Sets a dotted path (`debtor.name`, `invoices.0.amount`) in a facts object, creating what is missing. */
+export function setPath(facts: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node: Record<string, unknown> | unknown[] = facts;
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    const key: string | number = Array.isArray(node) ? Number(part) : part;
+    const container = node as Record<string | number, unknown>;
+    if (last) container[key] = value;
+    else {
+      if (typeof container[key] !== 'object' || container[key] === null) container[key] = /^\d+$/.test(parts[i + 1]!) ? [] : {};
+      node = container[key] as Record<string, unknown>;
+    }
+  });
+}
+
+/** The front matter of a document as facts, or an empty object. */
+function documentFacts(document: vscode.TextDocument | undefined): Record<string, unknown> {
+  if (!document || document.languageId !== 'markdown') return {};
+  const data = parsed(document).data;
+  return data ? structuredClone(data) : {};
+}
+
+/** Strips the front matter from a rendered document (clauses are inserted into a letter that has its own). */
+export function bodyOf(rendered: string): string {
+  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(rendered);
+  return (m ? rendered.slice(m[0].length) : rendered).replace(/^\s*\n/, '');
+}
+
+/** Asks for one fact; validates by its type in the facts schema. Undefined when the user cancels. */
+async function askFact(path: string, message: string): Promise<unknown> {
+  const type = schemaAt(path);
+  const answer = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Dunmark: fact `{0}`', path),
+    prompt: message,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const v = value.trim();
+      if (!v) return vscode.l10n.t('A letter must never show a blank: enter a value for `{0}`.', path);
+      if (type?.type === 'number' && !(Number.isFinite(Number(v.replace(/,/g, ''))) && Number(v.replace(/,/g, '')) >= 0)) return vscode.l10n.t('Expected a number such as 18400.00');
+      if (type?.type === 'date' && !isIsoDate(v)) return vscode.l10n.t('Expected a date as YYYY-MM-DD');
+      if (type?.type === 'string' && type.enum && !type.open && !type.enum.includes(v)) return vscode.l10n.t('Expected one of: {0}', type.enum.join(', '));
+      return undefined;
+    },
+  });
+  if (answer === undefined) return undefined;
+  const v = answer.trim();
+  if (type?.type === 'number') return Number(v.replace(/,/g, ''));
+  if (type?.type === 'boolean') return v === 'true';
+  return v;
+}
+
+/** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
+async function renderWithPrompts(template: Template, facts: Record<string, unknown>, workspace: Template[]): Promise<string | undefined> {
+  for (let round = 0; round < 4; round++) {
+    const result = renderTemplate(template, facts, { templates: workspace });
+    if (result.ok) return result.text;
+    const askable = result.problems.filter((p) => p.path !== '' && !p.path.includes('#'));
+    if (!askable.length || round === 3) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot render {0}: {1}', template.id, result.problems.map((p) => `${p.path} ${p.message}`).join('; ')));
+      return undefined;
+    }
+    for (const problem of askable) {
+      const value = await askFact(problem.path, problem.message);
+      if (value === undefined) return undefined;
+      setPath(facts, problem.path, value);
+    }
+  }
+  return undefined;
+}
+
+interface TemplatePick extends vscode.QuickPickItem {
+  template?: Template;
+}
+
+/** Quick pick of templates grouped by kind, showing stage and language. */
+async function pickTemplate(templates: Template[], title: string): Promise<Template | undefined> {
+  if (templates.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template fits here.'));
+    return undefined;
+  }
+  if (templates.length === 1) return templates[0];
+  const items: TemplatePick[] = [];
+  const kinds = [...new Set(templates.map((t) => t.kind))].sort();
+  for (const kind of kinds) {
+    items.push({ label: kind, kind: vscode.QuickPickItemKind.Separator });
+    for (const t of templates.filter((x) => x.kind === kind)) {
+      items.push({
+        label: t.title,
+        description: [t.stage ?? t.clause, t.language, t.source === 'workspace' ? vscode.l10n.t('workspace') : undefined].filter(Boolean).join(' · '),
+        detail: t.description,
+        template: t,
+      });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true });
+  return picked?.template;
+}
+
+/** The language a template should have to match a document's facts (`en`, `zh-CN`...). */
+function wantedLanguage(facts: Record<string, unknown>): string | undefined {
+  return typeof facts.language === 'string' ? facts.language : undefined;
+}
+
+function byLanguage(templates: Template[], language: string | undefined): Template[] {
+  if (!language) return templates;
+  const same = templates.filter((t) => t.language === language);
+  return same.length ? same : templates;
+}
+
+/** Registers every Dunmark command. */
+export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider): vscode.Disposable[] {
+  const activeMarkdown = (): vscode.TextEditor | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    return editor && editor.document.languageId === 'markdown' ? editor : undefined;
+  };
+
+  const chooseTemplate = async (args: CommandArgs, filter: (t: Template) => boolean, title: string, document: vscode.TextDocument | undefined, facts: Record<string, unknown>) => {
+    const { all, workspace } = await catalog.list(document);
+    if (args.templateId) {
+      const t = all.find((x) => x.id === args.templateId);
+      if (!t) void vscode.window.showErrorMessage(vscode.l10n.t('Unknown Dunmark template {0}', args.templateId));
+      return t ? { template: t, workspace } : undefined;
+    }
+    const t = await pickTemplate(byLanguage(all.filter(filter), wantedLanguage(facts)), title);
+    return t ? { template: t, workspace } : undefined;
+  };
+
+  /** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
+  const output = async (text: string, target: string | undefined, ask: boolean): Promise<vscode.TextDocument | undefined> => {
+    let where = target;
+    if (where === undefined && ask) {
+      const untitled = vscode.l10n.t('New untitled document');
+      const file = vscode.l10n.t('Save as a new file…');
+      const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('Where should the letter go?') });
+      if (choice === undefined) return undefined;
+      if (choice === file) {
+        const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create') });
+        if (!uri) return undefined;
+        where = uri.toString();
+      }
+    }
+    if (where === undefined || where === 'untitled') {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(document);
+      return document;
+    }
+    const uri = /^[a-z][\w+.-]+:/i.test(where) && !/^[a-z]:[\\/]/i.test(where) ? vscode.Uri.parse(where) : vscode.Uri.file(where);
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (exists) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; Dunmark never overwrites a file.', vscode.workspace.asRelativePath(uri)));
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    return document;
+  };
+
+  const newLetter = async (args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> => {
+    const source = activeMarkdown()?.document;
+    const facts = mergeFacts(baseFacts ?? documentFacts(source), args.facts);
+    const chosen = preset ?? await chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
+    if (!chosen) return undefined;
+    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
+    if (text === undefined) return undefined;
+    return output(text, args.target, args.templateId === undefined);
+  };
+
+  const insertClause = async (clause: string, args: CommandArgs = {}): Promise<boolean> => {
+    const editor = activeMarkdown();
+    if (!editor) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown letter to insert a clause into.'));
+      return false;
+    }
+    const facts = mergeFacts(documentFacts(editor.document), args.facts);
+    if (clause === 'arbitration') {
+      const contract = isObject(facts.contract) ? facts.contract : {};
+      let institution = args.institution ?? (typeof contract.arbitration === 'string' ? contract.arbitration : undefined);
+      institution ??= await vscode.window.showQuickPick([...INSTITUTIONS], { title: vscode.l10n.t('Arbitration institution') });
+      if (!institution) return false;
+      facts.contract = { ...contract, arbitration: institution };
+    }
+    const chosen = await chooseTemplate(args, (t) => t.kind === 'clause' && t.clause === clause, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
+    if (!chosen) return false;
+    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
+    if (text === undefined) return false;
+    const body = bodyOf(text);
+    // one edit = one undo step
+    return editor.edit((edit) => {
+      for (const selection of editor.selections) edit.replace(selection, body);
+    });
+  };
+
+  const escalate = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
+    const editor = activeMarkdown();
+    const facts = documentFacts(editor?.document);
+    const stage = typeof facts.stage === 'string' ? STAGES.indexOf(facts.stage as (typeof STAGES)[number]) : -1;
+    if (!editor || facts.kind !== 'dunning-letter' || stage === -1) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Escalate works on an open dunning letter with a `stage` in its front matter.'));
+      return undefined;
+    }
+    const next = STAGES[stage + 1];
+    if (!next) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This letter is already at the last stage ({0}).', String(facts.stage)));
+      return undefined;
+    }
+    // the next letter gets its own date and deadline: the old ones must not be carried over
+    delete facts.date;
+    delete facts.deadline;
+    const merged = mergeFacts(facts, args.facts);
+    const chosen = await chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, vscode.l10n.t('Escalate to {0}', next), editor.document, merged);
+    if (!chosen) return undefined;
+    return newLetter({ ...args, facts: undefined }, chosen, merged);
+  };
+
+  const previewRendered = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
+    const source = activeMarkdown()?.document;
+    const facts = mergeFacts(documentFacts(source), args.facts);
+    const chosen = await chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
+    if (!chosen) return undefined;
+    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
+    if (text === undefined) return undefined;
+    const document = await vscode.workspace.openTextDocument(previews.set(chosen.template.id, text));
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    return document;
+  };
+
+  const fixAll = async (): Promise<boolean> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isLinted(editor.document)) return false;
+    const edit = await fixAllEdit(linter, editor.document);
+    if (!edit) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Dunmark found nothing to fix automatically.'));
+      return false;
+    }
+    return vscode.workspace.applyEdit(edit);
+  };
+
+  // menus pass a Uri as the first argument: only a plain object counts as answers
+  const asArgs = (a: unknown): CommandArgs => (isObject(a) && !(a instanceof vscode.Uri) ? (a as CommandArgs) : {});
+  const r = vscode.commands.registerCommand;
+  return [
+    r('dunmark.newLetterFromTemplate', (a?: unknown) => newLetter(asArgs(a))),
+    r('dunmark.newCallSummary', (a?: unknown) => newLetter({ ...asArgs(a), kind: 'call-summary' })),
+    r('dunmark.insertGuarantorClause', (a?: unknown) => insertClause('guarantor', asArgs(a))),
+    r('dunmark.insertArbitrationClause', (a?: unknown) => insertClause('arbitration', asArgs(a))),
+    r('dunmark.escalate', (a?: unknown) => escalate(asArgs(a))),
+    r('dunmark.previewRendered', (a?: unknown) => previewRendered(asArgs(a))),
+    r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+    r('dunmark.fixAll', () => fixAll()),
+  ];
+}

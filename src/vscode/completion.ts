@@ -1,0 +1,149 @@
+/** Completion of front-matter keys and values (from the facts schema) and of `{{fact}}` names in templates. */
+import * as vscode from 'vscode';
+import { isoToday } from '../core/engine.js';
+import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
+
+const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
+const VALUE_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:\s*([^\s#]*)$/;
+const LINE_KEY = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:(.*)$/;
+const PLACEHOLDER_BEFORE_CURSOR = /\{\{\{?[#^/&]?\s*([\w.]*)$/;
+const TEMPLATE_FILE = /(^|\/)(\.dunmark\/)?templates\/(.+\/)?template\.md$/;
+
+/** True for a template body the `{{fact}}` completion applies to. */
+export function isTemplateFile(path: string): boolean {
+  return TEMPLATE_FILE.test(path);
+}
+
+/** Line range (0-based, exclusive end) of the front matter's YAML, also while it is still being typed. */
+function frontMatterLines(document: vscode.TextDocument): { first: number; end: number } | undefined {
+  if (document.lineCount === 0 || !/^\uFEFF?---\s*$/.test(document.lineAt(0).text)) return undefined;
+  for (let i = 1; i < document.lineCount; i++) {
+    if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return { first: 1, end: i };
+  }
+  return { first: 1, end: document.lineCount };
+}
+
+/**
+ * The dotted path of the mapping that holds the key at `indent` on `line`, read from the YAML lines above
+ * (`invoices.0` for a key inside the first invoice item). Array items all map to index 0: the schema is the same.
+ */
+export function parentPath(lines: readonly string[], indent: number, dashOnLine: number | undefined): string[] {
+  const segments: string[] = [];
+  let threshold = indent;
+  let dashSeen = dashOnLine !== undefined && dashOnLine < threshold ? dashOnLine : undefined;
+  for (let i = lines.length - 1; i >= 0 && threshold > 0; i--) {
+    const m = LINE_KEY.exec(lines[i]!);
+    if (!m) continue;
+    const dash = m[2] ? m[1]!.length : undefined;
+    const keyAt = m[1]!.length + (m[2]?.length ?? 0);
+    if (keyAt >= threshold) {
+      if (dash !== undefined && dash < threshold) dashSeen = Math.min(dashSeen ?? dash, dash);
+      continue;
+    }
+    if (m[4]!.trim() !== '') break; // not a parent: malformed nesting, stop guessing
+    if (dashSeen !== undefined && dashSeen >= keyAt) segments.unshift('0');
+    segments.unshift(m[3]!);
+    threshold = keyAt;
+    dashSeen = dash !== undefined && dash < threshold ? dash : undefined;
+  }
+  return segments;
+}
+
+function childrenOf(path: string[]): Record<string, FactType> | undefined {
+  if (path.length === 0) return FACTS_SCHEMA;
+  const node = schemaAt(path.join('.'));
+  if (node?.type === 'object') return node.properties;
+  if (node?.type === 'array' && node.items.type === 'object') return node.items.properties;
+  return undefined;
+}
+
+function keyItem(key: string, type: FactType, range: vscode.Range): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(key, vscode.CompletionItemKind.Property);
+  item.detail = type.type === 'string' && type.enum ? type.enum.join(' | ') : type.type;
+  item.documentation = new vscode.MarkdownString(type.description);
+  item.range = range;
+  if (type.type === 'object' || type.type === 'array') {
+    item.insertText = `${key}:`;
+  } else {
+    item.insertText = `${key}: `;
+    if ((type.type === 'string' && type.enum) || type.type === 'boolean') {
+      item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+    }
+  }
+  return item;
+}
+
+function valueItems(type: FactType, range: vscode.Range): vscode.CompletionItem[] {
+  const values: { label: string; detail?: string }[] = [];
+  if (type.type === 'string' && type.enum) values.push(...type.enum.map((label) => ({ label })));
+  else if (type.type === 'boolean') values.push({ label: 'true' }, { label: 'false' });
+  else if (type.type === 'date') values.push({ label: isoToday(), detail: vscode.l10n.t('today') });
+  return values.map(({ label, detail }, i) => {
+    const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.EnumMember);
+    item.range = range;
+    item.sortText = String(i).padStart(3, '0');
+    item.documentation = new vscode.MarkdownString(type.description);
+    if (detail) item.detail = detail;
+    return item;
+  });
+}
+
+/** Every `{{name}}` a template can use: dotted object paths, arrays as sections and their items' keys. */
+export function placeholderNames(): { name: string; type: FactType; inside?: string }[] {
+  const out: { name: string; type: FactType; inside?: string }[] = [];
+  const walk = (props: Record<string, FactType>, prefix: string, inside?: string): void => {
+    for (const [key, type] of Object.entries(props)) {
+      const name = prefix + key;
+      out.push(inside ? { name, type, inside } : { name, type });
+      if (type.type === 'object') walk(type.properties, `${name}.`, inside);
+      else if (type.type === 'array' && type.items.type === 'object') walk(type.items.properties, '', name);
+    }
+  };
+  walk(FACTS_SCHEMA, '');
+  return out;
+}
+
+/** Provides front-matter and placeholder completion. */
+export class DunmarkCompletion implements vscode.CompletionItemProvider {
+  static readonly triggers = [':', ' ', '{', '.'];
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const fm = frontMatterLines(document);
+    if (fm && position.line >= fm.first && position.line < fm.end) return this.frontMatter(document, position, before, fm.first);
+    if (isTemplateFile(document.uri.path)) {
+      const m = PLACEHOLDER_BEFORE_CURSOR.exec(before);
+      if (m) {
+        const range = new vscode.Range(position.translate(0, -m[1]!.length), position);
+        return placeholderNames().map(({ name, type, inside }) => {
+          const item = new vscode.CompletionItem(name, type.type === 'array' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Variable);
+          item.range = range;
+          item.detail = inside ? vscode.l10n.t('inside the {0} section', inside) : type.type;
+          item.documentation = new vscode.MarkdownString(type.description);
+          return item;
+        });
+      }
+    }
+    return [];
+  }
+
+  private frontMatter(document: vscode.TextDocument, position: vscode.Position, before: string, first: number): vscode.CompletionItem[] {
+    const above: string[] = [];
+    for (let i = first; i < position.line; i++) above.push(document.lineAt(i).text);
+    const value = VALUE_BEFORE_CURSOR.exec(before);
+    if (value) {
+      const keyAt = value[1]!.length + (value[2]?.length ?? 0);
+      const path = [...parentPath(above, keyAt, value[2] ? value[1]!.length : undefined), value[3]!];
+      const type = schemaAt(path.join('.'));
+      const range = new vscode.Range(position.translate(0, -value[4]!.length), position);
+      return type ? valueItems(type, range) : [];
+    }
+    const key = KEY_BEFORE_CURSOR.exec(before);
+    if (!key) return [];
+    const keyAt = key[1]!.length + (key[2]?.length ?? 0);
+    const props = childrenOf(parentPath(above, keyAt, key[2] ? key[1]!.length : undefined));
+    if (!props) return [];
+    const range = new vscode.Range(position.translate(0, -(key[3]?.length ?? 0)), position);
+    return Object.entries(props).map(([k, type]) => keyItem(k, type, range));
+  }
+}

@@ -1,0 +1,174 @@
+/** Lints Markdown documents with the core and publishes the findings as diagnostics. */
+import * as vscode from 'vscode';
+import { lint } from '../core/engine.js';
+import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
+import { mergeConfig, RcLocator, readSettings, type RcResult } from './settings.js';
+
+/** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
+export const LINTED_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
+
+/** Document selector for every provider. */
+export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme }));
+
+/** True when Dunmark looks at this document. */
+export function isLinted(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
+}
+
+/** A diagnostic that carries the core finding it was made from. */
+export class DunmarkDiagnostic extends vscode.Diagnostic {
+  constructor(range: vscode.Range, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
+    super(range, finding.message, toSeverity(finding.severity));
+    this.source = 'dunmark';
+    this.code = { value: finding.ruleId, target: docsUri };
+  }
+}
+
+function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'info': return vscode.DiagnosticSeverity.Information;
+    default: return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+/** The converted range of a core span in a document. */
+export function spanRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}
+
+/** What the status bar needs after each lint. */
+export interface LintEvent {
+  document: vscode.TextDocument;
+  findings: readonly Finding[];
+}
+
+/** The Dunmark docs page of a rule, inside the extension. */
+export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
+const DEBOUNCE_MS = 300;
+
+/** Owns the diagnostic collection: when to lint, with which config, and dropping stale results. */
+export class Linter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('dunmark');
+  readonly rc = new RcLocator();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reportedConfigErrors = new Set<string>();
+  private readonly lintedEmitter = new vscode.EventEmitter<LintEvent>();
+  private readonly configErrorEmitter = new vscode.EventEmitter<RcResult | undefined>();
+  /** Fires after a document's diagnostics were replaced. */
+  readonly onDidLint = this.lintedEmitter.event;
+  /** Fires with the config file that could not be parsed, or undefined when the last one could. */
+  readonly onConfigError = this.configErrorEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    const ws = vscode.workspace;
+    this.disposables.push(
+      this.collection, this.lintedEmitter, this.configErrorEmitter,
+      ws.onDidOpenTextDocument((d) => this.request(d, 0)),
+      ws.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS);
+      }),
+      ws.onDidSaveTextDocument((d) => {
+        if (readSettings(d.uri).lintOnSave) this.request(d, 0);
+      }),
+      ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      ws.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dunmark')) this.lintAll();
+      }),
+      ws.onDidGrantWorkspaceTrust(() => this.lintAll()),
+    );
+    const watcher = ws.createFileSystemWatcher('**/.dunmarkrc.json');
+    const changed = (): void => {
+      this.rc.clear();
+      this.reportedConfigErrors.clear();
+      this.lintAll();
+    };
+    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+  }
+
+  /** Lints every open document Dunmark looks at. */
+  lintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.request(document, 0);
+  }
+
+  /** Schedules a lint of a document; `delay` debounces typing per document. */
+  request(document: vscode.TextDocument, delay: number): void {
+    if (!isLinted(document)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.lintNow(document);
+    }, delay));
+  }
+
+  /** The resolved config the core gets for a document (settings and nearest config file). */
+  async configFor(document: vscode.TextDocument): Promise<DunmarkConfig> {
+    const rc = await this.rc.find(document.uri).catch(() => undefined);
+    if (rc && !rc.ok) this.reportConfigError(rc);
+    else this.configErrorEmitter.fire(undefined);
+    return mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
+  }
+
+  /** Lints a document now and publishes the result unless the document moved on meanwhile. */
+  async lintNow(document: vscode.TextDocument): Promise<readonly Finding[]> {
+    if (!isLinted(document) || document.isClosed) return [];
+    if (!readSettings(document.uri).enable) {
+      this.collection.delete(document.uri);
+      this.lintedEmitter.fire({ document, findings: [] });
+      return [];
+    }
+    const version = document.version;
+    const config = await this.configFor(document);
+    if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
+    const findings = lintSafely(document.getText(), document.uri, config);
+    this.collection.set(document.uri, findings.map((f) =>
+      new DunmarkDiagnostic(spanRange(document, f.span), f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+    this.lintedEmitter.fire({ document, findings });
+    return findings;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private reportConfigError(rc: Extract<RcResult, { ok: false }>): void {
+    this.configErrorEmitter.fire(rc);
+    const key = `${rc.uri.toString()}\n${rc.error.message}`;
+    if (this.reportedConfigErrors.has(key)) return;
+    this.reportedConfigErrors.add(key);
+    const open = vscode.l10n.t('Open Config');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Dunmark cannot read {0} (line {1}): {2}. Linting with the editor settings only.', vscode.workspace.asRelativePath(rc.uri), rc.error.line, rc.error.message),
+      open,
+    ).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(rc.uri, { selection: new vscode.Range(rc.error.line - 1, rc.error.column - 1, rc.error.line - 1, rc.error.column - 1) });
+    });
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The core never throws by contract; the editor still guards against a bug becoming a broken extension. */
+export function lintSafely(text: string, uri: vscode.Uri, config: DunmarkConfig): Finding[] {
+  try {
+    return lint(text, { path: uri.path, config });
+  } catch (error) {
+    console.error('[dunmark] lint failed', error);
+    return [];
+  }
+}
