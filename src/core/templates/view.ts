@@ -44,6 +44,18 @@ const NEXT_STEP_ZH: Record<string, string> = {
 /** Names of the languages a `*language` fact may hold, in English and in Chinese. */
 const LANGUAGE_NAMES: Record<string, [string, string]> = { en: ['English', '英文'], 'zh-CN': ['Chinese', '中文'] };
 
+/** How a `governing_law` code reads in a sentence, in English and in Chinese. */
+const GOVERNING_LAWS: Record<string, [string, string]> = {
+  PRC: ['the law of the People\'s Republic of China', '中华人民共和国法律'],
+  'US-NY': ['the law of the State of New York', '美国纽约州法律'],
+  'US-CA': ['the law of the State of California', '美国加利福尼亚州法律'],
+  'US-DE': ['the law of the State of Delaware', '美国特拉华州法律'],
+  'US-TX': ['the law of the State of Texas', '美国得克萨斯州法律'],
+  HK: ['the law of the Hong Kong Special Administrative Region', '香港特别行政区法律'],
+  SG: ['the law of Singapore', '新加坡法律'],
+  EN: ['the law of England and Wales', '英格兰及威尔士法律'],
+};
+
 function isAmountKey(key: string): boolean {
   return key === 'amount' || key.endsWith('_amount');
 }
@@ -67,6 +79,9 @@ function addFormats(value: unknown, currency: string | undefined): unknown {
     } else if (typeof v === 'string' && k.endsWith('language') && LANGUAGE_NAMES[v]) {
       out[`${k}_en`] = LANGUAGE_NAMES[v]![0];
       out[`${k}_zh`] = LANGUAGE_NAMES[v]![1];
+    } else if (k === 'governing_law' && typeof v === 'string' && GOVERNING_LAWS[v]) {
+      out.governing_law_en = GOVERNING_LAWS[v]![0];
+      out.governing_law_zh = GOVERNING_LAWS[v]![1];
     } else if (k === 'arbitrators' && (v === 1 || v === 3)) {
       out.arbitrators_en = v === 1 ? 'a sole arbitrator' : 'three arbitrators';
       out.arbitrators_zh = v === 1 ? '一名独任仲裁员' : '三名仲裁员';
