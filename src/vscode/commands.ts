@@ -91,27 +91,64 @@ export function bodyOf(rendered: string): string {
   return (m ? rendered.slice(m[0].length) : rendered).replace(/^\s*\n/, '');
 }
 
-/** Asks for one fact; validates by its type in the facts schema. Undefined when the user cancels. */
-async function askFact(path: string, message: string): Promise<unknown> {
-  const type = schemaAt(path);
+/** What a prompt needs to know about a fact: its JSON type and allowed values. */
+interface FactShape {
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'other';
+  enum?: readonly unknown[];
+  description?: string;
+}
+
+/** The shape of a dotted path in a template's facts schema, falling back to the Dunmark facts schema. */
+export function factShape(schema: Record<string, unknown>, path: string): FactShape {
+  let node: unknown = schema;
+  for (const part of path.split('.')) {
+    if (!isObject(node)) break;
+    node = /^\d+$/.test(part) ? node.items : isObject(node.properties) ? node.properties[part] : undefined;
+  }
+  if (isObject(node) && typeof node.type === 'string') {
+    const t = node.type;
+    const type = t === 'string' && node.format === 'date' ? 'date' : t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : 'other';
+    return { type, ...(Array.isArray(node.enum) ? { enum: node.enum } : {}), ...(typeof node.description === 'string' ? { description: node.description } : {}) };
+  }
+  const known = schemaAt(path);
+  if (!known) return { type: 'string' };
+  if (known.type === 'string') return { type: 'string', ...(known.enum && !known.open ? { enum: known.enum } : {}), description: known.description };
+  return { type: known.type === 'object' || known.type === 'array' ? 'other' : known.type, description: known.description };
+}
+
+/** Converts a typed answer to the fact's type; undefined when it does not fit. */
+export function convertAnswer(shape: FactShape, raw: string): unknown {
+  const v = raw.trim();
+  if (!v) return undefined;
+  let value: unknown = v;
+  if (shape.type === 'number' || shape.type === 'integer') {
+    const n = Number(v.replace(/,/g, ''));
+    if (!Number.isFinite(n) || n < 0 || (shape.type === 'integer' && !Number.isInteger(n))) return undefined;
+    value = n;
+  } else if (shape.type === 'boolean') {
+    if (v !== 'true' && v !== 'false') return undefined;
+    value = v === 'true';
+  } else if (shape.type === 'date' && !isIsoDate(v)) return undefined;
+  if (shape.enum && !shape.enum.includes(value)) return undefined;
+  return value;
+}
+
+/** Asks for one fact; validates by its type. Undefined when the user cancels. */
+async function askFact(path: string, message: string, shape: FactShape): Promise<unknown> {
+  const hint = (): string => {
+    if (shape.enum) return vscode.l10n.t('Expected one of: {0}', shape.enum.map(String).join(', '));
+    if (shape.type === 'number' || shape.type === 'integer') return vscode.l10n.t('Expected a number such as 18400.00');
+    if (shape.type === 'date') return vscode.l10n.t('Expected a date as YYYY-MM-DD');
+    if (shape.type === 'boolean') return vscode.l10n.t('Expected one of: {0}', 'true, false');
+    return vscode.l10n.t('A letter must never show a blank: enter a value for `{0}`.', path);
+  };
   const answer = await vscode.window.showInputBox({
     title: vscode.l10n.t('Dunmark: fact `{0}`', path),
-    prompt: message,
+    prompt: shape.description ? `${shape.description} — ${message}` : message,
     ignoreFocusOut: true,
-    validateInput: (value) => {
-      const v = value.trim();
-      if (!v) return vscode.l10n.t('A letter must never show a blank: enter a value for `{0}`.', path);
-      if (type?.type === 'number' && !(Number.isFinite(Number(v.replace(/,/g, ''))) && Number(v.replace(/,/g, '')) >= 0)) return vscode.l10n.t('Expected a number such as 18400.00');
-      if (type?.type === 'date' && !isIsoDate(v)) return vscode.l10n.t('Expected a date as YYYY-MM-DD');
-      if (type?.type === 'string' && type.enum && !type.open && !type.enum.includes(v)) return vscode.l10n.t('Expected one of: {0}', type.enum.join(', '));
-      return undefined;
-    },
+    validateInput: (value) => (convertAnswer(shape, value) === undefined ? hint() : undefined),
   });
-  if (answer === undefined) return undefined;
-  const v = answer.trim();
-  if (type?.type === 'number') return Number(v.replace(/,/g, ''));
-  if (type?.type === 'boolean') return v === 'true';
-  return v;
+  return answer === undefined ? undefined : convertAnswer(shape, answer);
 }
 
 /** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
@@ -125,7 +162,7 @@ async function renderWithPrompts(template: Template, facts: Record<string, unkno
       return undefined;
     }
     for (const problem of askable) {
-      const value = await askFact(problem.path, problem.message);
+      const value = await askFact(problem.path, problem.message, factShape(template.facts, problem.path));
       if (value === undefined) return undefined;
       setPath(facts, problem.path, value);
     }
@@ -245,7 +282,10 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
       if (!institution) return false;
       facts.contract = { ...contract, arbitration: institution };
     }
-    const chosen = await chooseTemplate(args, (t) => t.kind === 'clause' && t.clause === clause, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
+    const institution = isObject(facts.contract) && typeof facts.contract.arbitration === 'string' ? facts.contract.arbitration.toLowerCase() : undefined;
+    const fits = (t: Template): boolean => t.kind === 'clause' && t.clause === clause
+      && (!institution || t.id.toLowerCase().includes(institution) || t.title.toLowerCase().includes(institution));
+    const chosen = await chooseTemplate(args, fits, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
     if (!chosen) return false;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
     if (text === undefined) return false;
