@@ -11,7 +11,7 @@ const builds = [
   { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
   {
     ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', platform: 'node',
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; const require = __dunmarkRequire(import.meta.url);" },
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);" },
   },
 ];
 if (existsSync('src/vscode/extension.ts')) {
