@@ -1,4 +1,5 @@
-// `dunmark render`: fill a template from a facts file (minimal version; the templates part may extend it).
+// `dunmark render`: fills a template from a facts file. Validates first and writes nothing
+// on a problem; never overwrites an existing --out file unless --force.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,13 +7,14 @@ import writeFileAtomic from 'write-file-atomic';
 import { parse as parseYaml } from 'yaml';
 import { renderTemplate } from '../core/templates/index.js';
 import type { Command } from './io.js';
+import { formatWorkspaceProblem, workspaceTemplatesFor } from './templates.js';
 import { UsageError } from './usage.js';
 
-/** Runs `dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE]`. */
+/** Runs `dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE] [--force]`. */
 export const runRender: Command = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv, strict: true, allowPositionals: true,
-    options: { facts: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    options: { facts: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
   });
   const [id, extra] = positionals;
   if (!id || extra !== undefined) throw new UsageError('render needs exactly one TEMPLATE_ID (see `dunmark templates`)');
@@ -25,20 +27,39 @@ export const runRender: Command = async (argv, io) => {
     io.stderr(`dunmark: ${values.facts}: ${code ? `cannot read file (${code})` : `cannot parse YAML (${String((error as Error).message).split('\n')[0]})`}\n`);
     return 2;
   }
-  const result = renderTemplate(id, facts);
+  const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
+  if (out && !values.force && fs.existsSync(out)) {
+    io.stderr(`dunmark: ${values.out}: file exists; refusing to overwrite it (use --force)\n`);
+    return 2;
+  }
+  let workspace;
+  try {
+    workspace = workspaceTemplatesFor(io.cwd);
+  } catch (error) {
+    io.stderr(`dunmark: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const broken = workspace.problems.filter((p) => p.id === id);
+  if (broken.length) {
+    for (const p of broken) io.stderr(formatWorkspaceProblem(io.cwd, p));
+    return 1;
+  }
+  const result = renderTemplate(id, facts, { templates: workspace.templates });
   if (!result.ok) {
     for (const p of result.problems) io.stderr(`dunmark: ${values.facts}: ${p.path ? `${p.path}: ` : ''}${p.message}\n`);
     return 1;
   }
-  if (values.out) {
-    try {
-      writeFileAtomic.sync(path.resolve(io.cwd, values.out), result.text, { encoding: 'utf8' });
-    } catch (error) {
-      io.stderr(`dunmark: ${values.out}: cannot write file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-      return 2;
-    }
-  } else {
+  if (!out) {
     io.stdout(result.text);
+    return 0;
+  }
+  try {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    writeFileAtomic.sync(out, result.text, { encoding: 'utf8' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`dunmark: ${values.out}: cannot write file (${code ?? String(error)})\n`);
+    return 2;
   }
   return 0;
 };
