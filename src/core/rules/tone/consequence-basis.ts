@@ -1,0 +1,84 @@
+import { defineRule } from '../../rule.js';
+import data from '../data/tone-consequences.json';
+import {
+  compileList, findReportable, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList,
+} from './phrases.js';
+
+const CONSEQUENCES = compileList(data as PhraseList);
+const STEPS: Record<string, readonly string[]> = data.steps;
+const US_COURT = new RegExp(`${data.usCourt.en}|${data.usCourt.zh}`, 'iu');
+
+export default defineRule({
+  meta: {
+    id: 'consequence-basis',
+    category: 'tone',
+    defaultSeverity: 'warning',
+    description: 'Legal action, arbitration, asset seizure, credit reporting or suspension of supply that the stage and the facts do not back',
+    languages: ['eng', 'cmn'],
+    fixable: false,
+    docs: `Flags the consequences a letter announces — legal action, a lawsuit, arbitration, garnishing, seizing or freezing assets, reporting to a credit bureau, Dun & Bradstreet, Sinosure or 征信, a collection agency, suspending supply — when the letter cannot back them:
+
+- in a \`reminder\` or \`second-reminder\` (too early: assume an oversight, then ask firmly);
+- in a \`final-demand\` or \`letter-before-action\` whose \`next_step\` is a different step, or has none;
+- arbitration when \`contract.arbitration\` names no institution (with no arbitration clause there is no arbitration);
+- garnishing, seizing or freezing assets in China by a US court.
+
+A human decides each of these, so this is a warning. "追讨" and "法律途径" in a late-stage letter whose \`next_step\` is arbitration or litigation stay silent, as does "arbitration" in a final demand whose \`next_step\` is arbitration.
+
+**Why it matters.** The FDCPA (15 U.S.C. §1692e(5)) treats a threat to take action that cannot legally be taken or is not intended as false and misleading, the accepted baseline for business letters. A US judgment is hard to enforce in China (no treaty; recognition rests on reciprocity), while an award from CIETAC, HKIAC, SIAC or ICC is enforceable under the New York Convention — and only where the contract has an arbitration clause naming one institution (PRC Arbitration Law Arts. 16 and 18).
+
+**Wrong** (\`stage: reminder\`)
+
+> This is a friendly reminder; otherwise we will take legal action and report you to Dun & Bradstreet.
+
+> 这是友好提醒，否则我司将提起诉讼并上报征信。
+
+**Right** (\`stage: final-demand\`, \`next_step: arbitration\`, \`contract.arbitration: CIETAC\`)
+
+> If payment is not received by 4 December 2026, we will file for arbitration with CIETAC under clause 15.
+
+> 如贵司未于2026年12月4日前付款，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。`,
+  },
+  check(context) {
+    const { facts } = context;
+    if (!isDunningLetter(facts) || !facts.stage) return;
+    const stage = STAGE_NAMES[facts.stage];
+    if (!stage) return;
+    const late = isLateStage(facts);
+    const debtorInChina = facts.debtor?.country === 'CN';
+    for (const match of findReportable(context, CONSEQUENCES)) {
+      const category = match.entry.category;
+      const info = match.entry.info;
+      const q = quote(match.text);
+      let why: Bilingual | undefined;
+      if (!late) {
+        why = { en: `in ${stage.en}`, zh: `出现在${stage.zh}中` };
+      } else if (category === 'enforcement' && debtorInChina && US_COURT.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) {
+        context.report({
+          start: match.start,
+          end: match.end,
+          message: {
+            en: `Unexpected ${q} by a US court against a debtor in China, expected arbitration with an award enforceable under the New York Convention, or a claim before a court in China`,
+            zh: `不应出现 ${q}（美国法院无法对中国境内的债务人财产采取此类措施），应依合同申请仲裁（裁决可依《纽约公约》执行）或向中国法院起诉`,
+          },
+        });
+        continue;
+      } else if (!facts.next_step) {
+        why = { en: 'with no `next_step` in the facts', zh: '但事实中没有 `next_step`' };
+      } else if (!(STEPS[category] ?? []).includes(facts.next_step)) {
+        why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
+      } else if (category === 'arbitration' && !facts.contract?.arbitration) {
+        why = { en: 'while `contract.arbitration` names no institution', zh: '但 `contract.arbitration` 未写明仲裁机构' };
+      }
+      if (!why) continue;
+      context.report({
+        start: match.start,
+        end: match.end,
+        message: {
+          en: `Unexpected ${q} (${info.reason.en}) ${why.en}, expected ${info.expected.en}`,
+          zh: `不应出现 ${q}（${info.reason.zh}，${why.zh}），应${info.expected.zh}`,
+        },
+      });
+    }
+  },
+});

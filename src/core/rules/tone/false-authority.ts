@@ -1,0 +1,53 @@
+import { defineRule } from '../../rule.js';
+import data from '../data/tone-authority.json';
+import { compileList, findReportable, phraseMessage, replacementFix, type PhraseList } from './phrases.js';
+
+const AUTHORITY = compileList(data as PhraseList);
+
+/** Facts that say a proceeding is on file (not part of the core contract, so read from the raw front matter). */
+const PROCEEDING_KEYS = ['proceeding', 'case_number', 'case'] as const;
+
+export default defineRule({
+  meta: {
+    id: 'false-authority',
+    category: 'tone',
+    defaultSeverity: 'error',
+    description: 'Claims to come from a lawyer, a court, the police or the government that the facts do not back',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Catches a letter that borrows authority it does not have:
+
+- a lawyer, law firm, counsel or legal department ("our attorneys", 律师函, 律师, 法务部) when the front matter has no \`counsel:\` fact naming one. With \`counsel: { name, firm }\` these words are fine;
+- wording that poses as a court, the police or the government ("court order", "official notice", "NOTICE OF JUDGMENT", 法院通知, 传票, 公安), always;
+- a case number ("Case No. 2026-CV-0412", (2026)浙02民初1234号) when no proceeding is in the facts (\`proceeding:\` or \`case_number:\`).
+
+Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵司律师) and "attorney fees" stay silent; fees are \`unbacked-charges\`' business.
+
+**Why it matters.** The FDCPA (15 U.S.C. §1692e(3), (9)) lists the false claim that a communication is from an attorney, or a document that simulates a court or government paper, as a false and misleading practice; it is the accepted baseline for business letters. In China, posing as a state organ is an offence, and a fake 律师函 is easily checked with the bar association.
+
+**Wrong**
+
+> OFFICIAL NOTICE. Our legal department has opened Case No. 2026-CV-0412 against you.
+
+> 律师函：贵司拖欠货款一案，案号（2026）浙02民初1234号。
+
+**Right**
+
+> This is our final demand for USD 18,400.00 under invoice HVW-2026-1187.
+
+> 本函为我司就发票HVW-2026-1187项下18,400.00美元发出的最后催告函。
+
+Fixes (suggestions) where plain wording exists: "our accounts receivable team" for "legal department", 催款函 for 律师函.`,
+  },
+  check(context) {
+    const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm);
+    const data = context.data ?? {};
+    const hasProceeding = PROCEEDING_KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
+    for (const match of findReportable(context, AUTHORITY)) {
+      const category = match.entry.category;
+      if (category === 'counsel' && hasCounsel) continue;
+      if (category === 'case-number' && hasProceeding) continue;
+      context.report({ start: match.start, end: match.end, message: phraseMessage(match), fixes: replacementFix(match) });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { defineRule } from '../../rule.js';
+import data from '../data/tone-insults.json';
+import { compileList, findReportable, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+
+const INSULTS = compileList(data as PhraseList);
+// An allegation with its basis ("we allege ... on the basis of ...", 涉嫌…根据…) is a statement, not an insult
+const ALLEGATION = {
+  claim: new RegExp(`${data.allegation.en.claim}|${data.allegation.zh.claim}`, 'iu'),
+  basis: new RegExp(`${data.allegation.en.basis}|${data.allegation.zh.basis}`, 'iu'),
+};
+
+export default defineRule({
+  meta: {
+    id: 'no-insult',
+    category: 'tone',
+    defaultSeverity: 'error',
+    description: 'Insults and name-calling such as thief, fraudster, deadbeat, 骗子 or 老赖',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Catches insults and name-calling: thief, fraud and fraudster, liar, scammer, deadbeat, crook, cheat; 骗子, 老赖, 无赖, 赖账, 流氓.
+
+**Why it matters.** An insult adds nothing to a claim and hands the debtor a grievance. The FDCPA (15 U.S.C. §1692d(2)) names obscene or abusive language as an abusive practice, the accepted baseline for business letters; in China the Public Security Administration Punishments Law Art. 42 covers insults. Calling someone a fraudster in writing may also be defamation.
+
+An allegation stated with its basis is not an insult: "We allege that the goods were resold on the basis of the port records", 贵司涉嫌…，根据…. Words about fraud prevention ("fraud prevention team", "anti-fraud", "invoice fraud") stay silent.
+
+**Wrong**
+
+> You are a deadbeat and a liar, and everyone will know it.
+
+> 你们就是骗子，老赖！
+
+**Right**
+
+> Invoice HVW-2026-1187 for USD 18,400.00 fell due on 15 October 2026 and remains unpaid.
+
+> 发票HVW-2026-1187项下18,400.00美元已于2026年10月15日到期，至今未付。
+
+Fixes (suggestions): a neutral word where one reads well, or removing the sentence.`,
+  },
+  check(context) {
+    for (const match of findReportable(context, INSULTS)) {
+      const sentence = sentenceAt(match.block, match.start);
+      const words = context.text.slice(sentence.start, sentence.end);
+      if (ALLEGATION.claim.test(words) && ALLEGATION.basis.test(words)) continue;
+      context.report({
+        start: match.start,
+        end: match.end,
+        message: phraseMessage(match),
+        fixes: [...replacementFix(match), removeSentenceFix(context, sentence)],
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../../rule.js';
+import data from '../data/tone-threats.json';
+import { compileList, findReportable, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+
+const THREATS = compileList(data as PhraseList);
+
+export default defineRule({
+  meta: {
+    id: 'no-threat',
+    category: 'tone',
+    defaultSeverity: 'error',
+    description: 'Threats of violence, arrest, exposure or pressure on the debtor\'s family, home, customers or employer',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Catches threats that no creditor may make: violence or harm, threats against the debtor's family or home ("we know where you live"), contacting the debtor's customers, employer, colleagues or neighbours, public shaming and exposure online, arrest, prison or "criminal charges" over a civil debt, deportation, and "blacklists" that are no real registry. In Chinese: 后果自负, 让你好看, 曝光, 找上门, 上门, 联系你的客户, 找你家人, 抓你, 坐牢, 拉黑, 公开你的…
+
+**Why it matters.** A threat turns a creditor with a good claim into a wrongdoer. The US Fair Debt Collection Practices Act (15 U.S.C. §1692d–e) and Regulation F list these practices as abusive; they are the accepted baseline for business letters too. In China, PRC Criminal Law Art. 293-1 punishes illegal debt collection by violence, threats or harassment, and the Public Security Administration Punishments Law Art. 42 covers threats and harassment. A letter with a threat is also evidence against its sender.
+
+Innocent uses stay silent: "we will call you on Monday", "shoot us an email", 上门提货 (collecting goods), 失信被执行人名单 (the courts' real registry).
+
+**Wrong**
+
+> If you do not pay, we will contact your customers and tell the whole industry about your debt.
+
+> 如不付款，我们将联系你的客户，并在网上曝光贵司，后果自负。
+
+**Right**
+
+> If USD 18,400.00 is not paid by 4 December 2026, we will file for arbitration with CIETAC under clause 15 of the contract.
+
+> 如贵司未于2026年12月4日前支付18,400.00美元，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。
+
+Fixes (suggestions): the lawful wording listed for the phrase, where one reads well, or removing the sentence.`,
+  },
+  check(context) {
+    for (const match of findReportable(context, THREATS)) {
+      context.report({
+        start: match.start,
+        end: match.end,
+        message: phraseMessage(match),
+        fixes: [...replacementFix(match), removeSentenceFix(context, sentenceAt(match.block, match.start))],
+      });
+    }
+  },
+});

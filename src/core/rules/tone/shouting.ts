@@ -1,0 +1,202 @@
+import { defineRule, type Block, type RuleContext } from '../../rule.js';
+import type { Fix } from '../../types.js';
+import { isAccepted, quote, sentences } from './phrases.js';
+
+// Runs of exclamation marks or of Chinese full stops; `...` is an ordinary ellipsis
+const PUNCTUATION_RUN = /[!！]{2,}|。{2,}/gu;
+// A word as written: letters with inner apostrophes, hyphens, dots, ampersands and digits (ids such as HVW-2026-1187)
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.\-/]*/gu;
+const LATIN_UPPER = /^[A-Z][A-Z'’&.\-/]*$/u;
+const HAS_LOWER = /[a-z]/u;
+const DIGIT = /\d/u;
+// Acronyms and codes that are written in capitals in any sentence
+const ACRONYMS = new Set(('USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC '
+  + 'PRC US USA UK HK EU UN SWIFT IBAN BIC ACH FOB CIF CFR EXW DDP DAP FCA CPT CIP ISO VAT PO ID CEO CFO COO AR AP D&B '
+  + 'PDF OK NY CA TX SC LC L/C T/T TT DHL UPS FEDEX UCP URDG ICC FAQ RE ATTN CC BCC FYI NB PS P.S. AM PM A.M. P.M.').split(' '));
+const MONTHS_AND_DAYS = ('January February March April May June July August September October November December '
+  + 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' ');
+const MIN_CAPITAL_WORDS = { paragraph: 3, heading: 5 } as const;
+const BOLD_PARAGRAPH = /^(\*\*|__)(?!\s)([\s\S]+?)(?<!\s)\1$/u;
+const BOLD_MIN_WORDS = 20;
+
+interface Shout {
+  start: number;
+  end: number;
+}
+
+/** Words written in capitals that are names in the facts keep their capital: HARBOR → Harbor. */
+function properWords(context: RuleContext): Map<string, string> {
+  const map = new Map<string, string>();
+  const { facts } = context;
+  const names = [facts.creditor?.name, facts.creditor?.contact, facts.debtor?.name, facts.debtor?.contact, facts.counsel?.name,
+    facts.counsel?.firm, facts.guarantor?.name, facts.call?.with, ...MONTHS_AND_DAYS];
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    for (const word of name.match(WORD) ?? []) {
+      const clean = word.replace(/[.,]+$/u, '');
+      if (/^\p{Lu}/u.test(clean)) map.set(clean.toUpperCase(), clean);
+    }
+  }
+  return map;
+}
+
+function isNeutral(word: string, proper: Map<string, string>, context: RuleContext, start: number): boolean {
+  const bare = word.replace(/[.,:;]+$/u, '');
+  return DIGIT.test(bare) || bare.length < 2 || ACRONYMS.has(bare) || (proper.has(bare) && proper.get(bare) === bare)
+    || isAccepted(context, start, start + word.length);
+}
+
+/** Counts capital and lower-case words of a span. */
+function measure(context: RuleContext, span: Shout, proper: Map<string, string>): { caps: number; lower: number } {
+  const text = context.text.slice(span.start, span.end);
+  let caps = 0;
+  let lower = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    if (!/\p{Script=Latin}/u.test(word)) continue;
+    if (isNeutral(word, proper, context, span.start + m.index)) continue;
+    if (HAS_LOWER.test(word)) lower++;
+    else if (LATIN_UPPER.test(word.replace(/[.,:;]+$/u, ''))) caps++;
+  }
+  return { caps, lower };
+}
+
+/** Sentence case for a span in capitals: acronyms, ids and known names keep their form. */
+function sentenceCase(context: RuleContext, span: Shout, proper: Map<string, string>): string {
+  const text = context.text.slice(span.start, span.end);
+  let startOfSentence = true;
+  let out = '';
+  let cursor = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const between = text.slice(cursor, m.index);
+    if (/[.!?。！？]/u.test(between)) startOfSentence = true;
+    out += between;
+    const word = m[0];
+    const bare = word.replace(/[.,:;]+$/u, '');
+    const tail = word.slice(bare.length);
+    let next = word;
+    if (proper.has(bare)) next = (proper.get(bare) ?? bare) + tail;
+    else if (!DIGIT.test(bare) && !ACRONYMS.has(bare) && LATIN_UPPER.test(bare) && bare !== 'I') {
+      const lower = bare.toLowerCase();
+      next = (startOfSentence ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower) + tail;
+    }
+    out += next;
+    startOfSentence = /[.!?]$/u.test(word);
+    cursor = m.index + word.length;
+  }
+  return out + text.slice(cursor);
+}
+
+function capitalsFix(context: RuleContext, span: Shout, proper: Map<string, string>): Fix[] {
+  const text = sentenceCase(context, span, proper);
+  if (text === context.text.slice(span.start, span.end)) return [];
+  return [{ title: 'Write it in sentence case', edits: [{ start: span.start, end: span.end, text }] }];
+}
+
+function checkCapitals(context: RuleContext, block: Block, proper: Map<string, string>): void {
+  const min = block.type === 'heading' ? MIN_CAPITAL_WORDS.heading : MIN_CAPITAL_WORDS.paragraph;
+  const all = sentences(block);
+  const loud = (span: Shout): boolean => {
+    const { caps, lower } = measure(context, span, proper);
+    return caps >= min && lower * 5 <= caps;
+  };
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!first || !last) return;
+  const whole = { start: first.start, end: last.end };
+  if (all.length > 1 && loud(whole)) {
+    const span = whole;
+    context.report({
+      start: span.start,
+      end: span.end,
+      message: {
+        en: `Unexpected paragraph in capitals (${quote(context.text.slice(span.start, span.end))}), expected sentence case`,
+        zh: `不应整段使用大写字母（${quote(context.text.slice(span.start, span.end))}），应使用正常大小写`,
+      },
+      fixes: capitalsFix(context, span, proper),
+    });
+    return;
+  }
+  for (const s of all.filter(loud)) {
+    const q = quote(context.text.slice(s.start, s.end));
+    context.report({
+      start: s.start,
+      end: s.end,
+      message: { en: `Unexpected capitals in ${q}, expected sentence case`, zh: `不应整句使用大写字母（${q}），应使用正常大小写` },
+      fixes: capitalsFix(context, s, proper),
+    });
+  }
+}
+
+function checkBold(context: RuleContext, block: Block): void {
+  if (block.type !== 'paragraph') return;
+  const trimmed = block.text.trim();
+  const m = BOLD_PARAGRAPH.exec(trimmed);
+  if (!m) return;
+  const inner = m[2] ?? '';
+  if (inner.includes(m[1] ?? '**')) return;
+  const words = (inner.match(WORD) ?? []).length + (inner.match(/\p{Script=Han}/gu) ?? []).length / 2;
+  if (words < BOLD_MIN_WORDS && sentences(block).length < 2) return;
+  const start = block.start + block.text.indexOf(trimmed);
+  const end = start + trimmed.length;
+  const marker = m[1] ?? '**';
+  context.report({
+    start,
+    end,
+    message: {
+      en: `Unexpected bold over a whole paragraph (${quote(inner)}), expected bold on the amount or the date that matters, if anywhere`,
+      zh: `不应整段加粗（${quote(inner)}），如需强调，只加粗关键金额或日期`,
+    },
+    fixes: [{ title: 'Remove the bold', edits: [{ start, end: start + marker.length, text: '' }, { start: end - marker.length, end, text: '' }] }],
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'shouting',
+    category: 'tone',
+    defaultSeverity: 'warning',
+    description: 'Sentences or paragraphs in capitals or bold, and runs of exclamation marks',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Flags shouting: whole sentences in CAPITALS (acronyms and ids such as USD, HVW-2026-1187, CIETAC and LLC, and the parties' names as the facts write them, do not count), headings of five words or more in capitals, bold over a whole paragraph, and runs of \`!!\` or more, \`！！\` or \`。。。\`.
+
+**Why it matters.** Capitals and exclamation marks read as shouting; the recipient hears anger, not a demand, and the letter looks like the abusive practices the FDCPA lists (the accepted baseline for business letters). Firm in process, respectful in wording: a clear date and a clear next step carry more weight than capitals.
+
+**Wrong**
+
+> PAY THE OUTSTANDING BALANCE NOW!!!
+
+> 请立即付款！！！
+
+**Right**
+
+> Please pay the outstanding balance of USD 18,400.00 by 4 December 2026.
+
+> 请于2026年12月4日前支付18,400.00美元。
+
+Fixes: a single \`!\`, \`！\` or \`。\` for a run (preferred, \`--fix\` applies it); sentence case for capitals and removing the bold (suggestions, since names may need their capitals back).`,
+  },
+  check(context) {
+    const proper = properWords(context);
+    for (const block of context.blocks) {
+      if (block.type === 'tableCell') continue;
+      PUNCTUATION_RUN.lastIndex = 0;
+      for (let m = PUNCTUATION_RUN.exec(block.text); m; m = PUNCTUATION_RUN.exec(block.text)) {
+        const start = block.start + m.index;
+        const end = start + m[0].length;
+        const one = m[0].charAt(0);
+        context.report({
+          start,
+          end,
+          message: { en: `Unexpected \`${m[0]}\`, expected a single \`${one}\``, zh: `不应连用标点 \`${m[0]}\`，应只用一个 \`${one}\`` },
+          fixes: [{ title: `Replace with a single \`${one}\``, edits: [{ start, end, text: one }], isPreferred: true }],
+        });
+      }
+      checkCapitals(context, block, proper);
+      checkBold(context, block);
+    }
+  },
+});

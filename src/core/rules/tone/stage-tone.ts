@@ -1,0 +1,168 @@
+import { defineRule, type RuleContext } from '../../rule.js';
+import consequenceData from '../data/tone-consequences.json';
+import data from '../data/tone-stage.json';
+import {
+  compileList, findReportable, isDunningLetter, quote, sentences, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+} from './phrases.js';
+
+const REGISTER = compileList(data as PhraseList);
+const NEXT_STEPS = compileList(consequenceData as PhraseList);
+const MISSING = data.missing;
+const THRESHOLDS = data.thresholds;
+const CATEGORIES = data.categories;
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.split('|').map((m, i) => [m.toLowerCase(), i + 1]));
+// The date forms a deadline is written in (shared/spec/facts.md); read here only to ask "is there one?"
+const DATE = new RegExp(
+  `(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2}) (${MONTHS}),? (\\d{4})|(${MONTHS}) (\\d{1,2}),? (\\d{4})|(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
+  'giu',
+);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoOf(m: RegExpExecArray): string | undefined {
+  if (m[1]) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (m[4]) return `${m[6]}-${pad(MONTH_NUMBER[(m[5] ?? '').toLowerCase()] ?? 0)}-${pad(Number(m[4]))}`;
+  if (m[7]) return `${m[9]}-${pad(MONTH_NUMBER[(m[7] ?? '').toLowerCase()] ?? 0)}-${pad(Number(m[8]))}`;
+  if (m[10]) return `${m[10]}-${pad(Number(m[11]))}-${pad(Number(m[12]))}`;
+  return undefined;
+}
+
+/** True when the prose names a date after the letter's own date. */
+function hasDeadlineDate(context: RuleContext): boolean {
+  const letterDate = context.facts.date ?? '';
+  for (const block of context.blocks) {
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(block.text); m; m = DATE.exec(block.text)) {
+      const iso = isoOf(m);
+      if (iso && iso > letterDate) return true;
+    }
+  }
+  return false;
+}
+
+interface Score {
+  total: number;
+  items: string[];
+  first: PhraseMatch | undefined;
+}
+
+/** Sums the weights of the distinct phrases of the given categories. */
+function score(matches: readonly PhraseMatch[], categories: readonly string[]): Score {
+  const seen = new Set<string>();
+  const result: Score = { total: 0, items: [], first: undefined };
+  for (const m of matches) {
+    if (!categories.includes(m.entry.category)) continue;
+    const key = m.text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const weight = m.entry.weight ?? 1;
+    result.total += weight;
+    result.items.push(`${quote(m.text)} +${weight}`);
+    result.first ??= m;
+  }
+  return result;
+}
+
+function message(kind: Bilingual, stage: Bilingual, items: string[], expected: Bilingual): Bilingual {
+  return {
+    en: `Unexpected ${kind.en} register for ${stage.en} (${items.join(', ')}), expected ${expected.en}`,
+    zh: `不应在${stage.zh}中使用过于${kind.zh}的语气（${items.join('，')}），应${expected.zh}`,
+  };
+}
+
+/** Where a finding about the whole letter goes: the first sentence of the body. */
+function firstSentence(context: RuleContext): { start: number; end: number } {
+  for (const block of context.blocks) {
+    const first = sentences(block)[0];
+    if (first) return first;
+  }
+  return { start: context.body.start, end: context.body.start };
+}
+
+export default defineRule({
+  meta: {
+    id: 'stage-tone',
+    category: 'tone',
+    defaultSeverity: 'warning',
+    description: 'A register that does not fit the letter\'s stage: too harsh, too soft or falsely urgent',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases and weights that decided it:
+
+- a \`reminder\` that threatens legal steps or says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more; a \`second-reminder\` 5 or more);
+- a \`final-demand\` or \`letter-before-action\` that apologises ("sorry to bother", "whenever convenient", "at your convenience", 方便时, 打扰了), names no deadline date or names no concrete next step is too soft (score 3 or more; a missing date or step weighs 3);
+- "immediately", "within 24 hours", "ASAP", 立即, 马上, 24小时内 in a \`reminder\` or \`second-reminder\` is false urgency (score 2 or more).
+
+"Final invoice" is not "final notice", and one "as soon as possible" is not false urgency.
+
+**Why it matters.** The collection path grows firmer step by step: a reminder assumes an oversight, a second reminder sets a date, a final demand gives a fixed date and the lawful step that follows. A reminder that sounds like a final demand spends the creditor's last word early (the FDCPA's list of false and misleading practices, the accepted baseline, includes false urgency and threats not intended); a final demand with no date and no step is too soft to work.
+
+**Wrong** (\`stage: reminder\`)
+
+> FINAL NOTICE: pay immediately or we will take legal action.
+
+> 这是最后通牒，请立即付款。
+
+**Right** (\`stage: reminder\`)
+
+> We have not yet received payment of invoice HVW-2026-1187 (USD 18,400.00, due 15 October 2026); perhaps it has been overlooked.
+
+> 我司尚未收到发票HVW-2026-1187项下18,400.00美元（2026年10月15日到期）的款项，可能是贵司疏忽，烦请安排支付。
+
+A fix (suggestion) replaces "final notice" in a reminder with "second reminder".`,
+  },
+  check(context) {
+    const { facts } = context;
+    if (!isDunningLetter(facts) || !facts.stage) return;
+    const stage = STAGE_NAMES[facts.stage];
+    if (!stage) return;
+    const matches = findReportable(context, REGISTER);
+    if (facts.stage === 'reminder' || facts.stage === 'second-reminder') {
+      const harsh = score(matches, ['harsh', 'finality']);
+      if (harsh.first && harsh.total >= THRESHOLDS.harsh[facts.stage]) {
+        const first = harsh.first;
+        const expected = facts.stage === 'reminder' ? CATEGORIES.harsh.expected : CATEGORIES.finality.expected;
+        context.report({
+          start: first.start,
+          end: first.end,
+          message: message(CATEGORIES.harsh.reason, stage, harsh.items, expected),
+          fixes: first.entry.replacement !== undefined
+            ? [{ title: `Replace with \`${first.entry.replacement}\``, edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
+            : [],
+        });
+      }
+      const urgent = score(matches, ['urgent']);
+      if (urgent.first && urgent.total >= THRESHOLDS.urgent) {
+        context.report({
+          start: urgent.first.start,
+          end: urgent.first.end,
+          message: message(CATEGORIES.urgent.reason, stage, urgent.items, CATEGORIES.urgent.expected),
+        });
+      }
+      return;
+    }
+    const soft = score(matches, ['soft']);
+    if (!hasDeadlineDate(context)) {
+      soft.total += MISSING.deadline.weight;
+      soft.items.push(`${MISSING.deadline.en} +${MISSING.deadline.weight}`);
+    }
+    if (findReportable(context, NEXT_STEPS).length === 0) {
+      soft.total += MISSING.nextStep.weight;
+      soft.items.push(`${MISSING.nextStep.en} +${MISSING.nextStep.weight}`);
+    }
+    if (soft.total < THRESHOLDS.soft) return;
+    const span = soft.first ?? firstSentence(context);
+    const zhItems = soft.items
+      .map((i) => i.replace(MISSING.deadline.en, MISSING.deadline.zh).replace(MISSING.nextStep.en, MISSING.nextStep.zh));
+    const msg = message(CATEGORIES.soft.reason, stage, soft.items, CATEGORIES.soft.expected);
+    context.report({
+      start: span.start,
+      end: span.end,
+      message: { en: msg.en, zh: message(CATEGORIES.soft.reason, stage, zhItems, CATEGORIES.soft.expected).zh },
+    });
+  },
+});
