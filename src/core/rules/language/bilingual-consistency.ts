@@ -1,0 +1,201 @@
+import { measureLanguage } from '../../language/detect.js';
+import { languageSpan } from '../../language/where.js';
+import type { Facts } from '../../facts/facts.js';
+import { defineRule, type Block, type Message } from '../../rule.js';
+
+// Fewer English words or Chinese word units than this is a greeting, not a half of the letter
+const MIN_HALF = 12;
+// Invoice and contract numbers: a capital letter, then letters and digits joined by - or /, with a digit
+const REFERENCE = /(?<![\p{L}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+(?![\p{L}\p{N}_-])/gu;
+const DIGIT = /\d/;
+
+type Half = 'en' | 'zh';
+
+/** One amount, date or reference, as the rule compares them. */
+interface Mention {
+  start: number;
+  end: number;
+  raw: string;
+  half: Half;
+  key: string;
+  /** How the mention is looked up among the facts (amounts add their currency). */
+  factKey: string;
+  /** Amounts only: the currency, when the text says it. */
+  currency?: string | undefined;
+}
+
+const HALF_NAME = { en: { en: 'English', zh: '英文' }, zh: { en: 'Chinese', zh: '中文' } } as const;
+
+/** The half (English or Chinese) a block belongs to, or undefined for mixed blocks and names-only lines. */
+function halfOf(block: Block | undefined): Half | undefined {
+  return block?.language === 'en' || block?.language === 'zh' ? block.language : undefined;
+}
+
+/** The block that holds `offset` (blocks are sorted and do not overlap). */
+function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid]!;
+    if (offset < block.start) hi = mid - 1;
+    else if (offset >= block.end) lo = mid + 1;
+    else return block;
+  }
+  return undefined;
+}
+
+const minor = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(Math.round(n * 100)));
+
+/** The values the facts give for each kind of mention. */
+function factKeys(facts: Facts): Record<'amount' | 'date' | 'reference', Set<string>> {
+  const amounts = [facts.amount, ...(facts.invoices ?? []).map((i) => i.amount), ...(facts.charges ?? []).map((c) => c.amount),
+    ...(facts.commitments ?? []).map((c) => c.amount)].map(minor)
+    .flatMap((m) => (m === undefined ? [] : facts.currency ? [m, `${m} ${facts.currency}`] : [m]));
+  const dates = [facts.date, facts.due_date, facts.deadline, facts.call?.date, ...(facts.invoices ?? []).map((i) => i.date),
+    ...(facts.commitments ?? []).map((c) => c.by)];
+  const references = [...(facts.invoices ?? []).map((i) => i.number), facts.contract?.reference];
+  const set = (values: (string | undefined)[]): Set<string> => new Set(values.filter((v): v is string => v !== undefined));
+  return { amount: set(amounts), date: set(dates), reference: set(references) };
+}
+
+function sameAmount(a: Mention, b: Mention): boolean {
+  return a.key === b.key && (a.currency === undefined || b.currency === undefined || a.currency === b.currency);
+}
+
+/** The mention to report for one kind: the first one-sided mention that disagrees with the facts, else the first one-sided. */
+function firstDifference(mentions: Mention[], facts: Set<string>, same: (a: Mention, b: Mention) => boolean):
+  { mention: Mention; others: Mention[] } | undefined {
+  const byKey = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const bucket = byKey.get(m.key);
+    if (bucket) bucket.push(m);
+    else byKey.set(m.key, [m]);
+  }
+  // only mentions with the same key can match, so each is compared within its bucket
+  const oneSided = mentions.filter((m) => !byKey.get(m.key)!.some((o) => o.half !== m.half && same(m, o)));
+  if (oneSided.length === 0) return undefined;
+  const disagrees = oneSided.find((m) => facts.size > 0 && !facts.has(m.factKey));
+  const mention = disagrees ?? oneSided[0]!;
+  let others = oneSided.filter((m) => m.half !== mention.half);
+  // a figure that disagrees with the facts is compared with what the other half says instead
+  if (others.length === 0 && disagrees) others = mentions.filter((m) => m.half !== mention.half);
+  return { mention, others };
+}
+
+const KIND_NAME = {
+  amount: { en: 'amounts', zh: '金额' },
+  date: { en: 'dates', zh: '日期' },
+  reference: { en: 'invoice and contract numbers', zh: '发票号和合同号' },
+} as const;
+
+function differenceMessage(kind: keyof typeof KIND_NAME, mention: Mention, others: Mention[]): Message {
+  const here = HALF_NAME[mention.half];
+  const there = HALF_NAME[mention.half === 'en' ? 'zh' : 'en'];
+  const what = KIND_NAME[kind];
+  if (others.length > 0) {
+    const list = [...new Set(others.map((o) => `\`${o.raw}\``))].slice(0, 3).join(', ');
+    return {
+      en: `Unexpected \`${mention.raw}\` in the ${here.en} text, expected the same ${what.en} as the ${there.en} text (${list})`,
+      zh: `${here.zh}部分的 \`${mention.raw}\` 与${there.zh}部分（${list}）不一致，两部分的${what.zh}应相同`,
+    };
+  }
+  return {
+    en: `Unexpected \`${mention.raw}\` in the ${here.en} text only, expected the ${there.en} text to state it too`,
+    zh: `\`${mention.raw}\` 只出现在${here.zh}部分，${there.zh}部分也应写明`,
+  };
+}
+
+export default defineRule({
+  meta: {
+    id: 'bilingual-consistency',
+    category: 'language',
+    defaultSeverity: 'error',
+    description: 'Both halves of a bilingual document are there and state the same amounts, dates and numbers',
+    languages: ['eng', 'cmn'],
+    docs: `In a document declared bilingual (\`language: en+zh-CN\`) this rule reports:
+
+- a missing half: no, or hardly any, Chinese (or English) prose;
+- halves that disagree: the amounts (compared in minor units with their currency), the dates (compared as calendar dates, so \`4 December 2026\` equals \`2026年12月4日\`), or the invoice and contract numbers of the English paragraphs differ from those of the Chinese paragraphs. The finding points at the first differing mention in the half that disagrees with the front-matter facts; when both halves agree with the facts and one simply leaves a figure out, it points at the figure the other half is missing.
+
+Why it matters: a debtor, a court or an arbitral tribunal can rely on whichever version suits it. Under PRC Civil Code Art. 466 the versions of a bilingual text are presumed to mean the same, so a deadline of 4 December in English and 14 December in Chinese gives the debtor the later date to argue for (see the domain notes on language and bilingual contracts). Amounts read as \`18,400.00 美元\` and \`美元壹万捌仟肆佰元整\` count as the same amount as \`USD 18,400.00\`.
+
+**Wrong**
+
+\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月14日前支付18,400.00美元。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月4日前支付18,400.00美元。
+\`\`\`
+
+**错误**：英文部分写发票 HVW-2026-1187，中文部分写成 HVW-2026-1178。
+
+**正确**：中英文两部分写同一发票号 HVW-2026-1187、同一金额和同一付款期限。`,
+  },
+  check(context) {
+    const { facts, blocks, amounts, dates, report } = context;
+    if (facts.language !== 'en+zh-CN') return;
+    let en = 0;
+    let zh = 0;
+    for (const block of blocks) {
+      if (block.language === 'none') continue;
+      const measure = measureLanguage(block.text);
+      en += measure.en;
+      zh += measure.zh;
+    }
+    const missing: Half | undefined = zh < MIN_HALF ? 'zh' : en < MIN_HALF ? 'en' : undefined;
+    if (missing) {
+      const span = languageSpan(context);
+      report({
+        start: span.start, end: span.end,
+        message: missing === 'zh'
+          ? { en: 'Unexpected bilingual document with no Chinese text, expected the Chinese half as well (or `language: en`)',
+              zh: '声明为中英双语的文件缺少中文部分，应补全中文（或声明 `language: en`）' }
+          : { en: 'Unexpected bilingual document with no English text, expected the English half as well (or `language: zh-CN`)',
+              zh: '声明为中英双语的文件缺少英文部分，应补全英文（或声明 `language: zh-CN`）' },
+      });
+      return;
+    }
+    const known = factKeys(facts);
+    const amountMentions: Mention[] = [];
+    for (const a of amounts) {
+      const half = halfOf(blockAt(blocks, a.start));
+      if (half) amountMentions.push({ start: a.start, end: a.end, raw: a.raw, half, key: String(a.minor),
+        factKey: a.currency ? `${a.minor} ${a.currency}` : String(a.minor), currency: a.currency });
+    }
+    const dateMentions: Mention[] = [];
+    for (const d of dates) {
+      const half = halfOf(blockAt(blocks, d.start));
+      if (half && d.iso) dateMentions.push({ start: d.start, end: d.end, raw: d.raw, half, key: d.iso, factKey: d.iso });
+    }
+    const referenceMentions: Mention[] = [];
+    for (const block of blocks) {
+      const half = halfOf(block);
+      if (!half) continue;
+      for (const match of block.text.matchAll(REFERENCE)) {
+        if (!DIGIT.test(match[0])) continue;
+        const start = block.start + (match.index ?? 0);
+        referenceMentions.push({ start, end: start + match[0].length, raw: match[0], half, key: match[0], factKey: match[0] });
+      }
+    }
+    const same = (a: Mention, b: Mention): boolean => a.key === b.key;
+    const differences: [keyof typeof KIND_NAME, ReturnType<typeof firstDifference>][] = [
+      ['amount', firstDifference(amountMentions, known.amount, sameAmount)],
+      ['date', firstDifference(dateMentions, known.date, same)],
+      ['reference', firstDifference(referenceMentions, known.reference, same)],
+    ];
+    for (const [kind, difference] of differences) {
+      if (!difference) continue;
+      const { mention, others } = difference;
+      report({ start: mention.start, end: mention.end, message: differenceMessage(kind, mention, others), data: { half: mention.half } });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { isChineseLocale, languageSpan } from '../../language/where.js';
+import { defineRule } from '../../rule.js';
+
+const LATE_STAGES = new Set(['final-demand', 'letter-before-action']);
+
+export default defineRule({
+  meta: {
+    id: 'debtor-locale',
+    category: 'language',
+    defaultSeverity: 'warning',
+    description: 'A final demand or letter before action to a Chinese-reading debtor is not in English only',
+    languages: ['eng', 'cmn'],
+    fixable: false,
+    docs: `Reports a \`final-demand\` or \`letter-before-action\` written in English only (\`language: en\`) when the front matter says the debtor reads Chinese best (\`debtor.locale: zh-CN\`, \`zh-TW\` or \`zh-HK\`).
+
+Why it matters: early reminders may be in English when the buyer's staff work in English, but the late letters are the ones that carry a deadline and a legal next step, and the ones that may become evidence. A PRC court or arbitral tribunal works in Chinese, and a debtor that reads Chinese may later say it never understood an English-only demand. Send these letters in Chinese, or bilingual with a sentence saying which version prevails (see the domain notes on language; PRC Civil Code Art. 466 on bilingual texts).
+
+**Wrong**
+
+\`\`\`yaml
+stage: final-demand
+language: en
+debtor:
+  name: Ningbo Lianhe Industrial Co., Ltd.
+  locale: zh-CN
+\`\`\`
+
+**Right**
+
+\`\`\`yaml
+stage: final-demand
+language: en+zh-CN
+debtor:
+  name: Ningbo Lianhe Industrial Co., Ltd.
+  locale: zh-CN
+\`\`\`
+
+中文说明：债务人惯用中文（\`debtor.locale: zh-CN\`）时，最后催告函（\`final-demand\`）或起诉/仲裁前函（\`letter-before-action\`）不应只有英文。
+
+**错误**：\`stage: letter-before-action\`、\`language: en\`、\`debtor.locale: zh-CN\`。
+
+**正确**：\`stage: letter-before-action\`、\`language: zh-CN\`（或 \`en+zh-CN\`，并写明“以中文版本为准”）。`,
+  },
+  check(context) {
+    const { facts, report } = context;
+    const locale = facts.debtor?.locale;
+    if (facts.language !== 'en' || !isChineseLocale(locale) || !facts.stage || !LATE_STAGES.has(facts.stage)) return;
+    const span = languageSpan(context);
+    report({
+      start: span.start, end: span.end,
+      message: {
+        en: `Unexpected English-only \`${facts.stage}\` to a debtor who reads \`${locale}\`, expected a bilingual letter (\`language: en+zh-CN\`): the debtor may later say it did not understand the demand`,
+        zh: `债务人惯用 \`${locale}\`，\`${facts.stage}\` 不应只用英文，建议中英双语（\`language: en+zh-CN\`）：否则债务人日后可能称未能理解该函`,
+      },
+    });
+  },
+});

@@ -1,0 +1,83 @@
+import { isChineseLocale } from '../../language/where.js';
+import { defineRule } from '../../rule.js';
+
+const MAX_SHOWN = 24;
+
+/** The start of a block for a message, on one line. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
+}
+
+export default defineRule({
+  meta: {
+    id: 'declared-language',
+    category: 'language',
+    defaultSeverity: 'error',
+    description: 'Every paragraph is in the language the front matter declares',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Checks, paragraph by paragraph, that the document is written in the language its front matter declares: a Chinese paragraph in a \`language: en\` letter, or an English paragraph in a \`language: zh-CN\` (\`zh-TW\`, \`zh-HK\`) letter, is reported. Headings, signature lines and addresses that hold only names, numbers, amounts or e-mail addresses are not prose and are left alone, and so is a Chinese company name quoted inside an English sentence.
+
+Why it matters: the declared language decides which rules, templates and messages apply, and whether the letter is the one the debtor can read. A letter that is half in another language without saying so is usually a paste from an earlier draft; in a dispute a PRC court works in Chinese and needs English evidence translated (see the domain notes on language). Write the whole letter in one language, or declare it bilingual (\`language: en+zh-CN\`) so that the bilingual rules check that both halves say the same.
+
+The detector works by script, not by n-gram guessing: \`franc\` reads some short English as Scots, while a Han-character count is right on a line as short as "此致".
+
+**Wrong** (\`language: en\`)
+
+\`\`\`markdown
+Dear Mr. Zhou,
+
+Invoice HVW-2026-1187 for USD 18,400.00 was due on 15 October 2026.
+
+请尽快安排付款。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+Dear Mr. Zhou,
+
+Invoice HVW-2026-1187 for USD 18,400.00 was due on 15 October 2026. Please arrange payment.
+\`\`\`
+
+**错误**（\`language: zh-CN\`）
+
+\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元。
+
+Please arrange payment at your earliest convenience.
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
+\`\`\``,
+  },
+  check({ facts, blocks, key, report }) {
+    const declared = facts.language;
+    if (declared !== 'en' && !isChineseLocale(declared)) return;
+    const foreign = declared === 'en' ? 'zh' : 'en';
+    const location = key('language')?.value;
+    for (const block of blocks) {
+      if (block.language !== foreign) continue;
+      const shown = excerpt(block.text);
+      const fixes = location && (declared === 'en' || declared === 'zh-CN')
+        ? [{ title: 'Declare the letter bilingual (`language: en+zh-CN`)', edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
+        : [];
+      report({
+        start: block.start, end: block.end, fixes,
+        message: foreign === 'zh'
+          ? { en: `Unexpected Chinese paragraph \`${shown}\` in a document declared \`en\`, expected English or \`language: en+zh-CN\``,
+              zh: `声明为 \`en\` 的文件中出现中文段落 \`${shown}\`，应改为英文，或声明 \`language: en+zh-CN\`` }
+          : { en: `Unexpected English paragraph \`${shown}\` in a document declared \`${declared}\`, expected Chinese or \`language: en+zh-CN\``,
+              zh: `声明为 \`${declared}\` 的文件中出现英文段落 \`${shown}\`，应改为中文，或声明 \`language: en+zh-CN\`` },
+      });
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import { languageSpan } from '../../language/where.js';
+import { defineRule } from '../../rule.js';
+
+// "the English version shall prevail", "the Chinese text will govern", "English shall control"
+const EN_PREVAILS = /\b(?:English|Chinese)(?:[ -]language)?(?:\s+(?:version|text))?(?:\s+of\s+(?:this|the)\s+\w+)?\s+(?:shall|will|is to|does)\s+(?:prevail|govern|control|take precedence)\b|\b(?:English|Chinese)(?:[ -]language)?\s+(?:version|text)\s+prevails\b/i;
+// 以中文文本为准, 以英文版本为准, 中文版本为准, 以中文为准, 中文文本具有优先效力
+const ZH_PREVAILS = /以?(?:中文|英文)(?:文本|版本|版)?为准|(?:中文|英文)(?:文本|版本)(?:具有)?优先(?:效力)?/u;
+
+const ADD_CHINESE_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the Chinese version shall prevail. 本文件以中英文书就，两种文本如有不一致，以中文文本为准。';
+const ADD_ENGLISH_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the English version shall prevail. 本文件以中英文书就，两种文本如有不一致，以英文文本为准。';
+
+export default defineRule({
+  meta: {
+    id: 'prevailing-language',
+    category: 'language',
+    defaultSeverity: 'warning',
+    description: 'A bilingual document says which language version prevails',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Reports a bilingual document (\`language: en+zh-CN\`) — letter, call summary, contract or clause — that has no sentence saying which language version prevails, in English ("the English version shall prevail", "the Chinese text shall govern") or in Chinese ("以中文文本为准", "以英文版本为准").
+
+Why it matters: under PRC Civil Code Art. 466, when a contract is made in two languages agreed to be equally authentic, the words of each version are presumed to have the same meaning; without a prevailing-language sentence a translation slip becomes an argument about which text binds (see the domain notes on bilingual contracts). For a letter before action the same sentence stops the debtor from relying on a looser translation. The editor offers two sentences to insert, one for each choice; the choice is yours, so neither is applied by \`--fix\`.
+
+**Wrong**
+
+\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+
+This contract is made in English and Chinese; in case of any discrepancy, the Chinese version shall prevail. 本合同以中英文书就，如有不一致，以中文文本为准。
+\`\`\`
+
+**错误**：双语催款函只有中英文两段正文，没有说明以哪种文本为准。
+
+**正确**：在函末写明“两种文本如有不一致，以中文文本为准”（或“以英文文本为准”），英文部分写明 "the Chinese version shall prevail"。`,
+  },
+  check(context) {
+    const { facts, text, body, report } = context;
+    if (facts.language !== 'en+zh-CN') return;
+    const prose = text.slice(body.start, body.end);
+    if (EN_PREVAILS.test(prose) || ZH_PREVAILS.test(prose)) return;
+    const span = languageSpan(context);
+    const end = body.end;
+    const tail = text.endsWith('\n') ? '' : '\n';
+    const insert = (sentence: string): string => `${tail}\n${sentence}\n`;
+    report({
+      start: span.start, end: span.end,
+      message: {
+        en: 'Unexpected bilingual document with no prevailing language, expected a sentence such as `the Chinese version shall prevail` or `以中文文本为准`',
+        zh: '双语文件未写明以哪种文本为准，应加入如 `以中文文本为准` 或 `the Chinese version shall prevail` 的句子',
+      },
+      fixes: [
+        { title: 'Add a sentence: the Chinese version prevails', edits: [{ start: end, end, text: insert(ADD_CHINESE_PREVAILS) }] },
+        { title: 'Add a sentence: the English version prevails', edits: [{ start: end, end, text: insert(ADD_ENGLISH_PREVAILS) }] },
+      ],
+    });
+  },
+});
