@@ -28,6 +28,7 @@ export function activateDunmark(context: vscode.ExtensionContext): DunmarkApi {
   context.subscriptions.push(
     linter,
     previews,
+    catalog,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),

@@ -45,8 +45,34 @@ function parentOf(uri: vscode.Uri): vscode.Uri {
 }
 
 /** Lists templates for commands run on a document: built-in ones plus the workspace's (trusted workspaces only). */
-export class TemplateCatalog {
-  constructor(private readonly rc: RcLocator) {}
+export class TemplateCatalog implements vscode.Disposable {
+  private readonly cache = new Map<string, Promise<{ templates: Template[]; problems: string[] }>>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/template.{md,json}');
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly rc: RcLocator) {
+    const clear = (): void => this.cache.clear();
+    this.subscriptions = [this.watcher, this.watcher.onDidChange(clear), this.watcher.onDidCreate(clear), this.watcher.onDidDelete(clear)];
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  /** Reads a template folder once until a template file changes. */
+  private read(folder: vscode.Uri): Promise<{ templates: Template[]; problems: string[] }> {
+    const key = folder.toString();
+    let pending = this.cache.get(key);
+    if (!pending) {
+      // a missing folder is the common case: ask stat first, quietly
+      pending = Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+        (stat) => (stat.type & vscode.FileType.Directory ? readTemplateFolders(folder) : { templates: [], problems: [] }),
+        () => ({ templates: [], problems: [] }),
+      );
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
 
   /** Workspace templates that apply to `document` (none in an untrusted workspace). */
   async workspaceTemplates(document: vscode.TextDocument | undefined): Promise<Template[]> {
@@ -66,7 +92,7 @@ export class TemplateCatalog {
     for (const folder of folders) {
       if (seen.has(folder.toString())) continue;
       seen.add(folder.toString());
-      const { templates, problems } = await readTemplateFolders(folder);
+      const { templates, problems } = await this.read(folder);
       if (problems.length) console.warn(`[dunmark] skipped templates in ${folder.toString()}: ${problems.join(' | ')}`);
       out.push(...templates);
     }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm run test:e2e`: Dunmark in a real editor, on a machine that reaches only npm and Debian apt.
+#   1. setup.sh (idempotent: apt packages, code-server 4.100.3, playwright-core, vsce into $E2E_HOME)
+#   2. build the extension bundles unless DUNMARK_E2E_SKIP_BUILD=1, bundle the mocha suite
+#   3. run the suite in code-server's node extension host (prints "N passed, N failed")
+#   4. the browser smoke test: package + install the .vsix, open a letter, read the Problems panel,
+#      save docs/images/editor-smoke.png
+# Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export E2E_HOME="${E2E_HOME:-$HOME/.cache/e2e}"
+ui=1 integration=1
+for arg in "$@"; do
+  case "$arg" in
+    --ui-only) integration=0 ;;
+    --no-ui) ui=0 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+bash test/e2e/setup.sh
+if [[ "${DUNMARK_E2E_SKIP_BUILD:-}" != 1 || ! -f dist/extension.cjs ]]; then node esbuild.config.mjs; fi
+status=0
+if ((integration)); then
+  node test/e2e/build-integration.mjs
+  timeout 900 node test/e2e/run-integration.mjs --extension . --tests "$PWD/out/integration/index.cjs" --workspace "$PWD/test/integration/fixtures" || status=$?
+fi
+if ((ui)); then
+  timeout 300 node test/e2e/smoke.mjs --extension . --workspace "$PWD/test/integration/fixtures" \
+    --file reminder-wrong-stage.md --expect-problem 'Unexpected `Second Reminder` for `stage`' \
+    --screenshot "$PWD/docs/images/editor-smoke.png" || status=$?
+fi
+exit "$status"

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Browser smoke test, as a person uses the editor: package Dunmark with vsce, install the .vsix into
+// a fresh code-server, open the workspace in headless chromium, open a letter with Ctrl+P, run
+// "Dunmark: Show Problems" from F1, find the expected problem in the Problems panel, save a screenshot.
+//
+//   node test/e2e/smoke.mjs --extension . --workspace test/integration/fixtures --file letter.md \
+//        --expect-problem "text" --screenshot docs/images/editor-smoke.png [--vsix prebuilt.vsix] [--timeout s]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cleanupAll, installVsix, launchBrowser, locateInstall, log, makeRunDir, parseArgs, startCodeServer } from './lib.mjs';
+
+const started = Date.now();
+const args = parseArgs(process.argv.slice(2), {
+  extension: 'value', vsix: 'value', workspace: 'value', screenshot: 'value', file: 'value', 'expect-problem': 'value', timeout: 'value',
+});
+if (!(args.extension || args.vsix) || !args.workspace || !args.screenshot || !args.file || !args['expect-problem']) {
+  console.error('usage: node test/e2e/smoke.mjs --extension <dir>|--vsix <file> --workspace <folder> --file <name> --expect-problem <text> --screenshot <png>');
+  process.exit(2);
+}
+const COMMAND = 'Dunmark: Show Problems';
+const screenshot = path.resolve(args.screenshot);
+const stepTimeout = Number(args.timeout ?? 60) * 1000;
+
+let code = 1;
+let page;
+let runDir;
+try {
+  code = await main();
+} catch (error) {
+  console.error(`[e2e] SMOKE FAILED: ${error.stack || error}`);
+  console.log('smoke: 0 passed, 1 failed');
+  const failed = screenshot.replace(/\.png$/, '.failed.png');
+  if (page) await page.screenshot({ path: failed }).then(() => console.error(`[e2e] failure screenshot: ${failed}`), () => {});
+} finally {
+  await cleanupAll();
+  if (code === 0 && runDir && process.env.E2E_KEEP_RUN !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+  else if (runDir) log(`run dir kept: ${runDir}`);
+  log(`smoke finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+}
+process.exit(code);
+
+async function main() {
+  const install = locateInstall();
+  const run = makeRunDir(install.e2eHome, 'smoke');
+  runDir = run.dir;
+  const workspace = path.join(run.dir, 'workspace');
+  fs.cpSync(path.resolve(args.workspace), workspace, { recursive: true });
+
+  // 1. exactly what a user installs
+  let vsix = args.vsix && path.resolve(args.vsix);
+  if (!vsix) {
+    vsix = path.join(run.dir, 'dunmark.vsix');
+    execFileSync(install.nodeBin, [install.vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
+      cwd: path.resolve(args.extension), stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    log(`packaged ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
+  }
+  log(installVsix(install, run, vsix).split('\n').pop());
+
+  // 2. the editor in a browser
+  const server = await startCodeServer(install, run, { workspace });
+  ({ page } = await launchBrowser(install));
+  page.setDefaultTimeout(stepTimeout);
+  page.on('pageerror', (e) => log('page error:', e.message));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  log('workbench ready');
+
+  // 3. Ctrl+P → the letter
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+P');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(args.file);
+  await quickInput.locator('.monaco-list-row', { hasText: args.file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${args.file}"]`).first().waitFor();
+  await page.locator('.editor-instance .view-lines').first().waitFor();
+  log(`opened ${args.file}`);
+
+  // 4. F1 → Dunmark: Show Problems → the panel lists the finding
+  await page.keyboard.press('F1');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(COMMAND);
+  await quickInput.locator('.monaco-list-row', { hasText: COMMAND }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const problems = page.locator('.markers-panel');
+  await problems.locator('.monaco-list-row', { hasText: args['expect-problem'] }).first().waitFor();
+  const problemsText = (await problems.innerText()).trim();
+  console.log(`--- Problems panel ---\n${problemsText}\n----------------------`);
+  const status = (await page.locator('.statusbar-item', { hasText: 'Dunmark' }).first().innerText().catch(() => '')).trim();
+  log(`status bar: ${status || '(not found)'}`);
+
+  // 5. the picture the README shows
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  log(`screenshot: ${screenshot}`);
+  if (!problemsText.includes(args['expect-problem'])) throw new Error(`the Problems panel lacks "${args['expect-problem']}"`);
+  if (!status.includes('Dunmark')) throw new Error('the Dunmark status bar item is missing');
+  console.log('smoke: 1 passed, 0 failed');
+  return 0;
+}

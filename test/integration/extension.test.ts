@@ -1,0 +1,162 @@
+// Dunmark in a real editor: diagnostics, code actions, fix-all on save, hovers, completion, commands.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { GUARANTOR_FACTS, REMINDER_FACTS } from './facts.js';
+import {
+  dunmarkDiagnostics, hoverText, openFixture, positionOf, ruleOf, waitForDiagnostics, waitForText, workspaceUri,
+} from './helpers.js';
+
+const EXTENSION_ID = 'dunmark.dunmark';
+
+describe('Dunmark in the editor', () => {
+  let activationMs = Number.NaN;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const api = await extension.activate();
+    activationMs = api.activationMs;
+  });
+
+  it('activates quickly', () => {
+    console.log(`    activation took ${activationMs.toFixed(2)} ms`);
+    assert.ok(activationMs < 100, `activation took ${activationMs} ms`);
+  });
+
+  it('reports a faulty letter with the rule, its docs link and the finding\'s severity', async () => {
+    const editor = await openFixture('letters', 'reminder-wrong-stage.md');
+    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'fact-types'));
+    const d = ds.find((x) => ruleOf(x) === 'fact-types')!;
+    assert.equal(d.source, 'dunmark');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(d.range.start.line, 2, 'on the `stage:` line');
+    assert.match(d.message, /^Unexpected `Second Reminder` for `stage`/);
+    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/fact-types.md'), 'code links the rule docs');
+  });
+
+  it('explains a finding on hover', async () => {
+    const editor = await openFixture('letters', 'reminder-wrong-stage.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Second Reminder', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /fact-types/);
+    assert.match(text, /Every front-matter fact has the type/);
+    assert.match(text, /docs\/rules\/fact-types\.md/);
+  });
+
+  it('shows on hover which front-matter fact an amount in the text matches', async () => {
+    const editor = await openFixture('letters', 'reminder-wrong-stage.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'USD 18,400.00', 5));
+    assert.match(hoverText(hovers), /Matches front matter `amount: 18400` \(USD\)/);
+  });
+
+  it('fixes the finding through the code-action API and the diagnostic clears', async () => {
+    const editor = await openFixture('letters', 'reminder-wrong-stage.md');
+    const uri = editor.document.uri;
+    const [d] = await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'fact-types'));
+    const range = dunmarkDiagnostics(uri).find((x) => ruleOf(x) === 'fact-types')?.range ?? d!.range;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable fact-types for this file'), titles.join(' | '));
+    assert.ok(!titles.includes('Disable fact-types for this line'), 'no HTML comment inside the YAML');
+    const fix = actions.find((a) => a.isPreferred && /second-reminder/.test(a.title));
+    assert.ok(fix?.edit, `a preferred fix among: ${titles.join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(editor.document.getText(), /^stage: second-reminder$/m);
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'fact-types'));
+  });
+
+  it('applies preferred fixes on save (source.fixAll.dunmark)', async () => {
+    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.dunmark': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openFixture('letters', 'final-demand-fix-on-save.md');
+      const document = editor.document;
+      await waitForDiagnostics(document.uri, (ds) => ds.some((x) => ruleOf(x) === 'fact-types'));
+      // a real edit, then the explicit save a person makes with Ctrl+S
+      await editor.edit((e) => e.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
+      const saved = new Promise<void>((resolve) => {
+        const s = vscode.workspace.onDidSaveTextDocument((d) => { if (d === document) { s.dispose(); resolve(); } });
+      });
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await saved;
+      assert.match(document.getText(), /^stage: final-demand$/m);
+      const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+      assert.match(onDisk, /^stage: final-demand$/m, 'the fixed text is what was saved');
+      await waitForDiagnostics(document.uri, (ds) => !ds.some((x) => ruleOf(x) === 'fact-types'));
+    } finally {
+      await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('completes front-matter keys and enum values from the facts schema', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nkind: \nde\ndebtor:\n  lo\ninvoices:\n  - nu\n---\n' });
+    const at = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const kinds = await at(1, 6);
+    for (const k of ['dunning-letter', 'call-summary', 'clause']) assert.ok(kinds.includes(k), `kind values: ${kinds.join(', ')}`);
+    const keys = await at(2, 2);
+    for (const k of ['debtor', 'deadline', 'due_date']) assert.ok(keys.includes(k), `top-level keys: ${keys.join(', ')}`);
+    assert.ok((await at(4, 4)).includes('locale'), 'debtor.locale');
+    assert.ok((await at(6, 6)).includes('number'), 'invoices[].number');
+  });
+
+  it('lints an untitled document', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Dear Mr. Zhou,\n\nInvoice HVW-2026-1187 for USD 18,400.00 fell due on 15 October 2026.\n',
+    });
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.uri.scheme, 'untitled');
+    const ds = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'front-matter'));
+    assert.match(ds.find((x) => ruleOf(x) === 'front-matter')!.message, /without front matter/);
+  });
+
+  it('creates a letter from a template with its answers passed as arguments', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: 'reminder-en', facts: REMINDER_FACTS, target: 'untitled',
+    });
+    assert.ok(document, 'a document was created');
+    const text = document.getText();
+    assert.match(text, /^---\nkind: dunning-letter\nstage: reminder\n/);
+    assert.match(text, /Ningbo Lianhe Industrial Co\., Ltd\./);
+    assert.match(text, /HVW-2026-1203/);
+    assert.doesNotMatch(text, /\{\{/, 'no placeholder is left');
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+  });
+
+  it('writes a new letter to a named file, and never overwrites one', async () => {
+    const target = workspaceUri('letters', 'reminder-from-template.md');
+    const first = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: 'reminder-en', facts: REMINDER_FACTS, target: target.toString(),
+    });
+    assert.ok(first);
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(before, /HVW-2026-1187/);
+    const second = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: 'reminder-en', facts: { ...REMINDER_FACTS, amount: 1 }, target: target.toString(),
+    });
+    assert.equal(second, undefined);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), before);
+  });
+
+  it('inserts the guarantor clause at the cursor in one undo step', async () => {
+    const editor = await openFixture('letters', 'reminder-wrong-stage.md');
+    const document = editor.document;
+    const original = document.getText();
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const inserted = await vscode.commands.executeCommand<boolean>('dunmark.insertGuarantorClause', {
+      templateId: 'clause-us-guaranty-en', facts: GUARANTOR_FACTS,
+    });
+    assert.equal(inserted, true);
+    const text = document.getText();
+    assert.ok(text.startsWith(original), 'inserted at the cursor, nothing else changed');
+    const clause = text.slice(original.length);
+    assert.match(clause, /Chen Li/);
+    assert.match(clause, /HVW-SA-2025-014/);
+    assert.doesNotMatch(clause, /^---/m, 'the clause comes without front matter');
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, (t) => t === original);
+  });
+});
