@@ -1,0 +1,114 @@
+// `npm run bench`: times the full lint (all rules) against a bare remark parse of the same
+// letter, at ~3 KB, ~60 KB and ~600 KB, and reports the ratio, linearity and peak RSS.
+// Not a test: the numbers go in the README. Results are also written to .bench/results.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { lint, listRules } from '../src/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const FRONT_MATTER = `---
+kind: dunning-letter
+stage: letter-before-action
+date: 2026-11-20
+language: en+zh-CN
+creditor:
+  name: Harbor Valve Works LLC
+  country: US
+  contact: Dana Whitfield
+  email: ar@harborvalve.example
+debtor:
+  name: 宁波联合实业有限公司
+  country: CN
+  locale: zh-CN
+  contact: Mr. Zhou Peng
+amount: 18400.00
+currency: USD
+invoices:
+  - number: HVW-2026-1187
+    date: 2026-09-15
+    amount: 18400.00
+due_date: 2026-10-15
+deadline: 2026-12-04
+next_step: arbitration
+contract:
+  reference: HVW-SC-2026-044
+  governing_law: PRC
+  arbitration: CIETAC
+---
+
+`;
+
+const SECTIONS = [
+  (i: number) => `## ${i}. Amount owed\n\nUnder Sales Contract HVW-SC-2026-044 you owe USD 18,400.00 for invoice HVW-2026-1187, dated 15 September 2026 and due on 15 October 2026. The valves were delivered to Ningbo on 28 September 2026 and accepted without complaint.\n\n`,
+  (i: number) => `## ${i}. 欠款金额\n\n根据销售合同 HVW-SC-2026-044，贵司应付发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：美元壹万捌仟肆佰元整），付款期限为2026年10月15日。货物已于2026年9月28日交付宁波并经验收。\n\n`,
+  (i: number) => `| invoice | date | amount | due |\n| --- | --- | ---: | --- |\n| HVW-2026-1187 | 2026-09-15 | USD 18,400.00 | 15 October 2026 |\n| total (${i}) | | USD 18,400.00 | |\n\n`,
+  () => `Please pay USD 18,400.00 by 4 December 2026 to the account below. If payment is not received by that date, we will file a request for arbitration with the China International Economic and Trade Arbitration Commission (CIETAC) under clause 14 of the contract.\n\n`,
+  () => `请于2026年12月4日前将上述款项付至下列账户。如届时仍未付款，我司将依据合同第14条向中国国际经济贸易仲裁委员会申请仲裁。\n\n- Bank: First Harbor Bank, N.A.\n- Account: 0012-3345-6789\n- SWIFT: FHBKUS33\n\n`,
+  () => `> Our records show no payment received after 15 October 2026. If you have already paid, please send us the remittance advice and disregard this letter.\n\n`,
+];
+
+/** A bilingual letter of at least `bytes` UTF-8 bytes. */
+function letter(bytes: number): string {
+  let text = FRONT_MATTER + '# Letter before action / 律师函前最后通知\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
+  let i = 0;
+  while (Buffer.byteLength(text) < bytes) {
+    text += SECTIONS[i % SECTIONS.length]!(Math.floor(i / SECTIONS.length) + 1);
+    i++;
+  }
+  return `${text}Sincerely,\n\nDana Whitfield\nHarbor Valve Works LLC\n`;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function time(fn: () => unknown, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const config = { today: '2026-11-20' };
+const sizes = [
+  { label: '3 KB', bytes: 3 * 1024, runs: 41, warmup: 10 },
+  { label: '60 KB', bytes: 60 * 1024, runs: 15, warmup: 4 },
+  { label: '600 KB', bytes: 600 * 1024, runs: 7, warmup: 2 },
+];
+
+const rows: { size: string; bytes: number; findings: number; parseMs: number; lintMs: number; ratio: number }[] = [];
+for (const size of sizes) {
+  const text = letter(size.bytes);
+  const parseMs = time(() => processor.parse(text), size.runs, size.warmup);
+  const lintMs = time(() => lint(text, { config }), size.runs, size.warmup);
+  rows.push({ size: size.label, bytes: Buffer.byteLength(text), findings: lint(text, { config }).length, parseMs, lintMs, ratio: lintMs / parseMs });
+}
+
+const fmt = (n: number): string => n.toFixed(n < 10 ? 2 : 1);
+console.log(`dunmark bench: ${listRules().length} rules, node ${process.version}, median of N runs after warm-up\n`);
+console.log('| size | bytes | findings | remark parse ms | lint ms | lint / parse |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.size} | ${r.bytes} | ${r.findings} | ${fmt(r.parseMs)} | ${fmt(r.lintMs)} | ${r.ratio.toFixed(2)}× |`);
+const r60 = rows[1]!;
+const r600 = rows[2]!;
+const linearity = r600.lintMs / r60.lintMs / (r600.bytes / r60.bytes);
+const parseLinearity = r600.parseMs / r60.parseMs / (r600.bytes / r60.bytes);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`\nlinearity (600 KB ms / 60 KB ms ÷ size ratio): lint ${linearity.toFixed(2)}, remark parse ${parseLinearity.toFixed(2)} (1.00 = linear)`);
+console.log(`peak RSS: ${peakRssMb.toFixed(0)} MB`);
+
+fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, '.bench/results.json'), `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb }, null, 2)}\n`);
