@@ -5,9 +5,9 @@
 //
 //   node test/e2e/smoke.mjs --extension . --workspace test/integration/fixtures --file letter.md \
 //        --expect-problem "text" --screenshot docs/images/editor-smoke.png [--vsix prebuilt.vsix] [--timeout s]
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageVsix } from './package-vsix.mjs';
 import { cleanupAll, installVsix, launchBrowser, locateInstall, log, makeRunDir, parseArgs, startCodeServer } from './lib.mjs';
 
 const started = Date.now();
@@ -51,10 +51,7 @@ async function main() {
   let vsix = args.vsix && path.resolve(args.vsix);
   if (!vsix) {
     vsix = path.join(run.dir, 'dunmark.vsix');
-    execFileSync(install.nodeBin, [install.vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
-      cwd: path.resolve(args.extension), stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    log(`packaged ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
+    log(`packaged ${path.basename(vsix)}: ${(packageVsix(path.resolve(args.extension), vsix, install) / 1024).toFixed(0)} KB`);
   }
   log(installVsix(install, run, vsix).split('\n').pop());
 
