@@ -46,7 +46,7 @@ contract:
 
 const SECTIONS = [
   (i: number) => `## ${i}. Amount owed\n\nUnder Sales Contract HVW-SC-2026-044 you owe USD 18,400.00 for invoice HVW-2026-1187, dated 15 September 2026 and due on 15 October 2026. The valves were delivered to Ningbo on 28 September 2026 and accepted without complaint.\n\n`,
-  (i: number) => `## ${i}. 欠款金额\n\n根据销售合同 HVW-SC-2026-044，贵司应付发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：美元壹万捌仟肆佰元整），付款期限为2026年10月15日。货物已于2026年9月28日交付宁波并经验收。\n\n`,
+  (i: number) => `## ${i}. 欠款金额\n\n根据销售合同 HVW-SC-2026-044，贵司应付2026年9月15日开具的发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：美元壹万捌仟肆佰元整），付款期限为2026年10月15日。货物已于2026年9月28日交付宁波并经验收。\n\n`,
   (i: number) => `| invoice | date | amount | due |\n| --- | --- | ---: | --- |\n| HVW-2026-1187 | 2026-09-15 | USD 18,400.00 | 15 October 2026 |\n| total (${i}) | | USD 18,400.00 | |\n\n`,
   () => `Please pay USD 18,400.00 by 4 December 2026 to the account below. If payment is not received by that date, we will file a request for arbitration with the China International Economic and Trade Arbitration Commission (CIETAC) under clause 14 of the contract.\n\n`,
   () => `请于2026年12月4日前将上述款项付至下列账户。如届时仍未付款，我司将依据合同第14条向中国国际经济贸易仲裁委员会申请仲裁。\n\n- Bank: First Harbor Bank, N.A.\n- Account: 0012-3345-6789\n- SWIFT: FHBKUS33\n\n`,
@@ -55,7 +55,7 @@ const SECTIONS = [
 
 /** A bilingual letter of at least `bytes` UTF-8 bytes. */
 function letter(bytes: number): string {
-  let text = FRONT_MATTER + '# Letter before action / 律师函前最后通知\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
+  let text = FRONT_MATTER + '# Letter before action / 提起仲裁前的最后通知\n\nIf the English and Chinese versions differ, the Chinese version prevails. 两种文本如有不一致，以中文文本为准。\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
   let i = 0;
   while (Buffer.byteLength(text) < bytes) {
     text += SECTIONS[i % SECTIONS.length]!(Math.floor(i / SECTIONS.length) + 1);
