@@ -1,8 +1,10 @@
 import type { BlockLanguage } from '../rule.js';
 
-// One pass over the block: URLs and e-mail addresses (skipped), Han runs, Latin words, and
-// the Chinese punctuation that only Chinese prose uses. Digits, amounts and symbols never match.
-const TOKEN = /(https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(\p{Script=Han}+)|(\p{Script=Latin}[\p{Script=Latin}'’]*)|([，。；！？、：“”《》「」])/gu;
+// URLs and e-mail addresses are names too; removed first, and only from blocks that can hold one
+const URL_OR_EMAIL = /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// One pass over the block: Han runs, Latin words, and the punctuation only Chinese prose uses.
+// Digits, amounts and symbols never match.
+const TOKEN = /(\p{Script=Han}+)|(\p{Script=Latin}[\p{Script=Latin}'’]*)|([，。；！？、：“”《》「」])/gu;
 
 // Currency words, 大写 numerals and the 年月日 of a date are amounts and dates, not prose
 const NEUTRAL_HAN = /^(?:美元|人民币|港币|港元|欧元|日元|英镑|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整年月日])+$/u;
@@ -40,10 +42,11 @@ export function measureLanguage(text: string): LanguageMeasure {
   let weak = 0;
   let punctuation = 0;
   const runs: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    if (match[2] !== undefined) runs.push(match[2]);
-    else if (match[3] !== undefined) {
-      const word = match[3];
+  const prose = text.includes('@') || text.includes('://') ? text.replace(URL_OR_EMAIL, ' ') : text;
+  for (const match of prose.matchAll(TOKEN)) {
+    if (match[1] !== undefined) runs.push(match[1]);
+    else if (match[2] !== undefined) {
+      const word = match[2];
       const lower = word.toLowerCase();
       if (NEUTRAL.has(lower)) continue;
       const first = word.charAt(0);
@@ -51,7 +54,7 @@ export function measureLanguage(text: string): LanguageMeasure {
       else if (STRONG.has(lower)) en += 1;
       else if (WEAK.has(lower)) weak += 0.5;
       // other capitalised words are names
-    } else if (match[4] !== undefined) punctuation++;
+    } else if (match[3] !== undefined) punctuation++;
   }
   // title-case labels alone ("Credit Manager", "Payment Reminder") are signature lines and headings, not prose
   if (en > 0) en += weak;

@@ -146,6 +146,8 @@ Please pay USD 18,400.00 by 4 December 2026.
     let en = 0;
     let zh = 0;
     for (const block of blocks) {
+      // both halves are there as soon as each has enough prose; no need to read further
+      if (en >= MIN_HALF && zh >= MIN_HALF) break;
       if (block.language === 'none') continue;
       const measure = measureLanguage(block.text);
       en += measure.en;
