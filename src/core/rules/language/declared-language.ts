@@ -1,7 +1,12 @@
+import { labelMeasure, measureLanguage } from '../../language/detect.js';
 import { isChineseLocale } from '../../language/where.js';
 import { defineRule } from '../../rule.js';
 
 const MAX_SHOWN = 24;
+// A sentence, up to and including its final punctuation
+const SENTENCE = /[^.!?。！？\n]+[.!?。！？]*/gu;
+// Fewer word units than this in a sentence of a mixed paragraph is a greeting or a quoted term
+const MIN_SENTENCE = 4;
 
 /** The start of a block for a message, on one line. */
 function excerpt(text: string): string {
@@ -17,7 +22,7 @@ export default defineRule({
     description: 'Every paragraph is in the language the front matter declares',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Checks, paragraph by paragraph, that the document is written in the language its front matter declares: a Chinese paragraph in a \`language: en\` letter, or an English paragraph in a \`language: zh-CN\` (\`zh-TW\`, \`zh-HK\`) letter, is reported. Headings, signature lines and addresses that hold only names, numbers, amounts or e-mail addresses are not prose and are left alone, and so is a Chinese company name quoted inside an English sentence.
+    docs: `Checks, paragraph by paragraph, that the document is written in the language its front matter declares: a Chinese paragraph in a \`language: en\` letter, or an English paragraph in a \`language: zh-CN\` (\`zh-TW\`, \`zh-HK\`) letter, is reported. Inside a paragraph written in both languages, a sentence of more than a few words in the other language is reported on its own; a short bilingual greeting ("Dear Mr. Zhou / 尊敬的周先生：") is tolerated. Headings, signature lines and addresses that hold only names, numbers, amounts or e-mail addresses are not prose and are left alone, and so is a Chinese company name quoted inside an English sentence.
 
 Why it matters: the declared language decides which rules, templates and messages apply, and whether the letter is the one the debtor can read. A letter that is half in another language without saying so is usually a paste from an earlier draft; in a dispute a PRC court works in Chinese and needs English evidence translated (see the domain notes on language). Write the whole letter in one language, or declare it bilingual (\`language: en+zh-CN\`) so that the bilingual rules check that both halves say the same.
 
@@ -64,20 +69,37 @@ Please arrange payment at your earliest convenience.
     if (declared !== 'en' && !isChineseLocale(declared)) return;
     const foreign = declared === 'en' ? 'zh' : 'en';
     const location = key('language')?.value;
-    for (const block of blocks) {
-      if (block.language !== foreign) continue;
-      const shown = excerpt(block.text);
-      const fixes = location && (declared === 'en' || declared === 'zh-CN')
-        ? [{ title: 'Declare the letter bilingual (`language: en+zh-CN`)', edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
-        : [];
+    const fixes = location && (declared === 'en' || declared === 'zh-CN')
+      ? [{ title: 'Declare the letter bilingual (`language: en+zh-CN`)', edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
+      : [];
+    const reportSpan = (start: number, end: number, what: 'paragraph' | 'sentence', shownText: string): void => {
+      const shown = excerpt(shownText);
+      const zhWhat = what === 'paragraph' ? '段落' : '句子';
       report({
-        start: block.start, end: block.end, fixes,
+        start, end, fixes,
         message: foreign === 'zh'
-          ? { en: `Unexpected Chinese paragraph \`${shown}\` in a document declared \`en\`, expected English or \`language: en+zh-CN\``,
-              zh: `声明为 \`en\` 的文件中出现中文段落 \`${shown}\`，应改为英文，或声明 \`language: en+zh-CN\`` }
-          : { en: `Unexpected English paragraph \`${shown}\` in a document declared \`${declared}\`, expected Chinese or \`language: en+zh-CN\``,
-              zh: `声明为 \`${declared}\` 的文件中出现英文段落 \`${shown}\`，应改为中文，或声明 \`language: en+zh-CN\`` },
+          ? { en: `Unexpected Chinese ${what} \`${shown}\` in a document declared \`en\`, expected English or \`language: en+zh-CN\``,
+              zh: `声明为 \`en\` 的文件中出现中文${zhWhat} \`${shown}\`，应改为英文，或声明 \`language: en+zh-CN\`` }
+          : { en: `Unexpected English ${what} \`${shown}\` in a document declared \`${declared}\`, expected Chinese or \`language: en+zh-CN\``,
+              zh: `声明为 \`${declared}\` 的文件中出现英文${zhWhat} \`${shown}\`，应改为中文，或声明 \`language: en+zh-CN\`` },
       });
+    };
+    for (const block of blocks) {
+      if (block.language === foreign) {
+        reportSpan(block.start, block.end, 'paragraph', block.text);
+        continue;
+      }
+      if (block.language !== 'mixed') continue;
+      // a paragraph in both languages: report its sentences in the other language, if long enough to be prose
+      for (const match of block.text.matchAll(SENTENCE)) {
+        const sentence = match[0];
+        const measure = measureLanguage(sentence);
+        if (labelMeasure(measure) !== foreign || measure[foreign] < MIN_SENTENCE) continue;
+        const lead = sentence.length - sentence.trimStart().length;
+        const start = block.start + (match.index ?? 0) + lead;
+        const trimmed = sentence.trim();
+        reportSpan(start, start + trimmed.length, 'sentence', trimmed);
+      }
     }
   },
 });
