@@ -16,11 +16,13 @@ import { TemplateCatalog } from './templates.js';
 export interface DunmarkApi {
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
+  /** Milliseconds the bundle's top level took to evaluate (from its first line to its last). */
+  readonly loadMs: number | undefined;
   readonly linter: Linter;
 }
 
 /** Wires diagnostics, providers, commands and the status bar. Linting of open documents is deferred. */
-export function activateDunmark(context: vscode.ExtensionContext): DunmarkApi {
+export function activateDunmark(context: vscode.ExtensionContext, loadMs?: number): DunmarkApi {
   const started = performance.now();
   const linter = new Linter(context.extensionUri);
   const previews = new PreviewProvider();
@@ -39,5 +41,5 @@ export function activateDunmark(context: vscode.ExtensionContext): DunmarkApi {
   );
   // the documents already open are linted after activation returns: nothing at activation that can wait
   setTimeout(() => linter.lintAll(), 0);
-  return { activationMs: performance.now() - started, linter };
+  return { activationMs: performance.now() - started, loadMs, linter };
 }

@@ -1,7 +1,7 @@
 /** Quick fixes from each finding's fixes, "disable" actions and `source.fixAll.dunmark`. */
 import * as vscode from 'vscode';
-import { parseDocument } from '../core/engine.js';
 import type { Finding, Fix, TextEdit } from '../core/types.js';
+import { engine } from './core.js';
 import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
@@ -83,7 +83,7 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
 
   private disableActions(document: vscode.TextDocument, diagnostic: DunmarkDiagnostic): vscode.CodeAction[] {
     const rule = diagnostic.finding.ruleId;
-    const parsed = parseDocument(document.getText());
+    const parsed = engine().parseDocument(document.getText());
     const fm = parsed.frontMatter?.span;
     const actions: vscode.CodeAction[] = [];
     const line = diagnostic.range.start.line;

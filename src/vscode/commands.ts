@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import { isIsoDate } from '../core/facts/facts.js';
 import { INSTITUTIONS, schemaAt, STAGES } from '../core/facts/schema.js';
-import { renderTemplate, type Template } from '../core/templates/index.js';
+import type { Template } from '../core/templates/index.js';
 import { fixAllEdit } from './code-actions.js';
+import { templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
 import { parsed } from './parsed.js';
 import type { TemplateCatalog } from './templates.js';
@@ -154,7 +155,7 @@ async function askFact(path: string, message: string, shape: FactShape): Promise
 /** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
 async function renderWithPrompts(template: Template, facts: Record<string, unknown>, workspace: Template[]): Promise<string | undefined> {
   for (let round = 0; round < 4; round++) {
-    const result = renderTemplate(template, facts, { templates: workspace });
+    const result = coreTemplates().renderTemplate(template, facts, { templates: workspace });
     if (result.ok) return result.text;
     const askable = result.problems.filter((p) => p.path !== '' && !p.path.includes('#'));
     if (!askable.length || round === 3) {

@@ -1,7 +1,7 @@
 /** Lints Markdown documents with the core and publishes the findings as diagnostics. */
 import * as vscode from 'vscode';
-import { lint } from '../core/engine.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
+import { engine } from './core.js';
 import { mergeConfig, RcLocator, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
@@ -166,7 +166,7 @@ export class Linter implements vscode.Disposable {
 /** The core never throws by contract; the editor still guards against a bug becoming a broken extension. */
 export function lintSafely(text: string, uri: vscode.Uri, config: DunmarkConfig): Finding[] {
   try {
-    return lint(text, { path: uri.path, config });
+    return engine().lint(text, { path: uri.path, config });
   } catch (error) {
     console.error('[dunmark] lint failed', error);
     return [];

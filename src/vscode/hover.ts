@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import type { AmountMention } from '../core/facts/amounts.js';
 import type { DateMention } from '../core/facts/dates.js';
 import type { Facts } from '../core/facts/facts.js';
-import { rules } from '../core/rules/index.js';
+import { ruleRegistry } from './core.js';
 import { DunmarkDiagnostic, ruleDocsUri } from './diagnostics.js';
 import { parsed } from './parsed.js';
 
-const metaById = new Map(rules.map((r) => [r.meta.id, r.meta]));
 
 /** The first paragraph of a rule's Markdown docs. */
 export function firstParagraph(docs: string): string {
@@ -25,7 +24,7 @@ export class DunmarkHover implements vscode.HoverProvider {
     for (const d of this.collection.get(document.uri) ?? []) {
       if (!(d instanceof DunmarkDiagnostic) || !d.range.contains(position) || seen.has(d.finding.ruleId)) continue;
       seen.add(d.finding.ruleId);
-      const meta = metaById.get(d.finding.ruleId);
+      const meta = ruleRegistry().find((r) => r.meta.id === d.finding.ruleId)?.meta;
       if (!meta) continue;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**Dunmark \`${meta.id}\`**: ${meta.description}\n\n${firstParagraph(meta.docs)}\n\n`);

@@ -1,6 +1,7 @@
 /** One parse per document version, shared by hovers, completion and the status bar. */
 import type * as vscode from 'vscode';
-import { parseDocument, type ParsedDocument } from '../core/engine.js';
+import type { ParsedDocument } from '../core/engine.js';
+import { engine } from './core.js';
 
 const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
 const MAX_ENTRIES = 20;
@@ -10,7 +11,7 @@ export function parsed(document: vscode.TextDocument): ParsedDocument {
   const key = document.uri.toString();
   const hit = cache.get(key);
   if (hit && hit.version === document.version) return hit.parsed;
-  const result = parseDocument(document.getText());
+  const result = engine().parseDocument(document.getText());
   cache.delete(key);
   cache.set(key, { version: document.version, parsed: result });
   if (cache.size > MAX_ENTRIES) {

@@ -1,7 +1,7 @@
 /** Reads the extension's settings and the nearest `.dunmarkrc.json`, and merges them for the core. */
 import * as vscode from 'vscode';
 import { CATEGORIES, type Category, type DunmarkConfig, type SeveritySetting } from '../core/types.js';
-import { CONFIG_FILE_NAME, mergeConfig as mergeCoreConfig, parseConfig } from '../core/config.js';
+import { config as coreConfig } from './core.js';
 
 /** The editor settings that change how a document is linted. */
 export interface EditorSettings {
@@ -37,6 +37,9 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     messageLanguage: lang === 'en' || lang === 'zh' ? lang : 'auto',
   };
 }
+
+/** The config file's name (the core's CONFIG_FILE_NAME; a literal here so activation loads no core). */
+export const RC_FILE_NAME = '.dunmarkrc.json';
 
 /** A `.dunmarkrc.json` that was found, parsed or not. */
 export type RcResult =
@@ -82,14 +85,14 @@ export class RcLocator {
   }
 
   private async read(folder: vscode.Uri): Promise<RcResult | undefined> {
-    const uri = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
+    const uri = vscode.Uri.joinPath(folder, RC_FILE_NAME);
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       return undefined;
     }
-    const parsed = parseConfig(new TextDecoder().decode(bytes), uri.path);
+    const parsed = coreConfig().parseConfig(new TextDecoder().decode(bytes), uri.path);
     return parsed.ok ? { uri, ok: true, config: parsed.config } : { uri, ok: false, error: parsed.error };
   }
 }
@@ -110,7 +113,7 @@ function rootOf(uri: vscode.Uri): vscode.Uri | undefined {
 export function mergeConfig(settings: EditorSettings, rc: DunmarkConfig | undefined, trusted: boolean): DunmarkConfig {
   const fromSettings: DunmarkConfig = { messageLanguage: settings.messageLanguage, categories: { ...settings.severity } };
   if (settings.today) fromSettings.today = settings.today;
-  const config = mergeCoreConfig(fromSettings, rc);
+  const config = coreConfig().mergeConfig(fromSettings, rc);
   // an untrusted workspace gets built-in templates only
   if (!trusted) delete config.templates;
   return config;

@@ -26,7 +26,8 @@ export class DunmarkStatusBar implements vscode.Disposable {
         }
       }),
     );
-    this.update();
+    // the first drawing parses the active document: after activation, not during it
+    setTimeout(() => this.update(), 0);
   }
 
   /** Redraws the item for the active editor. */

@@ -1,6 +1,7 @@
 /** The template catalog the commands offer: built-in templates plus, in a trusted workspace, workspace ones. */
 import * as vscode from 'vscode';
-import { listTemplates, parseTemplateFolder, type Template } from '../core/templates/index.js';
+import type { Template } from '../core/templates/index.js';
+import { templates as coreTemplates } from './core.js';
 import { readSettings, type RcLocator } from './settings.js';
 
 /** The default folder of workspace templates, relative to a workspace folder. */
@@ -33,7 +34,7 @@ export async function readTemplateFolders(root: vscode.Uri): Promise<{ templates
       if (text !== undefined) files[file] = text;
     }
     if (!Object.keys(files).length) continue;
-    const parsed = parseTemplateFolder(files, 'workspace');
+    const parsed = coreTemplates().parseTemplateFolder(files, 'workspace');
     if (parsed.ok) templates.push(parsed.template);
     else problems.push(`${name}: ${parsed.problems.map((p) => p.message).join('; ')}`);
   }
@@ -102,6 +103,6 @@ export class TemplateCatalog implements vscode.Disposable {
   /** Built-in templates merged with the workspace's (which override by id). */
   async list(document: vscode.TextDocument | undefined): Promise<{ all: Template[]; workspace: Template[] }> {
     const workspace = await this.workspaceTemplates(document);
-    return { all: listTemplates(workspace), workspace };
+    return { all: coreTemplates().listTemplates(workspace), workspace };
   }
 }

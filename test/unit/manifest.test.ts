@@ -99,7 +99,7 @@ describe('extension manifest', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+      for (const m of text.matchAll(/(?:from|import|require)\s*\(?\s*'([^']+)'/g)) {
         const spec = m[1]!;
         assert.doesNotMatch(spec, builtins, `${path.relative(ROOT, file)} imports ${spec}`);
         if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
@@ -108,6 +108,16 @@ describe('extension manifest', () => {
     visit(path.join(vscodeDir, 'web.ts'));
     assert.ok(seen.size > 10, `followed ${seen.size} modules`);
     assert.ok([...seen].some((f) => f.endsWith(path.join('core', 'engine.ts'))), 'the web entry runs the same core');
+  });
+
+  it('keeps the core out of activation but looks for the same config file name', () => {
+    for (const s of sources.filter((x) => !['core.ts'].includes(x.file))) {
+      for (const m of s.text.matchAll(/^import (?!type)[^;]*from '\.\.\/core\/([^']+)'/gm)) {
+        assert.ok(['types.js', 'facts/schema.js', 'facts/facts.js'].includes(m[1]!), `${s.file} loads core/${m[1]} at activation; use ./core.js`);
+      }
+    }
+    const name = /CONFIG_FILE_NAME = '([^']+)'/.exec(read('src/core/config.ts'))?.[1];
+    assert.equal(/RC_FILE_NAME = '([^']+)'/.exec(read('src/vscode/settings.ts'))?.[1], name);
   });
 
   it('validates .dunmarkrc.json with the published schema', () => {

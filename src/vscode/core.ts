@@ -1,0 +1,37 @@
+/**
+ * The core, loaded on first use. Evaluating the core (rule phrase lists, the template validator,
+ * the Markdown parser) takes longer than activation may: esbuild turns each `require` of an ES
+ * module into a lazy initializer, so activation only wires objects and the first lint pays the rest.
+ * Light modules (types, the facts schema) are imported statically where they are used.
+ */
+import type * as ConfigModule from '../core/config.js';
+import type * as EngineModule from '../core/engine.js';
+import type * as RulesModule from '../core/rules/index.js';
+import type * as TemplatesModule from '../core/templates/index.js';
+
+declare const require: (id: string) => unknown;
+
+let engineModule: typeof EngineModule | undefined;
+let configModule: typeof ConfigModule | undefined;
+let templatesModule: typeof TemplatesModule | undefined;
+let rulesModule: typeof RulesModule | undefined;
+
+/** `lint`, `parseDocument` and friends. */
+export function engine(): typeof EngineModule {
+  return (engineModule ??= require('../core/engine.js') as typeof EngineModule);
+}
+
+/** `parseConfig`, `mergeConfig`. */
+export function config(): typeof ConfigModule {
+  return (configModule ??= require('../core/config.js') as typeof ConfigModule);
+}
+
+/** `listTemplates`, `renderTemplate`, `parseTemplateFolder`. */
+export function templates(): typeof TemplatesModule {
+  return (templatesModule ??= require('../core/templates/index.js') as typeof TemplatesModule);
+}
+
+/** The rule registry. */
+export function ruleRegistry(): typeof RulesModule.rules {
+  return (rulesModule ??= require('../core/rules/index.js') as typeof RulesModule).rules;
+}
