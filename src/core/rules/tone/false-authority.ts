@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule.js';
 import data from '../data/tone-authority.json';
-import { compileList, findReportable, phraseMessage, replacementFix, type PhraseList } from './phrases.js';
+import { compileList, findReportable, isClause, phraseMessage, replacementFix, type PhraseList } from './phrases.js';
 
 const AUTHORITY = compileList(data as PhraseList);
 
@@ -45,7 +45,8 @@ Fixes (suggestions) where plain wording exists: "our accounts receivable team" f
     const hasProceeding = PROCEEDING_KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
     for (const match of findReportable(context, AUTHORITY)) {
       const category = match.entry.category;
-      if (category === 'counsel' && hasCounsel) continue;
+      // A clause speaks of lawyers in general (who bears lawyers' fees); only a letter can pose as one
+      if (category === 'counsel' && (hasCounsel || isClause(context.facts))) continue;
       if (category === 'case-number' && hasProceeding) continue;
       context.report({ start: match.start, end: match.end, message: phraseMessage(match), fixes: replacementFix(match) });
     }
