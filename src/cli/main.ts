@@ -15,7 +15,7 @@ YAML front matter), in English and Simplified Chinese.
 
 Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
-  dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE]
+  dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
 
