@@ -8,6 +8,7 @@ const PUNCTUATION_RUN = /[!！]{2,}|。{2,}/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.\-/]*/gu;
 const LATIN_UPPER = /^[A-Z][A-Z'’&.\-/]*$/u;
 const HAS_LOWER = /[a-z]/u;
+const CAPITAL_WORD = /(?<![A-Za-z])[A-Z]{2,}(?![a-z])/g;
 const DIGIT = /\d/u;
 // Acronyms and codes that are written in capitals in any sentence
 const ACRONYMS = new Set(('USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC '
@@ -97,6 +98,11 @@ function capitalsFix(context: RuleContext, span: Shout, proper: Map<string, stri
 
 function checkCapitals(context: RuleContext, block: Block, proper: Map<string, string>): void {
   const min = block.type === 'heading' ? MIN_CAPITAL_WORDS.heading : MIN_CAPITAL_WORDS.paragraph;
+  // Cheap first pass: most blocks hold fewer capital words than a shout needs
+  let capitalWords = 0;
+  CAPITAL_WORD.lastIndex = 0;
+  while (capitalWords < min && CAPITAL_WORD.exec(block.text)) capitalWords++;
+  if (capitalWords < min) return;
   const all = sentences(block);
   const loud = (span: Shout): boolean => {
     const { caps, lower } = measure(context, span, proper);

@@ -93,7 +93,7 @@ export default defineRule({
     fixable: true,
     docs: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases and weights that decided it:
 
-- a \`reminder\` that threatens legal steps or says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more; a \`second-reminder\` 5 or more);
+- a \`reminder\` that threatens legal steps or says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more); so is a \`second-reminder\` that says "final notice" or "last chance" (only those words count there: a legal step named in a second reminder is \`consequence-basis\`' business);
 - a \`final-demand\` or \`letter-before-action\` that apologises ("sorry to bother", "whenever convenient", "at your convenience", 方便时, 打扰了), names no deadline date or names no concrete next step is too soft (score 3 or more; a missing date or step weighs 3);
 - "immediately", "within 24 hours", "ASAP", 立即, 马上, 24小时内 in a \`reminder\` or \`second-reminder\` is false urgency (score 2 or more).
 
@@ -122,7 +122,8 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
     if (!stage) return;
     const matches = findReportable(context, REGISTER);
     if (facts.stage === 'reminder' || facts.stage === 'second-reminder') {
-      const harsh = score(matches, ['harsh', 'finality']);
+      // A second reminder may name the lawful step (consequence-basis weighs that); only “final” words are too early there
+      const harsh = score(matches, data.harshCategories[facts.stage]);
       if (harsh.first && harsh.total >= THRESHOLDS.harsh[facts.stage]) {
         const first = harsh.first;
         const expected = facts.stage === 'reminder' ? CATEGORIES.harsh.expected : CATEGORIES.finality.expected;
