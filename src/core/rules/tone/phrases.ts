@@ -16,7 +16,7 @@ export interface Bilingual {
 /** One entry of a phrase list, as written in the JSON data. */
 export interface PhraseEntry {
   lang: 'en' | 'zh';
-  /** A regular-expression source without capturing groups; a space matches any run of whitespace. */
+  /** A regular-expression source without capturing groups; a space matches any run of whitespace, `~` adds -s/-ed/-ing. */
   pattern: string;
   category: string;
   weight?: number;
@@ -68,7 +68,10 @@ export interface PhraseMatch {
 const EN_BEFORE = '(?<![A-Za-z0-9])';
 const EN_AFTER = '(?![A-Za-z0-9])';
 
-/** A space in a pattern matches any run of whitespace (a line break inside a paragraph included). */
+// `~` after a word in a pattern: its regular English inflections (contact~ → contacts, contacted, contacting)
+const INFLECTION = '(?:s|es|ed|d|ing)?';
+
+/** A space in a pattern matches any run of whitespace (a line break inside a paragraph included); `~` inflects. */
 function spaced(source: string): string {
   let out = '';
   let inClass = false;
@@ -77,6 +80,8 @@ function spaced(source: string): string {
     if (c === '\\') {
       out += c + (source[i + 1] ?? '');
       i++;
+    } else if (c === '~' && !inClass) {
+      out += INFLECTION;
     } else if (c === ' ') {
       if (inClass) out += '\\s';
       else if (source[i + 1] === '?') {
@@ -120,6 +125,7 @@ export function compileList(list: PhraseList): CompiledList {
 }
 
 const GUARD_WINDOW = 60;
+const INFLECTED = /^[A-Za-z]+(?:ing|ed)\b/;
 
 function guarded(entry: CompiledEntry, text: string, start: number, end: number): boolean {
   const guard = entry.guard;
@@ -285,7 +291,8 @@ export function phraseMessage(match: PhraseMatch): Bilingual {
 /** A suggestion that puts the entry's lawful replacement in place of the match, if it has one. */
 export function replacementFix(match: PhraseMatch): Fix[] {
   const text = match.entry.replacement;
-  if (text === undefined) return [];
+  // The replacement is written for the bare verb ("contact your customers"); an inflected match would not read
+  if (text === undefined || INFLECTED.test(match.text)) return [];
   return [{ title: `Replace with \`${text}\``, edits: [{ start: match.start, end: match.end, text }] }];
 }
 
