@@ -75,7 +75,7 @@ export function formatDateLike(iso: string, like: string): string {
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(like)) return `${y}-${pad(m)}-${pad(d)}`;
   const zh = /^\d{4}\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?([日号])$/.exec(like);
   if (zh) {
-    const padded = zh[1]!.length === 2 && zh[2]!.length === 2;
+    const padded = zh[1]!.startsWith('0') || zh[2]!.startsWith('0');
     return padded ? `${y}年${pad(m)}月${pad(d)}${zh[3]!}` : `${y}年${m}月${d}${zh[3]!}`;
   }
   const ymd = /^\d{4}([/.])\d{1,2}\1\d{1,2}$/.exec(like);

@@ -1,0 +1,29 @@
+/** The check that `due-date-matches` and `deadline-matches` share. Not a rule. */
+import { formatDate, formatDateLike } from '../../facts/format.js';
+import type { RuleContext } from '../../rule.js';
+import { blockAt, caseDates, contextOf, dateRole } from './support.js';
+
+/** Reports every date the sentence marks as `role` that differs from the fact `key`. */
+export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', key: 'due_date' | 'deadline'): void {
+  const { facts, data, dates, blocks, report } = context;
+  const expected = facts[key];
+  if (!expected) return;
+  const others = caseDates(facts, key, data);
+  for (const mention of dates) {
+    if (!mention.iso || mention.iso === expected || others.has(mention.iso)) continue;
+    const block = blockAt(blocks, mention.start);
+    if (!block) continue;
+    const { before, after } = contextOf(block, mention);
+    if (dateRole(before, after) !== role) continue;
+    const text = formatDateLike(expected, mention.raw);
+    const what = role === 'due' ? ['the original due date', '原付款到期日'] : ['the payment deadline', '付款期限'];
+    report({
+      start: mention.start, end: mention.end,
+      message: {
+        en: `Unexpected \`${mention.raw}\` as ${what[0]}, expected \`${text}\` (\`${key}: ${expected}\`)`,
+        zh: `${what[1]} \`${mention.raw}\` 与事实不符，应为 \`${text || formatDate(expected, 'zh')}\`（\`${key}: ${expected}\`）`,
+      },
+      fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }] : [],
+    });
+  }
+}

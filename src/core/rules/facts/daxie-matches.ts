@@ -1,0 +1,109 @@
+import { daxieBody, toMinor, type AmountMention } from '../../facts/amounts.js';
+import { parseDaxie, toDaxie } from '../../facts/daxie.js';
+import { formatFigures } from '../../facts/format.js';
+import { defineRule } from '../../rule.js';
+import type { Fix } from '../../types.js';
+import { blockAt, caseAmounts, sentenceEnd, sentenceStart } from './support.js';
+
+const ORDINARY = /[〇一二两三四五六七八九十百千]/u;
+
+/** The figures written beside a 大写 amount: in the same sentence or its parentheses, the nearest one. */
+function figuresBeside(mention: AmountMention, amounts: readonly AmountMention[], from: number, to: number): AmountMention | undefined {
+  let best: AmountMention | undefined;
+  let bestDistance = Infinity;
+  for (const a of amounts) {
+    if (a.form !== 'figures' || a.start < from || a.end > to) continue;
+    if (mention.currency && a.currency && a.currency !== mention.currency) continue;
+    const distance = a.end <= mention.start ? mention.start - a.end : a.start - mention.end;
+    if (distance >= 0 && distance < bestDistance) {
+      best = a;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export default defineRule({
+  meta: {
+    id: 'daxie-matches',
+    category: 'facts',
+    defaultSeverity: 'error',
+    description: 'A 大写 amount equals the figures beside it and the case facts, in financial numerals only',
+    languages: ['cmn'],
+    fixable: true,
+    docs: `Chinese contracts, invoices and letters state amounts twice: in figures and in financial upper-case numerals (大写: 零壹贰叁肆伍陆柒捌玖拾佰仟万亿, 元角分, 整 after 元 when there is no 角 or 分). The 大写 form exists so that nobody can alter the amount; when the two disagree the letter states two different claims. Ordinary numerals (一二三, 十百千) inside a 大写 amount defeat its purpose and are wrong (domain notes §3; PRC accounting practice, 《会计基础工作规范》 Art. 52). The rule compares each 大写 amount with the figures beside it (same sentence or its parentheses) or, with none, with the amounts of the case facts. The fix writes the right 大写.
+
+**Wrong**
+
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟元整）。
+>
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟四佰元整）。
+
+**Right**
+
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟肆佰元整）。
+
+In English letters 大写 is rare, but the same check applies to a bilingual letter: *USD 18,400.00 (美元壹万捌仟肆佰元整)*, not *USD 18,400.00 (美元壹万捌仟元整)*.`,
+  },
+  check({ facts, data, amounts, blocks, report }) {
+    const known = caseAmounts(facts, data);
+    const knownMinor = new Set(known.map((k) => k.minor));
+    for (const mention of amounts) {
+      if (mention.form !== 'daxie') continue;
+      const body = daxieBody(mention.raw);
+      const prefix = mention.raw.slice(0, mention.raw.length - body.length);
+      const strict = parseDaxie(body);
+      const block = blockAt(blocks, mention.start);
+      let beside: AmountMention | undefined;
+      if (block) {
+        const i = mention.start - block.start;
+        beside = figuresBeside(mention, amounts, block.start + sentenceStart(block.text, i), block.start + sentenceEnd(block.text, mention.end - block.start));
+      }
+      const sameCurrency = !mention.currency || !facts.currency || mention.currency === facts.currency;
+      let target: number | undefined;
+      if (beside) target = beside.minor;
+      else if (sameCurrency && knownMinor.size === 1) target = [...knownMinor][0];
+      const fix = (minor: number): Fix[] => {
+        const text = `${prefix}${toDaxie(minor / 100)}`;
+        return [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }];
+      };
+      if (strict === undefined) {
+        const right = target ?? mention.minor;
+        const ordinary = ORDINARY.test(body);
+        report({
+          start: mention.start, end: mention.end,
+          message: ordinary
+            ? { en: `Unexpected ordinary numerals in \`${mention.raw}\`, expected 大写 \`${prefix}${toDaxie(right / 100)}\``, zh: `大写金额 \`${mention.raw}\` 中混用了小写数字，应为 \`${prefix}${toDaxie(right / 100)}\`` }
+            : { en: `Unexpected malformed 大写 amount \`${mention.raw}\`, expected \`${prefix}${toDaxie(right / 100)}\``, zh: `大写金额 \`${mention.raw}\` 写法有误，应为 \`${prefix}${toDaxie(right / 100)}\`` },
+          fixes: fix(right),
+        });
+        continue;
+      }
+      const minor = toMinor(strict);
+      if (beside) {
+        if (minor === beside.minor) continue;
+        // The 大写 agrees with the facts and the figures do not: `amount-matches-facts` fixes the figures.
+        if (knownMinor.has(minor) && !knownMinor.has(beside.minor)) continue;
+        report({
+          start: mention.start, end: mention.end,
+          message: {
+            en: `Unexpected \`${mention.raw}\` (${formatFigures(strict)}) beside \`${beside.raw}\`, expected \`${prefix}${toDaxie(beside.value)}\``,
+            zh: `大写金额 \`${mention.raw}\`（${formatFigures(strict)}）与小写 \`${beside.raw}\` 不符，应为 \`${prefix}${toDaxie(beside.value)}\``,
+          },
+          fixes: fix(beside.minor),
+        });
+        continue;
+      }
+      if (!sameCurrency || knownMinor.size === 0 || knownMinor.has(minor)) continue;
+      const expected = target !== undefined ? `\`${prefix}${toDaxie(target / 100)}\`` : 'an amount of the case facts';
+      report({
+        start: mention.start, end: mention.end,
+        message: {
+          en: `Unexpected \`${mention.raw}\` (${formatFigures(strict)}), expected ${expected}`,
+          zh: `大写金额 \`${mention.raw}\`（${formatFigures(strict)}）与案件事实不符，应为${target !== undefined ? ` ${expected}` : '事实中的金额'}`,
+        },
+        fixes: target !== undefined ? fix(target) : [],
+      });
+    }
+  },
+});

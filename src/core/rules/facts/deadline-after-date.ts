@@ -1,0 +1,53 @@
+import { formatDate } from '../../facts/format.js';
+import { defineRule } from '../../rule.js';
+import { keySpan } from './support.js';
+
+export default defineRule({
+  meta: {
+    id: 'deadline-after-date',
+    category: 'facts',
+    defaultSeverity: 'error',
+    description: 'The deadline falls after the letter date and is not already past',
+    languages: ['eng', 'cmn'],
+    docs: `A payment deadline on or before the date of the letter, or one that has already passed, gives the debtor no time to pay; a tribunal or court will not treat it as a fair demand, and the next step cannot rest on it. The deadline must be after the letter's date (domain notes §3) and not before today. The finding sits on the \`deadline\` key; the right date is a human decision, so there is no fix.
+
+**Wrong** (a letter dated 20 November 2026)
+
+\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-11-13
+\`\`\`
+
+**Right**
+
+\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-12-04
+\`\`\`
+
+中文：\`deadline\`（付款期限）必须晚于函件日期 \`date\`，且不得早于今天。例如函件日期为 2026年11月20日时，期限写 2026年11月13日 是错误的，应写 2026年12月4日。`,
+  },
+  check(context) {
+    const { facts, today, report } = context;
+    const { deadline, date } = facts;
+    if (!deadline) return;
+    const span = keySpan(context, 'deadline');
+    if (date && deadline <= date) {
+      report({
+        ...span,
+        message: {
+          en: `Unexpected deadline \`${deadline}\` on or before the letter date, expected a date after ${formatDate(date, 'en')}`,
+          zh: `付款期限 \`${deadline}\` 不晚于函件日期，应晚于 ${formatDate(date, 'zh')}`,
+        },
+      });
+    } else if (deadline < today) {
+      report({
+        ...span,
+        message: {
+          en: `Unexpected deadline \`${deadline}\` in the past, expected today (${formatDate(today, 'en')}) or later`,
+          zh: `付款期限 \`${deadline}\` 已过，应不早于今天（${formatDate(today, 'zh')}）`,
+        },
+      });
+    }
+  },
+});

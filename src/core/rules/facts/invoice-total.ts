@@ -1,0 +1,60 @@
+import { toMinor } from '../../facts/amounts.js';
+import { formatFigures } from '../../facts/format.js';
+import { defineRule } from '../../rule.js';
+import { keySpan, writtenValue } from './support.js';
+
+export default defineRule({
+  meta: {
+    id: 'invoice-total',
+    category: 'facts',
+    defaultSeverity: 'error',
+    description: 'The amount owed equals the sum of the invoice amounts',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `\`amount\` is the total now owed and \`invoices\` say what it is made of, so the two must agree to the cent: a letter whose total does not add up invites a dispute and delays payment. The finding sits on the \`amount\` key. Which side is wrong is a human decision, so the fix (set \`amount\` to the sum) is a suggestion, never applied by \`--fix\`. Interest and fees belong in \`charges\`, not in \`amount\` (domain notes §3).
+
+**Wrong**
+
+\`\`\`yaml
+amount: 18400.00
+invoices:
+  - number: HVW-2026-1187
+    amount: 12400.00
+  - number: HVW-2026-1203
+    amount: 5000.00
+\`\`\`
+
+**Right**
+
+\`\`\`yaml
+amount: 17400.00
+invoices:
+  - number: HVW-2026-1187
+    amount: 12400.00
+  - number: HVW-2026-1203
+    amount: 5000.00
+\`\`\`
+
+中文：\`amount\`（欠款总额）必须等于各张发票金额（\`invoices[].amount\`）之和，例如两张发票 12400.00 与 5000.00 时，\`amount\` 应为 17400.00。`,
+  },
+  check(context) {
+    const { facts, report } = context;
+    const invoices = facts.invoices ?? [];
+    if (facts.amount === undefined || invoices.length === 0) return;
+    if (invoices.some((i) => typeof i.amount !== 'number')) return;
+    const sum = invoices.reduce((total, i) => total + toMinor(i.amount!), 0);
+    if (sum === toMinor(facts.amount)) return;
+    const span = keySpan(context, 'amount');
+    const total = formatFigures(sum / 100).replace(/,/g, '');
+    const written = writtenValue(context, 'amount', facts.amount);
+    const list = invoices.map((i) => `${i.number ?? '?'} ${formatFigures(i.amount!)}`).join(', ');
+    report({
+      start: span.start, end: span.end,
+      message: {
+        en: `Unexpected \`amount: ${written}\`, expected ${total}, the sum of \`invoices[].amount\` (${list})`,
+        zh: `\`amount: ${written}\` 与发票金额之和不符，应为 ${total}（${list}）`,
+      },
+      fixes: [{ title: `Set \`amount\` to ${total}`, edits: [{ start: span.start, end: span.end, text: total }] }],
+    });
+  },
+});

@@ -1,0 +1,120 @@
+import { toMinor } from '../../facts/amounts.js';
+import { formatDate } from '../../facts/format.js';
+import type { NextStep } from '../../facts/schema.js';
+import { defineRule, type Message } from '../../rule.js';
+import { inCurrency, moneyText, styleOf, writtenValue } from './support.js';
+
+/** How each next step is written, in English and Chinese. */
+export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
+  arbitration: /\barbitrat(?:ion|e|or|al)\b|仲裁/i,
+  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|sue|file (?:a )?(?:claim|suit))\b|起诉|诉讼|向法院|提起诉讼/i,
+  'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim)\b|中国信保|中信保|信用保险|保险索赔/i,
+  'collection-agency': /\b(?:collection agency|debt collect(?:or|ion agency)|collections? (?:agent|firm))\b|催收机构|催收公司|追账公司/i,
+  'suspend-supply': /\b(?:suspend|stop|halt|hold)(?:s|ing)?\b[^.。]{0,40}\b(?:supply|supplies|shipments?|deliveries|orders)\b|暂停(?:供货|发货|交货)|停止(?:供货|发货)/i,
+};
+
+const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook)\b|承诺|同意(?:于|在)?.{0,20}(?:支付|付款)|将于/i;
+const CONFIRM_IN_WRITING = /\bconfirm\b[^.。]{0,80}\bin writing\b|\bwritten confirmation\b|\bconfirm (?:this|the|our) (?:summary|record|notes?)\b|书面确认|以书面(?:形式)?(?:方式)?确认|确认(?:本|此|上述)?(?:通话)?(?:纪要|摘要|记录)/i;
+const INVOICE_WORD = /\binvoices?\b|发票/i;
+
+export default defineRule({
+  meta: {
+    id: 'required-content',
+    category: 'facts',
+    defaultSeverity: 'error',
+    description: 'The text states what its kind and stage must say: amount, invoice, due date, deadline, next step',
+    languages: ['eng', 'cmn'],
+    docs: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (domain notes §3–4; PRC Civil Code Art. 195, SPC provisions on limitation Art. 14).
+
+Each missing item is one finding, reported at the first heading (or the last paragraph), naming the fact and its front-matter value.
+
+**Wrong** (\`stage: final-demand\`, \`next_step: arbitration\`)
+
+> Invoice HVW-2026-1187 for USD 18,400.00 fell due on 15 October 2026. Please pay it as soon as possible.
+
+**Right**
+
+> Invoice HVW-2026-1187 for USD 18,400.00 fell due on 15 October 2026. Please pay by 4 December 2026; otherwise we will file for arbitration with CIETAC.
+
+中文示例 —— 错误：
+
+> 贵司第 HVW-2026-1187 号发票项下货款 18,400.00 美元已于 2026年10月15日到期，请尽快付款。
+
+正确：
+
+> 贵司第 HVW-2026-1187 号发票项下货款 18,400.00 美元已于 2026年10月15日到期。请于 2026年12月4日前付清，否则我司将向中国国际经济贸易仲裁委员会申请仲裁。`,
+  },
+  check(context) {
+    const { facts, blocks, amounts, dates, body, report } = context;
+    if (facts.kind !== 'dunning-letter' && facts.kind !== 'call-summary') return;
+    if (blocks.length === 0) return;
+    const style = styleOf(facts);
+    const heading = blocks.find((b) => b.type === 'heading');
+    const at = heading ?? blocks[blocks.length - 1]!;
+    const span = { start: at.start, end: Math.min(at.end, Math.max(at.start, body.end)) };
+    const missing = (message: Message, key: string): void => report({ ...span, message, data: { key } });
+    const prose = blocks.map((b) => b.text).join('\n');
+    const mentionsDate = (iso: string | undefined): boolean => iso !== undefined && dates.some((d) => d.iso === iso);
+
+    if (facts.amount !== undefined && facts.currency) {
+      const minor = toMinor(facts.amount);
+      if (!amounts.some((a) => a.minor === minor && (inCurrency(a, facts.currency) || (a.form === 'daxie' && !a.currency)))) {
+        const written = moneyText(facts, facts.amount);
+        const value = writtenValue(context, 'amount', facts.amount);
+        missing({
+          en: `Missing the amount owed in the text, expected \`${written}\` (\`amount: ${value}\`)`,
+          zh: `正文缺少欠款金额，应写明 \`${written}\`（\`amount: ${value}\`）`,
+        }, 'amount');
+      }
+    }
+
+    if (facts.kind === 'dunning-letter') {
+      const numbers = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+      const hasInvoice = numbers.length > 0 ? numbers.some((n) => prose.includes(n)) : INVOICE_WORD.test(prose);
+      if (!hasInvoice) {
+        const list = numbers.length > 0 ? numbers.map((n) => `\`${n}\``).join(', ') : '';
+        missing({
+          en: `Missing an invoice reference in the text, expected ${list || 'the invoice number'}${list ? ' (`invoices`)' : ''}`,
+          zh: `正文缺少发票编号，应写明${list || '发票编号'}${list ? '（`invoices`）' : ''}`,
+        }, 'invoices');
+      }
+      if (facts.due_date && !mentionsDate(facts.due_date)) {
+        missing({
+          en: `Missing the original due date in the text, expected \`${formatDate(facts.due_date, 'en')}\` (\`due_date: ${facts.due_date}\`)`,
+          zh: `正文缺少原付款到期日，应写明 \`${formatDate(facts.due_date, 'zh')}\`（\`due_date: ${facts.due_date}\`）`,
+        }, 'due_date');
+      }
+      const stage = facts.stage;
+      if (facts.deadline && stage && stage !== 'reminder' && !mentionsDate(facts.deadline)) {
+        missing({
+          en: `Missing the payment deadline as a calendar date in the text, expected \`${formatDate(facts.deadline, style === 'zh' ? 'zh' : 'en')}\` (\`deadline: ${facts.deadline}\`)`,
+          zh: `正文缺少具体的付款期限日期，应写明 \`${formatDate(facts.deadline, 'zh')}\`（\`deadline: ${facts.deadline}\`）`,
+        }, 'deadline');
+      }
+      if ((stage === 'final-demand' || stage === 'letter-before-action') && facts.next_step && !NEXT_STEP_WORDING[facts.next_step].test(prose)) {
+        missing({
+          en: `Missing the next step in the text, expected the letter to say what follows non-payment (\`next_step: ${facts.next_step}\`)`,
+          zh: `正文缺少逾期不付的后续措施，应写明将采取的步骤（\`next_step: ${facts.next_step}\`）`,
+        }, 'next_step');
+      }
+    } else {
+      const promised = (facts.commitments ?? []).map((c) => c.by).filter((d): d is string => typeof d === 'string');
+      const hasCommitment = promised.length > 0
+        ? promised.some(mentionsDate)
+        : blocks.some((b) => COMMITMENT_WORDS.test(b.text) && dates.some((d) => d.iso && d.start >= b.start && d.end <= b.end));
+      if (!hasCommitment) {
+        const when = promised[0];
+        missing({
+          en: `Missing the debtor's commitment with its date in the text, expected ${when ? `\`${formatDate(when, 'en')}\` (\`commitments\`)` : 'what was promised and by when'}`,
+          zh: `正文缺少债务人的付款承诺及日期，应写明${when ? ` \`${formatDate(when, 'zh')}\`（\`commitments\`）` : '承诺内容和日期'}`,
+        }, 'commitments');
+      }
+      if (!CONFIRM_IN_WRITING.test(prose)) {
+        missing({
+          en: 'Missing a request that the debtor confirm this summary in writing, expected a sentence such as "Please confirm this summary in writing"',
+          zh: '正文缺少请债务人书面确认本纪要的要求，应写明如“请书面确认本通话纪要”',
+        }, 'call');
+      }
+    }
+  },
+});

@@ -1,0 +1,111 @@
+import { defineRule } from '../../rule.js';
+import { closingFence, rawAt } from './support.js';
+
+/** What each fact is, for messages: English and Chinese. */
+const WHAT: Readonly<Record<string, [string, string]>> = {
+  kind: ['what the document is (dunning-letter, call-summary or clause)', '文书类型（dunning-letter、call-summary 或 clause）'],
+  stage: ['the stage of the letter (reminder, second-reminder, final-demand or letter-before-action)', '催款阶段（reminder、second-reminder、final-demand 或 letter-before-action）'],
+  date: ['the date of the document (YYYY-MM-DD)', '文书日期（YYYY-MM-DD）'],
+  language: ['the language the document is written in (en, zh-CN or en+zh-CN)', '文书所用语言（en、zh-CN 或 en+zh-CN）'],
+  'creditor.name': ['the registered name of the creditor', '债权人的注册名称'],
+  'debtor.name': ['the registered name of the debtor', '债务人的注册名称'],
+  amount: ['the total now owed, as a number', '现欠总额（数字）'],
+  currency: ['the ISO 4217 currency code (USD, CNY, ...)', 'ISO 4217 币种代码（USD、CNY 等）'],
+  due_date: ['the date payment was originally due (YYYY-MM-DD)', '原付款到期日（YYYY-MM-DD）'],
+  deadline: ['the payment deadline this letter sets (YYYY-MM-DD)', '本函设定的付款期限（YYYY-MM-DD）'],
+  next_step: ['the step the creditor will take if unpaid (arbitration, litigation, credit-insurer-claim, collection-agency or suspend-supply)', '逾期不付时债权人将采取的措施（arbitration、litigation、credit-insurer-claim、collection-agency 或 suspend-supply）'],
+  'call.date': ['the date of the call (YYYY-MM-DD)', '通话日期（YYYY-MM-DD）'],
+  'call.with': ['who the call was with', '通话对象'],
+  clause: ['the clause type (arbitration, guarantor, jurisdiction, ...)', '条款类型（arbitration、guarantor、jurisdiction 等）'],
+};
+
+const LATE_STAGES = new Set(['second-reminder', 'final-demand', 'letter-before-action']);
+const LAST_STAGES = new Set(['final-demand', 'letter-before-action']);
+
+/** The front-matter keys a document of this kind and stage must carry (spec/facts.md). */
+export function requiredFacts(kind: string, stage: string | undefined): string[] {
+  switch (kind) {
+    case 'dunning-letter':
+      return [
+        'stage', 'date', 'language', 'creditor.name', 'debtor.name', 'amount', 'currency', 'due_date',
+        ...(stage && LATE_STAGES.has(stage) ? ['deadline'] : []),
+        ...(stage && LAST_STAGES.has(stage) ? ['next_step'] : []),
+      ];
+    case 'call-summary':
+      return ['date', 'call.date', 'call.with', 'amount', 'currency'];
+    case 'clause':
+      return ['clause', 'language'];
+    default:
+      return [];
+  }
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+export default defineRule({
+  meta: {
+    id: 'required-facts',
+    category: 'facts',
+    defaultSeverity: 'error',
+    description: 'The front matter carries every fact its kind and stage need',
+    languages: ['eng', 'cmn'],
+    docs: `Dunmark checks a letter against the facts of the case in its front matter, so a missing fact is a check that cannot run and, in a template, a blank in the letter. This rule lists the keys each kind of document needs (see the facts contract):
+
+- \`dunning-letter\`: \`stage\`, \`date\`, \`language\`, \`creditor.name\`, \`debtor.name\`, \`amount\`, \`currency\`, \`due_date\`; \`deadline\` from \`second-reminder\` on; \`next_step\` for \`final-demand\` and \`letter-before-action\`.
+- \`call-summary\`: \`date\`, \`call.date\`, \`call.with\`, \`amount\`, \`currency\`.
+- \`clause\`: \`clause\`, \`language\`.
+
+A missing \`kind\` is itself a finding. A missing top-level key is reported at the closing \`---\` of the front matter; a missing nested key (\`debtor.name\`) at its parent key. From the second reminder on a letter needs a deadline as a calendar date, and from the final demand on the next step the creditor will really take (domain notes, §3). There is no automatic fix: a placeholder would only hide the gap.
+
+**Wrong** (a final demand with no deadline and no next step)
+
+\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+\`\`\`
+
+**Right**
+
+\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+deadline: 2026-12-04
+next_step: arbitration
+\`\`\`
+
+中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限）和 \`next_step\`（逾期后的措施），例如 \`deadline: 2026-12-04\`、\`next_step: arbitration\`；缺少 \`kind\` 时本规则同样报告。`,
+  },
+  check(context) {
+    const { frontMatter, data, report } = context;
+    if (!frontMatter || frontMatter.errors.length > 0 || !data) return;
+    const fence = closingFence(context);
+    const kind = rawAt(data, 'kind');
+    if (!present(kind)) {
+      const [en, zh] = WHAT.kind!;
+      report({ ...fence, message: { en: `Unexpected missing \`kind\`, expected ${en}`, zh: `缺少 \`kind\`，应写明${zh}` } });
+      return;
+    }
+    if (typeof kind !== 'string') return;
+    const stage = rawAt(data, 'stage');
+    for (const path of requiredFacts(kind, typeof stage === 'string' ? stage : undefined)) {
+      if (present(rawAt(data, path))) continue;
+      const dot = path.lastIndexOf('.');
+      const parent = dot === -1 ? undefined : context.key(path.slice(0, dot));
+      const span = parent ? parent.key : fence;
+      const [en, zh] = WHAT[path] ?? [path, path];
+      report({
+        start: span.start, end: span.end,
+        message: { en: `Unexpected missing \`${path}\` for a ${kind}, expected ${en}`, zh: `缺少 \`${path}\`，应写明${zh}` },
+        data: { key: path },
+      });
+    }
+  },
+});

@@ -1,0 +1,207 @@
+/**
+ * Helpers the facts rules share: the case's amounts, sentence context around a mention,
+ * where to report a missing fact. Not a rule; not in the registry.
+ */
+import { SIGN_CURRENCIES, readAmounts, toMinor, type AmountMention } from '../../facts/amounts.js';
+import type { Facts } from '../../facts/facts.js';
+import { formatMoney } from '../../facts/format.js';
+import type { Block, RuleContext } from '../../rule.js';
+import type { Span } from '../../types.js';
+
+/** The style facts are written in for this document: Chinese for zh letters, else English. */
+export function styleOf(facts: Facts): 'en' | 'zh' {
+  return facts.language === 'zh-CN' || facts.language === 'zh-TW' || facts.language === 'zh-HK' ? 'zh' : 'en';
+}
+
+/** A money value the case facts name, with where it comes from. */
+export interface CaseAmount {
+  minor: number;
+  source: string;
+}
+
+/**
+ * Every amount the facts justify: the amount, each invoice, charge and commitment (and amounts
+ * written in a commitment's `what`), and the sums of invoices, charges, commitments and amount + charges.
+ */
+export function caseAmounts(facts: Facts, data?: Record<string, unknown>): CaseAmount[] {
+  const out: CaseAmount[] = [];
+  const add = (value: number | undefined, source: string): void => {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.push({ minor: toMinor(value), source });
+  };
+  add(facts.amount, 'amount');
+  const invoices = facts.invoices ?? [];
+  invoices.forEach((inv, i) => add(inv.amount, `invoices.${i}.amount`));
+  if (invoices.length > 1) add(sumMinor(invoices.map((i) => i.amount)) / 100, 'invoices');
+  const charges = facts.charges ?? [];
+  charges.forEach((c, i) => add(c.amount, `charges.${i}.amount`));
+  if (charges.length > 0) {
+    const chargesMinor = sumMinor(charges.map((c) => c.amount));
+    if (charges.length > 1) add(chargesMinor / 100, 'charges');
+    if (facts.amount !== undefined) add((toMinor(facts.amount) + chargesMinor) / 100, 'amount + charges');
+  }
+  const commitments = facts.commitments ?? [];
+  commitments.forEach((c, i) => {
+    add(c.amount, `commitments.${i}.amount`);
+    if (typeof c.what === 'string') for (const a of readAmounts(c.what)) add(a.value, `commitments.${i}.what`);
+  });
+  if (commitments.length > 1) add(sumMinor(commitments.map((c) => c.amount)) / 100, 'commitments');
+  const instalments = rawInstalments(data);
+  instalments.forEach((i, n) => add(i.amount, `instalments.${n}.amount`));
+  return out;
+}
+
+/** The `instalments` of a repayment plan (a key outside the typed facts): amounts and dates. */
+export function rawInstalments(data: Record<string, unknown> | undefined): { amount?: number; by?: string }[] {
+  const list = data?.instalments;
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) => {
+    if (item === null || typeof item !== 'object') return {};
+    const { amount, by } = item as Record<string, unknown>;
+    return { ...(typeof amount === 'number' && Number.isFinite(amount) ? { amount } : {}), ...(typeof by === 'string' ? { by } : {}) };
+  });
+}
+
+function sumMinor(values: (number | undefined)[]): number {
+  let total = 0;
+  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) total += toMinor(v);
+  return total;
+}
+
+/** True when a mention is in the case's currency, or in a sign that currency uses (`$` for USD). */
+export function inCurrency(mention: AmountMention, currency: string | undefined): boolean {
+  if (!currency) return false;
+  if (mention.currency) return mention.currency === currency;
+  if (mention.ambiguous && mention.symbol) return SIGN_CURRENCIES[mention.symbol]?.includes(currency) ?? false;
+  return false;
+}
+
+/** The case amount in the document's style (`USD 18,400.00` / `18,400.00 美元`). */
+export function moneyText(facts: Facts, value: number): string {
+  return formatMoney(value, facts.currency ?? '', styleOf(facts));
+}
+
+/** The prose block that holds an offset, found by binary search over the sorted blocks. */
+export function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+const ABBREVIATION = /(?:\b(?:Co|Ltd|No|Nos|Inc|Mr|Mrs|Ms|Dr|St|Art|Arts|cl|para|e\.g|i\.e|approx|Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)|\b[A-Z])$/;
+
+/** Offset (inside `s`) where the sentence holding `i` starts. */
+export function sentenceStart(s: string, i: number): number {
+  for (let j = Math.min(i, s.length) - 1; j >= 0; j--) {
+    const c = s[j]!;
+    if ('。！？；\n!?;'.includes(c)) return j + 1;
+    if (c === '.' && /\s/.test(s[j + 1] ?? '') && !ABBREVIATION.test(s.slice(Math.max(0, j - 8), j))) return j + 1;
+  }
+  return 0;
+}
+
+/** Offset (inside `s`) where the sentence holding `i` ends. */
+export function sentenceEnd(s: string, i: number): number {
+  for (let j = i; j < s.length; j++) {
+    const c = s[j]!;
+    if ('。！？；\n!?;'.includes(c)) return j;
+    if (c === '.' && (j + 1 >= s.length || /\s/.test(s[j + 1]!)) && !ABBREVIATION.test(s.slice(Math.max(0, j - 8), j))) return j;
+  }
+  return s.length;
+}
+
+/** Markup that does not change what a sentence says. */
+const MARKUP = /[*_`~]/g;
+
+/**
+ * The words of the same sentence just before and just after a span, markup removed:
+ * what decides whether a date is the due date or the deadline.
+ */
+export function contextOf(block: Block, span: Span, width = 80): { before: string; after: string; sentence: string } {
+  const s = block.text;
+  const i = span.start - block.start;
+  const j = span.end - block.start;
+  const from = sentenceStart(s, i);
+  const to = sentenceEnd(s, j);
+  return {
+    before: s.slice(Math.max(from, i - width), i).replace(MARKUP, ''),
+    after: s.slice(j, Math.min(to, j + width)).replace(MARKUP, ''),
+    sentence: s.slice(from, to).replace(MARKUP, ''),
+  };
+}
+
+/** The closing fence of the front matter, where a missing top-level fact is reported. */
+export function closingFence(context: Pick<RuleContext, 'frontMatter' | 'text'>): Span {
+  const fm = context.frontMatter;
+  if (!fm) return { start: 0, end: 0 };
+  const end = fm.span.end;
+  const lineStart = context.text.lastIndexOf('\n', end - 1) + 1;
+  return { start: Math.min(lineStart, end), end };
+}
+
+/** The value of a dotted path in the raw front matter. */
+export function rawAt(data: Record<string, unknown> | undefined, path: string): unknown {
+  let node: unknown = data;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Where a finding about a front-matter key goes: its value, else its key, else the closing fence. */
+export function keySpan(context: Pick<RuleContext, 'key' | 'frontMatter' | 'text'>, path: string): Span {
+  const location = context.key(path);
+  if (location) return location.value.end > location.value.start ? location.value : location.key;
+  return closingFence(context);
+}
+
+const DUE_BEFORE_EN = /(?:\b(?:fell|became|was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?due(?:\s+for\s+payment)?(?:\s+(?:on|by|as\s+of))?|\bdue(?:\s+for\s+payment)?\s+on|\bdue\s+date(?:\s+(?:of|was|is))?\s*[:：]?|\bdue\s*[:：]|[,(（]\s*due|\bpayable\s+on)\s*$/i;
+const PAYABLE_BY_EN = /\bpayable\s+(?:on\s+or\s+before|by)\s*$/i;
+const UNDER_INVOICE = /^\s*,?\s*(?:under|per|as\s+per|according\s+to|pursuant\s+to)\s+(?:the\s+)?(?:invoices?|contract|payment\s+terms)/i;
+const DUE_AFTER_ZH = /^\s*(?:已经?|即已)?到期/;
+const DUE_BEFORE_ZH = /(?:到期日(?:期)?|付款到期日|原定付款日)\s*(?:为|是|[:：])?\s*$/;
+const PAY_AT_ZH_BEFORE = /(?:应于|应在|应当于|约定于|原定于)\s*$/;
+const PAY_AT_ZH_AFTER = /^\s*(?:支付|付款|付清)/;
+const DEADLINE_BEFORE_EN = /\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|before|deadline(?:\s+(?:of|is))?|until)\s*[:：]?\s*$/i;
+const DEADLINE_AFTER_ZH = /^\s*(?:之前|以前|前)/;
+const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:于|在)?|不迟于|付款期限(?:为|是)?)\s*[:：]?\s*$/;
+
+/**
+ * What the sentence around a date says the date is: the original due date (`fell due on`,
+ * `到期`, `应于…支付`), the payment deadline (`by`, `no later than`, `之前`, `截止`), or neither.
+ */
+export function dateRole(before: string, after: string): 'due' | 'deadline' | undefined {
+  if (PAYABLE_BY_EN.test(before)) return UNDER_INVOICE.test(after) ? 'due' : 'deadline';
+  if (DUE_BEFORE_EN.test(before) || DUE_AFTER_ZH.test(after) || DUE_BEFORE_ZH.test(before)) return 'due';
+  if (PAY_AT_ZH_BEFORE.test(before) && PAY_AT_ZH_AFTER.test(after)) return 'due';
+  if (DEADLINE_BEFORE_EN.test(before) || DEADLINE_AFTER_ZH.test(after) || DEADLINE_BEFORE_ZH.test(before)) return 'deadline';
+  return undefined;
+}
+
+/** Dates the facts name (other than `except`): a date in the text equal to one of them is not a mistake. */
+export function caseDates(facts: Facts, except: 'due_date' | 'deadline', data?: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  const add = (d: string | undefined): void => { if (d) out.add(d); };
+  add(facts.date);
+  if (except !== 'due_date') add(facts.due_date);
+  if (except !== 'deadline') add(facts.deadline);
+  add(facts.call?.date);
+  for (const i of facts.invoices ?? []) add(i.date);
+  for (const c of facts.commitments ?? []) add(c.by);
+  for (const i of rawInstalments(data)) add(i.by);
+  return out;
+}
+
+/** A front-matter value as the writer wrote it (`18400.00`, not `18400`), for messages. */
+export function writtenValue(context: Pick<RuleContext, 'key' | 'text'>, path: string, fallback: unknown): string {
+  const location = context.key(path);
+  const raw = location ? context.text.slice(location.value.start, location.value.end).trim() : '';
+  return raw && raw.length <= 40 && !raw.includes('\n') ? raw : String(fallback);
+}

@@ -1,0 +1,73 @@
+import { defineRule } from '../../rule.js';
+
+/**
+ * Unfilled placeholders: `{{key}}`, bracketed capitals (`[NAME]`, not a link or a task box),
+ * `XXX`, `TBD`, and the Chinese `（待填）`/`（待定）`/`【待填】`.
+ */
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`\{\{\{?\s*[^{}\n]{0,60}?\s*\}?\}\}`,
+    String.raw`(?<![\]\\!])\[[A-Z][A-Z0-9]+(?:[ _\-/][A-Z0-9]+)*\](?![(\[:])`,
+    String.raw`(?<![A-Za-z0-9])X{3,}(?![A-Za-z0-9])`,
+    String.raw`(?<![A-Za-z0-9])TBD(?![A-Za-z0-9])`,
+    String.raw`[（(【\[]\s*(?:待填|待定|待补充|待确认|请填写|此处填写)[^）)】\]\n]{0,20}[）)】\]]`,
+  ].join('|'),
+  'g',
+);
+
+const MUSTACHE_KEY = /^\{\{\{?\s*([\w.]+)\s*\}?\}\}$/;
+
+function valueAt(data: Record<string, unknown> | undefined, path: string): unknown {
+  let node: unknown = data;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-placeholder',
+    category: 'template',
+    defaultSeverity: 'error',
+    description: 'An unfilled placeholder left in the text',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `A letter that says "Dear [NAME]" or "pay by {{deadline}}" tells the debtor it came from a form nobody read, and a blank where the amount or date should be makes the demand worthless (a Mustache template renders a missing key as nothing at all). This rule finds what a draft left unfilled: \`{{placeholders}}\`, bracketed capitals such as \`[NAME]\` or \`[DATE]\` (Markdown links and \`[x]\` task boxes are fine), \`XXX\`, \`TBD\`, and the Chinese \`（待填）\`, \`（待定）\`, \`【待填】\`. When a \`{{key}}\` names a front-matter fact that has a value, the value is offered as a suggestion; otherwise write the real text.
+
+**Wrong**
+
+> Dear [NAME], invoice {{invoices.0.number}} for USD XXX remains unpaid.
+
+**Right**
+
+> Dear Mr. Zhou, invoice HVW-2026-1187 for USD 18,400.00 remains unpaid.
+
+中文示例 —— 错误：
+
+> 尊敬的（待填）：贵司应于【待填】前付清欠款。
+
+正确：
+
+> 尊敬的周鹏先生：贵司应于2026年12月4日前付清欠款。`,
+  },
+  check({ blocks, data, report }) {
+    for (const block of blocks) {
+      PLACEHOLDER.lastIndex = 0;
+      for (let m = PLACEHOLDER.exec(block.text); m; m = PLACEHOLDER.exec(block.text)) {
+        const raw = m[0];
+        const start = block.start + m.index;
+        const end = start + raw.length;
+        const key = MUSTACHE_KEY.exec(raw)?.[1];
+        const value = key ? valueAt(data, key) : undefined;
+        const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+        report({
+          start, end,
+          message: { en: `Unexpected placeholder \`${raw}\`, expected the real text`, zh: `未填写的占位符 \`${raw}\`，应填入实际内容` },
+          fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start, end, text }] }] : [],
+        });
+      }
+    }
+  },
+});
