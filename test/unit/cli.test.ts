@@ -242,6 +242,24 @@ describe('cli (built binary)', function () {
     });
   });
 
+  describe('the README command: lint examples/', () => {
+    it('finds no error in the clean examples and every planted mistake in with-mistakes.md (exit 1)', () => {
+      const r = run(['lint', '--format', 'json', 'examples/'], ROOT);
+      assert.equal(r.status, 1, r.stderr);
+      const out = JSON.parse(r.stdout) as { file: string; findings: { ruleId: string; severity: string; line: number }[] }[];
+      assert.ok(out.length >= 7, 'at least seven examples');
+      for (const file of out) {
+        if (file.file === 'examples/with-mistakes.md') continue;
+        const errors = file.findings.filter((f) => f.severity === 'error');
+        assert.deepEqual(errors, [], `${file.file} should have no error`);
+      }
+      const mistakes = out.find((f) => f.file === 'examples/with-mistakes.md');
+      assert.ok(mistakes);
+      const ids = new Set(mistakes.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId));
+      for (const id of ['no-threat', 'amount-matches-facts', 'daxie-matches', 'deadline-after-date', 'no-placeholder']) assert.ok(ids.has(id), `with-mistakes.md shows ${id}`);
+    });
+  });
+
   describe('rules, templates, render', () => {
     it('rules --format json is every rule meta; text lists every id', () => {
       const json = run(['rules', '--format', 'json'], ROOT);
