@@ -24,6 +24,8 @@ export interface PhraseEntry {
   replacement?: string;
   /** Regex sources; a guard match that covers the phrase means the phrase is used innocently. */
   guards?: string[];
+  /** Spellings that, written exactly so, are a person's name ("Sue" signing a letter), not the phrase. */
+  names?: string[];
 }
 
 /** What a category of phrases means, for messages. */
@@ -158,7 +160,7 @@ function scan(lang: CompiledLanguage, block: Block, out: PhraseMatch[]): void {
     if (!entry) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (guarded(entry, text, start, end)) continue;
+    if (entry.names?.includes(m[0]) || guarded(entry, text, start, end)) continue;
     out.push({ start: block.start + start, end: block.start + end, text: m[0], entry, block });
   }
 }
