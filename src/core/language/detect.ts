@@ -9,7 +9,8 @@ const TOKEN = /(\p{Script=Han}+)|(\p{Script=Latin}[\p{Script=Latin}'’]*)|([，
 // Currency words, 大写 numerals and the 年月日 of a date are amounts and dates, not prose
 const NEUTRAL_HAN = /^(?:美元|人民币|港币|港元|欧元|日元|英镑|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整年月日])+$/u;
 // A Han run that is a registered company or institution name says nothing about the prose around it
-const ORG_NAME = /^\p{Script=Han}{2,}(?:有限责任公司|股份有限公司|有限公司|集团|公司|工厂|银行|事务所|委员会|仲裁院|仲裁中心|商会)$/u;
+const ORG_NAME_SUFFIX = /(?:有限责任公司|股份有限公司|有限公司|集团|公司|工厂|银行|事务所|委员会|仲裁院|仲裁中心|商会)$/u;
+const ORG_NAME = new RegExp(`^\\p{Script=Han}{2,}${ORG_NAME_SUFFIX.source}`, 'u');
 // ...unless it holds characters that names almost never contain (贵公司 "your company", 我方已联系贵公司)
 const PROSE_HAN = /[的了是我你他您贵已请将被把这那吗呢尚欠未须]/u;
 
@@ -71,8 +72,6 @@ export function measureLanguage(text: string): LanguageMeasure {
   }
   return { en, zh };
 }
-
-const ORG_NAME_SUFFIX = /(?:有限责任公司|股份有限公司|有限公司|集团|公司|工厂|银行|事务所|委员会|仲裁院|仲裁中心|商会)$/u;
 
 /** Labels a measure: `none` when there is too little prose to tell, `mixed` when neither language has 3× the other. */
 export function labelMeasure({ en, zh }: LanguageMeasure): BlockLanguage {
