@@ -25,7 +25,10 @@ export function packageVsix(root, out, install = locateInstall()) {
     }
     fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
-    vsce(stage, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', path.resolve(out));
+    // relative links in README.md need a base; take it from the repository field (vsce only guesses GitHub/GitLab)
+    const repo = String(manifest.repository?.url ?? manifest.repository ?? '').replace(/\.git$/, '');
+    const base = repo ? ['--baseContentUrl', `${repo}/blob/HEAD`, '--baseImagesUrl', `${repo}/raw/HEAD`] : [];
+    vsce(stage, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', ...base, '--out', path.resolve(out));
     return fs.statSync(out).size;
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });

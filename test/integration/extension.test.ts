@@ -163,3 +163,35 @@ describe('Dunmark in the editor', () => {
     await waitForText(document, (t) => t === original);
   });
 });
+
+describe('Dunmark settings and configuration', () => {
+  afterEach(async () => {
+    const c = vscode.workspace.getConfiguration('dunmark');
+    await c.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await c.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('clears diagnostics when dunmark.enable is off and lints again when it is on', async () => {
+    const editor = await openFixture('bad-config', 'letter-under-bad-config.md');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (ds) => ds.length > 0);
+    await vscode.workspace.getConfiguration('dunmark').update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length === 0);
+    await vscode.workspace.getConfiguration('dunmark').update('enable', true, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length > 0);
+  });
+
+  it('applies a category severity from dunmark.severity', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Dear Mr. Zhou,\n\nPlease pay invoice HVW-2026-1187.\n' });
+    const isFrontMatter = (d: vscode.Diagnostic): boolean => ruleOf(d) === 'front-matter';
+    await waitForDiagnostics(document.uri, (ds) => ds.some((d) => isFrontMatter(d) && d.severity === vscode.DiagnosticSeverity.Error));
+    await vscode.workspace.getConfiguration('dunmark').update('severity', { structure: 'hint' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(document.uri, (ds) => ds.some((d) => isFrontMatter(d) && d.severity === vscode.DiagnosticSeverity.Hint));
+  });
+
+  it('keeps linting with the editor settings when the nearest .dunmarkrc.json is invalid', async () => {
+    const editor = await openFixture('bad-config', 'letter-under-bad-config.md');
+    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'fact-types'));
+    assert.match(ds.find((x) => ruleOf(x) === 'fact-types')!.message, /`EN`/);
+  });
+});
