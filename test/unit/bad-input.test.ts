@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint } from '../../src/index.js';
 import type { DunmarkConfig, Finding } from '../../src/core/types.js';
-import { ensureBuilt, FIXABLE_LETTER, run, tempDir } from './cli-helpers.js';
+import { cleanup, ensureBuilt, FIXABLE_LETTER, run, tempDir } from './cli-helpers.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 const config: DunmarkConfig = { today: FIXTURE_TODAY };
@@ -33,6 +33,7 @@ function noStackTrace(stderr: string): void {
 describe('bad input', function () {
   this.timeout(180_000);
   before(ensureBuilt);
+  after(cleanup);
 
   it('malformed YAML front matter is a finding on the front matter, not a crash', () => {
     const text = `---\nkind: dunning-letter\nstage: [final-demand\ndebtor: {name: "Ningbo Lianhe\n---\n\n${LETTER_BODY}`;

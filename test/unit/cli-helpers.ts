@@ -27,13 +27,37 @@ export function ensureBuilt(): void {
 export function run(args: string[], cwd: string, env: Record<string, string> = {}, extra: Pick<SpawnSyncOptions, 'uid' | 'gid' | 'input'> = {}): { status: number; stdout: string; stderr: string } {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, ...env }, ...extra, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [extra.uid === undefined ? CLI : publicCopyOfCli(), ...args], { cwd, env: { ...base, ...env }, ...extra, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const created: string[] = [];
+let publicCli: string | undefined;
+
+/** Removes every temporary folder the helpers made (call from an `after` hook). */
+export function cleanup(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  if (publicCli) fs.rmSync(path.dirname(publicCli), { recursive: true, force: true });
+  publicCli = undefined;
+}
+
+/** A copy of the (self-contained) bundle that any user can read, for runs under another uid. */
+function publicCopyOfCli(): string {
+  if (!publicCli) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-bin-'));
+    created.push(dir);
+    fs.chmodSync(dir, 0o755);
+    publicCli = path.join(dir, 'cli.mjs');
+    fs.copyFileSync(CLI, publicCli);
+    fs.chmodSync(publicCli, 0o644);
+  }
+  return publicCli;
 }
 
 /** A fresh temporary folder with the given files. */
 export function tempDir(files: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-cli-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { listRules } from '../../src/index.js';
-import { ensureBuilt, FIXABLE_LETTER, NO_FRONT_MATTER, run, tempDir } from './cli-helpers.js';
+import { cleanup, ensureBuilt, FIXABLE_LETTER, NO_FRONT_MATTER, run, tempDir } from './cli-helpers.js';
 import { ROOT } from './helpers.js';
 
 const TODAY = '{ "today": "2026-11-20" }\n';
@@ -15,6 +15,7 @@ const FINDING_KEYS = ['ruleId', 'category', 'severity', 'message', 'line', 'colu
 describe('cli (built binary)', function () {
   this.timeout(120_000);
   before(ensureBuilt);
+  after(cleanup);
 
   describe('help and version', () => {
     it('--help prints usage with every subcommand, exit 0', () => {
