@@ -45,17 +45,7 @@ function removePath(facts: Record<string, unknown>, required: string): string {
  * Findings that other parts' rules report on correct drafts, reported to their owners and listed
  * here exactly, so the drafts are not weakened and the list fails as soon as a rule changes.
  */
-const KNOWN_FOREIGN_FINDINGS: Record<string, string[]> = {
-  // amount-matches-facts does not know the instalment amounts of a repayment plan.
-  'repayment-plan-en': [
-    '55:4-55:16 error amount-matches-facts Unexpected `USD 6,000.00`, expected an amount of the case facts (`amount` is USD 18,400.00)',
-    '56:4-56:16 error amount-matches-facts Unexpected `USD 6,000.00`, expected an amount of the case facts (`amount` is USD 18,400.00)',
-  ],
-  // false-authority reads "lawyers' fees" in the scope of a guarantee as a claim that a lawyer acts.
-  'clause-prc-guarantee-bilingual': [
-    '32:169-32:176 error false-authority Unexpected `lawyers` (a claim that a lawyer acts, while no `counsel:` fact names one), expected the letter signed by the creditor, or a `counsel: { name, firm }` fact when a lawyer really acts',
-  ],
-};
+const KNOWN_FOREIGN_FINDINGS: Record<string, string[]> = {};
 
 const FOLDER_FILES = (files: Record<string, string>): Record<string, string> => ({
   'template.json': JSON.stringify({

@@ -1,0 +1,83 @@
+import { defineRule } from '../../rule.js';
+import { clauseSections, sectionAnchor } from './clause-sections.js';
+
+interface Element {
+  present: RegExp;
+  name: { en: string; zh: string };
+  hint: { en: string; zh: string };
+}
+
+/** What an arbitration clause must settle (domain notes §5), each with how it is usually worded. */
+const ELEMENTS: readonly Element[] = [
+  {
+    present: /\bseat\b|\bplace of (?:the )?arbitration\b|\bvenue of (?:the )?arbitration\b|仲裁地|仲裁地点/i,
+    name: { en: 'a seat', zh: '仲裁地' }, hint: { en: 'the seat, city and country, e.g. `The seat of arbitration shall be Beijing, China`', zh: '城市和国家，如“仲裁地为中国北京”' },
+  },
+  {
+    present: /\brules\b|仲裁规则|规则/i,
+    name: { en: 'rules', zh: '仲裁规则' }, hint: { en: 'the institution\'s rules in force when the arbitration is filed', zh: '“按照申请仲裁时该会现行有效的仲裁规则”' },
+  },
+  {
+    present: /\blanguage\b|\bconducted in (?:English|Chinese)\b|语言/i,
+    name: { en: 'a language', zh: '仲裁语言' }, hint: { en: '`The language of the arbitration shall be English`', zh: '如“仲裁语言为中文”' },
+  },
+  {
+    present: /\barbitrators?\b|仲裁员/i,
+    name: { en: 'a number of arbitrators', zh: '仲裁员人数' }, hint: { en: 'one or three arbitrators', zh: '一名或三名仲裁员' },
+  },
+  {
+    present: /\bfinal and binding\b|\bfinal and conclusive\b|\bfinally (?:resolved|settled)\b|终局/i,
+    name: { en: 'a final and binding award', zh: '裁决终局性' }, hint: { en: 'the award stated as final and binding on both parties', zh: '“仲裁裁决是终局的，对双方均有约束力”' },
+  },
+];
+
+const ARBITRATION_WORD = /arbitra|仲裁/i;
+
+export default defineRule({
+  meta: {
+    id: 'arbitration-elements',
+    category: 'clause',
+    defaultSeverity: 'warning',
+    description: 'An arbitration clause states its seat, rules, language, number of arbitrators, and that the award is final and binding',
+    languages: ['eng', 'cmn'],
+    docs: `Reports an arbitration clause that leaves out one of the elements that make it work: the seat (city and country), the institution's rules (in force when the arbitration is filed), the language of the arbitration, the number of arbitrators (one or three), and that the award is final and binding.
+
+**Why it matters.** A clause that is silent on these points is not void, but every gap is a fight at the start of the arbitration: the buyer can argue about the seat (which decides the court that supervises the arbitration and whether the award is enforced under the New York Convention), about the language (a Chinese-language arbitration when your documents are in English), or about the number of arbitrators (which changes cost and time). PRC Arbitration Law Arts. 16 and 18 and the model clauses of CIETAC, HKIAC, SIAC and the ICC all settle these points in the clause itself.
+
+**Wrong**
+
+\`\`\`markdown
+Any dispute shall be submitted to the China International Economic and Trade Arbitration Commission for arbitration.
+\`\`\`
+
+\`\`\`markdown
+争议提交中国国际经济贸易仲裁委员会仲裁。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+Any dispute arising out of or in connection with this contract shall be submitted to the China International Economic and Trade Arbitration Commission (CIETAC) for arbitration in accordance with its rules in force when the application for arbitration is filed. The seat of arbitration shall be Beijing, China. The tribunal shall consist of three arbitrators. The language of the arbitration shall be English. The award is final and binding on both parties.
+\`\`\`
+
+\`\`\`markdown
+因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁地为中国北京。仲裁庭由三名仲裁员组成。仲裁语言为中文。仲裁裁决是终局的，对双方均有约束力。
+\`\`\``,
+  },
+  check(context) {
+    for (const section of clauseSections(context)) {
+      if (section.type !== 'arbitration' || !ARBITRATION_WORD.test(section.text)) continue;
+      const anchor = sectionAnchor(section);
+      for (const element of ELEMENTS) {
+        if (element.present.test(section.text)) continue;
+        context.report({
+          ...anchor,
+          message: {
+            en: `Unexpected arbitration clause without ${element.name.en}, expected ${element.hint.en}`,
+            zh: `仲裁条款缺少${element.name.zh}，应写明${element.hint.zh}`,
+          },
+        });
+      }
+    }
+  },
+});
