@@ -164,6 +164,49 @@ describe('Dunmark in the editor', () => {
   });
 });
 
+describe('Dunmark drafting commands', () => {
+  const BANK = { name: 'First Coastal Bank, Oakland', account_name: 'Harbor Valve Works LLC', account_number: '4417 0093 2285', swift: 'FCBKUS6S' };
+
+  it('escalates a second reminder to a final demand with a new date and deadline', async () => {
+    await openFixture('letters', 'second-reminder-to-escalate.md');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.escalate', {
+      facts: { date: '2026-11-20', deadline: '2026-12-04', goods: 'stainless steel ball valves and fittings', bank: BANK },
+      target: 'untitled',
+    });
+    assert.ok(document, 'a final demand was drafted');
+    const text = document.getText();
+    assert.match(text, /^stage: final-demand$/m);
+    assert.match(text, /^deadline: 2026-12-04$/m, 'the new deadline, not the old one');
+    assert.doesNotMatch(text, /2026-11-18/, 'the old deadline is not carried over');
+  });
+
+  it('inserts the arbitration clause of the chosen institution', async () => {
+    const editor = await openFixture('letters', 'second-reminder-to-escalate.md');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const before = editor.document.getText();
+    const ok = await vscode.commands.executeCommand<boolean>('dunmark.insertArbitrationClause', {
+      institution: 'CIETAC', facts: { seat: 'Beijing', arbitrators: 3, arbitration_language: 'en' },
+    });
+    assert.equal(ok, true);
+    const clause = editor.document.getText().slice(before.length);
+    assert.match(clause, /China International Economic and Trade Arbitration Commission/);
+    await vscode.commands.executeCommand('undo');
+    await waitForText(editor.document, (t) => t === before);
+  });
+
+  it('previews a rendered template in a virtual document', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.previewRendered', {
+      templateId: 'reminder-en', facts: REMINDER_FACTS,
+    });
+    assert.ok(document);
+    assert.equal(document.uri.scheme, 'dunmark-preview');
+    assert.equal(document.languageId, 'markdown');
+    assert.match(document.getText(), /Ningbo Lianhe Industrial Co\., Ltd\./);
+    assert.equal(document.isUntitled, false, 'a preview is not a draft that asks to be saved');
+  });
+});
+
 describe('Dunmark settings and configuration', () => {
   afterEach(async () => {
     const c = vscode.workspace.getConfiguration('dunmark');
