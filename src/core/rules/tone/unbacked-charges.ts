@@ -6,8 +6,9 @@ const CHARGES = compileList(data as PhraseList);
 const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.negation.zh, 'u') };
 // How far around a charge word a negation ("no interest", "interest is waived", 不计利息) still counts
 const NEGATION_REACH = 24;
-// An amount of money with its currency on either side; a bare number (a rate, a clause number) is no amount
-const AMOUNT = /(?:(?:USD|CNY|RMB|HKD|EUR|SGD|GBP|US\$|\$|¥|￥|人民币|美元)\s?)(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?(?:\s?元)?|(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?\s?(?:USD|CNY|RMB|HKD|EUR|美元|元)/giu;
+// An amount of money with its currency on either side; a bare number (a rate, a clause number) is no amount.
+// A number read before its currency starts only where a run of digits starts, so a long run costs linear time
+const AMOUNT = /(?:(?:USD|CNY|RMB|HKD|EUR|SGD|GBP|US\$|\$|¥|￥|人民币|美元)\s?)(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?(?:\s?元)?|(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?\s?(?:USD|CNY|RMB|HKD|EUR|美元|元)/giu;
 
 interface Money {
   start: number;
