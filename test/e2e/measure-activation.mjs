@@ -3,7 +3,7 @@
 // and calling activate() with a stand-in `vscode` module whose every member is an inert stub. The
 // real-editor number comes from the integration suite ("activation took N ms"); this one separates
 // the bundle's load time, which the editor also pays, and prints the bundle sizes.
-//   node test/e2e/measure-activation.mjs [--runs 20]
+//   node test/e2e/measure-activation.mjs [--runs 20] [--web]
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
@@ -23,11 +23,15 @@ const stub = () => new Proxy(function stubbed() {}, {
 const declarations = fs.readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
 const vscode = Object.fromEntries([...declarations.matchAll(/^\s+export (?:class|namespace|enum|const|function|let) (\w+)/gm)].map((m) => [m[1], stub()]));
 const originalLoad = Module._load;
+const web = process.argv.includes('--web');
 Module._load = function load(request, ...rest) {
-  return request === 'vscode' ? vscode : originalLoad.call(this, request, ...rest);
+  if (request === 'vscode') return vscode;
+  if (web && !path.isAbsolute(request)) throw new Error(`the web bundle requires \`${request}\``);
+  return originalLoad.call(this, request, ...rest);
 };
 
-const bundle = path.join(root, 'dist/extension.cjs');
+// --web: the browser bundle (it must load without any Node module: this stand-in host has none to offer)
+const bundle = path.join(root, process.argv.includes('--web') ? 'dist/web/extension.cjs' : 'dist/extension.cjs');
 const loads = [];
 const evaluations = [];
 const activations = [];
