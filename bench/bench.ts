@@ -57,7 +57,7 @@ const SECTIONS = [
 
 /** A bilingual letter of at least `bytes` UTF-8 bytes. */
 function letter(bytes: number): string {
-  let text = FRONT_MATTER + '# Letter before action / 提起仲裁前的最后通知\n\nIf the English and Chinese versions differ, the Chinese version prevails. 两种文本如有不一致，以中文文本为准。\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
+  let text = FRONT_MATTER + '# Letter before action / 最后催告函\n\nIf the English and Chinese versions differ, the Chinese version prevails. 两种文本如有不一致，以中文文本为准。\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
   let i = 0;
   while (Buffer.byteLength(text) < bytes) {
     text += SECTIONS[i % SECTIONS.length]!(Math.floor(i / SECTIONS.length) + 1);
