@@ -15,6 +15,17 @@ export function isLinted(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
 }
 
+const DUNMARK_FRONT_MATTER = /^\uFEFF?---\r?\n(?:(?!---|\.\.\.)[^\n]*\n)*?kind:[ \t]*\S/;
+
+/**
+ * A file is a Dunmark document when a `.dunmarkrc.json` applies to it or its front matter says what
+ * `kind` of document it is: a README or a blog post elsewhere in the workspace is left alone.
+ * Untitled documents are always linted (there is nothing else to tell from).
+ */
+export function isDunmarkDocument(text: string, hasConfig: boolean, scheme: string): boolean {
+  return hasConfig || scheme === 'untitled' || DUNMARK_FRONT_MATTER.test(text.slice(0, 4000));
+}
+
 /** A diagnostic that carries the core finding it was made from. */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
   constructor(range: vscode.Range, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
@@ -110,10 +121,14 @@ export class Linter implements vscode.Disposable {
 
   /** The resolved config the core gets for a document (settings and nearest config file). */
   async configFor(document: vscode.TextDocument): Promise<DunmarkConfig> {
+    return (await this.resolve(document)).config;
+  }
+
+  private async resolve(document: vscode.TextDocument): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
     const rc = await this.rc.find(document.uri).catch(() => undefined);
     if (rc && !rc.ok) this.reportConfigError(rc);
     else this.configErrorEmitter.fire(undefined);
-    return mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
+    return { config: mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
   }
 
   /** Lints a document now and publishes the result unless the document moved on meanwhile. */
@@ -125,9 +140,10 @@ export class Linter implements vscode.Disposable {
       return [];
     }
     const version = document.version;
-    const config = await this.configFor(document);
+    const { config, hasConfig } = await this.resolve(document);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
-    const findings = lintSafely(document.getText(), document.uri, config);
+    const text = document.getText();
+    const findings = isDunmarkDocument(text, hasConfig, document.uri.scheme) ? lintSafely(text, document.uri, config) : [];
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(spanRange(document, f.span), f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
     this.lintedEmitter.fire({ document, findings });

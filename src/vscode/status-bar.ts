@@ -39,6 +39,10 @@ export class DunmarkStatusBar implements vscode.Disposable {
     }
     const facts = parsed(document).facts;
     const count = this.linter.collection.get(document.uri)?.length ?? 0;
+    if (!facts.kind && count === 0 && !this.configError) {
+      this.item.hide(); // not a Dunmark document
+      return;
+    }
     const parts = [facts.kind, facts.stage ?? facts.clause, facts.language].filter((x): x is string => typeof x === 'string');
     const what = parts.length ? parts.join(' · ') : vscode.l10n.t('no front matter');
     const icon = this.configError ? '$(warning)' : count ? '$(error)' : '$(check)';

@@ -232,6 +232,19 @@ describe('Dunmark settings and configuration', () => {
     await waitForDiagnostics(document.uri, (ds) => ds.some((d) => isFrontMatter(d) && d.severity === vscode.DiagnosticSeverity.Hint));
   });
 
+  it('leaves a Markdown file alone when no config applies and its front matter has no kind', async () => {
+    const api = await vscode.extensions.getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!.activate();
+    const uri = workspaceUri('notes', 'README.md');
+    const linted = new Promise<readonly unknown[]>((resolve) => {
+      const s = api.linter.onDidLint((e) => {
+        if (e.document.uri.toString() === uri.toString()) { s.dispose(); resolve(e.findings); }
+      });
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    assert.deepEqual(await linted, []);
+    assert.deepEqual(dunmarkDiagnostics(uri), []);
+  });
+
   it('keeps linting with the editor settings when the nearest .dunmarkrc.json is invalid', async () => {
     const editor = await openFixture('bad-config', 'letter-under-bad-config.md');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'fact-types'));
