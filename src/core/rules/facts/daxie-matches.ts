@@ -11,8 +11,17 @@ const ORDINARY = /[〇一二两三四五六七八九十百千]/u;
 function figuresBeside(mention: AmountMention, amounts: readonly AmountMention[], from: number, to: number): AmountMention | undefined {
   let best: AmountMention | undefined;
   let bestDistance = Infinity;
-  for (const a of amounts) {
-    if (a.form !== 'figures' || a.start < from || a.end > to) continue;
+  // Mentions are in document order: find the first one at or after `from`, stop past `to`.
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (amounts[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < amounts.length && amounts[k]!.start < to; k++) {
+    const a = amounts[k]!;
+    if (a.form !== 'figures' || a.end > to) continue;
     if (mention.currency && a.currency && a.currency !== mention.currency) continue;
     const distance = a.end <= mention.start ? mention.start - a.end : a.start - mention.end;
     if (distance >= 0 && distance < bestDistance) {

@@ -7,15 +7,15 @@ import { inCurrency, moneyText, styleOf, writtenValue } from './support.js';
 /** How each next step is written, in English and Chinese. */
 export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
   arbitration: /\barbitrat(?:ion|e|or|al)\b|仲裁/i,
-  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|sue|file (?:a )?(?:claim|suit))\b|起诉|诉讼|向法院|提起诉讼/i,
-  'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim)\b|中国信保|中信保|信用保险|保险索赔/i,
-  'collection-agency': /\b(?:collection agency|debt collect(?:or|ion agency)|collections? (?:agent|firm))\b|催收机构|催收公司|追账公司/i,
-  'suspend-supply': /\b(?:suspend|stop|halt|hold)(?:s|ing)?\b[^.。]{0,40}\b(?:supply|supplies|shipments?|deliveries|orders)\b|暂停(?:供货|发货|交货)|停止(?:供货|发货)/i,
+  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|sue|file (?:a )?(?:claim|suit))\b|起诉|诉讼|起訴|訴訟|向法院|提起诉讼/i,
+  'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim)\b|中国信保|中信保|信用保险|保险索赔|中國信保|信用保險/i,
+  'collection-agency': /\b(?:collection agency|debt collect(?:or|ion agency)|collections? (?:agent|firm))\b|催收机构|催收公司|追账公司|催收機構|追數公司/i,
+  'suspend-supply': /\b(?:suspend|stop|halt|hold)(?:s|ing)?\b[^.。]{0,40}\b(?:supply|supplies|shipments?|deliveries|orders)\b|[暂暫]停(?:供[货貨]|[发發][货貨]|交[货貨])|停止(?:供[货貨]|[发發][货貨])/i,
 };
 
-const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook)\b|承诺|同意(?:于|在)?.{0,20}(?:支付|付款)|将于/i;
-const CONFIRM_IN_WRITING = /\bconfirm\b[^.。]{0,80}\bin writing\b|\bwritten confirmation\b|\bconfirm (?:this|the|our) (?:summary|record|notes?)\b|书面确认|以书面(?:形式)?(?:方式)?确认|确认(?:本|此|上述)?(?:通话)?(?:纪要|摘要|记录)/i;
-const INVOICE_WORD = /\binvoices?\b|发票/i;
+const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook)\b|承诺|承諾|同意(?:于|在)?.{0,20}(?:支付|付款)|将于/i;
+const CONFIRM_IN_WRITING = /\bconfirm\b[^.。]{0,80}\bin writing\b|\bwritten confirmation\b|\bconfirm (?:this|the|our) (?:summary|record|notes?)\b|[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|[确確][认認](?:本|此|上述)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄])/i;
+const INVOICE_WORD = /\binvoices?\b|发票|發票/i;
 
 export default defineRule({
   meta: {
