@@ -11,6 +11,8 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
   const others = caseDates(facts, key, data);
   for (const mention of dates) {
     if (!mention.iso || mention.iso === expected || others.has(mention.iso)) continue;
+    // A deadline on or before the letter's own date is an earlier letter's deadline, quoted.
+    if (role === 'deadline' && facts.date && mention.iso <= facts.date) continue;
     const block = blockAt(blocks, mention.start);
     if (!block) continue;
     const { before, after } = contextOf(block, mention);
