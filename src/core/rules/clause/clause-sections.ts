@@ -135,3 +135,18 @@ export function sectionAnchor(section: ClauseSection): { start: number; end: num
   const lineEnd = nl === -1 ? text.length : nl;
   return { start: first.start + Math.min(lead, lineEnd), end: first.start + lineEnd };
 }
+
+const PRC_LAW = /中华人民共和国法律|中国法律|\bPRC law\b|laws? of the People's Republic of China|laws? of the PRC\b|laws? of China\b/i;
+const US_LAW = /laws? of the State of|\b(?:New York|California|Delaware|Texas|Illinois|Washington|Florida) law\b|美国[\u4e00-\u9fff]{0,6}州法律/i;
+
+/** Which law a guarantee section is written under: stated in the clause, else the facts, else its language. */
+export function guaranteeLaw(context: Pick<RuleContext, 'facts'>, section: ClauseSection): 'prc' | 'us' {
+  if (PRC_LAW.test(section.text)) return 'prc';
+  if (US_LAW.test(section.text)) return 'us';
+  const law = context.facts.contract?.governing_law;
+  if (law === 'PRC') return 'prc';
+  if (law?.startsWith('US-')) return 'us';
+  if (section.zh || context.facts.language === 'zh-CN') return 'prc';
+  if (context.facts.guarantor?.country === 'CN') return 'prc';
+  return 'us';
+}

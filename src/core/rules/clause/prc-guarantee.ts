@@ -1,0 +1,81 @@
+import { defineRule } from '../../rule.js';
+import { clauseSections, guaranteeLaw, matchesIn, sectionAnchor } from './clause-sections.js';
+
+const JOINT = /连带责任|连带保证|joint(?:ly)?\s+and\s+several(?:ly)?/i;
+const OPEN_ENDED = /直至(?:主债务|全部债务|债务|全部款项|货款)?(?:全部|完全)?(?:清偿|偿还|付清)(?:完毕|之日)?(?:为止)?|\buntil\s+(?:the\s+(?:debt|amounts?|price)\s+(?:is|are|has\s+been|have\s+been)\s+|all\s+(?:amounts|sums|debts)\s+(?:are|have\s+been)\s+)?(?:fully|completely|finally)\s+(?:re)?paid\b|\buntil\s+(?:full|complete|final)\s+(?:re)?payment\b|\buntil\s+(?:re)?paid\s+in\s+full\b/gi;
+const PERIOD = /保证期间|保证期限|guarantee\s+period|period\s+of\s+(?:the\s+|this\s+)?guarantee/gi;
+const DURATION = /\d+\s*(?:个月|年|months?|years?)|[一二三四五六七八九十两]+(?:个月|年)|\d{4}年\d{1,2}月\d{1,2}日|\b(?:one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)\s+(?:\(\d+\)\s+)?(?:months?|years?)\b|\b\d{1,2}\s+\w+\s+20\d\d\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'prc-guarantee',
+    category: 'clause',
+    defaultSeverity: 'error',
+    description: 'A guarantee under PRC law says joint and several (连带责任保证) and fixes a guarantee period (保证期间)',
+    languages: ['eng', 'cmn'],
+    docs: `Reports a guarantee governed by PRC law (written in Chinese, or with \`contract.governing_law: PRC\`, or saying so) that does not state joint and several liability (连带责任保证), that has no guarantee period (保证期间), or whose period is open-ended ("until fully repaid", 直至全部清偿).
+
+**Why it matters.** Under the PRC Civil Code (Arts. 681–702) a guarantee whose method is not stated is a *general* guarantee (Art. 686): the guarantor may refuse to pay until the debtor's assets have been exhausted by enforcement — for an exporter chasing a buyer in China, that means years. Say 连带责任保证 expressly. With no agreed guarantee period, or an open-ended one such as "until fully repaid", the period is six months from the due date (Art. 692); after that the guarantor is free. State a fixed period, such as three years from the date the main debt falls due.
+
+**Wrong**
+
+\`\`\`markdown
+The Guarantor guarantees the Buyer's payment obligations until the debt is fully repaid.
+\`\`\`
+
+\`\`\`markdown
+保证人为买方的付款义务提供保证，保证期间直至全部清偿为止。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+The Guarantor is liable jointly and severally with the Buyer. Guarantee period: 36 months from the day on which the time for performing the main debt expires.
+\`\`\`
+
+\`\`\`markdown
+保证人承担连带责任保证。保证期间为主债务履行期限届满之日起三年。
+\`\`\``,
+  },
+  check(context) {
+    for (const section of clauseSections(context)) {
+      if (section.type !== 'guarantee' || guaranteeLaw(context, section) !== 'prc') continue;
+      const anchor = sectionAnchor(section);
+      if (!JOINT.test(section.text)) {
+        context.report({
+          ...anchor,
+          message: {
+            en: 'Unexpected guarantee without joint and several liability, expected it stated expressly (连带责任保证): otherwise it is a general guarantee and the guarantor may refuse to pay until the debtor\'s assets are exhausted (Civil Code Art. 686)',
+            zh: '保证条款未约定连带责任保证，应明确写明“连带责任保证”：否则按一般保证承担责任，保证人在债务人财产依法强制执行前可以拒绝承担保证责任（《民法典》第686条）',
+          },
+        });
+      }
+      let openEnded = false;
+      for (const m of matchesIn(section, OPEN_ENDED)) {
+        openEnded = true;
+        context.report({
+          start: m.start, end: m.end,
+          message: {
+            en: `Unexpected \`${m.text}\` as the guarantee period, expected a fixed period such as 36 months from the date the main debt falls due: an open-ended period counts as none, so it is six months (Civil Code Art. 692)`,
+            zh: `\`${m.text}\` 视为未约定保证期间，应约定明确的期间，如“主债务履行期限届满之日起三年”：否则保证期间仅为六个月（《民法典》第692条）`,
+          },
+        });
+      }
+      if (openEnded) continue;
+      let period = false;
+      for (const m of matchesIn(section, PERIOD)) {
+        const block = section.blocks.find((b) => b.start <= m.start && m.end <= b.end);
+        if (block && DURATION.test(context.text.slice(m.end, Math.min(block.end, m.end + 120)))) period = true;
+      }
+      if (!period) {
+        context.report({
+          ...anchor,
+          message: {
+            en: 'Unexpected guarantee without a guarantee period, expected a fixed period such as 36 months from the date the main debt falls due: without one it is six months (Civil Code Art. 692)',
+            zh: '保证条款未约定保证期间，应约定明确的期间，如“主债务履行期限届满之日起三年”：否则保证期间仅为六个月（《民法典》第692条）',
+          },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,92 @@
+import { defineRule } from '../../rule.js';
+import { clauseSections, guaranteeLaw, matchesIn, sectionAnchor } from './clause-sections.js';
+
+const OF_PAYMENT = /\bguarant(?:y|ee)\s+of\s+payment\b/i;
+const OF_COLLECTION = /\bguarant(?:y|ee)\s+of\s+collection\b/gi;
+const GOVERNING_LAW = /\bgoverned\s+by\b|\bgoverning\s+law\b|\bconstrued\s+(?:in\s+accordance\s+with|under)\b|适用[\u4e00-\u9fff]{0,10}法律/i;
+const WAIVES = /\bwaive[sd]?\b|\bwaiver\b|放弃/i;
+const DEFENCES = /\bpresentment\b|\bnotice\b|\bdemand\b|\bsuretyship\b|\bdefen[cs]es?\b|抗辩/i;
+
+export default defineRule({
+  meta: {
+    id: 'us-guaranty',
+    category: 'clause',
+    defaultSeverity: 'error',
+    description: 'A US personal guaranty is a guaranty of payment, states its governing law, and waives the suretyship defences',
+    languages: ['eng', 'cmn'],
+    fixable: true,
+    docs: `Reports a guaranty under US law (a US guarantor, \`contract.governing_law\` of a US state, or "the laws of the State of ...") that is not expressly a guaranty *of payment* (or says "of collection"), that names no governing law, or that does not waive the suretyship defences (notice, presentment, demand on the debtor).
+
+**Why it matters.** The point of a US-based guarantor is a person whose assets a US court can reach when a judgment against the Chinese buyer cannot be enforced. A guaranty *of collection* obliges the creditor to exhaust its remedies against the buyer first — in China, the very thing it cannot do. Without the waivers, the guarantor can argue that an extension given to the buyer, or a missing notice, released it; without a governing law and forum in the guarantor's state, the first fight is about where to sue. US guaranty practice (Restatement (Third) of Suretyship and Guaranty) rests on these terms; a guaranty must also be in writing and signed (statute of frauds).
+
+**Wrong**
+
+\`\`\`markdown
+The Guarantor guarantees the collection of all amounts owed by the Buyer.
+\`\`\`
+
+\`\`\`markdown
+保证人保证卖方能够从买方收回全部款项（guaranty of collection）。
+\`\`\`
+
+**Right**
+
+\`\`\`markdown
+This is a guaranty of payment and not of collection. The Guarantor waives notice, presentment, demand on the Buyer and every other suretyship defence. This guaranty is governed by the law of the State of California.
+\`\`\`
+
+\`\`\`markdown
+本保证为付款保证（guaranty of payment），而非收款保证。保证人放弃通知、提示、向买方要求付款等一切保证人抗辩。本保证适用美国加利福尼亚州法律。
+\`\`\`
+
+"guaranty of collection" has one right fix: "guaranty of payment" (\`--fix\` applies it).`,
+  },
+  check(context) {
+    for (const section of clauseSections(context)) {
+      if (section.type !== 'guarantee' || guaranteeLaw(context, section) !== 'us') continue;
+      const anchor = sectionAnchor(section);
+      let collection = false;
+      for (const m of matchesIn(section, OF_COLLECTION)) {
+        const before = context.text.slice(Math.max(section.start, m.start - 12), m.start);
+        if (/\bnot\s+(?:an?\s+)?$/i.test(before)) continue;
+        collection = true;
+        const of = m.text.search(/collection/i);
+        context.report({
+          start: m.start, end: m.end,
+          fixes: [{ title: 'Make it a guaranty of payment', edits: [{ start: m.start + of, end: m.end, text: 'payment' }], isPreferred: true }],
+          message: {
+            en: `Unexpected \`${m.text}\`, expected a guaranty of payment: a guaranty of collection lets the guarantor wait until the creditor has exhausted its remedies against the debtor in China`,
+            zh: `\`${m.text}\`（收款保证）不可取，应为付款保证（guaranty of payment）：收款保证要求债权人先在中国对债务人穷尽救济`,
+          },
+        });
+      }
+      if (!collection && !OF_PAYMENT.test(section.text)) {
+        context.report({
+          ...anchor,
+          message: {
+            en: 'Unexpected guaranty that does not say it is a guaranty of payment, expected `This is a guaranty of payment and not of collection`',
+            zh: '保证条款未写明为付款保证，应写明“本保证为付款保证（guaranty of payment），而非收款保证”',
+          },
+        });
+      }
+      if (!GOVERNING_LAW.test(section.text)) {
+        context.report({
+          ...anchor,
+          message: {
+            en: 'Unexpected guaranty without a governing law, expected e.g. `This guaranty is governed by the law of the State of California`, the guarantor\'s state',
+            zh: '保证条款未约定适用法律，应约定保证人所在州的法律，如“本保证适用美国加利福尼亚州法律”',
+          },
+        });
+      }
+      if (!(WAIVES.test(section.text) && DEFENCES.test(section.text))) {
+        context.report({
+          ...anchor,
+          message: {
+            en: 'Unexpected guaranty without a waiver of suretyship defences, expected the guarantor to waive notice, presentment, demand on the debtor and other suretyship defences',
+            zh: '保证条款未约定放弃保证人抗辩，应写明保证人放弃通知、提示、向债务人要求付款等保证人抗辩',
+          },
+        });
+      }
+    }
+  },
+});
