@@ -7,8 +7,8 @@ import type { RuleMeta } from './core/rule.js';
 
 export { lint, parseDocument } from './core/engine.js';
 export { applyFixes } from './core/fixes.js';
-export { listTemplates, renderTemplate } from './core/templates/index.js';
-export type { RenderResult, Template } from './core/templates/index.js';
+export { describeTemplate, escapeMarkdown, listTemplates, parseTemplateFolder, renderTemplate, requiredPaths } from './core/templates/index.js';
+export type { RenderOptions, RenderResult, Template, TemplateProblem } from './core/templates/index.js';
 export type { Block, Rule, RuleContext, RuleMeta } from './core/rule.js';
 export type { Facts } from './core/facts/facts.js';
 export type {
