@@ -5,8 +5,9 @@ import { defineRule, type Block, type Message } from '../../rule.js';
 
 // Fewer English words or Chinese word units than this is a greeting, not a half of the letter
 const MIN_HALF = 12;
-// Invoice and contract numbers: a capital letter, then letters and digits joined by - or /, with a digit
-const REFERENCE = /(?<![\p{L}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+(?![\p{L}\p{N}_-])/gu;
+// Invoice and contract numbers: a capital letter, then letters and digits joined by - or /, with a digit;
+// Chinese text may run straight into them (发票HVW-2026-1187项下), so only Latin letters and digits bound them
+const REFERENCE = /(?<![\p{Script=Latin}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+(?![\p{Script=Latin}\p{N}_-])/gu;
 const DIGIT = /\d/;
 
 type Half = 'en' | 'zh';
