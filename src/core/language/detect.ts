@@ -50,6 +50,8 @@ export function measureLanguage(text: string): LanguageMeasure {
       const word = match[2];
       const lower = word.toLowerCase();
       if (NEUTRAL.has(lower)) continue;
+      // a capital letter with a full stop is an initial (N.A., J. Smith), not the article "A"
+      if (word.length === 1 && prose.charAt((match.index ?? 0) + 1) === '.') continue;
       const first = word.charAt(0);
       if (first !== first.toUpperCase()) en += 1;
       else if (STRONG.has(lower)) en += 1;
