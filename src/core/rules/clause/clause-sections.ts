@@ -76,7 +76,10 @@ export function clauseSections(context: Pick<RuleContext, 'blocks' | 'facts'>): 
   if (cached) return cached;
   const sections: ClauseSection[] = [];
   const blocks = context.blocks;
-  const headingLabels = blocks.map((b) => (b.type === 'heading' ? classify(b.text) : undefined));
+  // outside clause documents a level-1 heading is the document's title ("Letter before action /
+  // 提起仲裁前的最后通知"), which may name arbitration without opening an arbitration clause
+  const titleIsClause = context.facts.kind === 'clause';
+  const headingLabels = blocks.map((b) => (b.type === 'heading' && (b.depth > 1 || titleIsClause) ? classify(b.text) : undefined));
   if (context.facts.kind === 'clause' && !headingLabels.some(Boolean)) {
     const whole = finish(fromClauseFact(context.facts.clause), undefined, [...blocks]);
     if (whole) sections.push(whole);
