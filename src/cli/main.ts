@@ -29,6 +29,25 @@ Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps
 
 const COMMANDS: Record<string, Command> = { lint: runLint, render: runRender, templates: runTemplates, rules: runRules };
 
+/** Help of the subcommands that do not print their own. */
+const COMMAND_HELP: Record<string, string> = {
+  render: `Usage: dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+
+Renders a template with the facts in FACTS.yaml (built-in templates, and workspace templates from
+.dunmark/templates or the folder \`templates\` names in .dunmarkrc.json). The facts are validated first:
+when one is missing or ill-typed, every problem is printed with its key path and nothing is rendered
+(exit 1). The letter goes to stdout, or to --out, which is never overwritten unless --force is given.
+`,
+  templates: `Usage: dunmark templates [--format text|json]
+
+Lists the templates: id, title, kind, stage or clause, language, and the facts each requires.
+`,
+  rules: `Usage: dunmark rules [--format text|json]
+
+Lists the rules: id, category, default severity, languages (json: each rule's meta).
+`,
+};
+
 /** Runs the CLI with `argv` (without node and the script); returns the exit status. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
@@ -48,6 +67,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, templates or rules (see \`dunmark --help\`)\n`);
     return 2;
+  }
+  const help = COMMAND_HELP[first];
+  if (help && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(help);
+    return 0;
   }
   try {
     return await command(rest, io);

@@ -28,6 +28,14 @@ describe('cli (built binary)', function () {
       assert.equal(r.status, 0);
       assert.match(r.stdout, /--ignore-pattern/);
     });
+    it('render, templates and rules --help print their usage, exit 0', () => {
+      for (const [command, word] of [['render', '--facts'], ['templates', '--format'], ['rules', '--format']] as const) {
+        const r = run([command, '--help'], ROOT);
+        assert.equal(r.status, 0, command);
+        assert.ok(r.stdout.startsWith(`Usage: dunmark ${command}`), command);
+        assert.ok(r.stdout.includes(word), `${command} mentions ${word}`);
+      }
+    });
     it('--version prints the package version', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
       const r = run(['--version'], ROOT);
