@@ -66,7 +66,7 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
             name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
             shortDescription: { text: meta.description },
             fullDescription: { text: meta.docs.trim(), markdown: meta.docs.trim() },
-            ...(DOCS_BASE.startsWith('http') ? { helpUri: `${DOCS_BASE}${meta.id}.md` } : {}),
+            ...(DOCS_BASE ? { helpUri: `${DOCS_BASE}${meta.id}.md` } : {}),
             defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
             properties: { category: meta.category, languages: [...meta.languages], tags: [meta.category] },
           })),
