@@ -5,6 +5,7 @@
  */
 // The ESM build: the package's `main` (UMD) uses dynamic requires that bundlers cannot follow.
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { isIsoDate } from './facts/facts.js';
 import { rules } from './rules/index.js';
 import type { Rule } from './rule.js';
 import { CATEGORIES, type Category, type DunmarkConfig, type RuleSetting, type SeveritySetting } from './types.js';
@@ -28,7 +29,6 @@ export interface ConfigError {
 /** The result of `parseConfig`: a usable config, or the first problem. */
 export type ParseConfigResult = { ok: true; config: DunmarkConfig } | { ok: false; error: ConfigError };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VOCABULARY_KEYS = ['accept', 'reject'];
 const MESSAGE_LANGUAGES = ['auto', 'en', 'zh'];
 
@@ -38,18 +38,6 @@ class ConfigProblem extends Error {
   }
 }
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
