@@ -4,6 +4,7 @@
  * such as "Arbitration", "Guarantee", "Governing law", "争议解决", "保证" (or a paragraph that
  * opens with such a bold label), in contracts, repayment plans and clause documents alike.
  */
+import { matchBlocks, type BlockMatch } from '../../blocks.js';
 import type { Block, RuleContext } from '../../rule.js';
 
 /** What a clause section is about. */
@@ -115,18 +116,8 @@ export function clauseSections(context: Pick<RuleContext, 'blocks' | 'facts'>): 
 }
 
 /** Every match of a global regex in the section's blocks, with offsets into the whole text. */
-export function* matchesIn(section: ClauseSection, regex: RegExp): Generator<{ start: number; end: number; text: string; match: RegExpExecArray }> {
-  for (const block of section.blocks) {
-    regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(block.text)) !== null) {
-      if (m[0] === '') {
-        regex.lastIndex++;
-        continue;
-      }
-      yield { start: block.start + m.index, end: block.start + m.index + m[0].length, text: m[0], match: m };
-    }
-  }
+export function matchesIn(section: ClauseSection, regex: RegExp): Generator<BlockMatch> {
+  return matchBlocks(section.blocks, regex);
 }
 
 /** The span a finding about a whole section points at: its heading's text, or its first line. */

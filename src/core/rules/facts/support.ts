@@ -80,19 +80,7 @@ export function moneyText(facts: Facts, value: number): string {
   return formatMoney(value, facts.currency ?? '', styleOf(facts));
 }
 
-/** The prose block that holds an offset, found by binary search over the sorted blocks. */
-export function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid]!;
-    if (offset < b.start) hi = mid - 1;
-    else if (offset >= b.end) lo = mid + 1;
-    else return b;
-  }
-  return undefined;
-}
+export { blockAt } from '../../blocks.js';
 
 const ABBREVIATION = /(?:\b(?:Co|Ltd|No|Nos|Inc|Mr|Mrs|Ms|Dr|St|Art|Arts|cl|para|e\.g|i\.e|approx|Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)|\b[A-Z])$/;
 

@@ -1,4 +1,5 @@
 import { measureLanguage } from '../../language/detect.js';
+import { blockAt } from '../../blocks.js';
 import { languageSpan } from '../../language/where.js';
 import type { Facts } from '../../facts/facts.js';
 import { defineRule, type Block, type Message } from '../../rule.js';
@@ -32,19 +33,6 @@ function halfOf(block: Block | undefined): Half | undefined {
   return block?.language === 'en' || block?.language === 'zh' ? block.language : undefined;
 }
 
-/** The block that holds `offset` (blocks are sorted and do not overlap). */
-function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const block = blocks[mid]!;
-    if (offset < block.start) hi = mid - 1;
-    else if (offset >= block.end) lo = mid + 1;
-    else return block;
-  }
-  return undefined;
-}
 
 const minor = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(Math.round(n * 100)));
 

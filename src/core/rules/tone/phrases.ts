@@ -4,6 +4,7 @@
  * vocabulary `accept` list, and a report helper. Pure: no `node:` imports.
  */
 import type { Block, RuleContext } from '../../rule.js';
+import { matchBlocks } from '../../blocks.js';
 import type { Facts } from '../../facts/facts.js';
 import type { Fix } from '../../types.js';
 
@@ -248,18 +249,7 @@ export function acceptedSpans(context: RuleContext): { start: number; end: numbe
   if (cached) return cached;
   const spans: { start: number; end: number }[] = [];
   const regex = vocabularyRegex(context.vocabulary.accept);
-  if (regex) {
-    for (const block of context.blocks) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(block.text); m; m = regex.exec(block.text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        spans.push({ start: block.start + m.index, end: block.start + m.index + m[0].length });
-      }
-    }
-  }
+  if (regex) for (const m of matchBlocks(context.blocks, regex)) spans.push({ start: m.start, end: m.end });
   acceptCache.set(context.vocabulary, spans);
   return spans;
 }

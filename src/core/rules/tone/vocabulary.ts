@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { matchBlocks } from '../../blocks.js';
 import { isAccepted, quote, vocabularyRegex } from './phrases.js';
 
 export default defineRule({
@@ -32,26 +33,17 @@ export default defineRule({
   check(context) {
     const regex = vocabularyRegex(context.vocabulary.reject);
     if (!regex) return;
-    for (const block of context.blocks) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(block.text); m; m = regex.exec(block.text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const start = block.start + m.index;
-        const end = start + m[0].length;
-        if (isAccepted(context, start, end)) continue;
-        const q = quote(m[0]);
-        context.report({
-          start,
-          end,
-          message: {
-            en: `Unexpected ${q}, expected wording your team's vocabulary allows (\`vocabulary.reject\`)`,
-            zh: `不应出现 ${q}（团队词表 \`vocabulary.reject\` 禁用），应换用词表允许的说法`,
-          },
-        });
-      }
+    for (const { start, end, text } of matchBlocks(context.blocks, regex)) {
+      if (isAccepted(context, start, end)) continue;
+      const q = quote(text);
+      context.report({
+        start,
+        end,
+        message: {
+          en: `Unexpected ${q}, expected wording your team's vocabulary allows (\`vocabulary.reject\`)`,
+          zh: `不应出现 ${q}（团队词表 \`vocabulary.reject\` 禁用），应换用词表允许的说法`,
+        },
+      });
     }
   },
 });
