@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from './types.js';
 
 /** Where a front-matter key and its value sit in the document. */
@@ -32,8 +32,7 @@ export interface FrontMatter {
  */
 export function parseFrontMatter(text: string, block: Span, content: Span): FrontMatter {
   const yamlText = text.slice(content.start, content.end);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true });
   const base = content.start;
   const clamp = (n: number): number => Math.min(Math.max(n, 0), yamlText.length) + base;
   const errors: FrontMatterError[] = doc.errors.map((e) => ({

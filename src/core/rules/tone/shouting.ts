@@ -10,6 +10,8 @@ const LATIN_UPPER = /^[A-Z][A-Z'’&.\-/]*$/u;
 const HAS_LOWER = /[a-z]/u;
 const CAPITAL_WORD = /(?<![A-Za-z])[A-Z]{2,}(?![a-z])/g;
 const DIGIT = /\d/u;
+const LATIN = /\p{Script=Latin}/u;
+const TRAILING_PUNCTUATION = /[.,:;]+$/u;
 // Acronyms and codes that are written in capitals in any sentence
 const ACRONYMS = new Set(('USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC '
   + 'PRC US USA UK HK EU UN SWIFT IBAN BIC ACH FOB CIF CFR EXW DDP DAP FCA CPT CIP ISO VAT PO ID CEO CFO COO AR AP D&B '
@@ -42,7 +44,7 @@ function properWords(context: RuleContext): Map<string, string> {
 }
 
 function isNeutral(word: string, proper: Map<string, string>, context: RuleContext, start: number): boolean {
-  const bare = word.replace(/[.,:;]+$/u, '');
+  const bare = word.replace(TRAILING_PUNCTUATION, '');
   return DIGIT.test(bare) || bare.length < 2 || ACRONYMS.has(bare) || (proper.has(bare) && proper.get(bare) === bare)
     || isAccepted(context, start, start + word.length);
 }
@@ -55,10 +57,10 @@ function measure(context: RuleContext, span: Shout, proper: Map<string, string>)
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0];
-    if (!/\p{Script=Latin}/u.test(word)) continue;
+    if (!LATIN.test(word)) continue;
     if (isNeutral(word, proper, context, span.start + m.index)) continue;
     if (HAS_LOWER.test(word)) lower++;
-    else if (LATIN_UPPER.test(word.replace(/[.,:;]+$/u, ''))) caps++;
+    else if (LATIN_UPPER.test(word.replace(TRAILING_PUNCTUATION, ''))) caps++;
   }
   return { caps, lower };
 }
@@ -75,7 +77,7 @@ function sentenceCase(context: RuleContext, span: Shout, proper: Map<string, str
     if (/[.!?。！？]/u.test(between)) startOfSentence = true;
     out += between;
     const word = m[0];
-    const bare = word.replace(/[.,:;]+$/u, '');
+    const bare = word.replace(TRAILING_PUNCTUATION, '');
     const tail = word.slice(bare.length);
     let next = word;
     if (proper.has(bare)) next = (proper.get(bare) ?? bare) + tail;
@@ -101,7 +103,10 @@ function checkCapitals(context: RuleContext, block: Block, proper: Map<string, s
   // Cheap first pass: most blocks hold fewer capital words than a shout needs
   let capitalWords = 0;
   CAPITAL_WORD.lastIndex = 0;
-  while (capitalWords < min && CAPITAL_WORD.exec(block.text)) capitalWords++;
+  for (let m = CAPITAL_WORD.exec(block.text); m && capitalWords < min; m = CAPITAL_WORD.exec(block.text)) {
+    // acronyms and the letters of an id (HVW-2026-1187) never make a shout
+    if (!ACRONYMS.has(m[0]) && block.text.charAt(m.index + m[0].length) !== '-') capitalWords++;
+  }
   if (capitalWords < min) return;
   const all = sentences(block);
   const loud = (span: Shout): boolean => {
