@@ -104,6 +104,24 @@ describe('Dunmark in the editor', () => {
     assert.ok((await at(6, 6)).includes('number'), 'invoices[].number');
   });
 
+  it('disables a rule for one line through its code action', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '---\nkind: dunning-letter\n---\n\nPay now!!! Or else.\n\nThank you!!!\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const shouts = (ds: readonly vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((x) => ruleOf(x) === 'shouting');
+    const [first] = shouts(await waitForDiagnostics(document.uri, (ds) => shouts(ds).length === 2));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, first!.range);
+    const disable = actions.find((a) => a.title === 'Disable shouting for this line');
+    assert.ok(disable?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.match(document.getText(), /<!-- dunmark-disable-next-line shouting -->\nPay now!!!/);
+    const left = shouts(await waitForDiagnostics(document.uri, (ds) => shouts(ds).length === 1));
+    assert.equal(document.getText(left[0]!.range), '!!!', 'the other line is still reported');
+    assert.equal(document.lineAt(left[0]!.range.start.line).text, 'Thank you!!!');
+  });
+
   it('lints an untitled document', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'markdown',
