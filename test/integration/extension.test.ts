@@ -122,6 +122,16 @@ describe('Dunmark in the editor', () => {
     assert.equal(document.lineAt(left[0]!.range.start.line).text, 'Thank you!!!');
   });
 
+  it('completes {{fact}} names inside a template body', async () => {
+    const editor = await openFixture('templates', 'thank-you', 'template.md');
+    const document = editor.document;
+    const last = document.lineAt(document.lineCount - 1);
+    const position = last.text.length ? last.range.end : document.lineAt(document.lineCount - 2).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const name of ['debtor.name', 'debtor.contact', 'deadline']) assert.ok(labels.includes(name), `placeholder names: ${labels.slice(0, 20).join(', ')}`);
+  });
+
   it('lints an untitled document', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'markdown',
