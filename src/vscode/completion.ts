@@ -1,6 +1,7 @@
 /** Completion of front-matter keys and values (from the facts schema) and of `{{fact}}` names in templates. */
 import * as vscode from 'vscode';
 import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
+import { templates } from './core.js';
 
 const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
 const VALUE_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:\s*([^\s#]*)$/;
@@ -120,13 +121,20 @@ export class DunmarkCompletion implements vscode.CompletionItemProvider {
       const m = PLACEHOLDER_BEFORE_CURSOR.exec(before);
       if (m) {
         const range = new vscode.Range(position.translate(0, -m[1]!.length), position);
-        return placeholderNames().map(({ name, type, inside }) => {
+        const facts = placeholderNames().map(({ name, type, inside }) => {
           const item = new vscode.CompletionItem(name, type.type === 'array' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Variable);
           item.range = range;
           item.detail = inside ? vscode.l10n.t('inside the {0} section', inside) : type.type;
           item.documentation = new vscode.MarkdownString(type.description);
           return item;
         });
+        const helpers = templates().helperNames(FACTS_SCHEMA).map(({ name, from }) => {
+          const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Function);
+          item.range = range;
+          item.detail = vscode.l10n.t('formatted from {0}', from);
+          return item;
+        });
+        return [...facts, ...helpers];
       }
     }
     return [];

@@ -129,7 +129,7 @@ describe('Dunmark in the editor', () => {
     const position = last.text.length ? last.range.end : document.lineAt(document.lineCount - 2).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const name of ['debtor.name', 'debtor.contact', 'deadline']) assert.ok(labels.includes(name), `placeholder names: ${labels.slice(0, 20).join(', ')}`);
+    for (const name of ['debtor.name', 'debtor.contact', 'deadline', 'deadline_zh', 'amount_daxie', 'invoices_en']) assert.ok(labels.includes(name), `placeholder names: ${labels.slice(0, 20).join(', ')}`);
   });
 
   it('lints an untitled document', async () => {

@@ -321,3 +321,16 @@ describe('templates CLI (dist/cli.mjs)', () => {
     assert.match(rendered.stdout, /USD 20\.00/);
   });
 });
+
+describe('template helper names', () => {
+  it('lists a formatted twin for every date and amount of the facts schema, and the list helpers', async () => {
+    const { helperNames } = await import('../../src/core/templates/index.js');
+    const { FACTS_SCHEMA } = await import('../../src/core/facts/schema.js');
+    const names = new Map(helperNames(FACTS_SCHEMA).map((h) => [h.name, h.from]));
+    assert.equal(names.get('deadline_en'), 'deadline');
+    assert.equal(names.get('call.date_zh'), 'call.date');
+    assert.equal(names.get('amount_daxie'), 'amount');
+    assert.equal(names.get('invoices_zh'), 'invoices');
+    assert.equal(names.has('currency_en'), false, 'only dates and amounts get formatted twins');
+  });
+});

@@ -14,6 +14,7 @@ export type { RenderResult, Template, TemplateProblem } from './types.js';
 export { escapeMarkdown } from './escape.js';
 export { parseTemplateFolder } from './parse.js';
 export { requiredPaths } from './validate.js';
+export { helperNames } from './view.js';
 
 /** Options of `renderTemplate`. */
 export interface RenderOptions {

@@ -4,6 +4,7 @@
  */
 import { formatDate, formatMoney, formatMoneyDaxie } from '../facts/format.js';
 import { isIsoDate } from '../facts/facts.js';
+import type { FactType } from '../facts/schema.js';
 import { institutionById } from '../rules/clause/institutions.js';
 import { escapeFacts, escapeMarkdown } from './escape.js';
 
@@ -25,6 +26,26 @@ export const LIST_HELPERS: Readonly<Record<string, string>> = {
   instalments_en: 'instalments', instalments_zh: 'instalments',
   next_step_en: 'next_step', next_step_zh: 'next_step',
 };
+
+/**
+ * The formatting helpers a template can use beside the facts of `schema` (`deadline_en`, `amount_daxie`,
+ * `invoices_zh`, ...), each with the fact it is made from; nested names are dotted, item keys bare.
+ */
+export function helperNames(schema: Record<string, FactType>): { name: string; from: string }[] {
+  const out: { name: string; from: string }[] = [];
+  const walk = (props: Record<string, FactType>, prefix: string): void => {
+    for (const [key, type] of Object.entries(props)) {
+      const name = prefix + key;
+      if (type.type === 'date') for (const s of DATE_SUFFIXES) out.push({ name: name + s, from: name });
+      else if (type.type === 'number' && /(^|_)amount$/.test(key)) for (const s of AMOUNT_SUFFIXES) out.push({ name: name + s, from: name });
+      else if (type.type === 'object') walk(type.properties, `${name}.`);
+      else if (type.type === 'array' && type.items.type === 'object') walk(type.items.properties, '');
+    }
+  };
+  walk(schema, '');
+  for (const [name, from] of Object.entries(LIST_HELPERS)) out.push({ name, from });
+  return out;
+}
 
 const NEXT_STEP_EN: Record<string, string> = {
   arbitration: 'commence arbitration under the dispute resolution clause of our contract',
