@@ -14,6 +14,8 @@ export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
 };
 
 const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook)\b|承诺|承諾|同意(?:于|在)?.{0,20}(?:支付|付款)|将于/i;
+// What makes the debt due: goods delivered or a service performed (domain notes §4)
+const PERFORMANCE = /\b(?:deliver(?:ed|y|ies)|shipped|shipments?|dispatched|received|install(?:ed|ation)|completed|performed|rendered|accepted|supplied)\b|交付|交货|发货|發貨|收货|收貨|收到|到货|到貨|验收|驗收|供应|供應|供货|供貨|已提供|已完成/i;
 const CONFIRM_IN_WRITING = /\bconfirm\b[^.。]{0,80}\bin writing\b|\bwritten confirmation\b|\bconfirm (?:this|the|our) (?:summary|record|notes?)\b|[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|[确確][认認](?:本|此|上述)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄])/i;
 const INVOICE_WORD = /\binvoices?\b|发票|發票/i;
 
@@ -24,7 +26,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'The text states what its kind and stage must say: amount, invoice, due date, deadline, next step',
     languages: ['eng', 'cmn'],
-    docs: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (domain notes §3–4; PRC Civil Code Art. 195, SPC provisions on limitation Art. 14).
+    docs: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, the invoices the facts list and the original due date (the payment terms and dates), why payment is due (what was delivered or performed), at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (domain notes §3–4; PRC Civil Code Art. 195, SPC provisions on limitation Art. 14).
 
 Each missing item is one finding, reported at the first heading (or the last paragraph), naming the fact and its front-matter value.
 
@@ -68,22 +70,23 @@ Each missing item is one finding, reported at the first heading (or the last par
       }
     }
 
+    const numbers = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    const hasInvoice = numbers.length > 0 ? numbers.some((n) => prose.includes(n)) : INVOICE_WORD.test(prose);
+    // a call summary names the invoices when the facts list them; a dunning letter always needs one
+    if (!hasInvoice && (facts.kind === 'dunning-letter' || numbers.length > 0)) {
+      const list = numbers.length > 0 ? numbers.map((n) => `\`${n}\``).join(', ') : '';
+      missing({
+        en: `Missing an invoice reference in the text, expected ${list || 'the invoice number'}${list ? ' (`invoices`)' : ''}`,
+        zh: `正文缺少发票编号，应写明${list || '发票编号'}${list ? '（`invoices`）' : ''}`,
+      }, 'invoices');
+    }
+    if (facts.due_date && !mentionsDate(facts.due_date)) {
+      missing({
+        en: `Missing the original due date in the text, expected \`${formatDate(facts.due_date, 'en')}\` (\`due_date: ${facts.due_date}\`)`,
+        zh: `正文缺少原付款到期日，应写明 \`${formatDate(facts.due_date, 'zh')}\`（\`due_date: ${facts.due_date}\`）`,
+      }, 'due_date');
+    }
     if (facts.kind === 'dunning-letter') {
-      const numbers = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
-      const hasInvoice = numbers.length > 0 ? numbers.some((n) => prose.includes(n)) : INVOICE_WORD.test(prose);
-      if (!hasInvoice) {
-        const list = numbers.length > 0 ? numbers.map((n) => `\`${n}\``).join(', ') : '';
-        missing({
-          en: `Missing an invoice reference in the text, expected ${list || 'the invoice number'}${list ? ' (`invoices`)' : ''}`,
-          zh: `正文缺少发票编号，应写明${list || '发票编号'}${list ? '（`invoices`）' : ''}`,
-        }, 'invoices');
-      }
-      if (facts.due_date && !mentionsDate(facts.due_date)) {
-        missing({
-          en: `Missing the original due date in the text, expected \`${formatDate(facts.due_date, 'en')}\` (\`due_date: ${facts.due_date}\`)`,
-          zh: `正文缺少原付款到期日，应写明 \`${formatDate(facts.due_date, 'zh')}\`（\`due_date: ${facts.due_date}\`）`,
-        }, 'due_date');
-      }
       const stage = facts.stage;
       if (facts.deadline && stage && stage !== 'reminder' && !mentionsDate(facts.deadline)) {
         missing({
@@ -108,6 +111,12 @@ Each missing item is one finding, reported at the first heading (or the last par
           en: `Missing the debtor's commitment with its date in the text, expected ${when ? `\`${formatDate(when, 'en')}\` (\`commitments\`)` : 'what was promised and by when'}`,
           zh: `正文缺少债务人的付款承诺及日期，应写明${when ? ` \`${formatDate(when, 'zh')}\`（\`commitments\`）` : '承诺内容和日期'}`,
         }, 'commitments');
+      }
+      if (!PERFORMANCE.test(prose)) {
+        missing({
+          en: 'Missing why payment is due in the text, expected what was delivered or performed (e.g. "the valves delivered on 28 September 2026")',
+          zh: '正文缺少付款到期的依据，应写明已交付的货物或已完成的服务（如“我司已于2026年9月28日交付货物”）',
+        }, 'call');
       }
       if (!CONFIRM_IN_WRITING.test(prose)) {
         missing({
