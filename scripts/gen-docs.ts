@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { listRules } from '../src/index.js';
 import type { RuleMeta } from '../src/core/rule.js';
 import { configSchemaText, SCHEMA_PATH } from './gen-schema.js';
+import { factsJsonSchema } from '../src/core/facts/schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LANGUAGE_NAMES: Record<string, string> = { eng: 'English', cmn: 'Chinese (Mandarin)' };
@@ -38,6 +39,14 @@ export function rulesTable(rules: RuleMeta[]): string {
   return ['| rule | category | severity | what it catches |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** Where the JSON Schema of the front-matter facts is published (for YAML tooling and other editors). */
+export const FACTS_SCHEMA_PATH = 'schemas/facts.schema.json';
+
+/** The facts schema file's text, from the one contract in src/core/facts/schema.ts. */
+export function factsSchemaText(): string {
+  return `${JSON.stringify(factsJsonSchema(), null, 2)}\n`;
+}
+
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 
@@ -47,6 +56,7 @@ function main(): void {
   const outputs = new Map<string, string>();
   for (const meta of rules) outputs.set(path.join(ROOT, 'docs/rules', `${meta.id}.md`), ruleDoc(meta));
   outputs.set(path.join(ROOT, SCHEMA_PATH), configSchemaText(rules));
+  outputs.set(path.join(ROOT, FACTS_SCHEMA_PATH), factsSchemaText());
   const readmePath = path.join(ROOT, 'README.md');
   if (fs.existsSync(readmePath)) {
     const readme = fs.readFileSync(readmePath, 'utf8');

@@ -107,6 +107,15 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     },
   },
   next_step: { type: 'string', description: 'What the creditor will really do if unpaid', enum: NEXT_STEPS },
+  proceeding: {
+    type: 'object',
+    description: 'An arbitration or court case already on file, if any; without it no letter may cite a case number',
+    properties: {
+      case_number: text('Case number as the tribunal or court gave it'),
+      forum: text('The arbitral institution or court'),
+      filed: date('Date the case was filed'),
+    },
+  },
   counsel: {
     type: 'object',
     description: 'The lawyer or law firm acting, if any',
