@@ -11,39 +11,10 @@ const MISSING = data.missing;
 const THRESHOLDS = data.thresholds;
 const CATEGORIES = data.categories;
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH = `(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?`;
-// By the first three letters, which name a month in full and abbreviated forms alike
-const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.split('|').map((m, i) => [m.slice(0, 3).toLowerCase(), i + 1]));
-// The date forms a deadline is written in (shared/spec/facts.md); read here only to ask "is there one?"
-const DATE = new RegExp(
-  `(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2}) (${MONTH}),? (\\d{4})|(${MONTH}) (\\d{1,2}),? (\\d{4})|(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
-  'giu',
-);
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function isoOf(m: RegExpExecArray): string | undefined {
-  if (m[1]) return `${m[1]}-${m[2]}-${m[3]}`;
-  if (m[4]) return `${m[6]}-${pad(MONTH_NUMBER[(m[5] ?? '').slice(0, 3).toLowerCase()] ?? 0)}-${pad(Number(m[4]))}`;
-  if (m[7]) return `${m[9]}-${pad(MONTH_NUMBER[(m[7] ?? '').slice(0, 3).toLowerCase()] ?? 0)}-${pad(Number(m[8]))}`;
-  if (m[10]) return `${m[10]}-${pad(Number(m[11]))}-${pad(Number(m[12]))}`;
-  return undefined;
-}
-
-/** True when the prose names a date after the letter's own date. */
+/** True when the prose names a date after the letter's own date (the engine reads dates once for every rule). */
 function hasDeadlineDate(context: RuleContext): boolean {
   const letterDate = context.facts.date ?? '';
-  for (const block of context.blocks) {
-    DATE.lastIndex = 0;
-    for (let m = DATE.exec(block.text); m; m = DATE.exec(block.text)) {
-      const iso = isoOf(m);
-      if (iso && iso > letterDate) return true;
-    }
-  }
-  return false;
+  return context.dates.some((d) => d.iso !== undefined && d.iso > letterDate);
 }
 
 interface Score {
