@@ -7,7 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { parse as parseYaml } from 'yaml';
 import { renderTemplate } from '../core/templates/index.js';
 import type { Command } from './io.js';
-import { formatWorkspaceProblem, workspaceTemplatesFor } from './templates.js';
+import { formatWorkspaceProblem, loadWorkspace } from './templates.js';
 import { UsageError } from './usage.js';
 
 /** Runs `dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE] [--force]`. */
@@ -32,13 +32,8 @@ export const runRender: Command = async (argv, io) => {
     io.stderr(`dunmark: ${values.out}: file exists; refusing to overwrite it (use --force)\n`);
     return 2;
   }
-  let workspace;
-  try {
-    workspace = workspaceTemplatesFor(io.cwd);
-  } catch (error) {
-    io.stderr(`dunmark: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const workspace = loadWorkspace(io);
+  if (!workspace) return 2;
   const broken = workspace.problems.filter((p) => p.id === id);
   if (broken.length) {
     for (const p of broken) io.stderr(formatWorkspaceProblem(io.cwd, p));

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME } from '../core/config.js';
 import { describeTemplate, listTemplates, parseTemplateFolder, type Template, type TemplateProblem } from '../core/templates/index.js';
 import { readConfigFile } from './config-files.js';
-import type { Command } from './io.js';
+import type { CliIo, Command } from './io.js';
 import { UsageError } from './usage.js';
 
 /** The default folder of workspace templates, relative to the workspace root. */
@@ -77,17 +77,22 @@ export function formatWorkspaceProblem(cwd: string, p: WorkspaceTemplateProblem)
   return `dunmark: ${where}: ${p.message}\n`;
 }
 
+/** The workspace templates for the command's folder, or undefined after a one-line error (exit 2). */
+export function loadWorkspace(io: CliIo): ReturnType<typeof workspaceTemplatesFor> | undefined {
+  try {
+    return workspaceTemplatesFor(io.cwd);
+  } catch (error) {
+    io.stderr(`dunmark: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
 /** Runs `dunmark templates [--format text|json]`. */
 export const runTemplates: Command = async (argv, io) => {
   const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { format: { type: 'string', short: 'f', default: 'text' } } });
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`unknown format \`${values.format}\`, expected text or json`);
-  let workspace;
-  try {
-    workspace = workspaceTemplatesFor(io.cwd);
-  } catch (error) {
-    io.stderr(`dunmark: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const workspace = loadWorkspace(io);
+  if (!workspace) return 2;
   for (const p of workspace.problems) io.stderr(formatWorkspaceProblem(io.cwd, p));
   const templates = listTemplates(workspace.templates).map(describeTemplate);
   if (values.format === 'json') {

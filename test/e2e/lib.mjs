@@ -200,3 +200,19 @@ export async function launchBrowser(inst, { viewport = { width: 1400, height: 90
 export function remoteUri(authority, absPath) {
   return `vscode-remote://${authority}${encodeURI(path.resolve(absPath)).replace(/[?#]/g, encodeURIComponent)}`;
 }
+
+/** A run folder holding a private copy of the workspace, which the tests may change freely. */
+export function makeRunWithWorkspace(e2eHome, prefix, sourceWorkspace) {
+  const run = makeRunDir(e2eHome, prefix);
+  run.workspace = path.join(run.dir, 'workspace');
+  fs.cpSync(sourceWorkspace, run.workspace, { recursive: true });
+  return run;
+}
+
+/** Stops everything the run started, removes its folder after a pass (unless E2E_KEEP_RUN=1) and logs the time. */
+export async function finishRun(name, code, runDir, started) {
+  await cleanupAll();
+  if (code === 0 && runDir && process.env.E2E_KEEP_RUN !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+  else if (runDir) log(`run dir kept: ${runDir}`);
+  log(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+}

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
-  cleanupAll, isShuttingDown, launchBrowser, locateInstall, log, makeRunDir, parseArgs, remoteUri, startCodeServer, tail,
+  finishRun, isShuttingDown, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, remoteUri, startCodeServer, tail,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -45,18 +45,15 @@ try {
 } catch (error) {
   console.error(`[e2e] ERROR: ${error.stack || error}`);
 } finally {
-  await cleanupAll();
-  if (code === 0 && runDir && process.env.E2E_KEEP_RUN !== '1') fs.rmSync(runDir, { recursive: true, force: true });
-  log(`integration run finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+  await finishRun('integration run', code, runDir, started);
 }
 process.exit(code);
 
 async function main() {
   const install = locateInstall();
-  const run = makeRunDir(install.e2eHome, 'integration');
+  const run = makeRunWithWorkspace(install.e2eHome, 'integration', sourceWorkspace);
   runDir = run.dir;
-  const workspace = path.join(run.dir, 'workspace');
-  fs.cpSync(sourceWorkspace, workspace, { recursive: true });
+  const { workspace } = run;
   const resultsFile = path.join(run.dir, 'results.json');
   const server = await startCodeServer(install, run, { workspace, env: { E2E_RESULTS_FILE: resultsFile } });
   const { page } = await launchBrowser(install);

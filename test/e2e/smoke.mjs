@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageVsix } from './package-vsix.mjs';
-import { cleanupAll, installVsix, launchBrowser, locateInstall, log, makeRunDir, parseArgs, startCodeServer } from './lib.mjs';
+import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, startCodeServer } from './lib.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), {
@@ -33,19 +33,15 @@ try {
   const failed = screenshot.replace(/\.png$/, '.failed.png');
   if (page) await page.screenshot({ path: failed }).then(() => console.error(`[e2e] failure screenshot: ${failed}`), () => {});
 } finally {
-  await cleanupAll();
-  if (code === 0 && runDir && process.env.E2E_KEEP_RUN !== '1') fs.rmSync(runDir, { recursive: true, force: true });
-  else if (runDir) log(`run dir kept: ${runDir}`);
-  log(`smoke finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+  await finishRun('smoke', code, runDir, started);
 }
 process.exit(code);
 
 async function main() {
   const install = locateInstall();
-  const run = makeRunDir(install.e2eHome, 'smoke');
+  const run = makeRunWithWorkspace(install.e2eHome, 'smoke', path.resolve(args.workspace));
   runDir = run.dir;
-  const workspace = path.join(run.dir, 'workspace');
-  fs.cpSync(path.resolve(args.workspace), workspace, { recursive: true });
+  const { workspace } = run;
 
   // 1. exactly what a user installs
   let vsix = args.vsix && path.resolve(args.vsix);
