@@ -2,7 +2,7 @@
 // and the web extension (CJS for the browser worker host). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
@@ -31,6 +31,8 @@ if (watch) {
   console.log('watching src/ ...');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // `npx dunmark` and the package's `bin` run the file itself: it must be executable
+  chmodSync('dist/cli.mjs', 0o755);
   mkdirSync('dist/types', { recursive: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 }

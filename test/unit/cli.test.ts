@@ -1,6 +1,7 @@
 // The built `dunmark` binary, spawned as a user runs it: exit codes, formats, --fix, config
 // errors, ignores and unreadable paths.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -252,6 +253,13 @@ describe('cli (built binary)', function () {
   });
 
   describe('the README command: lint examples/', () => {
+    it('runs as written, `npx dunmark lint examples/` (the bin is executable), exit 1 with stylish output', () => {
+      assert.ok((fs.statSync(path.join(ROOT, 'dist/cli.mjs')).mode & 0o111) !== 0, 'dist/cli.mjs is executable');
+      const r = spawnSync('npx', ['--no-install', 'dunmark', 'lint', 'examples/'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /examples\/with-mistakes\.md/);
+      assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?\)/);
+    });
     it('finds no error in the clean examples and every planted mistake in with-mistakes.md (exit 1)', () => {
       const r = run(['lint', '--format', 'json', 'examples/'], ROOT);
       assert.equal(r.status, 1, r.stderr);
