@@ -46,7 +46,8 @@ export interface Facts {
 /** A fact of the wrong type, by dotted path. */
 export interface FactProblem {
   path: string;
-  message: string;
+  /** In English and Chinese; the engine picks the letter's language. */
+  message: { en: string; zh: string };
   /** A value from the schema's list that is close to what was written. */
   suggestion?: string;
 }
@@ -60,17 +61,20 @@ export function isIsoDate(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a timestamp';
+/** How a wrong value is named in a message, in English and Chinese. */
+function describe(value: unknown): { en: string; zh: string } {
+  if (value === null) return { en: 'null', zh: '空值' };
+  if (Array.isArray(value)) return { en: 'a list', zh: '列表' };
+  if (value instanceof Date) return { en: 'a timestamp', zh: '时间戳' };
   switch (typeof value) {
-    case 'string':
-      return `\`${value.length > 40 ? `${value.slice(0, 37)}...` : value}\``;
+    case 'string': {
+      const q = `\`${value.length > 40 ? `${value.slice(0, 37)}...` : value}\``;
+      return { en: q, zh: q };
+    }
     case 'object':
-      return 'a mapping';
+      return { en: 'a mapping', zh: '映射' };
     default:
-      return `\`${String(value)}\``;
+      return { en: `\`${String(value)}\``, zh: `\`${String(value)}\`` };
   }
 }
 
@@ -79,56 +83,56 @@ function closest(value: string, options: readonly string[]): string | undefined 
   return options.find((o) => o.toLowerCase() === v) ?? options.find((o) => o.toLowerCase().startsWith(v.slice(0, 4)) && v.length >= 4);
 }
 
+const patterns = new Map<string, RegExp>();
+function matchesPattern(pattern: string, value: string): boolean {
+  let regex = patterns.get(pattern);
+  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern)));
+  return regex.test(value);
+}
+
+/** Records that `value` at `path` is not what the contract says: `expected` in English and Chinese. */
+function wrong(problems: FactProblem[], path: string, value: unknown, expected: [string, string], suggestion?: string): undefined {
+  const what = describe(value);
+  problems.push({
+    path,
+    message: { en: `Unexpected ${what.en} for \`${path}\`, expected ${expected[0]}`, zh: `\`${path}\` 的值 ${what.zh} 不符合要求，应为${expected[1]}` },
+    ...(suggestion ? { suggestion } : {}),
+  });
+  return undefined;
+}
+
 function check(type: FactType, value: unknown, path: string, problems: FactProblem[]): unknown {
   if (value === null || value === undefined) return undefined;
   switch (type.type) {
     case 'string': {
       if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
-      if (typeof value !== 'string') {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected text` });
-        return undefined;
-      }
+      if (typeof value !== 'string') return wrong(problems, path, value, ['text', '文本']);
       if (type.enum && !type.open && !type.enum.includes(value)) {
-        const suggestion = closest(value, type.enum);
-        problems.push({
-          path,
-          message: `Unexpected ${describe(value)} for \`${path}\`, expected one of ${type.enum.map((e) => `\`${e}\``).join(', ')}`,
-          ...(suggestion ? { suggestion } : {}),
-        });
-        return undefined;
+        const list = type.enum.map((e) => `\`${e}\``).join(', ');
+        return wrong(problems, path, value, [`one of ${list}`, `以下之一：${list}`], closest(value, type.enum));
       }
-      if (type.pattern && !(type.enum?.includes(value)) && !new RegExp(type.pattern).test(value)) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected ${type.patternHint ?? type.description}` });
-        return undefined;
+      if (type.pattern && !(type.enum?.includes(value)) && !matchesPattern(type.pattern, value)) {
+        const hint = type.patternHint ?? type.description;
+        return wrong(problems, path, value, [hint, type.patternHintZh ?? `符合格式的值（${hint}）`]);
       }
       return value;
     }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected a number such as 18400.00 (no currency, no thousands separators)` });
-        return undefined;
+        return wrong(problems, path, value, ['a number such as 18400.00 (no currency, no thousands separators)', '数字，如 18400.00（不带币种和千位分隔符）']);
       }
-      if (type.minimum !== undefined && value < type.minimum) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected ${type.minimum} or more` });
-        return undefined;
-      }
+      if (type.minimum !== undefined && value < type.minimum) return wrong(problems, path, value, [`${type.minimum} or more`, `不小于 ${type.minimum} 的数`]);
       return value;
     case 'boolean':
-      if (typeof value !== 'boolean') {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected true or false` });
-        return undefined;
-      }
+      if (typeof value !== 'boolean') return wrong(problems, path, value, ['true or false', 'true 或 false']);
       return value;
     case 'date':
-      if (typeof value !== 'string' || !isIsoDate(value)) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected a calendar date as YYYY-MM-DD` });
-        return undefined;
-      }
+      if (typeof value !== 'string' || !isIsoDate(value)) return wrong(problems, path, value, ['a calendar date as YYYY-MM-DD', 'YYYY-MM-DD 格式的日期']);
       return value;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected a mapping (${Object.keys(type.properties).slice(0, 3).join(', ')}, ...)` });
-        return undefined;
+        const keys = `${Object.keys(type.properties).slice(0, 3).join(', ')}, ...`;
+        return wrong(problems, path, value, [`a mapping (${keys})`, `映射（${keys}）`]);
       }
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -139,13 +143,9 @@ function check(type: FactType, value: unknown, path: string, problems: FactProbl
       }
       return out;
     }
-    case 'array': {
-      if (!Array.isArray(value)) {
-        problems.push({ path, message: `Unexpected ${describe(value)} for \`${path}\`, expected a list` });
-        return undefined;
-      }
+    case 'array':
+      if (!Array.isArray(value)) return wrong(problems, path, value, ['a list', '列表']);
       return value.map((item, i) => check(type.items, item, `${path}.${i}`, problems) ?? {});
-    }
   }
 }
 
@@ -154,7 +154,7 @@ export function typeFacts(data: unknown): { facts: Facts; problems: FactProblem[
   const problems: FactProblem[] = [];
   if (data === undefined || data === null) return { facts: {}, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ path: '', message: 'Unexpected front matter that is not a mapping of facts, expected `key: value` lines' });
+    problems.push({ path: '', message: { en: 'Unexpected front matter that is not a mapping of facts, expected `key: value` lines', zh: '前置信息应为 `键: 值` 形式的事实映射' } });
     return { facts: {}, problems };
   }
   const facts = check({ type: 'object', description: '', properties: FACTS_SCHEMA }, data, '', problems) as Facts;

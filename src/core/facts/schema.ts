@@ -5,7 +5,7 @@
 
 /** A fact's type, with what completion and docs need. */
 export type FactType =
-  | { type: 'string'; description: string; enum?: readonly string[]; pattern?: string; patternHint?: string; open?: boolean }
+  | { type: 'string'; description: string; enum?: readonly string[]; pattern?: string; patternHint?: string; patternHintZh?: string; open?: boolean }
   | { type: 'number'; description: string; minimum?: number }
   | { type: 'boolean'; description: string }
   | { type: 'date'; description: string }
@@ -32,7 +32,7 @@ const money = (description: string): FactType => ({ type: 'number', description,
 const party = (who: string): Record<string, FactType> => ({
   name: text(`Registered name of the ${who}`),
   name_zh: text(`Registered Chinese name of the ${who}`),
-  country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters, e.g. US or CN' },
+  country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters, e.g. US or CN', patternHintZh: '两个大写字母，如 US 或 CN' },
   contact: text(`Who signs for, or is contacted at, the ${who}`),
   email: text('E-mail address'),
   address: text('Postal address'),
@@ -52,11 +52,11 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     properties: {
       ...party('debtor'),
       locale: { type: 'string', description: 'The language the debtor reads best', enum: ['en', 'zh-CN', 'zh-TW', 'zh-HK'] },
-      uscc: { type: 'string', description: 'Unified Social Credit Code (18 characters)', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', patternHint: '18 characters' },
+      uscc: { type: 'string', description: 'Unified Social Credit Code (18 characters)', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', patternHint: '18 characters', patternHintZh: '18 位统一社会信用代码' },
     },
   },
   amount: money('Total now owed'),
-  currency: { type: 'string', description: 'ISO 4217 currency code', enum: CURRENCIES, pattern: '^[A-Z]{3}$', patternHint: 'an ISO 4217 code such as USD or CNY', open: true },
+  currency: { type: 'string', description: 'ISO 4217 currency code', enum: CURRENCIES, pattern: '^[A-Z]{3}$', patternHint: 'an ISO 4217 code such as USD or CNY', patternHintZh: 'ISO 4217 币种代码，如 USD 或 CNY', open: true },
   invoices: {
     type: 'array',
     description: 'What the amount is made of',
@@ -73,7 +73,7 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     description: 'A guarantor named in a clause',
     properties: {
       name: text('Name of the guarantor'),
-      country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters' },
+      country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters', patternHintZh: '两个大写字母' },
       state: text('US state whose law governs the guaranty'),
       address: text('Address of the guarantor'),
     },
