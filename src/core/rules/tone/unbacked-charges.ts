@@ -6,29 +6,6 @@ const CHARGES = compileList(data as PhraseList);
 const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.negation.zh, 'u') };
 // How far around a charge word a negation ("no interest", "interest is waived", 不计利息) still counts
 const NEGATION_REACH = 24;
-// An amount of money with its currency on either side; a bare number (a rate, a clause number) is no amount.
-// A number read before its currency starts only where a run of digits starts, so a long run costs linear time
-const AMOUNT = /(?:(?:USD|CNY|RMB|HKD|EUR|SGD|GBP|US\$|\$|¥|￥|人民币|美元)\s?)(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?(?:\s?元)?|(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(\s?万)?\s?(?:USD|CNY|RMB|HKD|EUR|美元|元)/giu;
-
-interface Money {
-  start: number;
-  end: number;
-  cents: number;
-}
-
-function readMoney(text: string, offset: number): Money[] {
-  const out: Money[] = [];
-  AMOUNT.lastIndex = 0;
-  for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
-    const digits = m[1] ?? m[3] ?? '';
-    const tenThousand = Boolean(m[2] ?? m[4]);
-    const value = Number(digits.replace(/,/g, '')) * (tenThousand ? 10000 : 1);
-    if (!Number.isFinite(value)) continue;
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].trimEnd().length, cents: Math.round(value * 100) });
-  }
-  return out;
-}
-
 function negated(context: RuleContext, match: PhraseMatch): boolean {
   const before = context.text.slice(Math.max(match.block.start, match.start - NEGATION_REACH), match.start);
   const after = context.text.slice(match.end, Math.min(match.block.end, match.end + NEGATION_REACH));
@@ -111,8 +88,10 @@ Fix (suggestion): remove the sentence; or add the charge with its basis to the f
         });
         continue;
       }
-      for (const money of readMoney(context.text.slice(sentence.start, sentence.end), sentence.start)) {
-        if (known.has(money.cents) || reportedAmounts.has(money.start)) continue;
+      // the engine's amount mentions: figures and 大写, with their currency (a bare rate or clause number is no amount)
+      for (const money of context.amounts) {
+        if (money.start < sentence.start || money.end > sentence.end) continue;
+        if (known.has(money.minor) || reportedAmounts.has(money.start)) continue;
         reportedAmounts.add(money.start);
         const q = quote(context.text.slice(money.start, money.end));
         const listed = charges.filter((c) => typeof c.amount === 'number').map((c) => formatCents(Math.round((c.amount ?? 0) * 100))).join(', ');
