@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { readSuppressions } from './disable.js';
 import { readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
-import { typeFacts, type FactProblem, type Facts } from './facts/facts.js';
+import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { detectLanguage } from './language/detect.js';
 import { LineIndex } from './positions.js';
@@ -119,12 +119,6 @@ export function ruleSettings(rule: Rule, config: DunmarkConfig | undefined): { s
     options = setting[1] ?? {};
   }
   return { severity, options };
-}
-
-/** Today's date as YYYY-MM-DD in the local time zone. */
-export function isoToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Which language rule messages are written in for this document. */

@@ -1,6 +1,7 @@
 /** Completion of front-matter keys and values (from the facts schema) and of `{{fact}}` names in templates. */
 import * as vscode from 'vscode';
 import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
+import { isoToday } from '../core/facts/facts.js';
 import { templates } from './core.js';
 
 const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
@@ -8,12 +9,6 @@ const VALUE_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:\s*([^\s#]*)$/;
 const LINE_KEY = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:(.*)$/;
 const PLACEHOLDER_BEFORE_CURSOR = /\{\{\{?[#^/&]?\s*([\w.]*)$/;
 const TEMPLATE_FILE = /(^|\/)(\.dunmark\/)?templates\/(.+\/)?template\.md$/;
-
-/** YYYY-MM-DD in the local time zone. */
-function localIsoDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** True for a template body the `{{fact}}` completion applies to. */
 export function isTemplateFile(path: string): boolean {
@@ -83,7 +78,7 @@ function valueItems(type: FactType, range: vscode.Range): vscode.CompletionItem[
   const values: { label: string; detail?: string }[] = [];
   if (type.type === 'string' && type.enum) values.push(...type.enum.map((label) => ({ label })));
   else if (type.type === 'boolean') values.push({ label: 'true' }, { label: 'false' });
-  else if (type.type === 'date') values.push({ label: localIsoDate(new Date()), detail: vscode.l10n.t('today') });
+  else if (type.type === 'date') values.push({ label: isoToday(), detail: vscode.l10n.t('today') });
   return values.map(({ label, detail }, i) => {
     const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.EnumMember);
     item.range = range;

@@ -61,6 +61,12 @@ export function isIsoDate(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** Today's date as YYYY-MM-DD in the local time zone. */
+export function isoToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** How a wrong value is named in a message, in English and Chinese. */
 function describe(value: unknown): { en: string; zh: string } {
   if (value === null) return { en: 'null', zh: '空值' };
