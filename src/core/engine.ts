@@ -7,7 +7,7 @@ import { readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
 import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { detectLanguage } from './language/detect.js';
+import { labelMeasure, measureLanguage } from './language/detect.js';
 import { LineIndex } from './positions.js';
 import type { Block, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -92,8 +92,9 @@ function collectBlocks(text: string, tree: Root): Block[] {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       const slice = text.slice(start, end);
+      const measure = measureLanguage(slice);
       blocks.push({
-        type: node.type, start, end, text: slice, language: detectLanguage(slice),
+        type: node.type, start, end, text: slice, language: labelMeasure(measure), measure,
         depth: node.type === 'heading' ? node.depth : 0, quoted, listItem,
       });
       return;

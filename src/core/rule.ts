@@ -17,6 +17,8 @@ export interface Block {
   /** `text.slice(start, end)`. */
   text: string;
   language: BlockLanguage;
+  /** How much English and Chinese prose the block holds, in rough word units (what `language` was read from). */
+  measure: { en: number; zh: number };
   /** Heading depth, or 0. */
   depth: number;
   /** True inside a block quote. */

@@ -1,4 +1,3 @@
-import { measureLanguage } from '../../language/detect.js';
 import { blockAt } from '../../blocks.js';
 import { languageSpan } from '../../language/where.js';
 import type { Facts } from '../../facts/facts.js';
@@ -138,9 +137,8 @@ Please pay USD 18,400.00 by 4 December 2026.
       // both halves are there as soon as each has enough prose; no need to read further
       if (en >= MIN_HALF && zh >= MIN_HALF) break;
       if (block.language === 'none') continue;
-      const measure = measureLanguage(block.text);
-      en += measure.en;
-      zh += measure.zh;
+      en += block.measure.en;
+      zh += block.measure.zh;
     }
     const missing: Half | undefined = zh < MIN_HALF ? 'zh' : en < MIN_HALF ? 'en' : undefined;
     if (missing) {
