@@ -97,7 +97,8 @@ export class RcLocator {
   }
 }
 
-function parentOf(uri: vscode.Uri): vscode.Uri {
+/** The folder that holds `uri` (the root stays the root). */
+export function parentOf(uri: vscode.Uri): vscode.Uri {
   const path = uri.path.replace(/\/+$/, '');
   const cut = path.lastIndexOf('/');
   return uri.with({ path: cut <= 0 ? '/' : path.slice(0, cut) });

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core/templates/index.js';
 import { templates as coreTemplates } from './core.js';
-import { readSettings, type RcLocator } from './settings.js';
+import { parentOf, readSettings, type RcLocator } from './settings.js';
 
 /** The default folder of workspace templates, relative to a workspace folder. */
 export const DEFAULT_TEMPLATES_FOLDER = '.dunmark/templates';
@@ -39,10 +39,6 @@ export async function readTemplateFolders(root: vscode.Uri): Promise<{ templates
     else problems.push(`${name}: ${parsed.problems.map((p) => p.message).join('; ')}`);
   }
   return { templates, problems };
-}
-
-function parentOf(uri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(uri, '..');
 }
 
 /** Lists templates for commands run on a document: built-in ones plus the workspace's (trusted workspaces only). */

@@ -67,6 +67,16 @@ export function isoToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The value at a dotted path (`debtor.name`, `invoices.0.amount`) of raw facts, or undefined. */
+export function valueAt(data: unknown, path: string): unknown {
+  let node: unknown = data;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
 /** How a wrong value is named in a message, in English and Chinese. */
 function describe(value: unknown): { en: string; zh: string } {
   if (value === null) return { en: 'null', zh: '空值' };

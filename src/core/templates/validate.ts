@@ -1,6 +1,6 @@
 /** Facts validation with Ajv: every error, each named by its key path (`debtor.name`, `invoices.0.amount`). */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isIsoDate } from '../facts/facts.js';
+import { isIsoDate, valueAt } from '../facts/facts.js';
 import type { FactsProblem } from './view.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true });
@@ -36,14 +36,6 @@ function describe(value: unknown): string {
   return `\`${s.length > 40 ? `${s.slice(0, 37)}...` : s}\``;
 }
 
-function valueAt(facts: unknown, path: string): unknown {
-  let node: unknown = facts;
-  for (const part of path.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
 
 function messageOf(error: ErrorObject, path: string, facts: unknown): string {
   const value = valueAt(facts, path);

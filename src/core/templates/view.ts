@@ -81,12 +81,6 @@ function isAmountKey(key: string): boolean {
   return key === 'amount' || key.endsWith('_amount');
 }
 
-type Lang = 'en' | 'zh';
-
-function money(value: number, currency: string, lang: Lang): string {
-  return formatMoney(value, currency, lang);
-}
-
 /** Adds `<key>_en`/`_zh` next to dates and `<key>_en`/`_zh`/`_daxie` next to amounts, at every depth. */
 function addFormats(value: unknown, currency: string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => addFormats(v, currency));
@@ -107,8 +101,8 @@ function addFormats(value: unknown, currency: string | undefined): unknown {
       out.arbitrators_en = v === 1 ? 'a sole arbitrator' : 'three arbitrators';
       out.arbitrators_zh = v === 1 ? '一名独任仲裁员' : '三名仲裁员';
     } else if (typeof v === 'number' && Number.isFinite(v) && isAmountKey(k) && currency) {
-      out[`${k}_en`] = money(v, currency, 'en');
-      out[`${k}_zh`] = money(v, currency, 'zh');
+      out[`${k}_en`] = formatMoney(v, currency, 'en');
+      out[`${k}_zh`] = formatMoney(v, currency, 'zh');
       out[`${k}_daxie`] = formatMoneyDaxie(v, currency);
     }
   }

@@ -1,3 +1,4 @@
+import { valueAt } from '../../facts/facts.js';
 import { defineRule } from '../../rule.js';
 
 /**
@@ -17,14 +18,6 @@ const PLACEHOLDER = new RegExp(
 
 const MUSTACHE_KEY = /^\{\{\{?\s*([\w.]+)\s*\}?\}\}$/;
 
-function valueAt(data: Record<string, unknown> | undefined, path: string): unknown {
-  let node: unknown = data;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
 
 export default defineRule({
   meta: {
