@@ -55,7 +55,7 @@ export function parseDocument(text: string): ParsedDocument {
   const dates: DateMention[] = [];
   for (const block of blocks) {
     amounts.push(...readAmounts(block.text, block.start));
-    dates.push(...readDates(block.text, block.start));
+    dates.push(...readDates(block.text, block.start, facts.date));
   }
   return {
     text, tree, lines, frontMatter, data, facts, factProblems,

@@ -7,7 +7,15 @@ export interface DateMention {
   iso?: string;
   /** True for forms such as 04/12/2026 that could be read two ways. */
   ambiguous: boolean;
-  form: 'iso' | 'en-dmy' | 'en-mdy' | 'zh' | 'numeric';
+  form: 'iso' | 'en-dmy' | 'en-mdy' | 'zh' | 'numeric' | 'relative';
+  /**
+   * How the year was found when the text does not write it: `list` from a date of the same list
+   * ("15 September and 6 November 2026", "2026年9月15日、10月16日"), `letter` the nearest to the
+   * letter's date. Absent when the text writes the year.
+   */
+  yearFrom?: 'list' | 'letter';
+  /** For `relative` mentions ("within 30 days of the date of this letter"): the number of days. */
+  days?: number;
 }
 
 /** English month names, full. */
@@ -53,10 +61,20 @@ export function numericReadings(a: number, b: number, y: number): { dayFirst?: s
   return { ...(dayFirst ? { dayFirst } : {}), ...(monthFirst ? { monthFirst } : {}) };
 }
 
-/** Reads every date in `text`; offsets are shifted by `offset`. */
-export function readDates(text: string, offset = 0): DateMention[] {
+/**
+ * Reads every date in `text`; offsets are shifted by `offset`. `letterDate` (YYYY-MM-DD), when
+ * given, dates what the text leaves without a year and what it counts from the letter's date.
+ */
+export function readDates(text: string, offset = 0, letterDate?: string): DateMention[] {
   const out: DateMention[] = [];
-  if (typeof text !== 'string' || text.length === 0 || !/\d{4}/.test(text)) return out;
+  if (typeof text !== 'string' || text.length === 0) return out;
+  if (/\d{4}/.test(text)) readFullDates(text, offset, out);
+  if (MONTH_OR_ZH.test(text)) readYearless(text, offset, out, letterDate);
+  if (letterDate && RELATIVE_HINT.test(text)) readRelative(text, offset, out, letterDate);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+function readFullDates(text: string, offset: number, out: DateMention[]): void {
   DATE.lastIndex = 0;
   for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
     const g = m.groups ?? {};
@@ -93,5 +111,106 @@ export function readDates(text: string, offset = 0): DateMention[] {
     }
     out.push({ ...base, ...(iso ? { iso } : {}), ambiguous, form });
   }
-  return out;
+}
+
+// Dates without a year: "15 September", "Sept 29", "10月16日". Month names are capitalised here, so
+// that "may 5" in a sentence is no date; a year right after belongs to the full-date pass.
+const MONTH_CAP = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const YEARLESS = new RegExp(
+  [
+    String.raw`(?<![\w.,])(?<dmD>\d{1,2})${ORD}[ \u00a0](?:of[ \u00a0])?(?<dmM>${MONTH_CAP})(?![\w])`,
+    String.raw`(?<![\w])(?<mdM>${MONTH_CAP})[ \u00a0](?<mdD>\d{1,2})${ORD}(?!\d|[:.]\d)`,
+    String.raw`(?<![\d年\uff10-\uff19])(?<zhM>\d{1,2})[ \u00a0]?月[ \u00a0]?(?<zhD>\d{1,2})[ \u00a0]?[日号]`,
+  ].join('|'),
+  'g',
+);
+const MONTH_OR_ZH = /[A-Z][a-z]{2}|月/;
+// What may stand between two dates of one list: "15 September, 16 October and 6 November 2026", "9月15日、10月16日和11月6日"
+const LIST_GAP = /^(?:[ \u00a0]*(?:,|;|、|，|and|&|or|to|through|until|-|–|—|和|及|与|至|到|或)[ \u00a0]*)+$/;
+
+function overlaps(out: readonly DateMention[], start: number, end: number): boolean {
+  return out.some((m) => m.start < end && start < m.end);
+}
+
+function readYearless(text: string, offset: number, out: DateMention[], letterDate: string | undefined): void {
+  const found: { start: number; end: number; raw: string; month: number; day: number; form: DateMention['form'] }[] = [];
+  YEARLESS.lastIndex = 0;
+  for (let m = YEARLESS.exec(text); m; m = YEARLESS.exec(text)) {
+    const g = m.groups ?? {};
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    if (overlaps(out, start, end)) continue;
+    const month = g.zhM ? Number(g.zhM) : MONTH_INDEX[(g.dmM ?? g.mdM)!.replace('.', '').toLowerCase()] ?? 0;
+    const day = Number(g.zhD ?? g.dmD ?? g.mdD);
+    found.push({ start, end, raw: m[0], month, day, form: g.zhM ? 'zh' : g.dmM ? 'en-dmy' : 'en-mdy' });
+  }
+  if (found.length === 0) return;
+  // every date, full or not, in order: a list takes its year from its one dated member
+  const all = [...out.map((d) => ({ start: d.start, end: d.end, year: d.iso ? Number(d.iso.slice(0, 4)) : undefined, yearless: false })),
+    ...found.map((d) => ({ start: d.start, end: d.end, year: undefined as number | undefined, yearless: true }))]
+    .sort((a, b) => a.start - b.start);
+  const linked = (a: { end: number }, b: { start: number }): boolean => LIST_GAP.test(text.slice(a.end - offset, b.start - offset));
+  const yearOf = new Map<number, number>();
+  for (let i = 0; i < all.length; i++) {
+    if (!all[i]!.yearless) continue;
+    let year: number | undefined;
+    for (let j = i + 1; j < all.length && linked(all[j - 1]!, all[j]!); j++) if (!all[j]!.yearless) { year = all[j]!.year; break; }
+    if (year === undefined) for (let j = i - 1; j >= 0 && linked(all[j]!, all[j + 1]!); j--) if (!all[j]!.yearless) { year = all[j]!.year; break; }
+    if (year !== undefined) yearOf.set(all[i]!.start, year);
+  }
+  for (const d of found) {
+    const listYear = yearOf.get(d.start);
+    const iso = listYear !== undefined ? isoOf(listYear, d.month, d.day) : letterDate ? nearestYear(letterDate, d.month, d.day) : undefined;
+    if (!iso) continue;
+    out.push({ start: d.start, end: d.end, raw: d.raw, iso, ambiguous: false, form: d.form, yearFrom: listYear !== undefined ? 'list' : 'letter' });
+  }
+}
+
+/** The date with this month and day nearest to the letter's date (a December letter's "8 January" is next year's). */
+function nearestYear(letterDate: string, month: number, day: number): string | undefined {
+  const year = Number(letterDate.slice(0, 4));
+  const ref = Date.parse(`${letterDate}T00:00:00Z`);
+  let best: string | undefined;
+  let bestGap = Infinity;
+  for (const y of [year - 1, year, year + 1]) {
+    const iso = isoOf(y, month, day);
+    if (!iso) continue;
+    const gap = Math.abs(Date.parse(`${iso}T00:00:00Z`) - ref);
+    if (gap < bestGap) {
+      best = iso;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, 'twenty-one': 21, 'twenty-eight': 28, sixty: 60, 'forty-five': 45,
+  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十五: 15, 二十: 20, 三十: 30,
+};
+const RELATIVE_HINT = /within|日内|天内/i;
+// "within 14 days of the date of this letter", "within fourteen (14) days from the date hereof", "自本函发出之日起15日内"
+const RELATIVE = new RegExp(
+  [
+    String.raw`\bwithin[ \u00a0](?:(?<enWord>[a-z]+(?:-[a-z]+)?)[ \u00a0]\((?<enParen>\d{1,3})\)|(?<enNum>\d{1,3})|(?<enOnly>[a-z]+(?:-[a-z]+)?))[ \u00a0](?:calendar[ \u00a0])?days?[ \u00a0](?:of|from|after)[ \u00a0](?:the[ \u00a0]date[ \u00a0]of[ \u00a0](?:this|our|the[ \u00a0]present)[ \u00a0](?:letter|notice|demand|e-?mail)|the[ \u00a0]date[ \u00a0]hereof|today|this[ \u00a0](?:letter|notice)(?:'s|’s)?(?:[ \u00a0]date)?)`,
+    String.raw`(?:自|从)?本(?:函|通知|催告函)(?:发出|出具|签发|落款)?(?:之)?日(?:起)?[ \u00a0]?(?<zhNum>\d{1,3}|[一二两三四五六七八九十]{1,3})[ \u00a0]?(?:个)?(?:日|天)内`,
+  ].join('|'),
+  'gi',
+);
+
+function readRelative(text: string, offset: number, out: DateMention[], letterDate: string): void {
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const g = m.groups ?? {};
+    const raw = g.enParen ?? g.enNum ?? g.zhNum ?? g.enWord ?? g.enOnly ?? '';
+    const days = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw.toLowerCase()];
+    if (days === undefined || days <= 0) continue;
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    if (overlaps(out, start, end)) continue;
+    const t = new Date(Date.parse(`${letterDate}T00:00:00Z`) + days * 86_400_000);
+    const iso = isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    if (iso) out.push({ start, end, raw: m[0], iso, ambiguous: false, form: 'relative', days });
+  }
 }
