@@ -1,9 +1,11 @@
 import type { Node, Root, RootContent } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { readSuppressions } from './disable.js';
-import { readAmounts, type AmountMention } from './facts/amounts.js';
+import { currencyNamed, readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
 import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
@@ -11,9 +13,16 @@ import { labelMeasure, measureLanguage } from './language/detect.js';
 import { LineIndex } from './positions.js';
 import type { Block, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
-import type { Category, DunmarkConfig, Finding, LintOptions, Severity, SeveritySetting } from './types.js';
+import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type LintOptions, type Severity, type SeveritySetting } from './types.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** GFM tables (invoice tables, instalment schedules): each cell is a block of its own, not one paragraph of pipes. */
+function remarkTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables);
 
 /** A document parsed once: everything rules share, before any rule runs. */
 export interface ParsedDocument {
@@ -51,12 +60,9 @@ export function parseDocument(text: string): ParsedDocument {
   const data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
   const { facts, problems: factProblems } = frontMatter && frontMatter.errors.length === 0 ? typeFacts(rawData) : { facts: {}, problems: [] };
   const blocks = collectBlocks(text, tree);
-  const amounts: AmountMention[] = [];
+  const amounts = collectAmounts(blocks);
   const dates: DateMention[] = [];
-  for (const block of blocks) {
-    amounts.push(...readAmounts(block.text, block.start));
-    dates.push(...readDates(block.text, block.start, facts.date));
-  }
+  for (const block of blocks) dates.push(...readDates(block.text, block.start, facts.date));
   return {
     text, tree, lines, frontMatter, data, facts, factProblems,
     body: { start: bodyStart, end: text.length }, blocks, amounts, dates,
@@ -86,7 +92,8 @@ function shiftPositions(node: Node, by: number): void {
 
 function collectBlocks(text: string, tree: Root): Block[] {
   const blocks: Block[] = [];
-  const visit = (node: RootContent, quoted: boolean, listItem: boolean): void => {
+  let tables = 0;
+  const visit = (node: RootContent, quoted: boolean, listItem: boolean, cell?: Block['cell']): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
@@ -95,8 +102,13 @@ function collectBlocks(text: string, tree: Root): Block[] {
       const measure = measureLanguage(slice);
       blocks.push({
         type: node.type, start, end, text: slice, language: labelMeasure(measure), measure,
-        depth: node.type === 'heading' ? node.depth : 0, quoted, listItem,
+        depth: node.type === 'heading' ? node.depth : 0, quoted, listItem, ...(cell ? { cell } : {}),
       });
+      return;
+    }
+    if (node.type === 'table') {
+      const table = tables++;
+      node.children.forEach((row, r) => row.children.forEach((c, column) => visit(c, quoted, listItem, { table, row: r, column })));
       return;
     }
     if ('children' in node) {
@@ -107,6 +119,25 @@ function collectBlocks(text: string, tree: Root): Block[] {
   };
   for (const child of tree.children) visit(child, false, false);
   return blocks;
+}
+
+/**
+ * Amounts of the prose blocks. A table column whose header names a currency ("Amount (USD)",
+ * "金额（美元）") makes the bare figures below it amounts in that currency.
+ */
+function collectAmounts(blocks: readonly Block[]): AmountMention[] {
+  const amounts: AmountMention[] = [];
+  const columnCurrency = new Map<string, string>();
+  for (const block of blocks) {
+    const cell = block.cell;
+    if (cell && cell.row === 0) {
+      const currency = currencyNamed(block.text);
+      if (currency) columnCurrency.set(`${cell.table}:${cell.column}`, currency);
+    }
+    const currency = cell && cell.row > 0 ? columnCurrency.get(`${cell.table}:${cell.column}`) : undefined;
+    amounts.push(...readAmounts(block.text, block.start, currency ? { defaultCurrency: currency } : undefined));
+  }
+  return amounts;
 }
 
 /** The severity and options configuration gives a rule, or `off`. */
@@ -162,7 +193,7 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
       options, today, vocabulary,
       key: (path) => doc.frontMatter?.keys.get(path),
       position: (offset) => doc.lines.position(offset),
-      report: (r) => push(r, rule.meta.category, severity),
+      report: (r) => push(r, rule.meta.category, r.severity ? leastSerious(severity, r.severity) : severity),
     };
     try {
       rule.check(context);
@@ -174,6 +205,11 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
     }
   }
   return sortFindings(findings);
+}
+
+/** The less serious of two severities. */
+function leastSerious(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
 }
 
 function clampOffset(n: number, max: number): number {

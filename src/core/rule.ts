@@ -25,6 +25,8 @@ export interface Block {
   quoted: boolean;
   /** True inside a list item. */
   listItem: boolean;
+  /** For table cells: which table (in document order), row (0 is the header row) and column. */
+  cell?: { table: number; row: number; column: number };
 }
 
 /** A message in the languages Dunmark speaks; the engine picks one by the letter's language. */
@@ -37,6 +39,12 @@ export interface Report {
   message: Message;
   fixes?: Fix[];
   data?: Record<string, unknown>;
+  /**
+   * At most this serious: a rule lowers its own severity for a finding that is only drafting advice
+   * here (a prevailing-language sentence in a letter rather than a contract). Configuration can
+   * lower it further or turn it off, never raise it above this.
+   */
+  severity?: Severity;
 }
 
 /** Everything a rule needs to know about itself. */

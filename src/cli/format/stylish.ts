@@ -65,8 +65,9 @@ export function formatStylish(results: FileResult[], colour: boolean): string {
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
-  const others = counts.info + counts.hint;
-  const summary = `\u2716 ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${others ? `, ${others} info` : ''})`;
+  // each level under its own name, as the rows print it (info is uncountable: "2 info")
+  const advice = `${counts.info ? `, ${counts.info} info` : ''}${counts.hint ? `, ${plural(counts.hint, 'hint')}` : ''}`;
+  const summary = `\u2716 ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${advice})`;
   out.push('', paint('bold', paint(counts.error ? 'red' : counts.warning ? 'yellow' : 'blue', summary)));
   if (fixableErrors + fixableWarnings > 0) {
     out.push(paint('dim', `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));

@@ -72,10 +72,34 @@ export function toMinor(value: number): number {
   return Math.round(value * 100);
 }
 
-/** Reads every amount of money in `text`; offsets are shifted by `offset`. */
-export function readAmounts(text: string, offset = 0): AmountMention[] {
+const CURRENCY_NAME = new RegExp(`(?<![A-Za-z])(${CODES})(?![A-Za-z])|(${ZH_WORDS})|\\b(?:US dollars|U\\.S\\. dollars|euros?|pounds sterling)\\b`, 'u');
+
+/** The one currency a short label names ("Amount (USD)", "金额（美元）"), if any. */
+export function currencyNamed(label: string): string | undefined {
+  const m = CURRENCY_NAME.exec(label);
+  if (!m) return undefined;
+  if (m[1] || m[2]) return CURRENCY_OF[(m[1] ?? m[2])!];
+  return /euro/i.test(m[0]) ? 'EUR' : /pound/i.test(m[0]) ? 'GBP' : 'USD';
+}
+
+const BARE_FIGURES = new RegExp(`^[\\s|*_]*(${FIGURES_SOURCE})[\\s|*_]*$`, 'u');
+
+/**
+ * Reads every amount of money in `text`; offsets are shifted by `offset`. With `defaultCurrency`
+ * (a table column headed "Amount (USD)"), figures that stand alone are amounts in that currency.
+ */
+export function readAmounts(text: string, offset = 0, options?: { defaultCurrency?: string }): AmountMention[] {
   const out: AmountMention[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
+  const bare = options?.defaultCurrency ? BARE_FIGURES.exec(text) : null;
+  if (bare) {
+    const start = bare[0].indexOf(bare[1]!);
+    const minor = Math.round(Number(bare[1]!.replace(/,/g, '')) * 100);
+    if (Number.isFinite(minor)) {
+      return [{ start: offset + start, end: offset + start + bare[1]!.length, raw: bare[1]!, value: minor / 100, minor,
+        currency: options!.defaultCurrency!, ambiguous: false, form: 'figures' }];
+    }
+  }
   FIGURES_AMOUNT.lastIndex = 0;
   for (let m = FIGURES_AMOUNT.exec(text); m; m = FIGURES_AMOUNT.exec(text)) {
     const g = m.groups ?? {};

@@ -7,16 +7,23 @@ import { inCurrency, moneyText, styleOf, writtenValue } from './support.js';
 /** How each next step is written, in English and Chinese. */
 export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
   arbitration: /\barbitrat(?:ion|e|or|al)\b|仲裁/i,
-  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|sue|file (?:a )?(?:claim|suit))\b|起诉|诉讼|起訴|訴訟|向法院|提起诉讼/i,
-  'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim)\b|中国信保|中信保|信用保险|保险索赔|中國信保|信用保險/i,
-  'collection-agency': /\b(?:collection agency|debt collect(?:or|ion agency)|collections? (?:agent|firm))\b|催收机构|催收公司|追账公司|催收機構|追數公司/i,
-  'suspend-supply': /\b(?:suspend|stop|halt|hold)(?:s|ing)?\b[^.。]{0,40}\b(?:supply|supplies|shipments?|deliveries|orders)\b|[暂暫]停(?:供[货貨]|[发發][货貨]|交[货貨])|停止(?:供[货貨]|[发發][货貨])/i,
+  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|proceedings against|sue|issue proceedings|file (?:a )?(?:claim|suit))\b|起诉|诉讼|起訴|訴訟|向法院|人民法院/i,
+  'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim|(?:our|the) insurer)\b|中国信保|中信保|信用保险|保险索赔|中國信保|信用保險|保险公司/i,
+  'collection-agency': /\b(?:collection (?:agency|agencies|agent|firm|partner|specialist)s?|debt (?:collect(?:or|ion agency)|recovery (?:agency|firm|agent|specialist))s?|collections? (?:agent|firm)|recovery (?:agent|agency|firm)s?)\b|催收|追收|商账|商帳|追账|追数|追數|收账公司/i,
+  'suspend-supply': /\b(?:suspend|stop|halt|hold|withhold|cease|interrupt)(?:s|ed|ing|ped|ping)?\b[^.。]{0,60}\b(?:supply|supplies|shipments?|deliveries|delivery|orders)\b|\b(?:supply|shipments?|deliveries|orders)\b[^.。]{0,30}\b(?:suspended|stopped|on hold|withheld)\b|[暂暫中]停[^，。；]{0,20}(?:供[货貨应應]|[发發][货貨]|交[货貨]|出[货貨]|接单)|停止(?:供[货貨]|[发發][货貨]|交[货貨]|出[货貨])|中断供[货貨]/i,
 };
 
-const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook)\b|承诺|承諾|同意(?:于|在)?.{0,20}(?:支付|付款)|将于/i;
-// What makes the debt due: goods delivered or a service performed (domain notes §4)
-const PERFORMANCE = /\b(?:deliver(?:ed|y|ies)|shipped|shipments?|dispatched|received|install(?:ed|ation)|completed|performed|rendered|accepted|supplied)\b|交付|交货|发货|發貨|收货|收貨|收到|到货|到貨|验收|驗收|供应|供應|供货|供貨|已提供|已完成/i;
-const CONFIRM_IN_WRITING = /\bconfirm\b[^.。]{0,80}\bin writing\b|\bwritten confirmation\b|\bconfirm (?:this|the|our) (?:summary|record|notes?)\b|[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|[确確][认認](?:本|此|上述)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄])/i;
+const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook|undertakes?|agreed)\b|承诺|承諾|同意(?:于|在)?.{0,20}(?:支付|付款)|将于|保证于/i;
+// What makes the debt due: goods delivered or a service performed (PRC Civil Code Arts. 598, 626: the seller delivers, the buyer pays)
+const PERFORMANCE = /\b(?:deliver(?:ed|y|ies)|shipped|shipments?|dispatched|received|arrived|landed|signed for|took delivery|install(?:ed|ation)|commissioned|completed|performed|rendered|accepted|supplied|provided|passed (?:the |your |its )?(?:incoming |final |acceptance |quality )?(?:inspection|testing|tests)|inspected)\b|交付|交货|发货|發貨|收货|收貨|收到|到货|到貨|运抵|運抵|签收|簽收|验收|驗收|到港|提货|提貨|安装调试|供应|供應|供货|供貨|已提供|已完成/i;
+// A request that the debtor confirm the summary: in writing, by reply, or by saying what is wrong
+const CONFIRM_REQUEST = [
+  /\b(?:confirm|acknowledge|countersign)\b[^.?!。]{0,80}\b(?:in writing|by (?:return|reply|(?:return |reply )?e-?mail|letter|post)|in (?:a |your )?reply|(?:this|the|our|these|above) (?:summary|record|notes?|points|details|dates|amounts|terms|arrangements?|figures|plan)|(?:is|are) (?:correct|accurate|right))\b/i,
+  /\b(?:reply|respond|write back|e-?mail (?:me|us) back|send (?:me|us) a (?:short |brief )?(?:reply|e-?mail|note))\b[^.?!。]{0,80}\b(?:confirm(?:s|ing)?|on record|record|agree(?:s|ing)?|correct|accurate|acknowledg(?:e|ing))\b/i,
+  /\b(?:let (?:me|us) know|tell (?:me|us)|inform (?:me|us))\b[^.?!。]{0,50}\b(?:wrong|incorrect|inaccurate|missing|differs?|disagree|not (?:correct|right|accurate))\b/i,
+  /\bwritten (?:confirmation|acknowledg(?:e)?ment)\b|\bsign(?:ed)? and return\b/i,
+  /[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|(?:回复|回覆|复函|覆函|回函|回信|邮件)(?:予以|进行)?[确確][认認]|[确確][认認](?:本|此|上述|以上)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄]|内容|事项)|请.{0,8}[确確][认認].{0,12}(?:无误|是否(?:准确|正确|无误)|内容)|如有(?:任何)?(?:出入|异议|異議|不符|错误|錯誤|遗漏|遺漏|不一致).{0,12}(?:告知|指出|联系|聯繫|回复|回覆|通知)|签字(?:盖章)?(?:后)?回传|盖章(?:后)?回传/u,
+];
 const INVOICE_WORD = /\binvoices?\b|发票|發票/i;
 
 export default defineRule({
@@ -94,11 +101,19 @@ Each missing item is one finding, reported at the first heading (or the last par
           zh: `正文缺少具体的付款期限日期，应写明 \`${formatDate(facts.deadline, 'zh')}\`（\`deadline: ${facts.deadline}\`）`,
         }, 'deadline');
       }
-      if ((stage === 'final-demand' || stage === 'letter-before-action') && facts.next_step && !NEXT_STEP_WORDING[facts.next_step].test(prose)) {
-        missing({
-          en: `Missing the next step in the text, expected the letter to say what follows non-payment (\`next_step: ${facts.next_step}\`)`,
-          zh: `正文缺少逾期不付的后续措施，应写明将采取的步骤（\`next_step: ${facts.next_step}\`）`,
-        }, 'next_step');
+      if (stage === 'final-demand' || stage === 'letter-before-action') {
+        // the text is evidence: without `next_step`, any lawful next step the letter states will do
+        const stated = facts.next_step
+          ? NEXT_STEP_WORDING[facts.next_step].test(prose)
+          : Object.values(NEXT_STEP_WORDING).some((wording) => wording.test(prose));
+        if (!stated) {
+          const named = facts.next_step ? ` (\`next_step: ${facts.next_step}\`)` : '';
+          const namedZh = facts.next_step ? `（\`next_step: ${facts.next_step}\`）` : '（如仲裁、诉讼、信用保险索赔、委托催收或暂停供货）';
+          missing({
+            en: `Missing the next step in the text, expected the letter to say what follows non-payment${named || ' (arbitration, litigation, a credit-insurer claim, a collection agency or suspending supply)'}`,
+            zh: `正文缺少逾期不付的后续措施，应写明将采取的步骤${namedZh}`,
+          }, 'next_step');
+        }
       }
     } else {
       const promised = (facts.commitments ?? []).map((c) => c.by).filter((d): d is string => typeof d === 'string');
@@ -118,7 +133,7 @@ Each missing item is one finding, reported at the first heading (or the last par
           zh: '正文缺少付款到期的依据，应写明已交付的货物或已完成的服务（如“我司已于2026年9月28日交付货物”）',
         }, 'call');
       }
-      if (!CONFIRM_IN_WRITING.test(prose)) {
+      if (!CONFIRM_REQUEST.some((r) => r.test(prose))) {
         missing({
           en: 'Missing a request that the debtor confirm this summary in writing, expected a sentence such as "Please confirm this summary in writing"',
           zh: '正文缺少请债务人书面确认本纪要的要求，应写明如“请书面确认本通话纪要”',

@@ -13,14 +13,12 @@ const WHAT: Readonly<Record<string, [string, string]>> = {
   currency: ['the ISO 4217 currency code (USD, CNY, ...)', 'ISO 4217 币种代码（USD、CNY 等）'],
   due_date: ['the date payment was originally due (YYYY-MM-DD)', '原付款到期日（YYYY-MM-DD）'],
   deadline: ['the payment deadline this letter sets (YYYY-MM-DD)', '本函设定的付款期限（YYYY-MM-DD）'],
-  next_step: ['the step the creditor will take if unpaid (arbitration, litigation, credit-insurer-claim, collection-agency or suspend-supply)', '逾期不付时债权人将采取的措施（arbitration、litigation、credit-insurer-claim、collection-agency 或 suspend-supply）'],
   'call.date': ['the date of the call (YYYY-MM-DD)', '通话日期（YYYY-MM-DD）'],
   'call.with': ['who the call was with', '通话对象'],
   clause: ['the clause type (arbitration, guarantor, jurisdiction, ...)', '条款类型（arbitration、guarantor、jurisdiction 等）'],
 };
 
 const LATE_STAGES = new Set(['second-reminder', 'final-demand', 'letter-before-action']);
-const LAST_STAGES = new Set(['final-demand', 'letter-before-action']);
 
 /** The front-matter keys a document of this kind and stage must carry (spec/facts.md). */
 export function requiredFacts(kind: string, stage: string | undefined): string[] {
@@ -29,7 +27,6 @@ export function requiredFacts(kind: string, stage: string | undefined): string[]
       return [
         'stage', 'date', 'language', 'creditor.name', 'debtor.name', 'amount', 'currency', 'due_date',
         ...(stage && LATE_STAGES.has(stage) ? ['deadline'] : []),
-        ...(stage && LAST_STAGES.has(stage) ? ['next_step'] : []),
       ];
     case 'call-summary':
       return ['date', 'call.date', 'call.with', 'amount', 'currency'];
@@ -53,13 +50,13 @@ export default defineRule({
     languages: ['eng', 'cmn'],
     docs: `Dunmark checks a letter against the facts of the case in its front matter, so a missing fact is a check that cannot run and, in a template, a blank in the letter. This rule lists the keys each kind of document needs (see the facts contract):
 
-- \`dunning-letter\`: \`stage\`, \`date\`, \`language\`, \`creditor.name\`, \`debtor.name\`, \`amount\`, \`currency\`, \`due_date\`; \`deadline\` from \`second-reminder\` on; \`next_step\` for \`final-demand\` and \`letter-before-action\`.
+- \`dunning-letter\`: \`stage\`, \`date\`, \`language\`, \`creditor.name\`, \`debtor.name\`, \`amount\`, \`currency\`, \`due_date\`; \`deadline\` from \`second-reminder\` on. The next step of a final demand (\`next_step\`) is optional here: the letter's text must state it (\`required-content\`), and \`next_step\` lets Dunmark check that the text says the same.
 - \`call-summary\`: \`date\`, \`call.date\`, \`call.with\`, \`amount\`, \`currency\`.
 - \`clause\`: \`clause\`, \`language\`.
 
-A missing \`kind\` is itself a finding. A missing top-level key is reported at the closing \`---\` of the front matter; a missing nested key (\`debtor.name\`) at its parent key. From the second reminder on a letter needs a deadline as a calendar date, and from the final demand on the next step the creditor will really take (domain notes, §3). There is no automatic fix: a placeholder would only hide the gap.
+A missing \`kind\` is itself a finding. A missing top-level key is reported at the closing \`---\` of the front matter; a missing nested key (\`debtor.name\`) at its parent key. From the second reminder on a letter needs a deadline as a calendar date. There is no automatic fix: a placeholder would only hide the gap.
 
-**Wrong** (a final demand with no deadline and no next step)
+**Wrong** (a final demand with no deadline)
 
 \`\`\`yaml
 kind: dunning-letter
@@ -81,7 +78,7 @@ deadline: 2026-12-04
 next_step: arbitration
 \`\`\`
 
-中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限）和 \`next_step\`（逾期后的措施），例如 \`deadline: 2026-12-04\`、\`next_step: arbitration\`；缺少 \`kind\` 时本规则同样报告。`,
+中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限），例如 \`deadline: 2026-12-04\`；\`next_step\`（逾期后的措施）可选，正文须写明后续措施；缺少 \`kind\` 时本规则同样报告。`,
   },
   check(context) {
     const { frontMatter, data, report } = context;

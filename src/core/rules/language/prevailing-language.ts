@@ -49,11 +49,14 @@ This contract is made in English and Chinese; in case of any discrepancy, the Ch
     const prose = text.slice(body.start, body.end);
     if (EN_PREVAILS.test(prose) || ZH_PREVAILS.test(prose)) return;
     const span = languageSpan(context);
+    // a contract or clause needs the sentence (Civil Code Art. 466); in a letter it is drafting advice
+    const advice = facts.kind !== 'clause';
     const end = body.end;
     const tail = text.endsWith('\n') ? '' : '\n';
     const insert = (sentence: string): string => `${tail}\n${sentence}\n`;
     report({
       start: span.start, end: span.end,
+      ...(advice ? { severity: 'info' as const } : {}),
       message: {
         en: 'Unexpected bilingual document with no prevailing language, expected a sentence such as `the Chinese version shall prevail` or `以中文文本为准`',
         zh: '双语文件未写明以哪种文本为准，应加入如 `以中文文本为准` 或 `the Chinese version shall prevail` 的句子',

@@ -1,0 +1,124 @@
+/**
+ * What each amount in the text is doing: owed or demanded, a payment already received, a rate
+ * (per day, per month), a limit or threshold, a unit price, an instalment, a charge, or a zero
+ * row of an itemisation. Facts and tone rules judge only the amounts a letter presents as owed or
+ * claimed; the role is read once per document from the sentence (or table column) around it.
+ * Not a rule; not in the registry.
+ */
+import type { AmountMention } from '../../facts/amounts.js';
+import type { Block, RuleContext } from '../../rule.js';
+import { blockAt, contextOf } from './support.js';
+
+/** The part an amount plays in the letter. */
+export type AmountRole = 'owed' | 'paid' | 'rate' | 'limit' | 'unit-price' | 'instalment' | 'charge' | 'zero';
+
+/** An amount with its role, and whether the text positively presents it as owed (for certain fixes). */
+export interface RoledAmount {
+  mention: AmountMention;
+  role: AmountRole;
+  /** True when the sentence says the amount is owed, due, outstanding or to be paid. */
+  claimed: boolean;
+  block: Block | undefined;
+}
+
+const RATE_AFTER = /^\s*[)）]?\s*(?:(?:per|a|each|every|\/)\s*(?:calendar\s+)?(?:day|diem|month|annum|year|week)\b|(?:daily|monthly|p\.?\s?a\.?|p\.?\s?m\.?)(?![a-z])|[/／]\s*(?:日|天|月|年))|^\s*(?:每日|每天|每月|每年)/i;
+const RATE_BEFORE = /(?:\b(?:per\s+(?:day|diem|month)|a\s+day|daily|per\s+diem)\s+(?:rate\s+)?(?:of\s+)?|\b(?:continu(?:e|es|ing)|accru(?:e|es|ing)|run(?:s|ning)?)\s+(?:to\s+accrue\s+)?at\s+(?:the\s+rate\s+of\s+)?|(?:每日|每天|每月|日息|月息)(?:按|为|计)?[^，。；\d]{0,6})$/i;
+const LIMIT_BEFORE = /(?:\b(?:over|above|exceed(?:s|ing)?|more\s+than|greater\s+than|less\s+than|under|below|up\s+to|limit(?:ed)?\s+(?:of|to|is)|capped\s+at|cap\s+of|ceiling\s+of|maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?|threshold\s+(?:of\s+)?|at\s+least|not\s+exceeding|in\s+excess\s+of|credit\s+(?:limit|line)(?:\s+(?:of|is|was))?)|超过|超出|高于|低于|不超过|不低于|额度(?:为)?|限额(?:为)?|上限(?:为)?|授信(?:额度)?(?:为)?)\s*[:：]?\s*$/i;
+const LIMIT_AFTER = /^\s*(?:or\s+(?:more|less|above|below)|and\s+(?:above|over)|以上|以下|以内)/i;
+const UNIT_BEFORE = /(?:\b(?:unit\s+price|price\s+per\s+\w+|priced\s+at|at\s+a\s+(?:unit\s+)?price\s+of|list\s+price|rate\s+of)\b[^.;。]{0,20}|单价(?:为)?[^，。；]{0,6}|@\s*)$/i;
+const UNIT_AFTER = /^\s*(?:(?:per|a|each|\/)\s*(?:unit|piece|pc|pcs|set|kg|kilo|tonne|ton|t|metre|meter|m|item|carton|box|lb|litre|liter|pair|roll|sheet|container)\b|each\b|[/／]\s*(?:件|台|套|吨|公斤|米|个|只|箱)|每(?:件|台|套|吨|公斤|米|个|只|箱))/i;
+const PAID_BEFORE = /(?:\b(?:received|you\s+(?:have\s+)?(?:paid|remitted|transferred|settled)|thank\s+you\s+for\s+(?:your\s+)?(?:(?:part(?:ial)?|recent|prompt)\s+)?(?:payment|remittance|transfer)\s+of|part(?:ial)?[-\s]payment\s+of|(?:paid|received)\s+(?:on|in)\s+[^.;]{0,25}|less:?|minus|credited)\s*$|(?:已收到|收到贵司|已支付|已付|已偿还|已归还|已回款|已还)[^，。；]{0,16}$)/i;
+const PAID_AFTER = /^\s*[^.;。，]{0,30}?\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:received|paid|credited|applied)|received\s+(?:on|with\s+thanks)|which\s+we\s+have\s+(?:received|applied)|(?:that\s+)?you\s+(?:paid|remitted|sent))\b|^\s*[^。，；]{0,8}(?:已收到|已到账|已收讫|已支付)/i;
+const NOT_RECEIVED = /\b(?:not|never|yet\s+to)\s+(?:been\s+)?(?:received|paid)|haven['’]t\s+received|没有收到|未收到|尚未收到|未付/i;
+const INSTALMENT = /\binstal(?:l)?ments?\b|\b(?:first|second|third|fourth|fifth|final|last|remaining|next|initial|monthly|weekly)\s+(?:instal(?:l)?ment|payment|tranche|repayment)s?\b|\btranches?\b|第[一二三四五六七八九十\d]+期|分期|首期|每期|首付|尾款|余款/i;
+const CHARGE = /\b(?:interest|late(?:[-\s]payment)?\s+(?:fee|charge|penalt)|fees?|penalt(?:y|ies)|surcharge|liquidated\s+damages|(?:collection|legal|recovery|enforcement)\s+(?:costs?|fees?|expenses))\b|利息|违约金|滞纳金|罚息|罚金|手续费|催收费|律师费|费用/i;
+const CLAIM = /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
+const HEADER_ROLE: readonly [RegExp, AmountRole][] = [
+  [/unit\s+price|price\s*\/|\bprice\b|\brate\b|单价|价格/i, 'unit-price'],
+  [/\b(?:paid|received|payments?\s+received|credit(?:ed)?)\b|已付|已收|已还|实收/i, 'paid'],
+  [/\b(?:limit|threshold)\b|额度|限额/i, 'limit'],
+  [/\b(?:interest|fees?|charges?|penalt)|利息|违约金|滞纳金|费用/i, 'charge'],
+];
+const ROW_OWED = /\b(?:total|balance|outstanding|amount\s+due|sum\s+due|principal)\b|合计|总计|共计|余额|本金|欠款/i;
+const TABLE_INSTALMENT = /\binstal(?:l)?ments?\b|\bpayment\s+(?:no\.?|#|schedule)|\btranche|期数|第.期|分期|还款计划/i;
+
+const cache = new WeakMap<readonly AmountMention[], RoledAmount[]>();
+
+/** The role of every amount of the document, in document order (computed once per document). */
+export function amountRoles(context: Pick<RuleContext, 'amounts' | 'blocks'>): RoledAmount[] {
+  const cached = cache.get(context.amounts);
+  if (cached) return cached;
+  const tableHeaders = headerCells(context.blocks);
+  const out = context.amounts.map((mention) => {
+    const block = blockAt(context.blocks, mention.start);
+    const { role, claimed } = roleOf(mention, block, tableHeaders, context.amounts);
+    return { mention, role, claimed, block };
+  });
+  cache.set(context.amounts, out);
+  return out;
+}
+
+interface TableInfo {
+  /** Header text of each column. */
+  columns: Map<number, string>;
+  /** First cell of each row. */
+  rows: Map<number, string>;
+  instalments: boolean;
+}
+
+function headerCells(blocks: readonly Block[]): Map<number, TableInfo> {
+  const tables = new Map<number, TableInfo>();
+  for (const block of blocks) {
+    const cell = block.cell;
+    if (!cell) continue;
+    let info = tables.get(cell.table);
+    if (!info) tables.set(cell.table, (info = { columns: new Map(), rows: new Map(), instalments: false }));
+    if (cell.row === 0) {
+      info.columns.set(cell.column, block.text);
+      if (TABLE_INSTALMENT.test(block.text)) info.instalments = true;
+    }
+    if (cell.column === 0) {
+      info.rows.set(cell.row, block.text);
+      if (cell.row > 0 && /^\s*\|?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十\d]+期)\s*\|?\s*$/.test(block.text)) info.instalments = true;
+    }
+  }
+  return tables;
+}
+
+function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<number, TableInfo>, all: readonly AmountMention[]):
+  { role: AmountRole; claimed: boolean } {
+  if (mention.minor === 0) return { role: 'zero', claimed: false };
+  if (!block) return { role: 'owed', claimed: false };
+  if (block.cell && block.cell.row > 0) {
+    const table = tables.get(block.cell.table);
+    const header = table?.columns.get(block.cell.column) ?? '';
+    const rowHead = block.cell.column > 0 ? table?.rows.get(block.cell.row) ?? '' : '';
+    for (const [pattern, role] of HEADER_ROLE) if (pattern.test(rowHead)) return { role, claimed: false };
+    if (ROW_OWED.test(rowHead)) return { role: 'owed', claimed: true };
+    for (const [pattern, role] of HEADER_ROLE) if (pattern.test(header)) return { role, claimed: false };
+    if (table?.instalments) return { role: 'instalment', claimed: false };
+    return { role: 'owed', claimed: false };
+  }
+  const { before, after, sentence } = contextOf(block, mention, 90);
+  const near = before.slice(-50);
+  if (RATE_AFTER.test(after) || RATE_BEFORE.test(near)) return { role: 'rate', claimed: false };
+  if (LIMIT_BEFORE.test(near) || LIMIT_AFTER.test(after)) return { role: 'limit', claimed: false };
+  if (UNIT_BEFORE.test(near) || UNIT_AFTER.test(after)) return { role: 'unit-price', claimed: false };
+  if (!NOT_RECEIVED.test(sentence) && (PAID_BEFORE.test(near) || PAID_AFTER.test(after))) return { role: 'paid', claimed: false };
+  if (CHARGE.test(before.slice(-60)) || CHARGE.test(after.slice(0, 30))) return { role: 'charge', claimed: true };
+  if (INSTALMENT.test(sentence) || isScheduled(mention, block, all)) return { role: 'instalment', claimed: false };
+  return { role: 'owed', claimed: CLAIM.test(sentence) };
+}
+
+// "USD 20,000.00 by 30 November 2026, USD 20,000.00 by 31 December 2026 and ...": one of several amounts, each with its date
+const BY_DATE = /^\s*(?:\(|（)?(?:by|on\s+or\s+before|before|no\s+later\s+than|due|payable)\s+\d|^\s*[,，]?\s*(?:于|在)?\s*\d{4}\s*年/i;
+const DATE_BY_BEFORE = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|之前)?\s*(?:支付|付款|偿还|归还)?|\b(?:by|on\s+or\s+before|before)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[:,-]?)\s*$/;
+
+function isScheduled(mention: AmountMention, block: Block, all: readonly AmountMention[]): boolean {
+  const local = mention.start - block.start;
+  const after = block.text.slice(local + mention.raw.length, local + mention.raw.length + 30);
+  const before = block.text.slice(Math.max(0, local - 40), local);
+  if (!BY_DATE.test(after) && !DATE_BY_BEFORE.test(before)) return false;
+  // at least one other amount in the same block with its own date
+  return all.some((other) => other !== mention && other.start >= block.start && other.end <= block.end && other.form === mention.form);
+}
