@@ -64,9 +64,13 @@ When the facts name exactly one amount the fix writes it in the same form as the
         };
       });
       const owed = moneyText(facts, facts.amount);
+      const charged = (facts.charges ?? []).flatMap((c) => (typeof c.amount === 'number' ? [moneyText(facts, c.amount)] : []));
       report({
         start: mention.start, end: mention.end,
-        message: {
+        message: role === 'charge' && charged.length > 0 ? {
+          en: `Unexpected \`${mention.raw}\` as a charge, expected a charge of the case facts (\`charges\`: ${charged.join(', ')})`,
+          zh: `费用金额 \`${mention.raw}\` 与案件事实不符，应为事实 \`charges\` 中的金额（${charged.join('、')}）`,
+        } : {
           en: `Unexpected \`${mention.raw}\`, expected an amount of the case facts (\`amount\` is ${owed})`,
           zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
         },

@@ -4,16 +4,46 @@ import { compileList, findReportable, quote, removeSentenceFix, sentenceAt, isCl
 
 const CHARGES = compileList(data as PhraseList);
 const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.negation.zh, 'u') };
-// How far around a charge word a negation ("no interest", "interest is waived", 不计利息) still counts
-const NEGATION_REACH = 24;
-function negated(context: RuleContext, match: PhraseMatch): boolean {
-  const before = context.text.slice(Math.max(match.block.start, match.start - NEGATION_REACH), match.start);
-  const after = context.text.slice(match.end, Math.min(match.block.end, match.end + NEGATION_REACH));
-  return NEGATION.en.test(before) || NEGATION.zh.test(before) || /^\s*(?:is|are|will be|has been|have been)\s+(?:waived|not)/iu.test(after) || NEGATION.zh.test(after);
+// How far before a charge word a negation ("no interest", "we will not charge the interest", 不计利息) still counts
+const NEGATION_REACH = 40;
+const NEGATED_AFTER = /^\s*(?:is|are|will\s+be|has\s+been|have\s+been|shall\s+be)\s+(?:waived|not|forgiven|cancelled)/iu;
+// The basis the text itself states: a clause, the contract or agreement, the creditor's terms, a statute
+const BASIS_EN = /\b(?:under|pursuant\s+to|in\s+accordance\s+with|as\s+(?:provided|set\s+out|stated|agreed|specified)\s+(?:in|under|by)|according\s+to|per|as\s+per|in\s+line\s+with)\s+(?:(?:the|our|your|its)\s+)?(?:clause|section|article|art\.|paragraph|para\.|§|(?:sales\s+|supply\s+|purchase\s+|distribution\s+|master\s+|framework\s+)?(?:contract|agreement)|(?:standard\s+|general\s+)?(?:terms|conditions|T&Cs?))|\b(?:clause|section|article)\s+\d+(?:\.\d+)*\s+(?:of|provides|entitles|allows|permits|sets)|\b(?:contract|agreement|terms)\s+(?:provides?|entitles?|allows?|permits?)\b|\b(?:contractual|statutory)\s+(?:late[-\s]payment\s+)?(?:interest|rate|compensation)\b|\bLate\s+Payment\s+of\s+Commercial\s+Debts\b/iu;
+const BASIS_ZH = /(?:依据|根据|按照|依照|按|依)(?:双方)?(?:签订的)?(?:《[^》]{1,30}》|合同|协议|约定|法律|条款|第[\d.]+条)|合同(?:第[\d.]+条)?(?:约定|规定)|协议(?:第[\d.]+条)?(?:约定|规定)|第[\d.]+条(?:约定|规定)/u;
+// What a court or tribunal may add to a judgment or award is not a charge the letter claims
+const AWARDED = /\b(?:court|tribunal|arbitrators?|judge|arbitral\s+tribunal)s?\b[^.;]{0,40}\b(?:award|order|grant|add|allow)s?\b|\b(?:award|order)\s+of\s+(?:interest|costs)|法院[^，。；]{0,10}(?:判令|判决|支持)|仲裁庭[^，。；]{0,10}(?:裁决|支持)/iu;
+// A paragraph's bold label (`**Interest.**`) or a heading names the topic; the claim, if any, is the next sentence
+const LABEL = /^\s*(?:#{1,6}\s+|(?:\d+[.)]|[一二三四五六七八九十]+[、.])\s*)?\*\*[^*\n]{1,60}\*\*\s*/u;
+
+// Between a negation and the charge it governs: no clause break, and no other verb it could govern ("if payment is not received, interest ...")
+const GOVERNS = /^[^,;:.!?，；：。！？]*$/u;
+const OTHER_VERB = /\b(?:receiv|paid|pay|made|settl|reach|arriv|deliver|comply|respond|hear)/i;
+
+function negated(context: RuleContext, match: PhraseMatch, sentence: { start: number; end: number }): boolean {
+  const before = context.text.slice(Math.max(sentence.start, match.start - NEGATION_REACH), match.start);
+  const after = context.text.slice(match.end, Math.min(sentence.end, match.end + NEGATION_REACH));
+  for (const regex of [NEGATION.en, NEGATION.zh]) {
+    const global = new RegExp(regex.source, `${regex.flags}g`);
+    let last: RegExpExecArray | undefined;
+    for (let m = global.exec(before); m; m = global.exec(before)) last = m;
+    if (last) {
+      const gap = before.slice(last.index + last[0].length);
+      if (GOVERNS.test(gap) && !OTHER_VERB.test(gap)) return true;
+    }
+  }
+  return NEGATED_AFTER.test(after) || /^[^，。；]{0,6}(?:免除|豁免|不再|不予)/u.test(after);
 }
 
-function formatCents(cents: number): string {
-  return (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+function inLabel(match: PhraseMatch): boolean {
+  if (match.block.type === 'heading') return true;
+  const label = LABEL.exec(match.block.text);
+  return label !== null && match.start - match.block.start < label[0].length;
+}
+
+/** True when the sentence (or the paragraph it opens) names the clause, terms or statute behind the charge. */
+function basisInText(context: RuleContext, match: PhraseMatch, sentence: { start: number; end: number }): boolean {
+  const text = context.text.slice(sentence.start, sentence.end);
+  return BASIS_EN.test(text) || BASIS_ZH.test(text);
 }
 
 export default defineRule({
@@ -24,9 +54,9 @@ export default defineRule({
     description: 'Interest, fees, penalties or collection costs claimed without a basis in the case facts',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Catches interest, late fees, penalties, collection costs and attorney fees (违约金, 滞纳金, 利息, 催收费) claimed in a letter whose front matter has no \`charges:\` entry with a \`basis:\` (the contract clause or statute behind the charge). When charges with a basis exist, every amount claimed next to a charge word must be one of them (or the principal, or a total of them).
+    docs: `Catches interest, late fees, penalties, collection costs and attorney fees (违约金, 滞纳金, 利息, 催收费) that a letter claims with no basis: neither a \`charges:\` entry with a \`basis:\` in the front matter, nor a sentence that names the contract clause, the agreed terms or the statute behind the charge ("under clause 9.2 of the contract", "our terms provide for interest", 依据合同第9.2条). Whether the *figure* of a backed charge is right is \`amount-matches-facts\`'s question, so one wrong figure gives one finding.
 
-Statements that no charge is made ("no interest has been charged", 不计利息) and ordinary uses of "interest" ("in our mutual interest") stay silent; so does "charge per clause 7" when the facts give that charge a basis.
+Silent: statements that no charge is made or that it is waived ("we will not charge the late-payment interest", 不计利息, 不再追究逾期利息); what a court or tribunal may award ("we will ask the tribunal to award interest and costs"); a paragraph's bold label or a heading that only names the topic (\`**Interest.**\`); ordinary uses of "interest" ("in our mutual interest").
 
 **Why it matters.** The FDCPA (15 U.S.C. §1692f(1)) lists collecting any amount not expressly authorised by the agreement or permitted by law as an unfair practice, the accepted baseline for business letters. A charge with no basis weakens the whole claim, and a letter before action must state the charges claimed and their basis.
 
@@ -49,62 +79,32 @@ charges:
 
 > 根据合同第9.2条，逾期付款利息为552.00美元。
 
-Fix (suggestion): remove the sentence; or add the charge with its basis to the facts, as the message says.`,
+Fix (suggestion): remove the sentence; or name the clause in the text, or add the charge with its basis to the facts.`,
   },
   check(context) {
     const { facts } = context;
     if (isClause(facts)) return;
-    const charges = facts.charges ?? [];
-    const backed = charges.some((c) => typeof c.basis === 'string' && c.basis.trim() !== '');
-    const known = new Set<number>();
-    let chargeTotal = 0;
-    for (const c of charges) if (typeof c.amount === 'number') {
-      known.add(Math.round(c.amount * 100));
-      chargeTotal += c.amount;
-    }
-    if (chargeTotal > 0) known.add(Math.round(chargeTotal * 100));
-    if (typeof facts.amount === 'number') {
-      known.add(Math.round(facts.amount * 100));
-      known.add(Math.round((facts.amount + chargeTotal) * 100));
-    }
-    for (const inv of facts.invoices ?? []) if (typeof inv.amount === 'number') known.add(Math.round(inv.amount * 100));
+    const backed = (facts.charges ?? []).some((c) => typeof c.basis === 'string' && c.basis.trim() !== '');
+    // the figures of a backed charge are \`amount-matches-facts\`'s to check; this rule asks for a basis
+    if (backed) return;
     const reportedSentences = new Set<number>();
-    const reportedAmounts = new Set<number>();
     for (const match of findReportable(context, CHARGES)) {
-      if (negated(context, match)) continue;
+      if (inLabel(match)) continue;
       const sentence = sentenceAt(match.block, match.start);
-      if (!backed) {
-        if (reportedSentences.has(sentence.start)) continue;
-        reportedSentences.add(sentence.start);
-        const q = quote(match.text);
-        context.report({
-          start: match.start,
-          end: match.end,
-          message: {
-            en: `Unexpected ${q} (${match.entry.info.reason.en}) with no basis in the facts, expected ${match.entry.info.expected.en}`,
-            zh: `不应出现 ${q}（${match.entry.info.reason.zh}，但事实中没有依据），应${match.entry.info.expected.zh}`,
-          },
-          fixes: [removeSentenceFix(context, sentence)],
-        });
-        continue;
-      }
-      // the engine's amount mentions: figures and 大写, with their currency (a bare rate or clause number is no amount)
-      for (const money of context.amounts) {
-        if (money.start < sentence.start || money.end > sentence.end) continue;
-        if (known.has(money.minor) || reportedAmounts.has(money.start)) continue;
-        reportedAmounts.add(money.start);
-        const q = quote(context.text.slice(money.start, money.end));
-        const listed = charges.filter((c) => typeof c.amount === 'number').map((c) => formatCents(Math.round((c.amount ?? 0) * 100))).join(', ');
-        context.report({
-          start: money.start,
-          end: money.end,
-          message: {
-            en: `Unexpected ${q} claimed as ${match.entry.info.reason.en.replace(/ claimed$/, '')}, expected an amount from the \`charges:\` facts${listed ? ` (${listed})` : ''}`,
-            zh: `不应主张 ${q}（${match.entry.info.reason.zh}），应与事实 \`charges:\` 中的金额一致${listed ? `（${listed}）` : ''}`,
-          },
-          fixes: [removeSentenceFix(context, sentence)],
-        });
-      }
+      if (reportedSentences.has(sentence.start)) continue;
+      if (negated(context, match, sentence) || basisInText(context, match, sentence)) continue;
+      if (AWARDED.test(context.text.slice(sentence.start, sentence.end))) continue;
+      reportedSentences.add(sentence.start);
+      const q = quote(match.text);
+      context.report({
+        start: match.start,
+        end: match.end,
+        message: {
+          en: `Unexpected ${q} (${match.entry.info.reason.en}) with no basis in the facts or the text, expected ${match.entry.info.expected.en}`,
+          zh: `不应出现 ${q}（${match.entry.info.reason.zh}，但事实和正文中都没有依据），应${match.entry.info.expected.zh}`,
+        },
+        fixes: [removeSentenceFix(context, sentence)],
+      });
     }
   },
 });
