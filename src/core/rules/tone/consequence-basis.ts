@@ -1,12 +1,31 @@
-import { defineRule } from '../../rule.js';
+import { defineRule, type RuleContext } from '../../rule.js';
+import { INSTITUTIONS } from '../clause/institutions.js';
 import data from '../data/tone-consequences.json';
 import {
-  compileList, findReportable, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList,
+  compileList, findReportable, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
 
 const CONSEQUENCES = compileList(data as PhraseList);
 const STEPS: Record<string, readonly string[]> = data.steps;
 const US_COURT = new RegExp(`${data.usCourt.en}|${data.usCourt.zh}`, 'iu');
+// A reservation of rights names a remedy without announcing it ("our rights, including arbitration under clause 17, are reserved")
+const RESERVATION = /\b(?:reserve[sd]?|reserving|without\s+prejudice\s+to)\b|保留/iu;
+// The remedy as a term of the contract, not a step: "its arbitration clause", "the HKIAC Arbitration Rules", 争议解决条款
+const AS_TERM_AFTER = /^\s*(?:clauses?|agreements?|provisions?|rules|centre|center|commission|institution|court\s+of|条款|规则|委员会|中心|机构)/iu;
+const AS_TERM_BEFORE = /\b(?:refers?|referring|submits?)\s+(?:all\s+|any\s+)?disputes\s+to\s*$|\bprovides?\s+for\s*$|约定(?:争议|纠纷)?(?:由|提交|通过)?[^，。；]{0,20}$/iu;
+// Words that say the step is not wanted or not taken: "without litigation", "rather than", 无需诉讼
+const AVOIDED_BEFORE = /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|not\s+to|no\s+need\s+(?:for|to))\s+(?:any\s+|the\s+need\s+for\s+|formal\s+|further\s+)?$|(?:避免|无需|不必)\s*$/iu;
+const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+
+/** True when the remedy is named without being announced: reserved, described as a contract term, or avoided. */
+function inert(context: RuleContext, match: PhraseMatch): boolean {
+  const sentence = sentenceAt(match.block, match.start);
+  const text = context.text;
+  if (RESERVATION.test(text.slice(sentence.start, sentence.end))) return true;
+  const before = text.slice(Math.max(sentence.start, match.start - 40), match.start);
+  const after = text.slice(match.end, Math.min(sentence.end, match.end + 20));
+  return AS_TERM_AFTER.test(after) || AS_TERM_BEFORE.test(before) || AVOIDED_BEFORE.test(before);
+}
 
 export default defineRule({
   meta: {
@@ -46,7 +65,10 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     if (!stage) return;
     const late = isLateStage(facts);
     const debtorInChina = facts.debtor?.country === 'CN';
+    // the text is evidence: an institution it names counts as much as \`contract.arbitration\`
+    const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(context.text.slice(context.body.start)) ? 'named' : undefined);
     for (const match of findReportable(context, CONSEQUENCES)) {
+      if (inert(context, match)) continue;
       const category = match.entry.category;
       const info = match.entry.info;
       const q = quote(match.text);
@@ -63,12 +85,10 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
           },
         });
         continue;
-      } else if (!facts.next_step) {
-        why = { en: 'with no `next_step` in the facts', zh: '但事实中没有 `next_step`' };
-      } else if (!(STEPS[category] ?? []).includes(facts.next_step)) {
+      } else if (facts.next_step && !(STEPS[category] ?? []).includes(facts.next_step)) {
         why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
-      } else if (category === 'arbitration' && !facts.contract?.arbitration) {
-        why = { en: 'while `contract.arbitration` names no institution', zh: '但 `contract.arbitration` 未写明仲裁机构' };
+      } else if (category === 'arbitration' && !institution) {
+        why = { en: 'while neither `contract.arbitration` nor the text names an institution', zh: '但 `contract.arbitration` 和正文均未写明仲裁机构' };
       }
       if (!why) continue;
       context.report({

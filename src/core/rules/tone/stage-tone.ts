@@ -2,14 +2,15 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import consequenceData from '../data/tone-consequences.json';
 import data from '../data/tone-stage.json';
 import {
-  compileList, findReportable, isDunningLetter, quote, sentences, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
 
 const REGISTER = compileList(data as PhraseList);
 const NEXT_STEPS = compileList(consequenceData as PhraseList);
-const MISSING = data.missing;
 const THRESHOLDS = data.thresholds;
 const CATEGORIES = data.categories;
+// An urgent word inside a condition is an offer, not a demand ("if paying at once is hard for you")
+const CONDITION = /\b(?:if|unless|should\s+you|whether|in\s+case)\b[^,;.!?]*$|(?:如果|如|若|假如|倘若)[^，；。！？]*$/iu;
 
 /** True when the prose names a date after the letter's own date (the engine reads dates once for every rule). */
 function hasDeadlineDate(context: RuleContext): boolean {
@@ -19,41 +20,32 @@ function hasDeadlineDate(context: RuleContext): boolean {
 
 interface Score {
   total: number;
-  items: string[];
+  phrases: string[];
   first: PhraseMatch | undefined;
 }
 
-/** Sums the weights of the distinct phrases of the given categories. */
-function score(matches: readonly PhraseMatch[], categories: readonly string[]): Score {
+/** Sums the weights of the distinct phrases of the given categories (the weights decide; messages name the phrases). */
+function score(context: RuleContext, matches: readonly PhraseMatch[], categories: readonly string[]): Score {
   const seen = new Set<string>();
-  const result: Score = { total: 0, items: [], first: undefined };
+  const result: Score = { total: 0, phrases: [], first: undefined };
   for (const m of matches) {
     if (!categories.includes(m.entry.category)) continue;
+    if (m.entry.category === 'urgent' && CONDITION.test(context.text.slice(sentenceAt(m.block, m.start).start, m.start))) continue;
     const key = m.text.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    const weight = m.entry.weight ?? 1;
-    result.total += weight;
-    result.items.push(`${quote(m.text)} +${weight}`);
+    result.total += m.entry.weight ?? 1;
+    result.phrases.push(quote(m.text));
     result.first ??= m;
   }
   return result;
 }
 
-function message(kind: Bilingual, stage: Bilingual, items: string[], expected: Bilingual): Bilingual {
+function message(kind: Bilingual, stage: Bilingual, phrases: string[], expected: Bilingual): Bilingual {
   return {
-    en: `Unexpected ${kind.en} register for ${stage.en} (${items.join(', ')}), expected ${expected.en}`,
-    zh: `不应在${stage.zh}中使用过于${kind.zh}的语气（${items.join('，')}），应${expected.zh}`,
+    en: `Unexpected ${kind.en} register for ${stage.en} (${phrases.join(', ')}), expected ${expected.en}`,
+    zh: `不应在${stage.zh}中使用过于${kind.zh}的语气（${phrases.join('，')}），应${expected.zh}`,
   };
-}
-
-/** Where a finding about the whole letter goes: the first sentence of the body. */
-function firstSentence(context: RuleContext): { start: number; end: number } {
-  for (const block of context.blocks) {
-    const first = sentences(block)[0];
-    if (first) return first;
-  }
-  return { start: context.body.start, end: context.body.start };
 }
 
 export default defineRule({
@@ -64,11 +56,11 @@ export default defineRule({
     description: 'A register that does not fit the letter\'s stage: too harsh, too soft or falsely urgent',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases and weights that decided it:
+    docs: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases that decided it:
 
-- a \`reminder\` that threatens legal steps or says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more); so is a \`second-reminder\` that says "final notice" or "last chance" (only those words count there: a legal step named in a second reminder is \`consequence-basis\`' business);
-- a \`final-demand\` or \`letter-before-action\` that apologises ("sorry to bother", "whenever convenient", "at your convenience", 方便时, 打扰了), names no deadline date or names no concrete next step is too soft (score 3 or more; a missing date or step weighs 3);
-- "immediately", "within 24 hours", "ASAP", 立即, 马上, 24小时内 in a \`reminder\` or \`second-reminder\` is false urgency (score 2 or more).
+- a \`reminder\` that says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more); so is a \`second-reminder\` that says "final notice" or "last chance" (a legal step named in a reminder or second reminder is \`consequence-basis\`' finding, not this rule's);
+- a \`final-demand\` or \`letter-before-action\` that sets a date and a next step but apologises for them ("sorry to bother", "whenever convenient", "at your convenience", 方便时, 打扰了) is too soft (score 3 or more); a late letter with no deadline date or no next step is \`required-content\`'s finding, reported once;
+- "immediately", "within 24 hours", "ASAP", 立即, 马上, 24小时内 in a \`reminder\` or \`second-reminder\` is false urgency (score 2 or more), unless it sits in a condition ("if paying at once is hard for you").
 
 "Final invoice" is not "final notice", and one "as soon as possible" is not false urgency.
 
@@ -95,48 +87,38 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
     if (!stage) return;
     const matches = findReportable(context, REGISTER);
     if (facts.stage === 'reminder' || facts.stage === 'second-reminder') {
-      // A second reminder may name the lawful step (consequence-basis weighs that); only “final” words are too early there
-      const harsh = score(matches, data.harshCategories[facts.stage]);
+      // legal steps named early are consequence-basis' finding; here only the register counts
+      const harsh = score(context, matches, data.harshCategories[facts.stage]);
       if (harsh.first && harsh.total >= THRESHOLDS.harsh[facts.stage]) {
         const first = harsh.first;
         const expected = facts.stage === 'reminder' ? CATEGORIES.harsh.expected : CATEGORIES.finality.expected;
         context.report({
           start: first.start,
           end: first.end,
-          message: message(CATEGORIES.harsh.reason, stage, harsh.items, expected),
+          message: message(CATEGORIES.harsh.reason, stage, harsh.phrases, expected),
           fixes: first.entry.replacement !== undefined
             ? [{ title: `Replace with \`${first.entry.replacement}\``, edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
             : [],
         });
       }
-      const urgent = score(matches, ['urgent']);
+      const urgent = score(context, matches, ['urgent']);
       if (urgent.first && urgent.total >= THRESHOLDS.urgent) {
         context.report({
           start: urgent.first.start,
           end: urgent.first.end,
-          message: message(CATEGORIES.urgent.reason, stage, urgent.items, CATEGORIES.urgent.expected),
+          message: message(CATEGORIES.urgent.reason, stage, urgent.phrases, CATEGORIES.urgent.expected),
         });
       }
       return;
     }
-    const soft = score(matches, ['soft']);
-    if (!hasDeadlineDate(context)) {
-      soft.total += MISSING.deadline.weight;
-      soft.items.push(`${MISSING.deadline.en} +${MISSING.deadline.weight}`);
-    }
-    if (findReportable(context, NEXT_STEPS).length === 0) {
-      soft.total += MISSING.nextStep.weight;
-      soft.items.push(`${MISSING.nextStep.en} +${MISSING.nextStep.weight}`);
-    }
-    if (soft.total < THRESHOLDS.soft) return;
-    const span = soft.first ?? firstSentence(context);
-    const zhItems = soft.items
-      .map((i) => i.replace(MISSING.deadline.en, MISSING.deadline.zh).replace(MISSING.nextStep.en, MISSING.nextStep.zh));
-    const msg = message(CATEGORIES.soft.reason, stage, soft.items, CATEGORIES.soft.expected);
+    // a late-stage letter without a deadline date or a next step: required-content reports that gap, once
+    if (!hasDeadlineDate(context) || findReportable(context, NEXT_STEPS).length === 0) return;
+    const soft = score(context, matches, ['soft']);
+    if (!soft.first || soft.total < THRESHOLDS.soft) return;
     context.report({
-      start: span.start,
-      end: span.end,
-      message: { en: msg.en, zh: message(CATEGORIES.soft.reason, stage, zhItems, CATEGORIES.soft.expected).zh },
+      start: soft.first.start,
+      end: soft.first.end,
+      message: message(CATEGORIES.soft.reason, stage, soft.phrases, CATEGORIES.soft.expected),
     });
   },
 });
