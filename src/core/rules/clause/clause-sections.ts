@@ -2,7 +2,8 @@
  * Finds the clause sections of a document once, for every clause rule: the whole body of a
  * `kind: clause` document without clause headings, and otherwise the sections under headings
  * such as "Arbitration", "Guarantee", "Governing law", "争议解决", "保证" (or a paragraph that
- * opens with such a bold label), in contracts, repayment plans and clause documents alike.
+ * opens with such a bold label). In letters and call summaries a section counts only when it is
+ * drafted as a clause (shall, hereby, irrevocably, 约定如下, 应当 ...), not when it describes one.
  */
 import { matchBlocks, type BlockMatch } from '../../blocks.js';
 import type { Block, RuleContext } from '../../rule.js';
@@ -29,6 +30,8 @@ const ARBITRATION = /arbitra|仲裁/i;
 const GUARANTEE = /guarant|surety|保证|担保/i;
 const JURISDICTION = /jurisdiction|governing law|applicable law|choice of law|\bcourts?\b|法律适用|适用法律|管辖|法院/i;
 const DISPUTE = /dispute|争议|纠纷/i;
+// Drafting that binds: what a clause says and a letter that mentions one does not
+const OPERATIVE = /\bshall\b|\bhereby\b|\bhereunder\b|\birrevocabl[ey]\b|\bunconditional(?:ly)?\b|\bagrees?\s+as\s+follows\b|\bwaives\b|\bis\s+governed\s+by\b|\bfinal\s+and\s+binding\b|约定如下|应当|不可撤销|无条件|特此|本保证|本条款|本协议|本合同|终局的/i;
 const BOLD_LABEL = /^\s*(?:\d+[.)]\s*)?\*\*([^*\n]{1,80})\*\*/;
 const HAN = /[\u4e00-\u9fff]/g;
 const LATIN = /[A-Za-z]/g;
@@ -111,8 +114,11 @@ export function clauseSections(context: Pick<RuleContext, 'blocks' | 'facts'>): 
     });
     close();
   }
-  cache.set(context.blocks, sections);
-  return sections;
+  // outside clause documents, a section is a clause only when it is drafted as one: a call summary's
+  // "Guarantor consent" or a plan's "the arbitration clause continues unchanged" describes a clause, it is none
+  const result = context.facts.kind === 'clause' ? sections : sections.filter((section) => OPERATIVE.test(section.text));
+  cache.set(context.blocks, result);
+  return result;
 }
 
 /** Every match of a global regex in the section's blocks, with offsets into the whole text. */
