@@ -32,6 +32,32 @@ function halfOf(block: Block | undefined): Half | undefined {
   return block?.language === 'en' || block?.language === 'zh' ? block.language : undefined;
 }
 
+// Where the letter proper starts: a salutation, or the first paragraph of real prose in one language
+const SALUTATION = /^\s*(?:\*\*)?(?:dear\b|to\s+whom\b|(?:ladies\s+and\s+)?gentlemen\b|hi\b|hello\b|尊敬的|敬启者|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[^\s,]+(?:\s+[^\s,]+)?,\s*$|[\u4e00-\u9fff·]{1,8}(?:先生|女士|小姐|经理|总|总经理|董事长|主任)\s*[:：])/iu;
+const PROSE = 12;
+
+/**
+ * The blocks that belong to neither half: the letterhead, addresses, date and reference lines
+ * before the salutation (or before the first real paragraph), and every cell of a table whose
+ * header row is written in both languages (a shared invoice table).
+ */
+function sharedBlocks(blocks: readonly Block[]): Set<Block> {
+  const shared = new Set<Block>();
+  for (const block of blocks) {
+    if (SALUTATION.test(block.text) || (block.type === 'paragraph' && !block.cell && Math.max(block.measure.en, block.measure.zh) >= PROSE)) break;
+    shared.add(block);
+  }
+  const bilingualTables = new Set<number>();
+  for (const block of blocks) {
+    if (block.cell?.row === 0 && /\p{Script=Han}/u.test(block.text) && /[A-Za-z]{2}/.test(block.text)) bilingualTables.add(block.cell.table);
+  }
+  for (const block of blocks) if (block.cell && bilingualTables.has(block.cell.table)) shared.add(block);
+  return shared;
+}
+
+/** The leading letters of a reference (`HVW` of `HVW-2026-1187`): references of one family share them. */
+const prefixOf = (reference: string): string => /^[A-Z]+/.exec(reference)?.[0] ?? reference;
+
 
 const minor = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(Math.round(n * 100)));
 
@@ -154,23 +180,32 @@ Please pay USD 18,400.00 by 4 December 2026.
       return;
     }
     const known = factKeys(facts);
+    const shared = sharedBlocks(blocks);
+    const halfAt = (offset: number): Half | undefined => {
+      const block = blockAt(blocks, offset);
+      return block && !shared.has(block) ? halfOf(block) : undefined;
+    };
     const amountMentions: Mention[] = [];
     for (const a of amounts) {
-      const half = halfOf(blockAt(blocks, a.start));
+      const half = halfAt(a.start);
       if (half) amountMentions.push({ start: a.start, end: a.end, raw: a.raw, half, key: String(a.minor),
         factKey: a.currency ? `${a.minor} ${a.currency}` : String(a.minor), currency: a.currency });
     }
     const dateMentions: Mention[] = [];
     for (const d of dates) {
-      const half = halfOf(blockAt(blocks, d.start));
+      const half = halfAt(d.start);
       if (half && d.iso) dateMentions.push({ start: d.start, end: d.end, raw: d.raw, half, key: d.iso, factKey: d.iso });
     }
     const referenceMentions: Mention[] = [];
+    // only the invoice and contract numbers of the case, and look-alikes of them (a typo), are compared:
+    // "Our ref: RT/APT/0471" or an order number is no figure the other half must repeat
+    const families = new Set([...known.reference].map(prefixOf));
     for (const block of blocks) {
-      const half = halfOf(block);
+      const half = shared.has(block) ? undefined : halfOf(block);
       if (!half) continue;
       for (const match of block.text.matchAll(REFERENCE)) {
         if (!DIGIT.test(match[0])) continue;
+        if (families.size > 0 && !families.has(prefixOf(match[0]))) continue;
         const start = block.start + (match.index ?? 0);
         referenceMentions.push({ start, end: start + match[0].length, raw: match[0], half, key: match[0], factKey: match[0] });
       }
