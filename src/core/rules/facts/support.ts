@@ -161,15 +161,26 @@ const DEADLINE_BEFORE_EN = /\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or
 const DEADLINE_AFTER_ZH = /^\s*(?:之前|以前|前)/;
 const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:于|在)?|不迟于|付款期限(?:为|是)?)\s*[:：]?\s*$/;
 
+// A deadline is a date to pay by: "please pay ... by", "payment of ... no later than", "于…前支付"; a date to
+// sign, return, confirm or reply by is another deadline of the letter, not the payment deadline
+const PAY_BEFORE_EN = /\b(?:pay|paid|paying|payment|remit(?:tance|ted)?|settle(?:d|ment)?|transfer(?:red)?|wire|clear(?:ed)?|funds?|arrears|balance|amount|sum|total)\b(?:[^.;:!?]|\.\d)*$/i;
+const PAY_AFTER_ZH = /^[^，。；]{0,6}(?:之前|以前|前)?[^，。；]{0,30}?(?:支付|付款|付清|汇入|汇至|汇款|转账|结清|偿还|还款|归还|清偿|缴付)/;
+const PAY_BEFORE_ZH = /(?:支付|付款|付清|汇入|汇至|汇款|转账|结清|偿还|还款|清偿|款项|货款|欠款)[^，。；]{0,30}$/;
+const OTHER_ACT_AFTER_ZH = /^[^，。；]{0,6}(?:之前|以前|前)?\s*(?:[在于向将把]?[^，。；]{0,12}?)(?:签字|签署|盖章|回传|回复|确认|提供|提交|答复|联系)/;
+
 /**
  * What the sentence around a date says the date is: the original due date (`fell due on`,
- * `到期`, `应于…支付`), the payment deadline (`by`, `no later than`, `之前`, `截止`), or neither.
+ * `到期`, `应于…支付`), the payment deadline (`by`, `no later than`, `之前`, `截止`, with a payment to make), or neither.
  */
 export function dateRole(before: string, after: string): 'due' | 'deadline' | undefined {
   if (PAYABLE_BY_EN.test(before)) return UNDER_INVOICE.test(after) ? 'due' : 'deadline';
   if (DUE_BEFORE_EN.test(before) || DUE_AFTER_ZH.test(after) || DUE_BEFORE_ZH.test(before)) return 'due';
   if (PAY_AT_ZH_BEFORE.test(before) && PAY_AT_ZH_AFTER.test(after)) return 'due';
-  if (DEADLINE_BEFORE_EN.test(before) || DEADLINE_AFTER_ZH.test(after) || DEADLINE_BEFORE_ZH.test(before)) return 'deadline';
+  if (DEADLINE_BEFORE_EN.test(before)) return PAY_BEFORE_EN.test(before) ? 'deadline' : undefined;
+  if (DEADLINE_AFTER_ZH.test(after) || DEADLINE_BEFORE_ZH.test(before)) {
+    if (OTHER_ACT_AFTER_ZH.test(after) && !PAY_AFTER_ZH.test(after.slice(0, 14))) return undefined;
+    return PAY_AFTER_ZH.test(after) || PAY_BEFORE_ZH.test(before) || DEADLINE_BEFORE_ZH.test(before) ? 'deadline' : undefined;
+  }
   return undefined;
 }
 
