@@ -36,3 +36,30 @@ export function* matchBlocks(blocks: readonly Block[], regex: RegExp): Generator
     }
   }
 }
+
+// Where the letter proper starts: a salutation ("Dear Mr. Chen,", "尊敬的…", "陈先生：", "Mr. Qian,")
+const SALUTATION = /^\s*(?:\*\*)?(?:dear\b|to\s+whom\b|(?:ladies\s+and\s+)?gentlemen\b|hi\b|hello\b|尊敬的|敬启者|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[^\s,]+(?:\s+[^\s,]+)?,\s*$|[\u4e00-\u9fff·]{1,8}(?:先生|女士|小姐|经理|总|总经理|董事长|主任)\s*[:：])/iu;
+// A paragraph this long in one language is the letter itself, even without a salutation
+const PROSE_WORDS = 12;
+
+/** True for a salutation line. */
+export function isSalutation(block: Block): boolean {
+  return SALUTATION.test(block.text);
+}
+
+/**
+ * How many leading blocks are the letterhead: sender, addresses, date, "By courier", reference
+ * lines — everything before the salutation or the first paragraph of real prose. Computed once per document.
+ */
+const headCache = new WeakMap<readonly Block[], number>();
+export function letterheadLength(blocks: readonly Block[]): number {
+  const cached = headCache.get(blocks);
+  if (cached !== undefined) return cached;
+  let n = 0;
+  for (const block of blocks) {
+    if (isSalutation(block) || (block.type === 'paragraph' && !block.cell && Math.max(block.measure.en, block.measure.zh) >= PROSE_WORDS)) break;
+    n++;
+  }
+  headCache.set(blocks, n);
+  return n;
+}

@@ -1,5 +1,5 @@
-// The precision corpus: realistic, correct documents that no rule may flag. A tone or language
-// finding of any severity, or any error or warning, on one of them is a false positive.
+// The precision corpus: realistic, correct documents that no rule may flag. Any error or warning on
+// one of them is a false positive (info and hint are drafting advice, which a good letter may still get).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,8 @@ function factsOf(text: string): Record<string, unknown> {
 }
 
 describe('clean corpus', () => {
-  it('has at least 32 documents covering every stage, kind and language', () => {
-    assert.ok(files.length >= 32, `${files.length} documents`);
+  it('has at least 80 documents covering every stage, kind and language', () => {
+    assert.ok(files.length >= 80, `${files.length} documents`);
     const all = [...texts.values()].map(factsOf);
     const has = (key: string, value: unknown): boolean => all.some((f) => f[key] === value);
     for (const stage of ['reminder', 'second-reminder', 'final-demand', 'letter-before-action']) assert.ok(has('stage', stage), stage);
@@ -43,8 +43,7 @@ describe('clean corpus', () => {
     it(file, () => {
       const text = texts.get(file)!;
       const findings = lint(text, { config: { today: FIXTURE_TODAY }, path: file });
-      const offending = findings.filter((f) =>
-        f.category === 'tone' || f.category === 'language' || f.severity === 'error' || f.severity === 'warning');
+      const offending = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
       assert.deepEqual(offending.map(formatFinding), [], `false positives on test/fixtures/clean/${file}:\n${offending.map(formatFinding).join('\n')}`);
     });
   }

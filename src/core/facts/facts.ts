@@ -37,6 +37,7 @@ export interface Facts {
   call?: { date?: string; with?: string; role?: string; decision_maker?: boolean };
   commitments?: { what?: string; by?: string; amount?: number }[];
   charges?: { what?: string; amount?: number; basis?: string }[];
+  payments?: { date?: string; amount?: number; applied_to?: string; reference?: string }[];
   next_step?: NextStep;
   proceeding?: { case_number?: string; forum?: string; filed?: string };
   counsel?: { name?: string; firm?: string };

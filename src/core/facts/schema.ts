@@ -97,6 +97,18 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       properties: { what: text('What was promised'), by: date('By when'), amount: money('Amount promised') },
     },
   },
+  payments: {
+    type: 'array',
+    description: 'Payments received from the debtor on this account, each with its date',
+    items: {
+      type: 'object',
+      description: 'A payment received',
+      properties: {
+        date: date('When it was received'), amount: money('Amount received'),
+        applied_to: text('The invoice it was applied to'), reference: text('The bank or remittance reference'),
+      },
+    },
+  },
   charges: {
     type: 'array',
     description: 'Interest, fees or costs claimed on top of the amount; each needs a basis',

@@ -2,8 +2,11 @@ import { toMinor } from '../../facts/amounts.js';
 import { formatAmountLike } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
 import type { Fix } from '../../types.js';
-import { amountRoles } from './roles.js';
-import { caseAmounts, inCurrency, moneyText } from './support.js';
+import type { AmountMention } from '../../facts/amounts.js';
+import type { Facts } from '../../facts/facts.js';
+import type { Block, RuleContext } from '../../rule.js';
+import { amountRoles, type RoledAmount } from './roles.js';
+import { caseAmounts, inCurrency, moneyText, sentenceStart } from './support.js';
 
 export default defineRule({
   meta: {
@@ -37,17 +40,24 @@ When the facts name exactly one amount the fix writes it in the same form as the
     const { facts, data, report } = context;
     if (facts.amount === undefined || !facts.currency) return;
     const candidates = caseAmounts(facts, data);
-    const known = new Set(candidates.map((c) => c.minor));
-    const distinct = [...known];
+    const distinct = [...new Set(candidates.map((c) => c.minor))];
     const owedMinor = toMinor(facts.amount);
     const roled = amountRoles(context).filter((r) => r.mention.form !== 'daxie' && inCurrency(r.mention, facts.currency));
+    // what the facts and the payments the text reports justify: an invoice less a payment, the total before payments
+    const known = new Set([...distinct, ...afterPayments(facts, roled.filter((r) => r.role === 'paid').map((r) => r.mention.minor))]);
+    const components = itemised(roled, known);
     const instalments = roled.filter((r) => r.role === 'instalment');
     const instalmentSum = instalments.reduce((sum, r) => sum + r.mention.minor, 0);
     const scheduled = (facts.commitments?.length ?? 0) > 0 || candidates.some((c) => c.source.startsWith('instalments.'));
-    for (const { mention, role, claimed } of roled) {
-      if (known.has(mention.minor)) continue;
-      // payments received, rates, limits, unit prices and zero rows are not what the letter claims
-      if (role === 'paid' || role === 'rate' || role === 'limit' || role === 'unit-price' || role === 'zero') continue;
+    const annual = annualRate(facts, context.blocks);
+    for (const { mention, role, claimed, block } of roled) {
+      if (known.has(mention.minor) || components.has(mention)) continue;
+      if (role === 'rate' && annual !== undefined && block && perDay(block, mention)) {
+        checkDailyRate(context, mention, annual, owedMinor);
+        continue;
+      }
+      // payments received, rates, limits, unit prices, orders not yet invoiced and zero rows are not what the letter claims
+      if (role === 'paid' || role === 'rate' || role === 'limit' || role === 'unit-price' || role === 'order' || role === 'zero') continue;
       // a charge is judged against the charges of the facts; without any, `unbacked-charges` speaks for it
       if (role === 'charge' && !(facts.charges?.length)) continue;
       // an instalment fits the plan: the instalments add up to the total, or equal ones divide it
@@ -79,6 +89,88 @@ When the facts name exactly one amount the fix writes it in the same form as the
     }
   },
 });
+
+// "9% per annum", "年利率8%", "8 per cent a year": the rate a daily figure comes from
+const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:为|按)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
+const PER_DAY = /^\s*[)）]?\s*(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
+const PER_DAY_BEFORE = /(?:\bper\s+diem\b|\bdaily\b[^.;]{0,20}|每日(?:按)?|每天(?:按)?)\s*$/iu;
+
+/** The annual interest rate the charges or the text state, as a fraction (0.09), if exactly one is stated. */
+function annualRate(facts: Facts, blocks: readonly Block[]): number | undefined {
+  const rates = new Set<number>();
+  const read = (text: string): void => {
+    const m = ANNUAL_RATE.exec(text);
+    const figure = m && (m[1] ?? m[2] ?? m[3]);
+    if (figure) rates.add(Number(figure) / 100);
+  };
+  for (const charge of facts.charges ?? []) if (typeof charge.what === 'string') read(charge.what);
+  for (const block of blocks) if (/%|per\s*cent/i.test(block.text)) read(block.text);
+  return rates.size === 1 ? [...rates][0] : undefined;
+}
+
+function perDay(block: Block, mention: AmountMention): boolean {
+  const local = mention.start - block.start;
+  return PER_DAY.test(block.text.slice(local + mention.raw.length, local + mention.raw.length + 24))
+    || PER_DAY_BEFORE.test(block.text.slice(Math.max(0, local - 30), local));
+}
+
+/** A daily interest figure must be the principal times the stated annual rate over 365 (or 360) days. */
+function checkDailyRate(context: RuleContext, mention: AmountMention, rate: number, principal: number): void {
+  const on365 = Math.round((principal * rate) / 365);
+  const on360 = Math.round((principal * rate) / 360);
+  if (Math.abs(mention.minor - on365) <= 1 || Math.abs(mention.minor - on360) <= 1) return;
+  const { facts } = context;
+  const expected = formatAmountLike(on365 / 100, mention.raw);
+  const percent = `${Math.round(rate * 10000) / 100}%`;
+  const base = moneyText(facts, principal / 100);
+  context.report({
+    start: mention.start, end: mention.end,
+    message: {
+      en: `Unexpected \`${mention.raw}\` a day, expected \`${expected}\` (${percent} a year on ${base}, over 365 days)`,
+      zh: `每日金额 \`${mention.raw}\` 计算有误，应为 \`${expected}\`（本金 ${base} × 年利率 ${percent} ÷ 365）`,
+    },
+    fixes: [{ title: `Replace with \`${expected}\``, edits: [{ start: mention.start, end: mention.end, text: expected }] }],
+  });
+}
+
+/** Amounts that payments received explain: each invoice less a payment, all invoices less all payments, the amount before them. */
+function afterPayments(facts: Facts, paidInText: readonly number[]): number[] {
+  const paid = [...(facts.payments ?? []).flatMap((p) => (typeof p.amount === 'number' ? [toMinor(p.amount)] : [])), ...paidInText];
+  if (paid.length === 0) return [];
+  const invoices = (facts.invoices ?? []).flatMap((i) => (typeof i.amount === 'number' ? [toMinor(i.amount)] : []));
+  const invoiced = invoices.reduce((a, b) => a + b, 0);
+  const allPaid = paid.reduce((a, b) => a + b, 0);
+  const out = [invoiced - allPaid];
+  if (facts.amount !== undefined) out.push(toMinor(facts.amount) + allPaid);
+  for (const p of paid) {
+    out.push(invoiced - p);
+    for (const i of invoices) out.push(i - p);
+  }
+  return out.filter((m) => m > 0);
+}
+
+/**
+ * The parts of an itemisation: amounts the case does not name that, together, make one it does
+ * (interest on each invoice adding up to the interest claimed; the lines of a table column adding
+ * up to its total). Grouped by sentence, or by table column.
+ */
+function itemised(roled: readonly RoledAmount[], known: ReadonlySet<number>): Set<AmountMention> {
+  const groups = new Map<string, AmountMention[]>();
+  for (const { mention, block, role } of roled) {
+    if (known.has(mention.minor) || !block || !(role === 'owed' || role === 'charge' || role === 'instalment')) continue;
+    const key = block.cell ? `t${block.cell.table}c${block.cell.column}` : `s${block.start + sentenceStart(block.text, mention.start - block.start)}`;
+    const group = groups.get(key);
+    if (group) group.push(mention);
+    else groups.set(key, [mention]);
+  }
+  const parts = new Set<AmountMention>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sum = group.reduce((total, m) => total + m.minor, 0);
+    if (known.has(sum)) for (const m of group) parts.add(m);
+  }
+  return parts;
+}
 
 /** An instalment that fits a plan for `total`: equal instalments that divide it, or a schedule that adds up to it. */
 function fitsPlan(instalment: number, total: number, scheduleSum: number): boolean {

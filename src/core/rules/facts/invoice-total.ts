@@ -1,7 +1,8 @@
 import { toMinor } from '../../facts/amounts.js';
 import { formatFigures } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
-import { keySpan, writtenValue } from './support.js';
+import { amountRoles } from './roles.js';
+import { inCurrency, keySpan, writtenValue } from './support.js';
 
 export default defineRule({
   meta: {
@@ -42,16 +43,22 @@ invoices:
     const invoices = facts.invoices ?? [];
     if (facts.amount === undefined || invoices.length === 0) return;
     if (invoices.some((i) => typeof i.amount !== 'number')) return;
-    const sum = invoices.reduce((total, i) => total + toMinor(i.amount!), 0);
-    if (sum === toMinor(facts.amount)) return;
+    const invoiced = invoices.reduce((total, i) => total + toMinor(i.amount!), 0);
+    // payments received come off the invoices: in \`payments:\`, or as the text reports them ("thank you for your payment of ...")
+    const recorded = (facts.payments ?? []).reduce((total, p) => total + (typeof p.amount === 'number' ? toMinor(p.amount) : 0), 0);
+    const reported = amountRoles(context).filter((r) => r.role === 'paid' && inCurrency(r.mention, facts.currency)).map((r) => r.mention.minor);
+    const owed = toMinor(facts.amount);
+    const sum = invoiced - recorded;
+    if (sum === owed || reported.some((p) => invoiced - p === owed) || invoiced - reported.reduce((a, b) => a + b, 0) === owed) return;
     const span = keySpan(context, 'amount');
     const total = formatFigures(sum / 100).replace(/,/g, '');
     const written = writtenValue(context, 'amount', facts.amount);
-    const list = invoices.map((i) => `${i.number ?? '?'} ${formatFigures(i.amount!)}`).join(', ');
+    const list = invoices.map((i) => `${i.number ?? '?'} ${formatFigures(i.amount!)}`).join(', ')
+      + (recorded > 0 ? `, less \`payments\` ${formatFigures(recorded / 100)}` : '');
     report({
       start: span.start, end: span.end,
       message: {
-        en: `Unexpected \`amount: ${written}\`, expected ${total}, the sum of \`invoices[].amount\` (${list})`,
+        en: `Unexpected \`amount: ${written}\`, expected ${total}, the sum of \`invoices[].amount\`${recorded > 0 ? ' less the payments received' : ''} (${list})`,
         zh: `\`amount: ${written}\` 与发票金额之和不符，应为 ${total}（${list}）`,
       },
       fixes: [{ title: `Set \`amount\` to ${total}`, edits: [{ start: span.start, end: span.end, text: total }] }],

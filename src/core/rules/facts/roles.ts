@@ -10,7 +10,7 @@ import type { Block, RuleContext } from '../../rule.js';
 import { blockAt, contextOf } from './support.js';
 
 /** The part an amount plays in the letter. */
-export type AmountRole = 'owed' | 'paid' | 'rate' | 'limit' | 'unit-price' | 'instalment' | 'charge' | 'zero';
+export type AmountRole = 'owed' | 'paid' | 'rate' | 'limit' | 'unit-price' | 'instalment' | 'charge' | 'order' | 'zero';
 
 /** An amount with its role, and whether the text positively presents it as owed (for certain fixes). */
 export interface RoledAmount {
@@ -21,11 +21,13 @@ export interface RoledAmount {
   block: Block | undefined;
 }
 
-const RATE_AFTER = /^\s*[)）]?\s*(?:(?:per|a|each|every|\/)\s*(?:calendar\s+)?(?:day|diem|month|annum|year|week)\b|(?:daily|monthly|p\.?\s?a\.?|p\.?\s?m\.?)(?![a-z])|[/／]\s*(?:日|天|月|年))|^\s*(?:每日|每天|每月|每年)/i;
+const RATE_AFTER = /^\s*[)）]?\s*(?:(?:per|a|each|every|\/|for\s+(?:each|every))\s*(?:calendar\s+)?(?:day|diem|month|annum|year|week)\b|(?:daily|monthly|p\.?\s?a\.?|p\.?\s?m\.?)(?![a-z])|[/／]\s*(?:日|天|月|年))|^\s*(?:每日|每天|每月|每年)/i;
 const RATE_BEFORE = /(?:\b(?:per\s+(?:day|diem|month)|a\s+day|daily|per\s+diem)\s+(?:rate\s+)?(?:of\s+)?|\b(?:continu(?:e|es|ing)|accru(?:e|es|ing)|run(?:s|ning)?)\s+(?:to\s+accrue\s+)?at\s+(?:the\s+rate\s+of\s+)?|(?:每日|每天|每月|日息|月息)(?:按|为|计)?[^，。；\d]{0,6})$/i;
-const LIMIT_BEFORE = /(?:\b(?:over|above|exceed(?:s|ing)?|more\s+than|greater\s+than|less\s+than|under|below|up\s+to|limit(?:ed)?\s+(?:of|to|is)|capped\s+at|cap\s+of|ceiling\s+of|maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?|threshold\s+(?:of\s+)?|at\s+least|not\s+exceeding|in\s+excess\s+of|credit\s+(?:limit|line)(?:\s+(?:of|is|was))?)|超过|超出|高于|低于|不超过|不低于|额度(?:为)?|限额(?:为)?|上限(?:为)?|授信(?:额度)?(?:为)?)\s*[:：]?\s*$/i;
+const LIMIT_BEFORE = /(?:\b(?:over|above|exceed(?:s|ing)?|more\s+than|greater\s+than|less\s+than|under|below|up\s+to|limit(?:ed)?\s+(?:of|to|is)|capped\s+at|cap\s+of|ceiling\s+of|maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?|threshold\s+(?:of\s+)?|at\s+least|not\s+exceeding|in\s+excess\s+of|credit\s+(?:limit|line)(?:\s+(?:of|is|was))?)|超过|超出|高于|低于|不超过|不低于|额度(?:为|由|从)?|限额(?:为|由)?|上限(?:为)?|授信(?:额度)?(?:为)?)\s*[:：]?\s*$/i;
 const LIMIT_AFTER = /^\s*(?:or\s+(?:more|less|above|below)|and\s+(?:above|over)|以上|以下|以内)/i;
-const UNIT_BEFORE = /(?:\b(?:unit\s+price|price\s+per\s+\w+|priced\s+at|at\s+a\s+(?:unit\s+)?price\s+of|list\s+price|rate\s+of)\b[^.;。]{0,20}|单价(?:为)?[^，。；]{0,6}|@\s*)$/i;
+const UNIT_BEFORE = /(?:\b(?:unit\s+price|price\s+per\s+\w+|priced\s+at|at\s+a\s+(?:unit\s+)?price\s+of|list\s+price|rate\s+of)\b[^.;。]{0,20}|\b\d[\d,.]*\s+(?:[A-Za-z][\w/-]*\s+){0,5}(?:at|@)\s*|单价(?:为)?[^，。；]{0,6}|@\s*)$/i;
+// An order, quotation or contract value is not owed until it is invoiced ("your open order BSO-5521 for USD 11,200.00")
+const ORDER_BEFORE = /\b(?:(?:open|new|next|pending|held|further)\s+)?(?:order|purchase\s+order|PO|quotation|quote|pro\s*forma|contract\s+(?:value|price))\b[^.;:]{0,30}?\b(?:for|of|worth|valued\s+at|totall?ing)\s*$|(?:订单|报价)[^，。；]{0,16}?(?:金额)?(?:为|共)?\s*$/i;
 const UNIT_AFTER = /^\s*(?:(?:per|a|each|\/)\s*(?:unit|piece|pc|pcs|set|kg|kilo|tonne|ton|t|metre|meter|m|item|carton|box|lb|litre|liter|pair|roll|sheet|container)\b|each\b|[/／]\s*(?:件|台|套|吨|公斤|米|个|只|箱)|每(?:件|台|套|吨|公斤|米|个|只|箱))/i;
 const PAID_BEFORE = /(?:\b(?:received|you\s+(?:have\s+)?(?:paid|remitted|transferred|settled)|thank\s+you\s+for\s+(?:your\s+)?(?:(?:part(?:ial)?|recent|prompt)\s+)?(?:payment|remittance|transfer)\s+of|part(?:ial)?[-\s]payment\s+of|(?:paid|received)\s+(?:on|in)\s+[^.;]{0,25}|less:?|minus|credited)\s*$|(?:已收到|收到贵司|已支付|已付|已偿还|已归还|已回款|已还)[^，。；]{0,16}$)/i;
 const PAID_AFTER = /^\s*[^.;。，]{0,30}?\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:received|paid|credited|applied)|received\s+(?:on|with\s+thanks)|which\s+we\s+have\s+(?:received|applied)|(?:that\s+)?you\s+(?:paid|remitted|sent))\b|^\s*[^。，；]{0,8}(?:已收到|已到账|已收讫|已支付)/i;
@@ -93,17 +95,19 @@ function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<nu
     const table = tables.get(block.cell.table);
     const header = table?.columns.get(block.cell.column) ?? '';
     const rowHead = block.cell.column > 0 ? table?.rows.get(block.cell.row) ?? '' : '';
+    // a "Paid" or "Unit price" column keeps its role even on the total row; a row's label decides the rest
+    for (const [pattern, role] of HEADER_ROLE) if (role !== 'charge' && pattern.test(header)) return { role, claimed: false };
     for (const [pattern, role] of HEADER_ROLE) if (pattern.test(rowHead)) return { role, claimed: false };
     if (ROW_OWED.test(rowHead)) return { role: 'owed', claimed: true };
-    for (const [pattern, role] of HEADER_ROLE) if (pattern.test(header)) return { role, claimed: false };
+    if (HEADER_ROLE.some(([pattern, role]) => role === 'charge' && pattern.test(header))) return { role: 'charge', claimed: false };
     if (table?.instalments) return { role: 'instalment', claimed: false };
-    return { role: 'owed', claimed: false };
   }
   const { before, after, sentence } = contextOf(block, mention, 90);
   const near = before.slice(-50);
   if (RATE_AFTER.test(after) || RATE_BEFORE.test(near)) return { role: 'rate', claimed: false };
   if (LIMIT_BEFORE.test(near) || LIMIT_AFTER.test(after)) return { role: 'limit', claimed: false };
   if (UNIT_BEFORE.test(near) || UNIT_AFTER.test(after)) return { role: 'unit-price', claimed: false };
+  if (ORDER_BEFORE.test(near)) return { role: 'order', claimed: false };
   if (!NOT_RECEIVED.test(sentence) && (PAID_BEFORE.test(near) || PAID_AFTER.test(after))) return { role: 'paid', claimed: false };
   if (CHARGE.test(before.slice(-60)) || CHARGE.test(after.slice(0, 30))) return { role: 'charge', claimed: true };
   if (INSTALMENT.test(sentence) || isScheduled(mention, block, all)) return { role: 'instalment', claimed: false };

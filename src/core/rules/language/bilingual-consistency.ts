@@ -1,4 +1,4 @@
-import { blockAt } from '../../blocks.js';
+import { blockAt, letterheadLength } from '../../blocks.js';
 import { languageSpan } from '../../language/where.js';
 import type { Facts } from '../../facts/facts.js';
 import { defineRule, type Block, type Message } from '../../rule.js';
@@ -32,21 +32,13 @@ function halfOf(block: Block | undefined): Half | undefined {
   return block?.language === 'en' || block?.language === 'zh' ? block.language : undefined;
 }
 
-// Where the letter proper starts: a salutation, or the first paragraph of real prose in one language
-const SALUTATION = /^\s*(?:\*\*)?(?:dear\b|to\s+whom\b|(?:ladies\s+and\s+)?gentlemen\b|hi\b|hello\b|尊敬的|敬启者|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[^\s,]+(?:\s+[^\s,]+)?,\s*$|[\u4e00-\u9fff·]{1,8}(?:先生|女士|小姐|经理|总|总经理|董事长|主任)\s*[:：])/iu;
-const PROSE = 12;
-
 /**
  * The blocks that belong to neither half: the letterhead, addresses, date and reference lines
  * before the salutation (or before the first real paragraph), and every cell of a table whose
  * header row is written in both languages (a shared invoice table).
  */
 function sharedBlocks(blocks: readonly Block[]): Set<Block> {
-  const shared = new Set<Block>();
-  for (const block of blocks) {
-    if (SALUTATION.test(block.text) || (block.type === 'paragraph' && !block.cell && Math.max(block.measure.en, block.measure.zh) >= PROSE)) break;
-    shared.add(block);
-  }
+  const shared = new Set<Block>(blocks.slice(0, letterheadLength(blocks)));
   const bilingualTables = new Set<number>();
   for (const block of blocks) {
     if (block.cell?.row === 0 && /\p{Script=Han}/u.test(block.text) && /[A-Za-z]{2}/.test(block.text)) bilingualTables.add(block.cell.table);

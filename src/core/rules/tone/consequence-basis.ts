@@ -15,6 +15,7 @@ const AS_TERM_AFTER = /^\s*(?:clauses?|agreements?|provisions?|rules|centre|cent
 const AS_TERM_BEFORE = /\b(?:refers?|referring|submits?)\s+(?:all\s+|any\s+)?disputes\s+to\s*$|\bprovides?\s+for\s*$|约定(?:争议|纠纷)?(?:由|提交|通过)?[^，。；]{0,20}$/iu;
 // Words that say the step is not wanted or not taken: "without litigation", "rather than", 无需诉讼
 const AVOIDED_BEFORE = /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|not\s+to|no\s+need\s+(?:for|to))\s+(?:any\s+|the\s+need\s+for\s+|formal\s+|further\s+)?$|(?:避免|无需|不必)\s*$/iu;
+const CLAUSE_CITED = /\b(?:clause|article|section)\s+\d+|\barbitration\s+(?:clause|agreement)\b|第\s*[\d一二三四五六七八九十]+\s*条|仲裁条款|仲裁协议/iu;
 const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 
 /** True when the remedy is named without being announced: reserved, described as a contract term, or avoided. */
@@ -65,8 +66,9 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     if (!stage) return;
     const late = isLateStage(facts);
     const debtorInChina = facts.debtor?.country === 'CN';
-    // the text is evidence: an institution it names counts as much as \`contract.arbitration\`
-    const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(context.text.slice(context.body.start)) ? 'named' : undefined);
+    // the text is evidence: an institution it names, with the contract clause it files under, counts as much as \`contract.arbitration\`
+    const body = context.text.slice(context.body.start);
+    const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(body) && CLAUSE_CITED.test(body) ? 'named' : undefined);
     for (const match of findReportable(context, CONSEQUENCES)) {
       if (inert(context, match)) continue;
       const category = match.entry.category;

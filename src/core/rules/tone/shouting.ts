@@ -1,3 +1,4 @@
+import { letterheadLength } from '../../blocks.js';
 import { defineRule, type Block, type RuleContext } from '../../rule.js';
 import type { Fix } from '../../types.js';
 import { isAccepted, quote, sentences } from './phrases.js';
@@ -21,6 +22,24 @@ const MONTHS_AND_DAYS = ('January February March April May June July August Sept
 const MIN_CAPITAL_WORDS = { paragraph: 3, heading: 5 } as const;
 const BOLD_PARAGRAPH = /^(\*\*|__)(?!\s)([\s\S]+?)(?<!\s)\1$/u;
 const BOLD_MIN_WORDS = 20;
+// A line that ends a sentence, unless the full stop belongs to an abbreviation (Inc., Ltd., Co., No.)
+const SENTENCE_END = /[.。](?:\*\*|__)?\s*$/u;
+const ABBREVIATED_END = /\b(?:Inc|Ltd|Co|Corp|LLC|LLP|PLC|Pte|No|Nos|Bros|Dept|St)\.(?:\*\*|__)?\s*$/iu;
+const HEADING_WORDS = 15;
+
+/**
+ * A heading in all but name: one short line with no sentence end and no exclamation (a letterhead, "BY COURIER
+ * AND E-MAIL", "**FINAL DEMAND — INVOICE MVS-10388**", "**22. Arbitration**"). Capitals and bold are how
+ * letters set these; they are not shouting.
+ */
+function headingLike(block: Block): boolean {
+  const text = block.text.trim();
+  if (/[!！?？]/u.test(text)) return false;
+  if (block.type === 'heading') return true;
+  if (text.includes('\n')) return false;
+  if (SENTENCE_END.test(text) && !ABBREVIATED_END.test(text)) return false;
+  return (text.match(WORD) ?? []).length + (text.match(/\p{Script=Han}/gu) ?? []).length / 2 <= HEADING_WORDS;
+}
 
 interface Shout {
   start: number;
@@ -98,7 +117,10 @@ function capitalsFix(context: RuleContext, span: Shout, proper: Map<string, stri
   return [{ title: 'Write it in sentence case', edits: [{ start: span.start, end: span.end, text }] }];
 }
 
-function checkCapitals(context: RuleContext, block: Block, proper: Map<string, string>): void {
+function checkCapitals(context: RuleContext, block: Block, proper: Map<string, string>, letterhead: boolean): Shout[] {
+  const reported: Shout[] = [];
+  // the letterhead (sender, addresses, "VIA CERTIFIED MAIL") and heading-like lines are set in capitals by custom
+  if (headingLike(block) || (letterhead && !/[!！]/u.test(block.text))) return reported;
   const min = block.type === 'heading' ? MIN_CAPITAL_WORDS.heading : MIN_CAPITAL_WORDS.paragraph;
   // Cheap first pass: most blocks hold fewer capital words than a shout needs
   let capitalWords = 0;
@@ -107,7 +129,7 @@ function checkCapitals(context: RuleContext, block: Block, proper: Map<string, s
     // acronyms and the letters of an id (HVW-2026-1187) never make a shout
     if (!ACRONYMS.has(m[0]) && block.text.charAt(m.index + m[0].length) !== '-') capitalWords++;
   }
-  if (capitalWords < min) return;
+  if (capitalWords < min) return reported;
   const all = sentences(block);
   const loud = (span: Shout): boolean => {
     const { caps, lower } = measure(context, span, proper);
@@ -115,7 +137,7 @@ function checkCapitals(context: RuleContext, block: Block, proper: Map<string, s
   };
   const first = all[0];
   const last = all[all.length - 1];
-  if (!first || !last) return;
+  if (!first || !last) return reported;
   const whole = { start: first.start, end: last.end };
   if (all.length > 1 && loud(whole)) {
     const span = whole;
@@ -128,9 +150,11 @@ function checkCapitals(context: RuleContext, block: Block, proper: Map<string, s
       },
       fixes: capitalsFix(context, span, proper),
     });
-    return;
+    reported.push(span);
+    return reported;
   }
   for (const s of all.filter(loud)) {
+    reported.push(s);
     const q = quote(context.text.slice(s.start, s.end));
     context.report({
       start: s.start,
@@ -139,10 +163,11 @@ function checkCapitals(context: RuleContext, block: Block, proper: Map<string, s
       fixes: capitalsFix(context, s, proper),
     });
   }
+  return reported;
 }
 
 function checkBold(context: RuleContext, block: Block): void {
-  if (block.type !== 'paragraph') return;
+  if (block.type !== 'paragraph' || headingLike(block)) return;
   const trimmed = block.text.trim();
   const m = BOLD_PARAGRAPH.exec(trimmed);
   if (!m) return;
@@ -192,12 +217,17 @@ Fixes: a single \`!\`, \`！\` or \`。\` for a run (preferred, \`--fix\` applie
   },
   check(context) {
     const proper = properWords(context);
-    for (const block of context.blocks) {
-      if (block.type === 'tableCell') continue;
+    const head = letterheadLength(context.blocks);
+    context.blocks.forEach((block, index) => {
+      if (block.type === 'tableCell') return;
+      // one finding per sentence: a paragraph in capitals already covers the "!!!" inside it
+      const shouts = checkCapitals(context, block, proper, index < head);
+      if (shouts.length === 0) checkBold(context, block);
       PUNCTUATION_RUN.lastIndex = 0;
       for (let m = PUNCTUATION_RUN.exec(block.text); m; m = PUNCTUATION_RUN.exec(block.text)) {
         const start = block.start + m.index;
         const end = start + m[0].length;
+        if (shouts.some((s) => s.start <= start && end <= s.end)) continue;
         const one = m[0].charAt(0);
         context.report({
           start,
@@ -206,8 +236,6 @@ Fixes: a single \`!\`, \`！\` or \`。\` for a run (preferred, \`--fix\` applie
           fixes: [{ title: `Replace with a single \`${one}\``, edits: [{ start, end, text: one }], isPreferred: true }],
         });
       }
-      checkCapitals(context, block, proper);
-      checkBold(context, block);
-    }
+    });
   },
 });
