@@ -78,6 +78,10 @@ export function formatDateLike(iso: string, like: string): string {
     const padded = zh[1]!.startsWith('0') || zh[2]!.startsWith('0');
     return padded ? `${y}年${pad(m)}月${pad(d)}${zh[3]!}` : `${y}年${m}月${d}${zh[3]!}`;
   }
+  // a date written without its year ("10月4日", "16 October", "Sept 29") is replaced without one too
+  const zhShort = /^(\d{1,2})\s?月\s?(\d{1,2})\s?([日号])$/.exec(like);
+  if (zhShort) return `${m}月${d}${zhShort[3]!}`;
+  if (!/\d{4}/.test(like)) return formatDateLike(iso, `${like} ${y}`).replace(/,?\s\d{4}$/, '');
   const ymd = /^\d{4}([/.])\d{1,2}\1\d{1,2}$/.exec(like);
   if (ymd) return `${y}${ymd[1]!}${pad(m)}${ymd[1]!}${pad(d)}`;
   const monthWord = MONTH_WORD.exec(like)?.[0] ?? '';

@@ -2,12 +2,13 @@ import { toMinor } from '../../facts/amounts.js';
 import { formatDate } from '../../facts/format.js';
 import type { NextStep } from '../../facts/schema.js';
 import { defineRule, type Message } from '../../rule.js';
-import { inCurrency, moneyText, styleOf, writtenValue } from './support.js';
+import { amountRoles } from './roles.js';
+import { blockAt, caseAmounts, contextOf, dateRole, inCurrency, moneyText, styleOf, writtenValue } from './support.js';
 
 /** How each next step is written, in English and Chinese. */
 export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
   arbitration: /\barbitrat(?:ion|e|or|al)\b|仲裁/i,
-  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|proceedings against|sue|issue proceedings|file (?:a )?(?:claim|suit))\b|起诉|诉讼|起訴|訴訟|向法院|人民法院/i,
+  litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|proceedings against|sue|(?:commence|bring|file|issue|start)\s+(?:an?\s+)?(?:action|proceedings|suit|claim|lawsuit)|file (?:a )?(?:claim|suit))\b|\bin\s+the\s+(?:[A-Z][\w.&'-]*\s+){0,8}Court\b|起诉|诉讼|起訴|訴訟|向法院|人民法院/i,
   'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim|(?:our|the) insurer)\b|中国信保|中信保|信用保险|保险索赔|中國信保|信用保險|保险公司/i,
   'collection-agency': /\b(?:collection (?:agency|agencies|agent|firm|partner|specialist)s?|debt (?:collect(?:or|ion agency)|recovery (?:agency|firm|agent|specialist))s?|collections? (?:agent|firm)|recovery (?:agent|agency|firm)s?)\b|催收|追收|商账|商帳|追账|追数|追數|收账公司/i,
   'suspend-supply': /\b(?:suspend|stop|halt|hold|withhold|cease|interrupt)(?:s|ed|ing|ped|ping)?\b[^.。]{0,60}\b(?:supply|supplies|shipments?|deliveries|delivery|orders)\b|\b(?:supply|shipments?|deliveries|orders)\b[^.。]{0,30}\b(?:suspended|stopped|on hold|withheld)\b|[暂暫中]停[^，。；]{0,20}(?:供[货貨应應]|[发發][货貨]|交[货貨]|出[货貨]|接单)|停止(?:供[货貨]|[发發][货貨]|交[货貨]|出[货貨])|中断供[货貨]/i,
@@ -24,6 +25,8 @@ const CONFIRM_REQUEST = [
   /\bwritten (?:confirmation|acknowledg(?:e)?ment)\b|\bsign(?:ed)? and return\b/i,
   /[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|(?:回复|回覆|复函|覆函|回函|回信|邮件)(?:予以|进行)?[确確][认認]|[确確][认認](?:本|此|上述|以上)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄]|内容|事项)|请.{0,8}[确確][认認].{0,12}(?:无误|是否(?:准确|正确|无误)|内容)|如有(?:任何)?(?:出入|异议|異議|不符|错误|錯誤|遗漏|遺漏|不一致).{0,12}(?:告知|指出|联系|聯繫|回复|回覆|通知)|签字(?:盖章)?(?:后)?回传|盖章(?:后)?回传/u,
 ];
+const DATE_PLACEHOLDER = /[X×x]{2,4}\s*年\s*[X×x]{1,2}\s*月\s*[X×x]{1,2}\s*日|\[(?:INSERT\s+)?(?:[A-Z ]*\s)?(?:DATE|DEADLINE)[^\]]*\]|\{\{[^}]*(?:date|deadline)[^}]*\}\}|\b(?:DD|XX)[/.-](?:MM|XX)[/.-](?:YYYY|XXXX)\b|_{2,}\s*[/年]\s*_{2,}/i;
+const PLAN_TITLE = /\b(?:repayment|payment|instal(?:l)?ment)\s+(?:plan|schedule|agreement|arrangement)\b|还款计划|付款计划|分期(?:付款|还款)|还款安排|付款安排/i;
 const INVOICE_WORD = /\binvoices?\b|发票|發票/i;
 
 export default defineRule({
@@ -35,7 +38,7 @@ export default defineRule({
     languages: ['eng', 'cmn'],
     docs: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, the invoices the facts list and the original due date (the payment terms and dates), why payment is due (what was delivered or performed), at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (domain notes §3–4; PRC Civil Code Art. 195, SPC provisions on limitation Art. 14).
 
-Each missing item is one finding, reported at the first heading (or the last paragraph), naming the fact and its front-matter value.
+Each missing item is one finding, reported at the first heading (or the last paragraph), naming the fact and its front-matter value. A missing amount is an error (the letter fails its purpose); the other gaps are warnings. A gap that another rule already explains is not reported again: a wrong figure (\`amount-matches-facts\`), a wrong, ambiguous or placeholder date (\`deadline-matches\`, \`ambiguous-date\`, \`no-placeholder\`). A repayment plan replaces the payment terms, so it need not repeat the original due date.
 
 **Wrong** (\`stage: final-demand\`, \`next_step: arbitration\`)
 
@@ -61,13 +64,33 @@ Each missing item is one finding, reported at the first heading (or the last par
     const heading = blocks.find((b) => b.type === 'heading');
     const at = heading ?? blocks[blocks.length - 1]!;
     const span = { start: at.start, end: Math.min(at.end, Math.max(at.start, body.end)) };
-    const missing = (message: Message, key: string): void => report({ ...span, message, data: { key } });
+    // a letter without the amount owed fails its purpose (error); the other gaps are for a careful reviewer (warning)
+    const missing = (message: Message, key: string): void => report({ ...span, message, ...(key === 'amount' ? {} : { severity: 'warning' as const }) });
     const prose = blocks.map((b) => b.text).join('\n');
     const mentionsDate = (iso: string | undefined): boolean => iso !== undefined && dates.some((d) => d.iso === iso);
+    // one defect, one finding: a wrong deadline or due date in the text is the date rules' finding, not a missing one
+    // (an ambiguous 04/12/2026 or a placeholder where the date belongs is ambiguous-date's or no-placeholder's finding)
+    const statesRole = (role: 'due' | 'deadline'): boolean => DATE_PLACEHOLDER.test(prose) || dates.some((d) => {
+      const block = d.iso || d.ambiguous ? blockAt(blocks, d.start) : undefined;
+      if (!block) return false;
+      const { before, after } = contextOf(block, d);
+      const found = dateRole(before, after, { ...(d.iso ? { iso: d.iso } : {}), ...(facts.date ? { letterDate: facts.date } : {}) });
+      return found === role && (role !== 'deadline' || !facts.date || !d.iso || d.iso > facts.date);
+    });
 
     if (facts.amount !== undefined && facts.currency) {
       const minor = toMinor(facts.amount);
-      if (!amounts.some((a) => a.minor === minor && (inCurrency(a, facts.currency) || (a.form === 'daxie' && !a.currency)))) {
+      const stated = amounts.some((a) => a.minor === minor && (inCurrency(a, facts.currency) || (a.form === 'daxie' && !a.currency)));
+      // a wrong figure is amount-matches-facts' finding; the invoices listed with their amounts state the total too
+      const invoices = (facts.invoices ?? []).map((i) => i.amount).filter((a): a is number => typeof a === 'number');
+      const justified = new Set(caseAmounts(facts).map((c) => c.minor));
+      const invoiced = invoices.reduce((sum, v) => sum + toMinor(v), 0);
+      // (the text demands a figure the facts do not justify, or the invoices' total where \`amount\` disagrees with it: invoice-total's finding)
+      const wrongFigure = amountRoles(context).some((r) => r.role === 'owed' && r.claimed && r.mention.form === 'figures'
+        && inCurrency(r.mention, facts.currency) && (!justified.has(r.mention.minor) || (r.mention.minor === invoiced && invoiced !== minor)));
+      const itemised = invoices.length > 1 && invoices.every((v) => amounts.some((a) => a.minor === toMinor(v) && inCurrency(a, facts.currency)))
+        && invoiced === minor;
+      if (!stated && !wrongFigure && !itemised) {
         const written = moneyText(facts, facts.amount);
         const value = writtenValue(context, 'amount', facts.amount);
         missing({
@@ -87,7 +110,9 @@ Each missing item is one finding, reported at the first heading (or the last par
         zh: `正文缺少发票编号，应写明${list || '发票编号'}${list ? '（`invoices`）' : ''}`,
       }, 'invoices');
     }
-    if (facts.due_date && !mentionsDate(facts.due_date)) {
+    // a repayment plan replaces the payment terms: its dates are the instalments', not the original due date
+    const plan = blocks.some((b) => (b.type === 'heading' || /^\s*\*\*/.test(b.text)) && PLAN_TITLE.test(b.text));
+    if (facts.due_date && !plan && !mentionsDate(facts.due_date) && !statesRole('due')) {
       missing({
         en: `Missing the original due date in the text, expected \`${formatDate(facts.due_date, 'en')}\` (\`due_date: ${facts.due_date}\`)`,
         zh: `正文缺少原付款到期日，应写明 \`${formatDate(facts.due_date, 'zh')}\`（\`due_date: ${facts.due_date}\`）`,
@@ -95,7 +120,7 @@ Each missing item is one finding, reported at the first heading (or the last par
     }
     if (facts.kind === 'dunning-letter') {
       const stage = facts.stage;
-      if (facts.deadline && stage && stage !== 'reminder' && !mentionsDate(facts.deadline)) {
+      if (facts.deadline && stage && stage !== 'reminder' && !mentionsDate(facts.deadline) && !statesRole('deadline')) {
         missing({
           en: `Missing the payment deadline as a calendar date in the text, expected \`${formatDate(facts.deadline, style === 'zh' ? 'zh' : 'en')}\` (\`deadline: ${facts.deadline}\`)`,
           zh: `正文缺少具体的付款期限日期，应写明 \`${formatDate(facts.deadline, 'zh')}\`（\`deadline: ${facts.deadline}\`）`,

@@ -156,7 +156,7 @@ const UNDER_INVOICE = /^\s*,?\s*(?:under|per|as\s+per|according\s+to|pursuant\s+
 const DUE_AFTER_ZH = /^\s*(?:已经?|即已)?到期/;
 const DUE_BEFORE_ZH = /(?:到期日(?:期)?|付款到期日|原定付款日)\s*(?:为|是|[:：])?\s*$/;
 const PAY_AT_ZH_BEFORE = /(?:应于|应在|应当于|约定于|原定于|應於|應在|約定於)\s*$/;
-const PAY_AT_ZH_AFTER = /^\s*(?:支付|付款|付清)/;
+const PAY_AT_ZH_AFTER = /^\s*(?:之?前)?\s*(?:支付|付款|付清|结清)/;
 const DEADLINE_BEFORE_EN = /\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|before|deadline(?:\s+(?:of|is))?|until)\s*[:：]?\s*$/i;
 const DEADLINE_AFTER_ZH = /^\s*(?:之前|以前|前)/;
 const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:于|在)?|不迟于|付款期限(?:为|是)?)\s*[:：]?\s*$/;
@@ -172,10 +172,13 @@ const OTHER_ACT_AFTER_ZH = /^[^，。；]{0,6}(?:之前|以前|前)?\s*(?:[在�
  * What the sentence around a date says the date is: the original due date (`fell due on`,
  * `到期`, `应于…支付`), the payment deadline (`by`, `no later than`, `之前`, `截止`, with a payment to make), or neither.
  */
-export function dateRole(before: string, after: string): 'due' | 'deadline' | undefined {
+export function dateRole(before: string, after: string, when?: { iso?: string; letterDate?: string }): 'due' | 'deadline' | undefined {
   if (PAYABLE_BY_EN.test(before)) return UNDER_INVOICE.test(after) ? 'due' : 'deadline';
   if (DUE_BEFORE_EN.test(before) || DUE_AFTER_ZH.test(after) || DUE_BEFORE_ZH.test(before)) return 'due';
-  if (PAY_AT_ZH_BEFORE.test(before) && PAY_AT_ZH_AFTER.test(after)) return 'due';
+  // 应于…前支付 states an obligation: met or missed before the letter (the due date), or still open after it (a deadline)
+  if (PAY_AT_ZH_BEFORE.test(before) && PAY_AT_ZH_AFTER.test(after)) {
+    return when?.iso && when.letterDate && when.iso > when.letterDate ? 'deadline' : 'due';
+  }
   if (DEADLINE_BEFORE_EN.test(before)) return PAY_BEFORE_EN.test(before) ? 'deadline' : undefined;
   if (DEADLINE_AFTER_ZH.test(after) || DEADLINE_BEFORE_ZH.test(before)) {
     if (OTHER_ACT_AFTER_ZH.test(after) && !PAY_AFTER_ZH.test(after.slice(0, 14))) return undefined;

@@ -11,13 +11,15 @@ const REFERENCE = /(?<![\p{Script=Latin}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)
 const DIGIT = /\d/;
 
 type Half = 'en' | 'zh';
+/** Where a mention stands: one half, or a part both halves share (letterhead, a bilingual table). */
+type Place = Half | 'both';
 
 /** One amount, date or reference, as the rule compares them. */
 interface Mention {
   start: number;
   end: number;
   raw: string;
-  half: Half;
+  half: Place;
   key: string;
   /** How the mention is looked up among the facts (amounts add their currency). */
   factKey: string;
@@ -79,13 +81,14 @@ function firstDifference(mentions: Mention[], facts: Set<string>, same: (a: Ment
     else byKey.set(m.key, [m]);
   }
   // only mentions with the same key can match, so each is compared within its bucket
-  const oneSided = mentions.filter((m) => !byKey.get(m.key)!.some((o) => o.half !== m.half && same(m, o)));
+  // what a shared table or the letterhead states, both halves state
+  const oneSided = mentions.filter((m) => m.half !== 'both' && !byKey.get(m.key)!.some((o) => o.half !== m.half && same(m, o)));
   if (oneSided.length === 0) return undefined;
   const disagrees = oneSided.find((m) => facts.size > 0 && !facts.has(m.factKey));
   const mention = disagrees ?? oneSided[0]!;
   let others = oneSided.filter((m) => m.half !== mention.half);
   // a figure that disagrees with the facts is compared with what the other half says instead
-  if (others.length === 0 && disagrees) others = mentions.filter((m) => m.half !== mention.half);
+  if (others.length === 0 && disagrees) others = mentions.filter((m) => m.half !== mention.half && m.half !== 'both');
   return { mention, others };
 }
 
@@ -96,8 +99,10 @@ const KIND_NAME = {
 } as const;
 
 function differenceMessage(kind: keyof typeof KIND_NAME, mention: Mention, others: Mention[]): Message {
-  const here = HALF_NAME[mention.half];
-  const there = HALF_NAME[mention.half === 'en' ? 'zh' : 'en'];
+  // a reported mention is always in one half: shared mentions are never one-sided
+  const half: Half = mention.half === 'zh' ? 'zh' : 'en';
+  const here = HALF_NAME[half];
+  const there = HALF_NAME[half === 'en' ? 'zh' : 'en'];
   const what = KIND_NAME[kind];
   if (others.length > 0) {
     const list = [...new Set(others.map((o) => `\`${o.raw}\``))].slice(0, 3).join(', ');
@@ -173,9 +178,9 @@ Please pay USD 18,400.00 by 4 December 2026.
     }
     const known = factKeys(facts);
     const shared = sharedBlocks(blocks);
-    const halfAt = (offset: number): Half | undefined => {
+    const halfAt = (offset: number): Place | undefined => {
       const block = blockAt(blocks, offset);
-      return block && !shared.has(block) ? halfOf(block) : undefined;
+      return block && shared.has(block) ? 'both' : halfOf(block);
     };
     const amountMentions: Mention[] = [];
     for (const a of amounts) {

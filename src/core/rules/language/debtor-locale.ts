@@ -1,7 +1,19 @@
 import { isChineseLocale, languageSpan } from '../../language/where.js';
-import { defineRule } from '../../rule.js';
+import { isSalutation } from '../../blocks.js';
+import { defineRule, type RuleContext } from '../../rule.js';
 
 const LATE_STAGES = new Set(['final-demand', 'letter-before-action']);
+
+/** True when the salutation greets the guarantor, not the debtor: a demand on a US guarantor is written for the guarantor. */
+function addressedToGuarantor(context: RuleContext): boolean {
+  const guarantor = context.facts.guarantor?.name;
+  if (!guarantor) return false;
+  const salutation = context.blocks.find(isSalutation);
+  if (!salutation) return false;
+  const contact = `${context.facts.debtor?.contact ?? ''} ${context.facts.debtor?.name ?? ''}`;
+  return guarantor.split(/\s+/).some((word) => word.length >= 2 && /^\p{Lu}/u.test(word) && !contact.includes(word)
+    && new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(salutation.text));
+}
 
 export default defineRule({
   meta: {
@@ -45,6 +57,7 @@ debtor:
     const { facts, report } = context;
     const locale = facts.debtor?.locale;
     if (facts.language !== 'en' || !isChineseLocale(locale) || !facts.stage || !LATE_STAGES.has(facts.stage)) return;
+    if (addressedToGuarantor(context)) return;
     const span = languageSpan(context);
     report({
       start: span.start, end: span.end,

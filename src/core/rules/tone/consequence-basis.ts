@@ -15,6 +15,9 @@ const AS_TERM_AFTER = /^\s*(?:clauses?|agreements?|provisions?|rules|centre|cent
 const AS_TERM_BEFORE = /\b(?:refers?|referring|submits?)\s+(?:all\s+|any\s+)?disputes\s+to\s*$|\bprovides?\s+for\s*$|约定(?:争议|纠纷)?(?:由|提交|通过)?[^，。；]{0,20}$/iu;
 // Words that say the step is not wanted or not taken: "without litigation", "rather than", 无需诉讼
 const AVOIDED_BEFORE = /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|not\s+to|no\s+need\s+(?:for|to))\s+(?:any\s+|the\s+need\s+for\s+|formal\s+|further\s+)?$|(?:避免|无需|不必)\s*$/iu;
+// A step is announced with a future, a modal or an act ("we will", "we have referred", 将, 委托); a sentence with none of
+// these only describes ("This letter is sent by X, a commercial collection agency")
+const ANNOUNCED = /\b(?:will|shall|'ll|’ll|would|may|might|must|intend(?:s|ed)?|going\s+to|plan(?:s|ned)?\s+to|prepared\s+to|no\s+(?:choice|option|alternative)|refer(?:red|ring)?|hand(?:ed|ing)?|pass(?:ed|ing)?|assign(?:ed|ing)?|plac(?:e|ed|ing)|instruct(?:ed|ing)?|commenc(?:e|ed|ing)|fil(?:e|ed|ing)|tak(?:e|en|ing)|took|bring(?:ing)?|brought|start(?:ed|ing)?|begin|proceed(?:ed|ing)?|report(?:ed|ing)?|suspend(?:ed|ing)?|stop(?:ped|ping)?|sue|seek)\b|[将会拟要]|准备|委托|交由|提起|申请|移交|上报|报送|暂停|停止/iu;
 const CLAUSE_CITED = /\b(?:clause|article|section)\s+\d+|\barbitration\s+(?:clause|agreement)\b|第\s*[\d一二三四五六七八九十]+\s*条|仲裁条款|仲裁协议/iu;
 const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 
@@ -22,7 +25,8 @@ const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n
 function inert(context: RuleContext, match: PhraseMatch): boolean {
   const sentence = sentenceAt(match.block, match.start);
   const text = context.text;
-  if (RESERVATION.test(text.slice(sentence.start, sentence.end))) return true;
+  const said = text.slice(sentence.start, sentence.end);
+  if (RESERVATION.test(said) || !ANNOUNCED.test(said)) return true;
   const before = text.slice(Math.max(sentence.start, match.start - 40), match.start);
   const after = text.slice(match.end, Math.min(sentence.end, match.end + 20));
   return AS_TERM_AFTER.test(after) || AS_TERM_BEFORE.test(before) || AVOIDED_BEFORE.test(before);

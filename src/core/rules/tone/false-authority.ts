@@ -17,7 +17,7 @@ export default defineRule({
     fixable: true,
     docs: `Catches a letter that borrows authority it does not have:
 
-- a lawyer, law firm, counsel or legal department ("our attorneys", 律师函, 律师, 法务部) when the front matter has no \`counsel:\` fact naming one. With \`counsel: { name, firm }\` these words are fine;
+- a lawyer, law firm or counsel ("our attorneys", 律师函, 律师) when the front matter has no \`counsel:\` fact naming one. With \`counsel: { name, firm }\` these words are fine. A company's own legal department (法务部) is no claim that outside counsel acts: "our legal department is reviewing the contract" is ordinary business, not a finding;
 - wording that poses as a court, the police or the government ("court order", "official notice", "NOTICE OF JUDGMENT", 法院通知, 传票, 公安), always;
 - a case number ("Case No. 2026-CV-0412", (2026)浙02民初1234号) when no proceeding is in the facts (\`proceeding:\` or \`case_number:\`).
 
@@ -27,7 +27,7 @@ Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵�
 
 **Wrong**
 
-> OFFICIAL NOTICE. Our legal department has opened Case No. 2026-CV-0412 against you.
+> OFFICIAL NOTICE. Our attorneys have opened Case No. 2026-CV-0412 against you.
 
 > 律师函：贵司拖欠货款一案，案号（2026）浙02民初1234号。
 
@@ -37,7 +37,7 @@ Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵�
 
 > 本函为我司就发票HVW-2026-1187项下18,400.00美元发出的最后催告函。
 
-Fixes (suggestions) where plain wording exists: "our accounts receivable team" for "legal department", 催款函 for 律师函.`,
+Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
   },
   check(context) {
     const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm);

@@ -10,7 +10,11 @@ const NEXT_STEPS = compileList(consequenceData as PhraseList);
 const THRESHOLDS = data.thresholds;
 const CATEGORIES = data.categories;
 // An urgent word inside a condition is an offer, not a demand ("if paying at once is hard for you")
-const CONDITION = /\b(?:if|unless|should\s+you|whether|in\s+case)\b[^,;.!?]*$|(?:如果|如|若|假如|倘若)[^，；。！？]*$/iu;
+const CONDITION = /\b(?:if|unless|should|whether|in\s+case)\b[^,;.!?]*$|(?:如果|如|若|假如|倘若)[^，；。！？]*$/iu;
+// ... or the creditor's own promptness ("I will look into it at once", 我司会尽快核实), not a demand on the debtor
+const OWN_ACTION = /\b(?:I|we)(?:\s+(?:will|shall|would|can|could|'ll|’ll|am|are))?\s+[^,;.!?]{0,40}$|(?:我|我司|我们|本人|本公司)[^，；。！？]{0,16}$/u;
+// ... or what acceleration does to the balance ("the balance will fall due immediately", 立即到期)
+const ACCELERATION = /^\s*(?:due|payable|repayable)\b|^\s*(?:到期|届满)/iu;
 
 /** True when the prose names a date after the letter's own date (the engine reads dates once for every rule). */
 function hasDeadlineDate(context: RuleContext): boolean {
@@ -30,7 +34,7 @@ function score(context: RuleContext, matches: readonly PhraseMatch[], categories
   const result: Score = { total: 0, phrases: [], first: undefined };
   for (const m of matches) {
     if (!categories.includes(m.entry.category)) continue;
-    if (m.entry.category === 'urgent' && CONDITION.test(context.text.slice(sentenceAt(m.block, m.start).start, m.start))) continue;
+    if (m.entry.category === 'urgent' && offered(context, m)) continue;
     const key = m.text.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -39,6 +43,14 @@ function score(context: RuleContext, matches: readonly PhraseMatch[], categories
     result.first ??= m;
   }
   return result;
+}
+
+/** True when an urgent word is no demand: inside a condition, about the creditor's own action, or acceleration. */
+function offered(context: RuleContext, m: PhraseMatch): boolean {
+  const before = context.text.slice(sentenceAt(m.block, m.start).start, m.start);
+  const after = context.text.slice(m.end, Math.min(m.block.end, m.end + 20));
+  const beforeWord = context.text.slice(Math.max(m.block.start, m.start - 20), m.start);
+  return CONDITION.test(before) || OWN_ACTION.test(before) || ACCELERATION.test(after) || /\b(?:due|payable)\s+$|(?:全部|余额|款项)[^，。；]{0,6}$/iu.test(beforeWord);
 }
 
 function message(kind: Bilingual, stage: Bilingual, phrases: string[], expected: Bilingual): Bilingual {
