@@ -18,6 +18,8 @@ const AVOIDED_BEFORE = /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|no
 // A step is announced with a future, a modal or an act ("we will", "we have referred", 将, 委托); a sentence with none of
 // these only describes ("This letter is sent by X, a commercial collection agency")
 const ANNOUNCED = /\b(?:will|shall|'ll|’ll|would|may|might|must|intend(?:s|ed)?|going\s+to|plan(?:s|ned)?\s+to|prepared\s+to|no\s+(?:choice|option|alternative)|refer(?:red|ring)?|hand(?:ed|ing)?|pass(?:ed|ing)?|assign(?:ed|ing)?|plac(?:e|ed|ing)|instruct(?:ed|ing)?|commenc(?:e|ed|ing)|fil(?:e|ed|ing)|tak(?:e|en|ing)|took|bring(?:ing)?|brought|start(?:ed|ing)?|begin|proceed(?:ed|ing)?|report(?:ed|ing)?|suspend(?:ed|ing)?|stop(?:ped|ping)?|sue|seek)\b|[将会拟要]|准备|委托|交由|提起|申请|移交|上报|报送|暂停|停止/iu;
+// a claim on a guaranty is the guarantor's own contract, with its own forum
+const GUARANTY = /guarant|surety|保证人|担保人|保证合同/iu;
 const CLAUSE_CITED = /\b(?:clause|article|section)\s+\d+|\barbitration\s+(?:clause|agreement)\b|第\s*[\d一二三四五六七八九十]+\s*条|仲裁条款|仲裁协议/iu;
 const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 
@@ -93,6 +95,9 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
         continue;
       } else if (facts.next_step && !(STEPS[category] ?? []).includes(facts.next_step)) {
         why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
+      } else if (category === 'litigation' && facts.contract?.arbitration && !GUARANTY.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) {
+        // a court case under a contract that sends disputes to arbitration: the court declines it, and the award route is lost
+        why = { en: `while the contract refers disputes to arbitration (\`contract.arbitration: ${facts.contract.arbitration}\`)`, zh: `但合同约定争议提交仲裁（\`contract.arbitration: ${facts.contract.arbitration}\`）` };
       } else if (category === 'arbitration' && !institution) {
         why = { en: 'while neither `contract.arbitration` nor the text names an institution', zh: '但 `contract.arbitration` 和正文均未写明仲裁机构' };
       }

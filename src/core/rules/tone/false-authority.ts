@@ -1,11 +1,23 @@
-import { defineRule } from '../../rule.js';
+import { letterheadLength } from '../../blocks.js';
+import { defineRule, type Block } from '../../rule.js';
 import data from '../data/tone-authority.json';
-import { compileList, findReportable, isClause, phraseMessage, replacementFix, type PhraseList } from './phrases.js';
+import { compileList, findReportable, isClause, phraseMessage, quote, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
 
 const AUTHORITY = compileList(data as PhraseList);
+const CATEGORIES = (data as PhraseList).categories;
 
 /** Facts that say a proceeding is on file (not part of the core contract, so read from the raw front matter). */
 const PROCEEDING_KEYS = ['proceeding', 'case_number', 'case'] as const;
+
+// A court named as the sender: at the head of a letterhead line, a title or a heading ("舟山市中级人民法院 催款通知")
+const COURT_HEAD = /^[\s#*_>|]*(?:\d+[.)]\s*)?(?:(?:[\u4e00-\u9fff]{2,14}?(?:中级|高级|基层|最高|专门)?人民法院|[\u4e00-\u9fff]{2,10}(?:法院|仲裁委员会)(?=\s|[*_]|$|通知|催|公告|传票|执行))|(?:The\s+)?(?:(?:Supreme|High|District|Superior|Circuit|County|Federal|Intermediate|Higher|Basic|Municipal|Magistrates['’]?)\s+)?(?:People['’]s\s+)?Court(?:\s+of\s+[A-Z][\w.'’ ]{1,40})?(?=\s*(?:$|[*_\n]|[-—–:·|]|notice|order|summons)))/u;
+const COURT_ACTS = /法院[^，。；]{0,6}(?:可|有权|将|会|依法)|(?:裁决|判决)(?:生效)?(?:之)?后|\b(?:the\s+)?courts?\s+(?:may|can|could|will|has\s+the\s+power)|\bafter\s+(?:an?\s+|the\s+)?(?:award|judgment)/iu;
+const COURT_WORD = /法院|仲裁委员会|\bCourt\b/u;
+
+/** True when the block is where a sender's name goes: the letterhead, the title, a heading. */
+function headsTheLetter(block: Block, index: number, head: number): boolean {
+  return index < head || block.type === 'heading' || /^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*$/u.test(block.text);
+}
 
 export default defineRule({
   meta: {
@@ -43,11 +55,35 @@ Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
     const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm);
     const data = context.data ?? {};
     const hasProceeding = PROCEEDING_KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
+    const reported = new Set<number>();
+    const head = letterheadLength(context.blocks);
+    context.blocks.forEach((block, index) => {
+      if (!COURT_WORD.test(block.text) || !headsTheLetter(block, index, head) || isClause(context.facts)) return;
+      const m = COURT_HEAD.exec(block.text);
+      if (!m) return;
+      const name = m[0].replace(/^[\s#*_>|]*(?:\d+[.)]\s*)?/u, '');
+      const start = block.start + m[0].length - name.length;
+      const info = CATEGORIES['court-styled']!;
+      reported.add(sentenceAt(block, start).start);
+      context.report({
+        start, end: start + name.length,
+        message: {
+          en: `Unexpected ${quote(name)} (${info.reason.en}), expected ${info.expected.en}`,
+          zh: `不应出现 ${quote(name)}（${info.reason.zh}），应${info.expected.zh}`,
+        },
+      });
+    });
     for (const match of findReportable(context, AUTHORITY)) {
       const category = match.entry.category;
       // A clause speaks of lawyers in general (who bears lawyers' fees); only a letter can pose as one
       if (category === 'counsel' && (hasCounsel || isClause(context.facts))) continue;
-      if (category === 'case-number' && hasProceeding) continue;
+      if ((category === 'case-number' || category === 'court-measure') && hasProceeding) continue;
+      // what a court may do after an award or judgment, said as the court's power, is no claim to it
+      if (category === 'court-measure' && COURT_ACTS.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) continue;
+      // one finding per sentence
+      const sentence = sentenceAt(match.block, match.start).start;
+      if (reported.has(sentence)) continue;
+      reported.add(sentence);
       context.report({ start: match.start, end: match.end, message: phraseMessage(match), fixes: replacementFix(match) });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule.js';
 import data from '../data/tone-insults.json';
-import { compileList, findReportable, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+import { compileList, findReportable, oncePerSentence, phraseMessage, removeSentenceFix, sentenceAt, type PhraseList } from './phrases.js';
 
 const INSULTS = compileList(data as PhraseList);
 // An allegation with its basis ("we allege ... on the basis of ...", 涉嫌…根据…) is a statement, not an insult
@@ -35,10 +35,10 @@ An allegation stated with its basis is not an insult: "We allege that the goods 
 
 > 发票HVW-2026-1187项下18,400.00美元已于2026年10月15日到期，至今未付。
 
-Fixes (suggestions): a neutral word where one reads well, or removing the sentence.`,
+Fix (suggestion): remove the sentence. No word is swapped in for the insult: “贵司就是老赖” with “贵司” in place of 老赖 would say nothing, and a sentence built around an insult seldom survives without it. One sentence gives one finding, however many insults it holds.`,
   },
   check(context) {
-    for (const match of findReportable(context, INSULTS)) {
+    for (const match of oncePerSentence(findReportable(context, INSULTS))) {
       const sentence = sentenceAt(match.block, match.start);
       const words = context.text.slice(sentence.start, sentence.end);
       if (ALLEGATION.claim.test(words) && ALLEGATION.basis.test(words)) continue;
@@ -46,7 +46,7 @@ Fixes (suggestions): a neutral word where one reads well, or removing the senten
         start: match.start,
         end: match.end,
         message: phraseMessage(match),
-        fixes: [...replacementFix(match), removeSentenceFix(context, sentence)],
+        fixes: [removeSentenceFix(context, sentence)],
       });
     }
   },

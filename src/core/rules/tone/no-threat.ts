@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule.js';
 import data from '../data/tone-threats.json';
-import { compileList, findReportable, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+import { compileList, findReportable, oncePerSentence, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
 
 const THREATS = compileList(data as PhraseList);
 
@@ -30,10 +30,10 @@ Innocent uses stay silent: "we will call you on Monday", "shoot us an email", �
 
 > 如贵司未于2026年12月4日前支付18,400.00美元，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。
 
-Fixes (suggestions): the lawful wording listed for the phrase, where one reads well, or removing the sentence.`,
+Fixes (suggestions): where a lawful phrase can take the threat's place in the same sentence (“pay you a visit” → “write to you again”), that phrase; otherwise removing the sentence. A fix never invents a next step the creditor has not chosen. One sentence gives one finding, however many threats it holds.`,
   },
   check(context) {
-    for (const match of findReportable(context, THREATS)) {
+    for (const match of oncePerSentence(findReportable(context, THREATS))) {
       context.report({
         start: match.start,
         end: match.end,

@@ -74,12 +74,21 @@ const EN_AFTER = '(?![A-Za-z0-9])';
 // `~` after a word in a pattern: its regular English inflections (contact~ → contacts, contacted, contacting)
 const INFLECTION = '(?:s|es|ed|d|ing)?';
 
-/** A space in a pattern matches any run of whitespace (a line break inside a paragraph included); `~` inflects. */
-function spaced(source: string): string {
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/**
+ * A space in a pattern matches any run of whitespace (a line break inside a paragraph included); `~` inflects.
+ * In Chinese patterns a space may stand between two characters, as in a title set out as “律 师 函”.
+ */
+function spaced(source: string, zh = false): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? '';
+    if (zh && !inClass && HAN_CHAR.test(c) && HAN_CHAR.test(source[i + 1] ?? '')) {
+      out += `${c}[ \u3000]?`;
+      continue;
+    }
     if (c === '\\') {
       out += c + (source[i + 1] ?? '');
       i++;
@@ -120,7 +129,7 @@ export function compileList(list: PhraseList): CompiledList {
       });
     // The alternation keeps the list's order: at one position an earlier entry wins, so lists put longer phrases first
     if (!entries.length) return { regex: undefined, entries };
-    const body = entries.map((e) => `(${spaced(e.pattern)})`).join('|');
+    const body = entries.map((e) => `(${spaced(e.pattern, lang === 'zh')})`).join('|');
     const regex = lang === 'en' ? new RegExp(`${EN_BEFORE}(?:${body})${EN_AFTER}`, 'giu') : new RegExp(body, 'gu');
     return { regex, entries };
   };
@@ -258,6 +267,17 @@ export function acceptedSpans(context: RuleContext): { start: number; end: numbe
 export function isAccepted(context: RuleContext, start: number, end: number): boolean {
   for (const s of acceptedSpans(context)) if (s.start < end && s.end > start) return true;
   return false;
+}
+
+/** The first match of each sentence: one sentence gets at most one finding per rule. */
+export function oncePerSentence(matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const seen = new Set<number>();
+  return matches.filter((m) => {
+    const start = sentenceAt(m.block, m.start).start;
+    if (seen.has(start)) return false;
+    seen.add(start);
+    return true;
+  });
 }
 
 /** The phrases of `list` in the document, minus those the vocabulary accepts. */
