@@ -4,6 +4,9 @@ import { clauseSections, guaranteeLaw, matchesIn, sectionAnchor } from './clause
 const OF_PAYMENT = /\bguarant(?:y|ee)\s+of\s+payment\b/i;
 const OF_COLLECTION = /\bguarant(?:y|ee)\s+of\s+collection\b/gi;
 const GOVERNING_LAW = /\bgoverned\s+by\b|\bgoverning\s+law\b|\bconstrued\s+(?:in\s+accordance\s+with|under)\b|适用[\u4e00-\u9fff]{0,10}法律/i;
+// ECOA / Regulation B: a spouse's signature may not be required when the guarantor qualifies alone
+const SPOUSE = /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\s+(?:also\s+)?by\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
+const NOT_REQUIRED = /\b(?:need\s+not(?:\s+be)?|does\s+not\s+need\s+to(?:\s+be)?|is\s+not\s+required\s+to(?:\s+be)?|not\s+required|no\s+(?:spouse|signature)|without\s+(?:the\s+)?(?:need|requirement))\b[^.;]{0,30}$|\bnot\s+required\b|无需|不需|不要求/iu;
 const WAIVES = /\bwaive[sd]?\b|\bwaiver\b|放弃/i;
 const DEFENCES = /\bpresentment\b|\bnotice\b|\bdemand\b|\bsuretyship\b|\bdefen[cs]es?\b|抗辩/i;
 
@@ -60,9 +63,20 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
           },
         });
       }
+      for (const m of matchesIn(section, SPOUSE)) {
+        const before = context.text.slice(Math.max(section.start, m.start - 40), m.start);
+        if (NOT_REQUIRED.test(before) || NOT_REQUIRED.test(m.text)) continue;
+        context.report({
+          start: m.start, end: m.end,
+          message: {
+            en: `Unexpected \`${m.text}\`, expected no spouse's signature as a condition: a creditor may not require the spouse to sign when the guarantor qualifies alone (ECOA, Regulation B, 12 CFR 1002.7(d))`,
+            zh: `不应要求配偶签字（\`${m.text}\`）：保证人本人符合条件时，债权人不得要求其配偶签字（美国《平等信贷机会法》及 Regulation B 第1002.7(d)条）`,
+          },
+        });
+      }
       if (!collection && !OF_PAYMENT.test(section.text)) {
         context.report({
-          ...anchor,
+          ...anchor, severity: 'warning',
           message: {
             en: 'Unexpected guaranty that does not say it is a guaranty of payment, expected `This is a guaranty of payment and not of collection`',
             zh: '保证条款未写明为付款保证，应写明“本保证为付款保证（guaranty of payment），而非收款保证”',
@@ -71,16 +85,17 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
       }
       if (!GOVERNING_LAW.test(section.text)) {
         context.report({
-          ...anchor,
+          ...anchor, severity: 'warning',
           message: {
             en: 'Unexpected guaranty without a governing law, expected e.g. `This guaranty is governed by the law of the State of California`, the guarantor\'s state',
             zh: '保证条款未约定适用法律，应约定保证人所在州的法律，如“本保证适用美国加利福尼亚州法律”',
           },
         });
       }
+      // the waivers are best practice that a careful drafter adds; their absence does not void the guaranty
       if (!(WAIVES.test(section.text) && DEFENCES.test(section.text))) {
         context.report({
-          ...anchor,
+          ...anchor, severity: 'info',
           message: {
             en: 'Unexpected guaranty without a waiver of suretyship defences, expected the guarantor to waive notice, presentment, demand on the debtor and other suretyship defences',
             zh: '保证条款未约定放弃保证人抗辩，应写明保证人放弃通知、提示、向债务人要求付款等保证人抗辩',

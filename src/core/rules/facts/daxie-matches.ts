@@ -72,9 +72,10 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       let target: number | undefined;
       if (beside) target = beside.minor;
       else if (sameCurrency && knownMinor.size === 1) target = [...knownMinor][0];
+      // the fix rewrites a figure, so it is the one right fix only when the case facts name that amount
       const fix = (minor: number): Fix[] => {
         const text = `${prefix}${toDaxie(minor / 100)}`;
-        return [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }];
+        return [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) }];
       };
       if (strict === undefined) {
         const right = target ?? mention.minor;
@@ -89,6 +90,15 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
         continue;
       }
       const minor = toMinor(strict);
+      // 元 with no 角 or 分 after it ends with 整 (正): without it, figures can be added after the 元 (PBOC payment and settlement rules)
+      if (/[元圆]$/u.test(body) && (beside === undefined || beside.minor === minor)) {
+        report({
+          start: mention.start, end: mention.end, severity: 'warning',
+          message: { en: `Unexpected \`${mention.raw}\` without 整 after 元, expected \`${mention.raw}整\``, zh: `大写金额 \`${mention.raw}\` 以“元”结尾时应加“整”字，应为 \`${mention.raw}整\`` },
+          fixes: [{ title: `Write \`${mention.raw}整\``, edits: [{ start: mention.end, end: mention.end, text: '整' }], isPreferred: true }],
+        });
+        continue;
+      }
       if (beside) {
         if (minor === beside.minor) continue;
         // The 大写 agrees with the facts and the figures do not: `amount-matches-facts` fixes the figures.

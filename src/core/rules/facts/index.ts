@@ -9,6 +9,7 @@ import deadlineMinDays from './deadline-min-days.js';
 import deadlineWeekend from './deadline-weekend.js';
 import dueDateMatches from './due-date-matches.js';
 import factTypes from './fact-types.js';
+import invoiceMatchesFacts from './invoice-matches-facts.js';
 import invoiceTotal from './invoice-total.js';
 import requiredContent from './required-content.js';
 import requiredFacts from './required-facts.js';
@@ -25,6 +26,7 @@ export const factsRules: Rule[] = [
   deadlineWeekend,
   dueDateMatches,
   factTypes,
+  invoiceMatchesFacts,
   invoiceTotal,
   requiredContent,
   requiredFacts,

@@ -2,6 +2,7 @@ import { toMinor } from '../../facts/amounts.js';
 import { formatDate } from '../../facts/format.js';
 import type { NextStep } from '../../facts/schema.js';
 import { defineRule, type Message } from '../../rule.js';
+import { mistypedInvoices } from './invoice-matches-facts.js';
 import { amountRoles } from './roles.js';
 import { blockAt, caseAmounts, contextOf, dateRole, inCurrency, moneyText, styleOf, writtenValue } from './support.js';
 
@@ -101,7 +102,8 @@ Each missing item is one finding, reported at the first heading (or the last par
     }
 
     const numbers = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
-    const hasInvoice = numbers.length > 0 ? numbers.some((n) => prose.includes(n)) : INVOICE_WORD.test(prose);
+    // a mistyped number (HVW-2026-1178 for HVW-2026-1187) is invoice-matches-facts' finding, not a missing reference
+    const hasInvoice = numbers.length > 0 ? numbers.some((n) => prose.includes(n)) || mistypedInvoices(context).length > 0 : INVOICE_WORD.test(prose);
     // a call summary names the invoices when the facts list them; a dunning letter always needs one
     if (!hasInvoice && (facts.kind === 'dunning-letter' || numbers.length > 0)) {
       const list = numbers.length > 0 ? numbers.map((n) => `\`${n}\``).join(', ') : '';
