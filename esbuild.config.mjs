@@ -10,7 +10,9 @@ const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 
 const builds = [
   { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
   {
-    ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', platform: 'node',
+    // split: `dunmark export` and Word letters load their chunk (docx, mammoth) only when used
+    ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true,
+    chunkNames: 'chunks/[name]-[hash]', format: 'esm', platform: 'node',
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);" },
   },
 ];
@@ -18,6 +20,10 @@ const builds = [
 const loadStamp = { js: 'var __dunmarkLoadStart = typeof performance === "object" ? performance.now() : 0;' };
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp });
+}
+// the export code of the Node extension: a bundle of its own, required on first use, never at activation
+if (existsSync('src/vscode/export-lazy.ts')) {
+  builds.push({ ...common, entryPoints: ['src/vscode/export-lazy.ts'], outfile: 'dist/export.cjs', format: 'cjs', platform: 'node', minify: true });
 }
 if (existsSync('src/vscode/web.ts')) {
   builds.push({

@@ -9,8 +9,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { parseDocument } from '../engine.js';
-import type { Facts } from '../facts/facts.js';
+import { typeFacts, type Facts } from '../facts/facts.js';
+import { parseFrontMatter } from '../front-matter.js';
 import { labelMeasure, measureLanguage } from '../language/detect.js';
 
 /** The script of a run: Chinese text gets the East Asian font and a Chinese proofing language. */
@@ -225,22 +225,32 @@ export function findHalves(blocks: ExportBlock[]): Halves | undefined {
   return undefined;
 }
 
+/** The front matter of a parsed letter: the YAML between the fences, the raw data and the typed facts. */
+function readFacts(source: string, tree: Root): { yaml: string; data: Record<string, unknown> | undefined; facts: Facts } {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml' || first.position?.start.offset === undefined || first.position.end.offset === undefined) return { yaml: '', data: undefined, facts: {} };
+  const start = first.position.start.offset;
+  const end = first.position.end.offset;
+  const nl = source.indexOf('\n', start);
+  const contentStart = nl === -1 ? end : nl + 1;
+  const contentEnd = Math.max(contentStart, source.lastIndexOf('\n', end - 1) + 1);
+  const fm = parseFrontMatter(source, { start, end }, { start: contentStart, end: contentEnd });
+  const raw = fm.data;
+  const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  return { yaml: source.slice(contentStart, contentEnd), data, facts: fm.errors.length === 0 ? typeFacts(raw).facts : {} };
+}
+
 /** Turns a letter (Markdown with front matter) into the blocks of the document it is sent as. */
 export function buildExportDocument(text: string): ExportDocument {
-  const parsed = parseDocument(text);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree = processor.parse(source) as Root;
+  const { yaml, data, facts } = readFacts(source, tree);
   const blocks = tree.children.flatMap(toBlocks);
-  const language = parsed.facts.language;
-  const chineseTag = language === 'zh-TW' || language === 'zh-HK' ? language : 'zh-CN';
+  const language = facts.language;
   const bilingual = language === 'en+zh-CN';
-  const fm = parsed.frontMatter;
   return {
-    facts: parsed.facts,
-    data: parsed.data,
-    frontMatterYaml: fm ? text.slice(fm.content.start, fm.content.end) : '',
-    blocks,
-    chineseTag,
+    facts, data, frontMatterYaml: yaml, blocks,
+    chineseTag: language === 'zh-TW' || language === 'zh-HK' ? language : 'zh-CN',
     bilingual,
     halves: bilingual ? findHalves(blocks) : undefined,
   };
