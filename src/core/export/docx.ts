@@ -32,6 +32,8 @@ export interface DocxOptions {
 export const COLUMNS_TABLE_STYLE = 'DunmarkColumns';
 /** The style id of quoted paragraphs. */
 export const QUOTE_STYLE = 'Quote';
+/** The style id of a table's header cells. */
+export const TABLE_HEADER_STYLE = 'DunmarkTableHeader';
 /** The placeholder of a letterhead that the letter replaces. */
 export const BODY_PLACEHOLDER = 'body';
 
@@ -86,7 +88,9 @@ function tableOf(block: Extract<ExportBlock, { type: 'table' }>, ctx: Ctx): Tabl
         ...(r === 0 ? { shading: { fill: 'F2F2F2' } } : {}),
         children: [new Paragraph({
           ...(block.align[c] ? { alignment: ALIGN[block.align[c]!] } : {}),
-          children: runs(row[c] ?? [], ctx, r === 0 ? { bold: true } : {}),
+          // bold by style, not by run: the words stay as the letter wrote them
+          ...(r === 0 ? { style: TABLE_HEADER_STYLE } : {}),
+          children: runs(row[c] ?? [], ctx),
         })],
       })),
     })),
@@ -260,6 +264,8 @@ function styles(ctx: Ctx) {
       heading3: { run: { bold: true, size: 23 }, paragraph: { spacing: { before: 160, after: 80 } } },
     },
     paragraphStyles: [{
+      id: TABLE_HEADER_STYLE, name: 'Dunmark Table Header', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 0 } },
+    }, {
       id: QUOTE_STYLE, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true,
       run: { italics: true, color: '404040' },
       paragraph: { indent: { left: 720 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } } },

@@ -150,7 +150,7 @@ export function addStyles(bytes: Uint8Array, styles: readonly string[]): Uint8Ar
 }
 
 /** Styles the letter uses; taken from the built-in style sheet when the letterhead does not define them. */
-const LENT_STYLES = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6', 'Quote', 'ListParagraph', 'DunmarkColumns'];
+const LENT_STYLES = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6', 'Quote', 'ListParagraph', 'DunmarkColumns', 'DunmarkTableHeader'];
 
 /** Adds to the letterhead's style sheet the styles the letter uses and it lacks; its own styles win. */
 export function ensureStyles(letterhead: Uint8Array, builtIn: Uint8Array): Uint8Array {
