@@ -203,6 +203,8 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
 export function registerExport(context: vscode.ExtensionContext, linter: Linter): vscode.Disposable[] {
   const commands = new ExportCommands(context.extensionUri, linter);
   const update = (): void => void commands.updateContext();
+  // the Node extension host has the export (the web one never sets this): menus show the commands
+  void vscode.commands.executeCommand('setContext', 'dunmark.exportAvailable', true);
   setTimeout(update, 0);
   return [
     commands,

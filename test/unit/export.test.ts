@@ -131,11 +131,12 @@ describe('export: the .docx', () => {
 });
 
 describe('export: Chinese text', () => {
-  it('splits runs by script: digits and punctuation stay with the text around them', () => {
+  it('splits runs by script: figures are Latin words, punctuation stays with the text around it', () => {
     assert.deepEqual(splitScripts('发票 HVW-2026-1187 金额美元 18,400.00 元'), [
-      { text: '发票 ', script: 'cjk' }, { text: 'HVW-2026-1187 ', script: 'latin' }, { text: '金额美元 18,400.00 元', script: 'cjk' },
+      { text: '发票 ', script: 'cjk' }, { text: 'HVW-2026-1187 ', script: 'latin' }, { text: '金额美元 ', script: 'cjk' }, { text: '18,400.00 ', script: 'latin' }, { text: '元', script: 'cjk' },
     ]);
-    assert.deepEqual(splitScripts('2026年11月20日'), [{ text: '2026年11月20日', script: 'cjk' }]);
+    assert.deepEqual(splitScripts('美元 18,400.00 元'), [{ text: '美元 ', script: 'cjk' }, { text: '18,400.00 ', script: 'latin' }, { text: '元', script: 'cjk' }]);
+    assert.deepEqual(splitScripts('（2026年'), [{ text: '（', script: 'cjk' }, { text: '2026', script: 'latin' }, { text: '年', script: 'cjk' }]);
     assert.deepEqual(splitScripts('  '), [{ text: '  ', script: 'latin' }]);
   });
 

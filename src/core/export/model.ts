@@ -70,11 +70,13 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 
 // Han, CJK punctuation, kana and full-width forms take the East Asian font; Latin letters the Latin one.
 const CJK = /[\p{Script=Han}\u3000-\u303f\u3040-\u30ff\uff00-\uffef]/u;
-const LATIN = /\p{Script=Latin}/u;
+// Digits count as Latin: a figure in Chinese text is then a Western word that East Asian line
+// breaking cannot split (`18,400.0` / `0 元` on two lines is what a zh-CN run of digits gets).
+const LATIN = /[\p{Script=Latin}0-9]/u;
 
 /**
- * Splits text into runs by script. Digits, spaces and punctuation take the script of the run they
- * stand in, so `2026年11月20日` is one Chinese run and `发票 HVW-2026-1187 金额` three runs.
+ * Splits text into runs by script. Spaces and punctuation take the script of the run they stand
+ * in, so `发票 HVW-2026-1187 金额` is three runs and `美元 18,400.00 元` three.
  */
 export function splitScripts(text: string): { text: string; script: Script }[] {
   const out: { text: string; script: Script }[] = [];
