@@ -2,7 +2,7 @@
 // and the web extension (CJS for the browser worker host). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
@@ -32,6 +32,8 @@ if (existsSync('src/vscode/web.ts')) {
   });
 }
 
+// the CLI's chunks are named by their hash: drop the last build's, or they pile up in the package
+rmSync('dist/chunks', { recursive: true, force: true });
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('watching src/ ...');
