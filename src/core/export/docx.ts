@@ -199,18 +199,29 @@ function label(lang: Lang, en: string, zh: string): string {
   return lang === 'both' ? `${en} / ${zh}` : lang === 'zh' ? zh : en;
 }
 
-/** The reference line of the first page: date, invoices and contract from the facts. */
-export function referenceLine(facts: Facts): string {
+const SEPARATOR = '   ·   ';
+
+/** The letter's date as its language writes it (both ways in a bilingual letter). */
+function letterDate(facts: Facts): string | undefined {
+  if (!facts.date) return undefined;
+  const lang = letterLanguage(facts);
+  return lang === 'both' ? `${formatDate(facts.date, 'en')} / ${formatDate(facts.date, 'zh')}` : formatDate(facts.date, lang === 'zh' ? 'zh' : 'en');
+}
+
+/** The invoices and the contract the letter is about, labelled in its language. */
+export function references(facts: Facts): string {
   const lang = letterLanguage(facts);
   const parts: string[] = [];
-  if (facts.date) {
-    const date = lang === 'both' ? `${formatDate(facts.date, 'en')} / ${formatDate(facts.date, 'zh')}` : formatDate(facts.date, lang === 'zh' ? 'zh' : 'en');
-    parts.push(`${label(lang, 'Date', '日期')}: ${date}`);
-  }
   const invoices = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => Boolean(n));
   if (invoices.length) parts.push(`${label(lang, invoices.length > 1 ? 'Invoices' : 'Invoice', '发票')}: ${invoices.join(', ')}`);
   if (facts.contract?.reference) parts.push(`${label(lang, 'Contract', '合同')}: ${facts.contract.reference}`);
-  return parts.join('   ·   ');
+  return parts.join(SEPARATOR);
+}
+
+/** The reference line of the first page: date, invoices and contract from the facts. */
+export function referenceLine(facts: Facts): string {
+  const date = letterDate(facts);
+  return [date && `${label(letterLanguage(facts), 'Date', '日期')}: ${date}`, references(facts)].filter(Boolean).join(SEPARATOR);
 }
 
 function pageFooter(lang: Lang, ctx: Ctx): Footer {
@@ -243,7 +254,7 @@ function senderHeader(facts: Facts, ctx: Ctx): Header {
 }
 
 function followingHeader(facts: Facts, ctx: Ctx): Header {
-  const text = [facts.creditor?.name, referenceLine(facts).split('   ·   ').slice(1).join('   ·   ')].filter(Boolean).join('   ·   ');
+  const text = [facts.creditor?.name, references(facts)].filter(Boolean).join(SEPARATOR);
   return new Header({ children: [new Paragraph({ children: text ? runs([{ type: 'text', text, bold: false, italic: false, code: false, script: 'latin' }], ctx, { size: 16, color: '666666' }) : [] })] });
 }
 
@@ -295,10 +306,9 @@ function pageSize(facts: Facts): { width: number; height: number } {
 /** What a letterhead's `{{date}}`, `{{reference}}`, `{{creditor}}` and `{{debtor}}` placeholders become. */
 function fieldPatches(doc: ExportDocument, ctx: Ctx) {
   const f = doc.facts;
-  const lang = letterLanguage(f);
   const values: Record<string, string | undefined> = {
-    date: f.date && (lang === 'both' ? `${formatDate(f.date, 'en')} / ${formatDate(f.date, 'zh')}` : formatDate(f.date, lang === 'zh' ? 'zh' : 'en')),
-    reference: referenceLine(f) || undefined,
+    date: letterDate(f),
+    reference: references(f) || undefined,
     creditor: f.creditor?.name,
     debtor: f.debtor?.name,
   };
