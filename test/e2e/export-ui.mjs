@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageVsix } from './package-vsix.mjs';
-import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, startCodeServer } from './lib.mjs';
+import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette, startCodeServer } from './lib.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), { extension: 'value', vsix: 'value', workspace: 'value', file: 'value', screenshot: 'value', timeout: 'value' });
@@ -45,6 +45,8 @@ async function main() {
   const run = makeRunWithWorkspace(install.e2eHome, 'export-ui', path.resolve(args.workspace));
   runDir = run.dir;
   const { workspace } = run;
+  // what an earlier export left in the source folder (ignored by git) is not this run's
+  for (const f of fs.readdirSync(workspace)) if (/\.(docx|pdf)$/.test(f)) fs.rmSync(path.join(workspace, f));
   let vsix = args.vsix && path.resolve(args.vsix);
   if (!vsix) {
     vsix = path.join(run.dir, 'dunmark.vsix');
@@ -61,22 +63,11 @@ async function main() {
 
   // Ctrl+P → the letter
   const quickInput = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+P');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(args.file);
-  await quickInput.locator('.monaco-list-row', { hasText: args.file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${args.file}"]`).first().waitFor();
-  await page.locator('.editor-instance .view-lines').first().waitFor();
+  await openByName(page, args.file);
   log(`opened ${args.file}`);
 
   // F1 → Dunmark: Export to Word / PDF → Word
-  await page.keyboard.press('F1');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(COMMAND);
-  await quickInput.locator('.monaco-list-row', { hasText: COMMAND }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().waitFor();
+  await runFromPalette(page, COMMAND);
   await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().click();
   const docxName = args.file.replace(/\.md$/, '.docx');
   await page.locator('.notification-toast', { hasText: `Exported ${docxName}` }).first().waitFor();
@@ -99,17 +90,8 @@ async function main() {
   log(`${pdfName}: ${pdf.length} bytes`);
   console.log(`ok   the editor title button wrote ${pdfName}`);
   // a letter with errors: the export shows them and offers to go ahead
-  await page.keyboard.press('Control+P');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type('with-mistakes.md');
-  await quickInput.locator('.monaco-list-row', { hasText: 'with-mistakes.md' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active[aria-label*="with-mistakes.md"]').first().waitFor();
-  await page.keyboard.press('F1');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(COMMAND);
-  await quickInput.locator('.monaco-list-row', { hasText: COMMAND }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await openByName(page, 'with-mistakes.md');
+  await runFromPalette(page, COMMAND);
   await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().click();
   const warning = page.locator('.notification-toast', { hasText: 'error(s) that would go out with it' }).first();
   await warning.waitFor();

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageVsix } from './package-vsix.mjs';
-import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, startCodeServer } from './lib.mjs';
+import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette, startCodeServer } from './lib.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), {
@@ -62,22 +62,11 @@ async function main() {
   log('workbench ready');
 
   // 3. Ctrl+P → the letter
-  const quickInput = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+P');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(args.file);
-  await quickInput.locator('.monaco-list-row', { hasText: args.file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${args.file}"]`).first().waitFor();
-  await page.locator('.editor-instance .view-lines').first().waitFor();
+  await openByName(page, args.file);
   log(`opened ${args.file}`);
 
   // 4. F1 → Dunmark: Show Problems → the panel lists the finding
-  await page.keyboard.press('F1');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(COMMAND);
-  await quickInput.locator('.monaco-list-row', { hasText: COMMAND }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runFromPalette(page, COMMAND);
   const problems = page.locator('.markers-panel');
   await problems.locator('.monaco-list-row', { hasText: args['expect-problem'] }).first().waitFor();
   const problemsText = (await problems.innerText()).trim();
