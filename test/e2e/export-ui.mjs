@@ -7,8 +7,8 @@
 //   node test/e2e/export-ui.mjs --extension . --workspace examples --file letter-before-action-bilingual.md [--vsix x.vsix]
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageVsix } from './package-vsix.mjs';
-import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette, startCodeServer } from './lib.mjs';
+import { finishRun, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette } from './lib.mjs';
+import { openWorkbench } from './workbench.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), { extension: 'value', vsix: 'value', workspace: 'value', file: 'value', screenshot: 'value', timeout: 'value' });
@@ -47,24 +47,16 @@ async function main() {
   const { workspace } = run;
   // what an earlier export left in the source folder (ignored by git) is not this run's
   for (const f of fs.readdirSync(workspace)) if (/\.(docx|pdf)$/.test(f)) fs.rmSync(path.join(workspace, f));
-  let vsix = args.vsix && path.resolve(args.vsix);
-  if (!vsix) {
-    vsix = path.join(run.dir, 'dunmark.vsix');
-    log(`packaged ${path.basename(vsix)}: ${(packageVsix(path.resolve(args.extension), vsix, install) / 1024).toFixed(0)} KB`);
-  }
-  log(installVsix(install, run, vsix).split('\n').pop());
-
-  const server = await startCodeServer(install, run, { workspace });
-  ({ page } = await launchBrowser(install));
-  page.setDefaultTimeout(stepTimeout);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor();
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  page = await openWorkbench(install, run, { extension: args.extension, vsix: args.vsix, stepTimeout });
 
   // Ctrl+P → the letter
   const quickInput = page.locator('.quick-input-widget');
   await openByName(page, args.file);
   log(`opened ${args.file}`);
+  // the export button in the editor title shows once the extension has looked at the letter:
+  // before that the palette would be opened without the command
+  const button = page.locator('.editor-actions .action-label[aria-label*="Export to Word / PDF"]').first();
+  await button.waitFor();
 
   // F1 → Dunmark: Export to Word / PDF → Word
   await runFromPalette(page, COMMAND);
@@ -78,8 +70,6 @@ async function main() {
   console.log(`ok   ${COMMAND} from the Command Palette wrote ${docxName}`);
 
   // the editor title button of a Dunmark document → PDF (through LibreOffice beside the extension host)
-  const button = page.locator('.editor-actions .action-label[aria-label*="Export to Word / PDF"]').first();
-  await button.waitFor();
   await button.click();
   await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().waitFor();
   await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().click();
@@ -91,6 +81,7 @@ async function main() {
   console.log(`ok   the editor title button wrote ${pdfName}`);
   // a letter with errors: the export shows them and offers to go ahead
   await openByName(page, 'with-mistakes.md');
+  await button.waitFor();
   await runFromPalette(page, COMMAND);
   await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().click();
   const warning = page.locator('.notification-toast', { hasText: 'error(s) that would go out with it' }).first();

@@ -7,8 +7,8 @@
 //        --expect-problem "text" --screenshot docs/images/editor-smoke.png [--vsix prebuilt.vsix] [--timeout s]
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageVsix } from './package-vsix.mjs';
-import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette, startCodeServer } from './lib.mjs';
+import { finishRun, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette } from './lib.mjs';
+import { openWorkbench } from './workbench.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), {
@@ -41,25 +41,9 @@ async function main() {
   const install = locateInstall();
   const run = makeRunWithWorkspace(install.e2eHome, 'smoke', path.resolve(args.workspace));
   runDir = run.dir;
-  const { workspace } = run;
 
-  // 1. exactly what a user installs
-  let vsix = args.vsix && path.resolve(args.vsix);
-  if (!vsix) {
-    vsix = path.join(run.dir, 'dunmark.vsix');
-    log(`packaged ${path.basename(vsix)}: ${(packageVsix(path.resolve(args.extension), vsix, install) / 1024).toFixed(0)} KB`);
-  }
-  log(installVsix(install, run, vsix).split('\n').pop());
-
-  // 2. the editor in a browser
-  const server = await startCodeServer(install, run, { workspace });
-  ({ page } = await launchBrowser(install));
-  page.setDefaultTimeout(stepTimeout);
-  page.on('pageerror', (e) => log('page error:', e.message));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor();
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-  log('workbench ready');
+  // 1. exactly what a user installs, 2. the editor in a browser
+  page = await openWorkbench(install, run, { extension: args.extension, vsix: args.vsix, stepTimeout });
 
   // 3. Ctrl+P → the letter
   await openByName(page, args.file);
