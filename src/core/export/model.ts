@@ -4,13 +4,9 @@
  * language, and a bilingual letter split into its two halves. Pure: no file system.
  */
 import type { Heading, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
 import { typeFacts, type Facts } from '../facts/facts.js';
 import { parseFrontMatter } from '../front-matter.js';
+import { markdownProcessor } from '../markdown.js';
 import { labelMeasure, measureLanguage } from '../language/detect.js';
 
 /** The script of a run: Chinese text gets the East Asian font and a Chinese proofing language. */
@@ -58,15 +54,6 @@ export interface ExportDocument {
   /** The halves of a bilingual letter, when they can be told apart. */
   halves: Halves | undefined;
 }
-
-function tableExtension(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-}
-
-// The lint engine reads a table as one paragraph; the document shows it as a table.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(tableExtension);
 
 // Han, CJK punctuation, kana and full-width forms take the East Asian font; Latin letters the Latin one.
 const CJK = /[\p{Script=Han}\u3000-\u303f\u3040-\u30ff\uff00-\uffef]/u;
@@ -245,7 +232,7 @@ function readFacts(source: string, tree: Root): { yaml: string; data: Record<str
 /** Turns a letter (Markdown with front matter) into the blocks of the document it is sent as. */
 export function buildExportDocument(text: string): ExportDocument {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const tree = processor.parse(source) as Root;
+  const tree = markdownProcessor.parse(source) as Root;
   const { yaml, data, facts } = readFacts(source, tree);
   const blocks = tree.children.flatMap(toBlocks);
   const language = facts.language;
