@@ -2,7 +2,7 @@
 // and the web extension (CJS for the browser worker host). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
@@ -10,7 +10,9 @@ const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 
 const builds = [
   { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
   {
-    ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', platform: 'node',
+    // split: `dunmark export` and Word letters load their chunk (docx, mammoth) only when used
+    ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true,
+    chunkNames: 'chunks/[name]-[hash]', format: 'esm', platform: 'node',
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);" },
   },
 ];
@@ -19,6 +21,10 @@ const loadStamp = { js: 'var __dunmarkLoadStart = typeof performance === "object
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp });
 }
+// the export code of the Node extension: a bundle of its own, required on first use, never at activation
+if (existsSync('src/vscode/export-lazy.ts')) {
+  builds.push({ ...common, entryPoints: ['src/vscode/export-lazy.ts'], outfile: 'dist/export.cjs', format: 'cjs', platform: 'node', minify: true });
+}
 if (existsSync('src/vscode/web.ts')) {
   builds.push({
     ...common, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.cjs', format: 'cjs', platform: 'browser',
@@ -26,6 +32,8 @@ if (existsSync('src/vscode/web.ts')) {
   });
 }
 
+// the CLI's chunks are named by their hash: drop the last build's, or they pile up in the package
+rmSync('dist/chunks', { recursive: true, force: true });
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('watching src/ ...');

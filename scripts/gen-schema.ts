@@ -67,6 +67,16 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         description: 'Severity override for a whole category of rules.',
         properties: Object.fromEntries(CATEGORIES.map((c) => [c, severity])),
       },
+      letterhead: { type: 'string', pattern: '\\.[dD][oO][cC][xX]$', description: 'The letterhead (.docx) that `dunmark export` lays letters out on, relative to this file.' },
+      fonts: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Fonts of exported Word and PDF documents.',
+        properties: {
+          latin: { type: 'string', minLength: 1, description: 'Font of English text (default Calibri).' },
+          eastAsian: { type: 'string', minLength: 1, description: 'Font of Chinese text (default SimSun; PMingLiU for zh-TW and zh-HK).' },
+        },
+      },
     },
   };
 }

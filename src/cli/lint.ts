@@ -29,6 +29,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       fix: { type: 'boolean', default: false },
       ext: { type: 'string', multiple: true },
       'ignore-pattern': { type: 'string', multiple: true },
+      facts: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -69,8 +70,22 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   }
 
   const results: FileResult[] = [];
+  const facts = values.facts === undefined ? undefined : readFactsFile(path.resolve(io.cwd, values.facts), values.facts);
+  if (typeof facts === 'string') {
+    io.stderr(`dunmark: ${facts}\n`);
+    return 2;
+  }
   for (const file of files) {
     const shown = show(file);
+    if (/\.docx$/i.test(file)) {
+      // Word letters: read through mammoth, in a chunk loaded only when there is one
+      const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, show);
+      if ('problem' in result) {
+        io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
+        status = 2;
+      } else results.push(result);
+      continue;
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -108,10 +123,20 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 };
 
+/** Reads `--facts FILE` for Word letters; a one-line problem when it cannot be read. */
+function readFactsFile(file: string, shown: string): { name: string; text: string } | string {
+  try {
+    return { name: shown, text: fs.readFileSync(file, 'utf8') };
+  } catch (error) {
+    return `${shown}: cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+}
+
 /** Help of `dunmark lint`. */
 export const LINT_HELP = `Usage: dunmark lint [options] FILE|DIR|GLOB ...
 
-Lints letters, call summaries and clauses (Markdown with YAML front matter).
+Lints letters, call summaries and clauses (Markdown with YAML front matter), and Word letters
+(.docx): their findings name the paragraph (¶N counts the non-empty paragraphs from the top).
 
 Options:
   -f, --format stylish|json|sarif  output format (default: stylish)
@@ -119,6 +144,8 @@ Options:
       --fix                        apply the preferred fixes, then report what remains
       --ext EXT                    extension to lint in folders (default: md; repeatable)
       --ignore-pattern PATTERN     ignore files matching this .gitignore-style pattern (repeatable)
+      --facts FILE                 facts (YAML) of the .docx letters linted (default: a YAML block at
+                                   the start, the document's properties, or case.yaml beside it)
   -h, --help                       show this help
 
 Folders are searched recursively; .gitignore and .dunmarkignore in the working folder are

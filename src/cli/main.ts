@@ -16,6 +16,7 @@ YAML front matter), in English and Simplified Chinese.
 Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
   dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+  dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
 
@@ -27,7 +28,11 @@ Exit status: 0 no errors, 1 errors found (or render facts missing), 2 usage, fil
 Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps.
 `;
 
-const COMMANDS: Record<string, Command> = { lint: runLint, render: runRender, templates: runTemplates, rules: runRules };
+const COMMANDS: Record<string, Command> = {
+  lint: runLint, render: runRender, templates: runTemplates, rules: runRules,
+  // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
+  export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
+};
 
 /** Help of the subcommands that do not print their own. */
 const COMMAND_HELP: Record<string, string> = {
@@ -65,7 +70,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, export, templates or rules (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];

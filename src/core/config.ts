@@ -14,7 +14,7 @@ import { CATEGORIES, type Category, type DunmarkConfig, type RuleSetting, type S
 export const CONFIG_FILE_NAME = '.dunmarkrc.json';
 
 /** Every key a config file may have, in the order they are documented. */
-export const CONFIG_KEYS: readonly string[] = ['$schema', 'today', 'rules', 'vocabulary', 'templates', 'messageLanguage', 'categories'];
+export const CONFIG_KEYS: readonly string[] = ['$schema', 'today', 'rules', 'vocabulary', 'templates', 'messageLanguage', 'categories', 'letterhead', 'fonts'];
 
 /** Every severity a config may set, `off` included. */
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -203,6 +203,24 @@ function readConfig(root: JsonNode): DunmarkConfig {
           categories[p.key as Category] = severity(p.value, `categories.${p.key}`);
         }
         config.categories = categories;
+        break;
+      }
+      case 'letterhead':
+        if (value.type !== 'string' || !/\.docx$/i.test(value.value as string)) {
+          throw new ConfigProblem(`Unexpected ${describe(value)} for \`letterhead\`, expected the path of a .docx file`, value.offset);
+        }
+        config.letterhead = value.value as string;
+        break;
+      case 'fonts': {
+        expectObject(value, 'fonts');
+        const fonts: { latin?: string; eastAsian?: string } = {};
+        for (const p of properties(value)) {
+          if ((p.key !== 'latin' && p.key !== 'eastAsian') || p.value.type !== 'string' || (p.value.value as string).trim() === '') {
+            throw new ConfigProblem(`Unexpected ${p.key === 'latin' || p.key === 'eastAsian' ? describe(p.value) : `key \`fonts.${p.key}\``}, expected \`fonts.latin\` or \`fonts.eastAsian\` with a font name`, p.keyNode.offset);
+          }
+          fonts[p.key] = p.value.value as string;
+        }
+        config.fonts = fonts;
         break;
       }
       default:

@@ -1,28 +1,15 @@
 import type { Node, Root, RootContent } from 'mdast';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
 import { readSuppressions } from './disable.js';
 import { currencyNamed, readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
 import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { labelMeasure, measureLanguage } from './language/detect.js';
+import { markdownProcessor } from './markdown.js';
 import { LineIndex } from './positions.js';
 import type { Block, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
 import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type LintOptions, type Severity, type SeveritySetting } from './types.js';
-
-/** GFM tables (invoice tables, instalment schedules): each cell is a block of its own, not one paragraph of pipes. */
-function remarkTables(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-}
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables);
 
 /** A document parsed once: everything rules share, before any rule runs. */
 export interface ParsedDocument {
@@ -42,7 +29,7 @@ export interface ParsedDocument {
 /** Parses a document once: Markdown tree, front matter with key positions, typed facts, prose blocks. */
 export function parseDocument(text: string): ParsedDocument {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(bom ? text.slice(1) : text) as Root;
+  const tree = markdownProcessor.parse(bom ? text.slice(1) : text) as Root;
   if (bom) shiftPositions(tree, bom);
   const lines = new LineIndex(text);
   let frontMatter: FrontMatter | undefined;

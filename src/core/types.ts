@@ -68,6 +68,10 @@ export interface DunmarkConfig {
   messageLanguage?: 'auto' | 'en' | 'zh';
   /** Per-category severity override (set by the editor's settings). */
   categories?: Partial<Record<Category, SeveritySetting>>;
+  /** The letterhead `.docx` that exports are laid out on, relative to the config file. */
+  letterhead?: string;
+  /** Fonts of exported documents: Latin text and East Asian (Chinese) text. */
+  fonts?: { latin?: string; eastAsian?: string };
 }
 
 /** Options of `lint()`. */

@@ -1,6 +1,7 @@
 /** The Node entry of the extension (desktop and remote hosts). */
 import type * as vscode from 'vscode';
 import { activateDunmark, type DunmarkApi } from './activate.js';
+import { registerExport } from './export.js';
 
 /** Set by the bundle's first line (esbuild banner); absent when the sources run unbundled. */
 declare const __dunmarkLoadStart: number | undefined;
@@ -9,7 +10,10 @@ const loadMs = typeof __dunmarkLoadStart === 'number' && __dunmarkLoadStart > 0 
 
 /** Called by VS Code on the first Markdown document or Dunmark command. */
 export function activate(context: vscode.ExtensionContext): DunmarkApi {
-  return activateDunmark(context, loadMs);
+  const api = activateDunmark(context, loadMs);
+  // Word and PDF export: desktop and remote hosts only (LibreOffice runs beside the extension host)
+  context.subscriptions.push(...registerExport(context, api.linter));
+  return api;
 }
 
 /** Everything is disposed through the context's subscriptions. */

@@ -216,3 +216,25 @@ export async function finishRun(name, code, runDir, started) {
   else if (runDir) log(`run dir kept: ${runDir}`);
   log(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
 }
+
+/** Opens a file as a person does: Ctrl+P, its name, Enter; resolves when its editor shows. */
+export async function openByName(page, name) {
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+P');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor();
+  await page.locator('.editor-instance .view-lines').first().waitFor();
+}
+
+/** Runs a command from the Command Palette: F1, its title, Enter. */
+export async function runFromPalette(page, title) {
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await quickInput.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}

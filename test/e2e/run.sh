@@ -6,6 +6,9 @@
 #   4. the browser smoke test: package + install the .vsix, open a letter, read the Problems panel,
 #      save a screenshot to out/e2e/editor-smoke.png (DUNMARK_UPDATE_SCREENSHOT=1: to docs/images/,
 #      the picture the README shows; a plain test run leaves the tracked file alone)
+#   5. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
+#      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export
+#      command run from the Command Palette and the editor title in code-server
 # Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -32,5 +35,13 @@ if ((ui)); then
   timeout 300 node test/e2e/smoke.mjs --extension . --workspace "$PWD/test/integration/fixtures" \
     --file reminder-wrong-stage.md --expect-problem 'Unexpected `Second Reminder` for `stage`' \
     --screenshot "$shot" || status=$?
+fi
+bash test/e2e/setup-export.sh
+page1="$PWD/out/e2e/export-letter-before-action.png"
+[[ "${DUNMARK_UPDATE_SCREENSHOT:-}" == 1 ]] && page1="$PWD/docs/images/export-letter-before-action.png"
+timeout 300 node test/e2e/export-pdf.mjs --png "$page1" || status=$?
+if ((ui)); then
+  timeout 300 node test/e2e/export-ui.mjs --extension . --workspace "$PWD/examples" --file letter-before-action-bilingual.md \
+    --screenshot "$PWD/out/e2e/export-ui.png" || status=$?
 fi
 exit "$status"

@@ -7,8 +7,8 @@
 //        --expect-problem "text" --screenshot docs/images/editor-smoke.png [--vsix prebuilt.vsix] [--timeout s]
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageVsix } from './package-vsix.mjs';
-import { finishRun, installVsix, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, startCodeServer } from './lib.mjs';
+import { finishRun, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette } from './lib.mjs';
+import { openWorkbench } from './workbench.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), {
@@ -41,43 +41,16 @@ async function main() {
   const install = locateInstall();
   const run = makeRunWithWorkspace(install.e2eHome, 'smoke', path.resolve(args.workspace));
   runDir = run.dir;
-  const { workspace } = run;
 
-  // 1. exactly what a user installs
-  let vsix = args.vsix && path.resolve(args.vsix);
-  if (!vsix) {
-    vsix = path.join(run.dir, 'dunmark.vsix');
-    log(`packaged ${path.basename(vsix)}: ${(packageVsix(path.resolve(args.extension), vsix, install) / 1024).toFixed(0)} KB`);
-  }
-  log(installVsix(install, run, vsix).split('\n').pop());
-
-  // 2. the editor in a browser
-  const server = await startCodeServer(install, run, { workspace });
-  ({ page } = await launchBrowser(install));
-  page.setDefaultTimeout(stepTimeout);
-  page.on('pageerror', (e) => log('page error:', e.message));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor();
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-  log('workbench ready');
+  // 1. exactly what a user installs, 2. the editor in a browser
+  page = await openWorkbench(install, run, { extension: args.extension, vsix: args.vsix, stepTimeout });
 
   // 3. Ctrl+P → the letter
-  const quickInput = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+P');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(args.file);
-  await quickInput.locator('.monaco-list-row', { hasText: args.file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${args.file}"]`).first().waitFor();
-  await page.locator('.editor-instance .view-lines').first().waitFor();
+  await openByName(page, args.file);
   log(`opened ${args.file}`);
 
   // 4. F1 → Dunmark: Show Problems → the panel lists the finding
-  await page.keyboard.press('F1');
-  await quickInput.locator('input').waitFor({ state: 'visible' });
-  await page.keyboard.type(COMMAND);
-  await quickInput.locator('.monaco-list-row', { hasText: COMMAND }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runFromPalette(page, COMMAND);
   const problems = page.locator('.markers-panel');
   await problems.locator('.monaco-list-row', { hasText: args['expect-problem'] }).first().waitFor();
   const problemsText = (await problems.innerText()).trim();

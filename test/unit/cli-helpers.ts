@@ -41,7 +41,7 @@ export function cleanup(): void {
   publicCli = undefined;
 }
 
-/** A copy of the (self-contained) bundle that any user can read, for runs under another uid. */
+/** A copy of the bundle (and the chunks it loads on demand) that any user can read, for runs under another uid. */
 function publicCopyOfCli(): string {
   if (!publicCli) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-bin-'));
@@ -50,6 +50,8 @@ function publicCopyOfCli(): string {
     publicCli = path.join(dir, 'cli.mjs');
     fs.copyFileSync(CLI, publicCli);
     fs.chmodSync(publicCli, 0o644);
+    fs.cpSync(path.join(path.dirname(CLI), 'chunks'), path.join(dir, 'chunks'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+    fs.chmodSync(path.join(dir, 'chunks'), 0o755);
   }
   return publicCli;
 }

@@ -14,6 +14,8 @@ export function formatJson(results: FileResult[]): string {
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
+      // a Word letter's findings also name their paragraph (null: in the facts)
+      ...(r.locate ? { paragraph: r.locate(f).paragraph } : {}),
       fixes: f.fixes.map((fix) => ({
         title: fix.title,
         edits: fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),

@@ -35,6 +35,11 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
           },
         }],
       };
+      if (r.locate) {
+        const at = r.locate(f);
+        result.properties = { paragraph: at.paragraph };
+        result.locations![0]!.physicalLocation!.region!.snippet = { text: at.quote };
+      }
       const ruleIndex = index.get(f.ruleId);
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
       if (f.fixes.length > 0) {
@@ -74,7 +79,10 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: base } },
       columnKind: 'utf16CodeUnits',
-      artifacts: results.map((r) => ({ location: { uri: encodeUri(r.file), uriBaseId: '%SRCROOT%' }, mimeType: 'text/markdown' })),
+      artifacts: results.map((r) => ({
+        location: { uri: encodeUri(r.file), uriBaseId: '%SRCROOT%' },
+        mimeType: r.locate ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/markdown',
+      })),
       results: sarifResults,
     }],
   };

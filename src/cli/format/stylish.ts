@@ -1,4 +1,5 @@
 // The human format, like ESLint's stylish: a header per file, aligned rows, a summary line.
+import type { DocxLocation } from '../../core/export/docx-letter.js';
 import type { Finding, Severity } from '../../core/types.js';
 
 /** The findings of one linted file, as every formatter receives them. */
@@ -8,6 +9,24 @@ export interface FileResult {
   /** The text that was linted (after --fix, the fixed text). */
   text: string;
   findings: Finding[];
+  /** For a Word letter: the paragraph each finding is in. */
+  locate?: (finding: Finding) => DocxLocation;
+}
+
+/** Where a finding is shown: `line:col`, or for a Word letter `¶N` (`facts`, `case.yaml:3` for one in the facts). */
+export function position(result: FileResult, f: Finding): string {
+  if (!result.locate) return `${f.line}:${f.column}`;
+  const at = result.locate(f);
+  if (at.paragraph !== null) return `¶${at.paragraph}`;
+  return at.factsLine !== undefined ? `${at.quote}:${at.factsLine}` : 'facts';
+}
+
+/** The opening of the paragraph a Word letter's finding is in, quoted, on one line. */
+export function quoteOf(result: FileResult, f: Finding): string | undefined {
+  const at = result.locate?.(f);
+  if (!at) return undefined;
+  const text = at.quote.replace(/\s+/g, ' ').trim();
+  return at.paragraph === null ? text : `“${text.length > 72 ? `${text.slice(0, 71)}…` : text}”`;
 }
 
 const CODES = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', underline: '\u001b[4m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', cyan: '\u001b[36m' };
@@ -49,7 +68,7 @@ export function formatStylish(results: FileResult[], colour: boolean): string {
   for (const result of results) {
     if (result.findings.length === 0) continue;
     out.push('', paint('underline', result.file));
-    const rows = result.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\r?\n/g, ' '), f.ruleId] as const);
+    const rows = result.findings.map((f) => [position(result, f), f.severity, f.message.replace(/\r?\n/g, ' '), f.ruleId] as const);
     const w0 = Math.max(...rows.map((r) => width(r[0])));
     const w1 = Math.max(...rows.map((r) => width(r[1])));
     const w2 = Math.max(...rows.map((r) => width(r[2])));
@@ -61,6 +80,8 @@ export function formatStylish(results: FileResult[], colour: boolean): string {
         else if (f.severity === 'warning') fixableWarnings++;
       }
       out.push(`  ${paint('dim', pad(pos, w0))}  ${paint(severityColour[f.severity], pad(sev, w1))}  ${pad(msg, w2)}  ${paint('dim', id)}`);
+      const quote = quoteOf(result, f);
+      if (quote) out.push(`  ${' '.repeat(w0)}  ${paint('dim', quote)}`);
     });
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

@@ -1,0 +1,9 @@
+/**
+ * The export code of the extension, bundled apart (dist/export.cjs) and loaded on the first export
+ * or Word check: docx, mammoth and LibreOffice's driver stay out of activation. No `vscode` here.
+ */
+export { buildExportDocument } from '../core/export/model.js';
+export { buildDocx } from '../core/export/docx.js';
+export { readDocx } from '../core/export/read-docx.js';
+export { docxLetter } from '../core/export/docx-letter.js';
+export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../cli/pdf.js';

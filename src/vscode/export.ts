@@ -1,0 +1,219 @@
+/**
+ * "Dunmark: Export to Word / PDF" and "Dunmark: Check Word Document…" (the Node extension: PDF
+ * needs LibreOffice on the machine). The export code itself (docx, mammoth) is a bundle of its
+ * own, required on first use.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../core/types.js';
+import { engine } from './core.js';
+import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, spanRange, type Linter } from './diagnostics.js';
+import { mergeConfig, parentOf, readSettings } from './settings.js';
+
+type ExportModule = typeof import('./export-lazy.js');
+declare const require: (id: string) => unknown;
+
+/** Answers the export command may be given instead of prompts. */
+export interface ExportArgs {
+  format?: 'docx' | 'pdf';
+  /** A file path or URI to write; default: beside the letter, with .docx or .pdf. */
+  target?: string;
+  /** Export despite error findings, and replace the target without asking. */
+  force?: boolean;
+  layout?: 'sequence' | 'columns';
+  pageBreak?: boolean;
+}
+
+/** The URI scheme of the read-only Markdown views of Word documents. */
+export const DOCX_VIEW_SCHEME = 'dunmark-docx';
+
+/** The context key that shows the export button in the editor title of a Dunmark document. */
+const CAN_EXPORT = 'dunmark.canExport';
+
+function toUri(target: string): vscode.Uri {
+  return /^[a-z][\w+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private module: ExportModule | undefined;
+  private readonly views = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  readonly collection = vscode.languages.createDiagnosticCollection('dunmark-docx');
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly linter: Linter) {}
+
+  private load(): ExportModule {
+    return (this.module ??= require(vscode.Uri.joinPath(this.extensionUri, 'dist', 'export.cjs').fsPath) as ExportModule);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.views.get(uri.toString()) ?? '';
+  }
+
+  /** Sets the context key of the editor title button: a Markdown file Dunmark lints. */
+  async updateContext(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    let can = false;
+    if (document && isLinted(document)) {
+      const rc = await this.linter.rc.find(document.uri).catch(() => undefined);
+      can = isDunmarkDocument(document.getText(), rc !== undefined, document.uri.scheme);
+    }
+    await vscode.commands.executeCommand('setContext', CAN_EXPORT, can);
+  }
+
+  /** Exports the active letter; returns the file written, or undefined when nothing was. */
+  async exportLetter(args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'markdown') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a Dunmark letter (Markdown) to export it.'));
+      return undefined;
+    }
+    const format = args.format ?? (await this.pickFormat());
+    if (!format) return undefined;
+
+    // pre-flight: the same findings the Problems panel shows
+    const findings = await this.linter.lintNow(document);
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length && !args.force) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const anyway = vscode.l10n.t('Export anyway');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('This letter has {0} error(s) that would go out with it, first: {1}', errors.length, errors[0]!.message), anyway);
+      if (choice !== anyway) return undefined;
+    }
+
+    let target = args.target ? toUri(args.target) : undefined;
+    if (!target && document.uri.scheme !== 'untitled') target = document.uri.with({ path: document.uri.path.replace(/(\.[^./]+)?$/, `.${format}`) });
+    if (!target) {
+      target = await vscode.window.showSaveDialog({ filters: { [format === 'pdf' ? 'PDF' : 'Word']: [format] } });
+      if (!target) return undefined;
+    }
+    if (!args.force && (await exists(target))) {
+      const replace = vscode.l10n.t('Replace');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+      if (choice !== replace) return undefined;
+    }
+
+    const config = await this.linter.configFor(document);
+    let letterhead: Uint8Array | undefined;
+    if (config.letterhead) {
+      const rc = await this.linter.rc.find(document.uri).catch(() => undefined);
+      const file = rc ? vscode.Uri.joinPath(parentOf(rc.uri), config.letterhead) : undefined;
+      try {
+        if (file) letterhead = await vscode.workspace.fs.readFile(file);
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot read the letterhead {0}: {1}', config.letterhead, String((error as Error).message)));
+        return undefined;
+      }
+    }
+    const text = document.getText();
+    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) }, async () => {
+      const m = this.load();
+      let bytes = await m.buildDocx(m.buildExportDocument(text), {
+        layout: args.layout ?? 'sequence', pageBreakBetweenHalves: args.pageBreak ?? false, fonts: config.fonts, creator: 'Dunmark',
+        ...(letterhead ? { letterhead } : {}),
+      });
+      if (format === 'pdf') {
+        const soffice = m.findSoffice();
+        if (!soffice) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('PDF export needs LibreOffice, which is not installed on this machine. Install it, or export to Word.'));
+          return undefined;
+        }
+        try {
+          bytes = await m.convertToPdf(bytes, { soffice });
+        } catch (error) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark could not make the PDF: {0}', String((error as Error).message)));
+          return undefined;
+        }
+      }
+      // never a half-written file: write beside it, then rename over
+      const partial = target.with({ path: `${target.path}.${Date.now().toString(36)}.partial` });
+      await vscode.workspace.fs.writeFile(partial, bytes);
+      await vscode.workspace.fs.rename(partial, target, { overwrite: true });
+      return target;
+    });
+    if (written) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(written)));
+    return written;
+  }
+
+  private async pickFormat(): Promise<'docx' | 'pdf' | undefined> {
+    const items: (vscode.QuickPickItem & { format: 'docx' | 'pdf' })[] = [
+      { label: vscode.l10n.t('Word document (.docx)'), format: 'docx' },
+      { label: vscode.l10n.t('PDF (.pdf, through LibreOffice)'), format: 'pdf' },
+    ];
+    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the letter as') }))?.format;
+  }
+
+  /** Opens a read-only Markdown view of a Word letter with its findings; returns the view's URI. */
+  async checkWordDocument(arg?: vscode.Uri | { uri?: string }): Promise<vscode.Uri | undefined> {
+    const given = arg instanceof vscode.Uri ? arg : arg?.uri ? toUri(arg.uri) : undefined;
+    const uri = given ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Word documents')]: ['docx'] } }))?.[0];
+    if (!uri) return undefined;
+    const m = this.load();
+    let reading: Awaited<ReturnType<ExportModule['readDocx']>>;
+    try {
+      reading = await m.readDocx(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), String((error as Error).message)));
+      return undefined;
+    }
+    let caseFile: { name: string; text: string } | undefined;
+    for (const name of ['case.yaml', 'case.yml']) {
+      const file = vscode.Uri.joinPath(parentOf(uri), name);
+      try {
+        caseFile = { name: vscode.workspace.asRelativePath(file), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+        break;
+      } catch {
+        // no case file of that name
+      }
+    }
+    const letter = m.docxLetter(reading, caseFile ? { caseFile } : {});
+    const rc = await this.linter.rc.find(uri).catch(() => undefined);
+    const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
+    const findings: Finding[] = engine().lint(letter.text, { path: uri.path, config });
+    const view = vscode.Uri.from({ scheme: DOCX_VIEW_SCHEME, path: `${uri.path}.md` });
+    this.views.set(view.toString(), letter.text);
+    this.changed.fire(view);
+    const document = await vscode.workspace.openTextDocument(view);
+    this.collection.set(view, findings.map((f) => {
+      const at = letter.locate(f);
+      const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
+      return new DunmarkDiagnostic(spanRange(document, f.span), { ...f, message, fixes: [] }, document.version, ruleDocsUri(this.extensionUri, f.ruleId));
+    }));
+    await vscode.window.showTextDocument(document, { preview: false });
+    return view;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.collection.dispose();
+  }
+}
+
+/** Registers the export commands, the Word view and the editor-title context key (Node extension). */
+export function registerExport(context: vscode.ExtensionContext, linter: Linter): vscode.Disposable[] {
+  const commands = new ExportCommands(context.extensionUri, linter);
+  const update = (): void => void commands.updateContext();
+  // the Node extension host has the export (the web one never sets this): menus show the commands
+  void vscode.commands.executeCommand('setContext', 'dunmark.exportAvailable', true);
+  setTimeout(update, 0);
+  return [
+    commands,
+    vscode.workspace.registerTextDocumentContentProvider(DOCX_VIEW_SCHEME, commands),
+    vscode.commands.registerCommand('dunmark.exportLetter', (args?: ExportArgs) => commands.exportLetter(args)),
+    vscode.commands.registerCommand('dunmark.checkWordDocument', (arg?: vscode.Uri | { uri?: string }) => commands.checkWordDocument(arg)),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    linter.onDidLint((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) update();
+    }),
+  ];
+}
