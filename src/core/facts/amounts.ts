@@ -43,7 +43,7 @@ export const SIGN_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
 export const FIGURES_SOURCE = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:\.\d{1,2})?(?![\d,]\d|\d))`;
 
 const FIGURES_AMOUNT = new RegExp(
-  String.raw`(?<pre>(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
+  String.raw`(?<pre>(?<![A-Za-z])(?:USD|HKD|SGD)[ \u00a0]?\$|(?<![A-Za-z])(?:CNY|RMB|JPY)[ \u00a0]?[¥￥]|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
   + String.raw`(?<num>${FIGURES_SOURCE})`
   + String.raw`(?:[ \u00a0]?(?<wan>万))?`
   + String.raw`(?:[ \u00a0]?(?<suf>${ZH_WORDS}|元|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|(?:US|U\.S\.) dollars\b|yuan\b))?`,
@@ -118,8 +118,9 @@ export function readAmounts(text: string, offset = 0, options?: { defaultCurrenc
         symbol = pre;
         ambiguous = true;
       } else {
-        currency = CURRENCY_OF[pre];
-        if (pre.includes('$') || pre === '€' || pre === '£') symbol = pre;
+        // "USD $2,500": the code says which dollar; the sign is only repeated
+        currency = CURRENCY_OF[pre] ?? CURRENCY_OF[pre.slice(0, 3)];
+        if (pre.includes('$') || pre === '€' || pre === '£') symbol = pre.replace(/^[A-Z]{3}[ \u00a0]?/u, '');
       }
     }
     if (!currency && suf) {

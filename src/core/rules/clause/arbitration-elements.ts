@@ -10,7 +10,7 @@ interface Element {
 /** What an arbitration clause must settle (domain notes §5), each with how it is usually worded. */
 const ELEMENTS: readonly Element[] = [
   {
-    present: /\bseat\b|\bplace of (?:the )?arbitration\b|\bvenue of (?:the )?arbitration\b|仲裁地|仲裁地点/i,
+    present: /\bseat\b|\bplace of (?:the )?arbitration\b|\bvenue of (?:the )?arbitration\b|\barbitration\s+(?:shall\s+(?:be\s+)?|is\s+to\s+be\s+|will\s+be\s+)?(?:held|conducted|seated|take\s+place)\s+in\b|\b(?:arbitration|arbitrated)\s+in\s+(?!(?:the\s+)?(?:China|PRC|People|Mainland|United\s+States|USA|America|Asia|Europe)\b)(?:the\s+)?[A-Z][a-z]+|仲裁地|仲裁地点|在(?:中国|中华人民共和国)?(?!中国|境内|国内)[\u4e00-\u9fff]{2,6}?(?:市)?(?:申请|进行|提起)仲裁|仲裁在[\u4e00-\u9fff]{2,8}进行/i,
     name: { en: 'a seat', zh: '仲裁地' }, hint: { en: 'the seat, city and country, e.g. `The seat of arbitration shall be Beijing, China`', zh: '城市和国家，如“仲裁地为中国北京”' },
   },
   {

@@ -36,6 +36,8 @@ export default defineRule({
       const text = currency ? `${currency} ${formatFigures(mention.value, currency === 'JPY' ? 0 : 2)}` : undefined;
       report({
         start: mention.start, end: mention.end,
+        // `$` where the case is in US dollars is drafting advice; `¥` or a `$` the facts do not settle is a real ambiguity
+        ...(currency === 'USD' && mention.symbol === '$' ? { severity: 'info' as const } : {}),
         message: text
           ? { en: `Unexpected \`${mention.raw}\`, expected the ISO currency code: \`${text}\``, zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码：\`${text}\`` }
           : {
