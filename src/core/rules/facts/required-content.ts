@@ -66,7 +66,8 @@ Each missing item is one finding, reported at the first heading (or the last par
     const at = heading ?? blocks[blocks.length - 1]!;
     const span = { start: at.start, end: Math.min(at.end, Math.max(at.start, body.end)) };
     // a letter without the amount owed fails its purpose (error); the other gaps are for a careful reviewer (warning)
-    const missing = (message: Message, key: string): void => report({ ...span, message, ...(key === 'amount' ? {} : { severity: 'warning' as const }) });
+    const missing = (message: Message, key: string, severity: 'warning' | 'info' = 'warning'): void =>
+      report({ ...span, message, ...(key === 'amount' ? {} : { severity }) });
     const prose = blocks.map((b) => b.text).join('\n');
     const mentionsDate = (iso: string | undefined): boolean => iso !== undefined && dates.some((d) => d.iso === iso);
     // one defect, one finding: a wrong deadline or due date in the text is the date rules' finding, not a missing one
@@ -107,10 +108,12 @@ Each missing item is one finding, reported at the first heading (or the last par
     // a call summary names the invoices when the facts list them; a dunning letter always needs one
     if (!hasInvoice && (facts.kind === 'dunning-letter' || numbers.length > 0)) {
       const list = numbers.length > 0 ? numbers.map((n) => `\`${n}\``).join(', ') : '';
+      // Chinese letters often cite the contract rather than the invoice: the debt is identified, so it is advice
+      const contract = facts.contract?.reference;
       missing({
         en: `Missing an invoice reference in the text, expected ${list || 'the invoice number'}${list ? ' (`invoices`)' : ''}`,
         zh: `正文缺少发票编号，应写明${list || '发票编号'}${list ? '（`invoices`）' : ''}`,
-      }, 'invoices');
+      }, 'invoices', contract && prose.includes(contract) ? 'info' : 'warning');
     }
     // a repayment plan replaces the payment terms: its dates are the instalments', not the original due date
     const plan = blocks.some((b) => (b.type === 'heading' || /^\s*\*\*/.test(b.text)) && PLAN_TITLE.test(b.text));
