@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: 'currency-symbol',
     category: 'facts',
-    defaultSeverity: 'hint',
+    defaultSeverity: 'warning',
     description: 'An amount written with a lone `$` or `¥` instead of an ISO currency code',
     languages: ['eng', 'cmn'],
     fixable: true,

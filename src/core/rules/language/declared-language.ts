@@ -18,7 +18,7 @@ export default defineRule({
   meta: {
     id: 'declared-language',
     category: 'language',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Every paragraph is in the language the front matter declares',
     languages: ['eng', 'cmn'],
     fixable: true,
