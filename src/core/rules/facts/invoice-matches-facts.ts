@@ -1,3 +1,4 @@
+import type { DateMention } from '../../facts/dates.js';
 import { formatDate, formatDateLike } from '../../facts/format.js';
 import type { Invoice } from '../../facts/facts.js';
 import { defineRule, type Block, type RuleContext } from '../../rule.js';
@@ -31,15 +32,34 @@ function distance(a: string, b: string): number {
 
 const prefixOf = (reference: string): string => /^[A-Z]+/.exec(reference)?.[0] ?? reference;
 
-/** A table row's cells, by column, for the row that holds `block`. */
-function rowOf(blocks: readonly Block[], block: Block): Block[] {
-  const cell = block.cell;
-  if (!cell) return [];
-  return blocks.filter((b) => b.cell && b.cell.table === cell.table && b.cell.row === cell.row);
+/** The cells of every table row and the header of every column, indexed once per document. */
+function tableIndex(blocks: readonly Block[]): { row(block: Block): Block[]; header(block: Block): string } {
+  const rows = new Map<string, Block[]>();
+  const headers = new Map<string, string>();
+  for (const b of blocks) {
+    if (!b.cell) continue;
+    const key = `${b.cell.table}:${b.cell.row}`;
+    const list = rows.get(key);
+    if (list) list.push(b);
+    else rows.set(key, [b]);
+    if (b.cell.row === 0) headers.set(`${b.cell.table}:${b.cell.column}`, b.text);
+  }
+  return {
+    row: (block) => (block.cell ? rows.get(`${block.cell.table}:${block.cell.row}`) ?? [] : []),
+    header: (block) => (block.cell ? headers.get(`${block.cell.table}:${block.cell.column}`) ?? '' : ''),
+  };
 }
 
-function headerOf(blocks: readonly Block[], table: number, column: number): string {
-  return blocks.find((b) => b.cell && b.cell.table === table && b.cell.row === 0 && b.cell.column === column)?.text ?? '';
+/** The first date mention at or after `offset` (dates are in document order). */
+function firstDateFrom(dates: readonly DateMention[], offset: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A number in the text one or two keystrokes from an invoice of the facts, and none of the case's own numbers. */
@@ -113,6 +133,7 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
     const invoices = (facts.invoices ?? []).filter((i): i is Invoice & { number: string } => typeof i.number === 'string' && i.number.trim() !== '');
     if (invoices.length === 0) return;
     const byNumber = new Map(invoices.map((i) => [i.number, i]));
+    const tables = tableIndex(blocks);
     for (const block of blocks) {
       if (!DIGIT.test(block.text)) continue;
       for (const m of block.text.matchAll(REFERENCE)) {
@@ -138,14 +159,19 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       const local = { start: start - block.start, end: end - block.start };
       const from = block.start + sentenceStart(block.text, local.start);
       const to = block.start + sentenceEnd(block.text, local.end);
-      let tied = dates.find((d) => d.start >= end && d.end <= to && DATE_AFTER.test(context.text.slice(end, d.start)))
-        ?? dates.find((d) => d.end <= start && d.start >= from && DATE_BEFORE.test(context.text.slice(d.end, start)));
+      // the first date after the number in its sentence, or the last one before it
+      const after = dates[firstDateFrom(dates, end)];
+      const beforeIndex = firstDateFrom(dates, start) - 1;
+      const before = beforeIndex >= 0 ? dates[beforeIndex] : undefined;
+      let tied = after && after.end <= to && DATE_AFTER.test(context.text.slice(end, after.start)) ? after
+        : before && before.end <= start && before.start >= from && DATE_BEFORE.test(context.text.slice(before.end, start)) ? before : undefined;
       if (!tied && block.cell) {
         // a table row: the cell under an "Invoice date" / "开票日期" column
-        for (const cell of rowOf(blocks, block)) {
-          if (cell === block || !/date|日期/i.test(headerOf(blocks, cell.cell!.table, cell.cell!.column))) continue;
-          if (/due|到期|pay\s*by|付款期限/i.test(headerOf(blocks, cell.cell!.table, cell.cell!.column))) continue;
-          tied = dates.find((d) => d.start >= cell.start && d.end <= cell.end);
+        for (const cell of tables.row(block)) {
+          const header = tables.header(cell);
+          if (cell === block || !/date|日期/i.test(header) || /due|到期|pay\s*by|付款期限/i.test(header)) continue;
+          const found = dates[firstDateFrom(dates, cell.start)];
+          tied = found && found.end <= cell.end ? found : undefined;
           if (tied) break;
         }
       }

@@ -51,9 +51,20 @@ export function amountRoles(context: Pick<RuleContext, 'amounts' | 'blocks'>): R
   const cached = cache.get(context.amounts);
   if (cached) return cached;
   const tableHeaders = headerCells(context.blocks);
-  const out = context.amounts.map((mention) => {
+  // amounts per block, so that a rule about "the other amounts of this block" stays linear
+  const perBlock = new Map<Block, AmountMention[]>();
+  const blockOf = context.amounts.map((mention) => {
     const block = blockAt(context.blocks, mention.start);
-    const { role, claimed } = roleOf(mention, block, tableHeaders, context.amounts);
+    if (block) {
+      const list = perBlock.get(block);
+      if (list) list.push(mention);
+      else perBlock.set(block, [mention]);
+    }
+    return block;
+  });
+  const out = context.amounts.map((mention, i) => {
+    const block = blockOf[i];
+    const { role, claimed } = roleOf(mention, block, tableHeaders, block ? perBlock.get(block)! : []);
     return { mention, role, claimed, block };
   });
   cache.set(context.amounts, out);
@@ -87,7 +98,7 @@ function headerCells(blocks: readonly Block[]): Map<number, TableInfo> {
   return tables;
 }
 
-function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<number, TableInfo>, all: readonly AmountMention[]):
+function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<number, TableInfo>, inBlock: readonly AmountMention[]):
   { role: AmountRole; claimed: boolean } {
   if (mention.minor === 0) return { role: 'zero', claimed: false };
   if (!block) return { role: 'owed', claimed: false };
@@ -110,7 +121,7 @@ function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<nu
   if (ORDER_BEFORE.test(near)) return { role: 'order', claimed: false };
   if (!NOT_RECEIVED.test(sentence) && (PAID_BEFORE.test(near) || PAID_AFTER.test(after))) return { role: 'paid', claimed: false };
   if (CHARGE.test(before.slice(-60)) || CHARGE.test(after.slice(0, 30))) return { role: 'charge', claimed: true };
-  if (INSTALMENT.test(sentence) || isScheduled(mention, block, all)) return { role: 'instalment', claimed: false };
+  if (INSTALMENT.test(sentence) || isScheduled(mention, block, inBlock)) return { role: 'instalment', claimed: false };
   return { role: 'owed', claimed: CLAIM.test(sentence) };
 }
 
@@ -118,11 +129,11 @@ function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<nu
 const BY_DATE = /^\s*(?:\(|（)?(?:by|on\s+or\s+before|before|no\s+later\s+than|due|payable)\s+\d|^\s*[,，]?\s*(?:于|在)?\s*\d{4}\s*年/i;
 const DATE_BY_BEFORE = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|之前)?\s*(?:支付|付款|偿还|归还)?|\b(?:by|on\s+or\s+before|before)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[:,-]?)\s*$/;
 
-function isScheduled(mention: AmountMention, block: Block, all: readonly AmountMention[]): boolean {
+function isScheduled(mention: AmountMention, block: Block, inBlock: readonly AmountMention[]): boolean {
   const local = mention.start - block.start;
   const after = block.text.slice(local + mention.raw.length, local + mention.raw.length + 30);
   const before = block.text.slice(Math.max(0, local - 40), local);
   if (!BY_DATE.test(after) && !DATE_BY_BEFORE.test(before)) return false;
   // at least one other amount in the same block with its own date
-  return all.some((other) => other !== mention && other.start >= block.start && other.end <= block.end && other.form === mention.form);
+  return inBlock.some((other) => other !== mention && other.form === mention.form);
 }
