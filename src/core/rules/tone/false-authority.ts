@@ -19,6 +19,15 @@ function headsTheLetter(block: Block, index: number, head: number): boolean {
   return index < head || block.type === 'heading' || /^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*$/u.test(block.text);
 }
 
+// A law firm by its name: "Leung & Mak Solicitors", "Tan & Rahman LLP", "Kensington Rowe LLP", 北京某某律师事务所
+const LAW_FIRM = /\b[A-Z][\w'’.-]*(?:,?\s+(?:&|and)?\s*[A-Z][\w'’.-]*){0,3}\s+(?:LLP|Solicitors|Attorneys(?:[-\s]at[-\s]Law)?|Law\s+(?:Firm|Offices?|Group|Chambers)|Advocates(?:\s+(?:&|and)\s+Solicitors)?|Barristers)\b|[\u4e00-\u9fff]{2,16}律师事务所/u;
+
+/** True when the letterhead or the signature (the last blocks) names a law firm. */
+function signedByLawFirm(blocks: readonly Block[]): boolean {
+  const head = letterheadLength(blocks);
+  return [...blocks.slice(0, head), ...blocks.slice(-4)].some((b) => LAW_FIRM.test(b.text));
+}
+
 export default defineRule({
   meta: {
     id: 'false-authority',
@@ -29,7 +38,7 @@ export default defineRule({
     fixable: true,
     docs: `Catches a letter that borrows authority it does not have:
 
-- a lawyer, law firm or counsel ("our attorneys", 律师函, 律师) when the front matter has no \`counsel:\` fact naming one. With \`counsel: { name, firm }\` these words are fine. A company's own legal department (法务部) is no claim that outside counsel acts: "our legal department is reviewing the contract" is ordinary business, not a finding;
+- a lawyer, law firm or counsel ("our attorneys", 律师函, 律师) when neither a \`counsel:\` fact nor the letter itself (a law firm's name in the letterhead or the signature) says who acts. With \`counsel: { name, firm }\`, or on a firm's letterhead, these words are fine. A company's own legal department (法务部) is no claim that outside counsel acts: "our legal department is reviewing the contract" is ordinary business, not a finding;
 - wording that poses as a court, the police or the government ("court order", "official notice", "NOTICE OF JUDGMENT", 法院通知, 传票, 公安), always;
 - a case number ("Case No. 2026-CV-0412", (2026)浙02民初1234号) when no proceeding is in the facts (\`proceeding:\` or \`case_number:\`).
 
@@ -52,7 +61,8 @@ Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵�
 Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
   },
   check(context) {
-    const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm);
+    // the text is evidence: a law firm's letterhead or signature says who acts as much as a \`counsel:\` fact
+    const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm) || signedByLawFirm(context.blocks);
     const data = context.data ?? {};
     const hasProceeding = PROCEEDING_KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
     const reported = new Set<number>();
