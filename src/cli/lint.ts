@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
+import { fixUntilStable } from '../core/fixes.js';
 import { lint, listRules } from '../index.js';
 import type { DunmarkConfig } from '../core/types.js';
 import { ConfigFileError, ConfigResolver, readConfigFile } from './config-files.js';
 import { displayPath, expandArgs } from './files.js';
-import { fixText } from './fix.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatStylish, useColour, type FileResult } from './format/stylish.js';
@@ -97,7 +97,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     }
     const config = configs.get(file) ?? {};
     if (values.fix) {
-      const outcome = fixText(text, config, shown);
+      const outcome = fixUntilStable(text, (t) => lint(t, { config, path: shown }));
       if (outcome.text !== text) {
         try {
           writeFileAtomic.sync(file, outcome.text, { encoding: 'utf8' });

@@ -1,7 +1,7 @@
 /** Quick fixes from each finding's fixes, "disable" actions and `source.fixAll.dunmark`. */
 import * as vscode from 'vscode';
-import type { Finding, Fix, TextEdit } from '../core/types.js';
-import { engine } from './core.js';
+import type { Fix, TextEdit } from '../core/types.js';
+import { engine, fixes } from './core.js';
 import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
@@ -15,29 +15,16 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
 }
 
 /**
- * The edits of every preferred fix in `findings`, in document order, skipping any edit that overlaps an
- * earlier one (the same rule as the core's `applyFixes`).
+ * Lints the current text again and returns the edit that applies its preferred fixes until the
+ * text is stable: the core's `fixUntilStable`, the same function `dunmark lint --fix` calls, so the
+ * editor and the CLI write the same bytes. One replacement of the changed middle = one undo step.
  */
-export function preferredEdits(findings: readonly Finding[], textLength: number): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const finding of findings) for (const fix of finding.fixes) if (fix.isPreferred) edits.push(...fix.edits);
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: TextEdit[] = [];
-  let cursor = 0;
-  for (const e of edits) {
-    if (e.start < cursor || e.end < e.start || e.end > textLength) continue;
-    kept.push(e);
-    cursor = Math.max(e.end, e.start + 1);
-  }
-  return kept;
-}
-
-/** Lints the current text again and returns the edit that applies its preferred fixes. */
 export async function fixAllEdit(linter: Linter, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
   const config = await linter.configFor(document);
   const text = document.getText();
-  const edits = preferredEdits(lintSafely(text, document.uri, config), text.length);
-  return edits.length ? toWorkspaceEdit(document, edits) : undefined;
+  const { fixUntilStable, replacementEdit } = fixes();
+  const edit = replacementEdit(text, fixUntilStable(text, (t) => lintSafely(t, document.uri, config)).text);
+  return edit ? toWorkspaceEdit(document, [edit]) : undefined;
 }
 
 /** Provides quick fixes, disable comments and fix-all for Dunmark findings. */

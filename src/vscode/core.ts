@@ -6,12 +6,14 @@
  */
 import type * as ConfigModule from '../core/config.js';
 import type * as EngineModule from '../core/engine.js';
+import type * as FixesModule from '../core/fixes.js';
 import type * as RulesModule from '../core/rules/index.js';
 import type * as TemplatesModule from '../core/templates/index.js';
 
 declare const require: (id: string) => unknown;
 
 let engineModule: typeof EngineModule | undefined;
+let fixesModule: typeof FixesModule | undefined;
 let configModule: typeof ConfigModule | undefined;
 let templatesModule: typeof TemplatesModule | undefined;
 let rulesModule: typeof RulesModule | undefined;
@@ -19,6 +21,11 @@ let rulesModule: typeof RulesModule | undefined;
 /** `lint`, `parseDocument` and friends. */
 export function engine(): typeof EngineModule {
   return (engineModule ??= require('../core/engine.js') as typeof EngineModule);
+}
+
+/** `fixUntilStable` and `replacementEdit`: how Fix All and `source.fixAll` change the text. */
+export function fixes(): typeof FixesModule {
+  return (fixesModule ??= require('../core/fixes.js') as typeof FixesModule);
 }
 
 /** `parseConfig`, `mergeConfig`. */

@@ -1,5 +1,9 @@
 // Dunmark in a real editor: diagnostics, code actions, fix-all on save, hovers, completion, commands.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { GUARANTOR_FACTS, REMINDER_FACTS } from './facts.js';
 import {
@@ -87,6 +91,48 @@ describe('Dunmark in the editor', () => {
       await waitForDiagnostics(document.uri, (ds) => !ds.some((x) => ruleOf(x) === 'fact-types'));
     } finally {
       await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('Fix All writes the bytes `dunmark lint --fix` writes, for every fixture with a fixed version', async () => {
+    // the repository this suite was bundled from (out/integration/ → ../..): its rule fixtures and its CLI
+    const repo = path.resolve(__dirname, '../..');
+    const rulesDir = path.join(repo, 'test/fixtures/rules');
+    const cases: { name: string; text: string; config: string }[] = [];
+    for (const rule of fs.readdirSync(rulesDir).sort()) {
+      for (const file of fs.readdirSync(path.join(rulesDir, rule)).filter((f) => f.endsWith('.fixed.md')).sort()) {
+        const letter = path.join(rulesDir, rule, file.replace(/\.fixed\.md$/, '.md'));
+        const own = letter.replace(/\.md$/, '.config.json');
+        const config = { today: '2026-11-20', ...(fs.existsSync(own) ? JSON.parse(fs.readFileSync(own, 'utf8')) as object : {}) };
+        cases.push({ name: `${rule}-${file.replace(/\.fixed\.md$/, '')}`, text: fs.readFileSync(letter, 'utf8'), config: JSON.stringify(config) });
+      }
+    }
+    assert.ok(cases.length >= 20, `${cases.length} fixtures with a fixed version`);
+    // the CLI's bytes: the built binary over a copy, one folder per fixture beside its config
+    const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-fix-equality-'));
+    try {
+      for (const c of cases) {
+        fs.mkdirSync(path.join(cliDir, c.name));
+        fs.writeFileSync(path.join(cliDir, c.name, 'letter.md'), c.text);
+        fs.writeFileSync(path.join(cliDir, c.name, '.dunmarkrc.json'), c.config);
+      }
+      try {
+        execFileSync(process.execPath, [path.join(repo, 'dist/cli.mjs'), 'lint', '--fix', '.'], { cwd: cliDir, stdio: 'pipe' });
+      } catch (error) {
+        assert.equal((error as { status?: number }).status, 1, String((error as { stderr?: Buffer }).stderr ?? error)); // findings remain: exit 1
+      }
+      for (const c of cases) {
+        const folder = workspaceUri('fix-equality', c.name);
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.dunmarkrc.json'), new TextEncoder().encode(c.config));
+        const uri = vscode.Uri.joinPath(folder, 'letter.md');
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(c.text));
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        assert.equal(await vscode.commands.executeCommand<boolean>('dunmark.fixAll'), true, `Fix All changed ${c.name}`);
+        assert.equal(editor.document.getText(), fs.readFileSync(path.join(cliDir, c.name, 'letter.md'), 'utf8'), `Fix All and --fix differ on ${c.name}`);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    } finally {
+      fs.rmSync(cliDir, { recursive: true, force: true });
     }
   });
 
