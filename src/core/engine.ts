@@ -3,11 +3,13 @@ import { readSuppressions } from './disable.js';
 import { currencyNamed, readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
 import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
-import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { labelMeasure, measureLanguage } from './language/detect.js';
-import { markdownProcessor } from './markdown.js';
+import { splitFrontMatter, type FrontMatter } from './front-matter.js';
+import { parseFrontMatter } from './front-matter-yaml.js';
+import { labelMeasure, measureLanguage, type LanguageMeasure } from './language/detect.js';
+import { isChineseLocale } from './language/where.js';
+import { bodyProcessor } from './markdown.js';
 import { LineIndex } from './positions.js';
-import type { Block, Message, Report, Rule, RuleContext } from './rule.js';
+import type { Block, BlockLanguage, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
 import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type LintOptions, type Severity, type SeveritySetting } from './types.js';
 
@@ -17,94 +19,117 @@ export interface ParsedDocument {
   tree: Root;
   lines: LineIndex;
   frontMatter: FrontMatter | undefined;
+  /** The front matter's raw mapping (unknown keys included), for drafting; rules read `facts`. */
   data: Record<string, unknown> | undefined;
   facts: Facts;
   factProblems: FactProblem[];
   body: { start: number; end: number };
   blocks: Block[];
-  amounts: AmountMention[];
-  dates: DateMention[];
+  /** Amounts in the prose blocks, read on first use. */
+  readonly amounts: AmountMention[];
+  /** Dates in the prose blocks, read on first use. */
+  readonly dates: DateMention[];
 }
 
-/** Parses a document once: Markdown tree, front matter with key positions, typed facts, prose blocks. */
+/** Parses a document once: front matter (YAML read once), Markdown body, typed facts, prose blocks. */
 export function parseDocument(text: string): ParsedDocument {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = markdownProcessor.parse(bom ? text.slice(1) : text) as Root;
-  if (bom) shiftPositions(tree, bom);
   const lines = new LineIndex(text);
-  let frontMatter: FrontMatter | undefined;
-  let bodyStart = bom;
-  const first = tree.children[0];
-  if (first?.type === 'yaml' && first.position) {
-    const start = first.position.start.offset ?? bom;
-    const end = first.position.end.offset ?? start;
-    const contentStart = lineEndAfter(text, start);
-    const contentEnd = Math.max(contentStart, lineStartBefore(text, end));
-    frontMatter = parseFrontMatter(text, { start, end }, { start: contentStart, end: contentEnd });
-    bodyStart = end;
-  }
+  const block = splitFrontMatter(text);
+  const frontMatter = block ? parseFrontMatter(text, block) : undefined;
+  const from = block ? block.bodyStart : bom;
+  const tree = bodyProcessor.parse(from ? text.slice(from) : text) as Root;
+  if (from) shiftPositions(tree, from, lines.position(from));
   const rawData = frontMatter?.data;
   const data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
   const { facts, problems: factProblems } = frontMatter && frontMatter.errors.length === 0 ? typeFacts(rawData) : { facts: {}, problems: [] };
   const blocks = collectBlocks(text, tree);
-  const amounts = collectAmounts(blocks);
-  const dates: DateMention[] = [];
-  for (const block of blocks) dates.push(...readDates(block.text, block.start, facts.date));
+  let amounts: AmountMention[] | undefined;
+  let dates: DateMention[] | undefined;
   return {
     text, tree, lines, frontMatter, data, facts, factProblems,
-    body: { start: bodyStart, end: text.length }, blocks, amounts, dates,
+    body: { start: block ? block.span.end : bom, end: text.length }, blocks,
+    get amounts() {
+      return (amounts ??= collectAmounts(blocks));
+    },
+    get dates() {
+      return (dates ??= blocks.flatMap((b) => readDates(b.text, b.start, facts.date)));
+    },
   };
 }
 
-function lineEndAfter(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}
-
-function lineStartBefore(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl === -1 ? 0 : nl + 1;
-}
-
-function shiftPositions(node: Node, by: number): void {
-  const p = node.position;
-  if (p) {
-    if (p.start.offset !== undefined) p.start.offset += by;
-    if (p.end.offset !== undefined) p.end.offset += by;
-    if (p.start.line === 1) p.start.column += by;
-    if (p.end.line === 1) p.end.column += by;
+/** Moves a tree parsed from `text.slice(offset)` to its place in the text (`at`: where the slice starts). */
+function shiftPositions(root: Node, offset: number, at: { line: number; column: number }): void {
+  const lineDelta = at.line - 1;
+  const columnDelta = at.column - 1;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += offset;
+      if (p.end.offset !== undefined) p.end.offset += offset;
+      if (p.start.line === 1) p.start.column += columnDelta;
+      if (p.end.line === 1) p.end.column += columnDelta;
+      p.start.line += lineDelta;
+      p.end.line += lineDelta;
+    }
+    if ('children' in node) for (const child of (node as Root).children) stack.push(child);
   }
-  if ('children' in node) for (const child of (node as Root).children) shiftPositions(child, by);
+}
+
+/** A prose block whose language is measured on first use (only the rules that ask pay for it). */
+class ProseBlock implements Block {
+  private measured: LanguageMeasure | undefined;
+  private label: BlockLanguage | undefined;
+
+  readonly cell?: Block['cell'];
+
+  constructor(
+    readonly type: Block['type'], readonly start: number, readonly end: number, readonly text: string,
+    readonly depth: number, readonly quoted: boolean, readonly listItem: boolean, cell: Block['cell'],
+  ) {
+    if (cell) this.cell = cell;
+  }
+
+  get measure(): LanguageMeasure {
+    return (this.measured ??= measureLanguage(this.text));
+  }
+
+  get language(): BlockLanguage {
+    return (this.label ??= labelMeasure(this.measure));
+  }
 }
 
 function collectBlocks(text: string, tree: Root): Block[] {
   const blocks: Block[] = [];
   let tables = 0;
-  const visit = (node: RootContent, quoted: boolean, listItem: boolean, cell?: Block['cell']): void => {
+  // iterative: a document may nest thousands of quotes or lists
+  const stack: { node: RootContent; quoted: boolean; listItem: boolean; cell?: Block['cell'] }[] = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, quoted: false, listItem: false });
+  while (stack.length) {
+    const { node, quoted, listItem, cell } = stack.pop()!;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
-      const slice = text.slice(start, end);
-      const measure = measureLanguage(slice);
-      blocks.push({
-        type: node.type, start, end, text: slice, language: labelMeasure(measure), measure,
-        depth: node.type === 'heading' ? node.depth : 0, quoted, listItem, ...(cell ? { cell } : {}),
-      });
-      return;
+      if (start === undefined || end === undefined) continue;
+      blocks.push(new ProseBlock(node.type, start, end, text.slice(start, end), node.type === 'heading' ? node.depth : 0, quoted, listItem, cell));
+      continue;
     }
     if (node.type === 'table') {
       const table = tables++;
-      node.children.forEach((row, r) => row.children.forEach((c, column) => visit(c, quoted, listItem, { table, row: r, column })));
-      return;
+      const cells: { node: RootContent; quoted: boolean; listItem: boolean; cell: Block['cell'] }[] = [];
+      node.children.forEach((row, r) => row.children.forEach((c, column) => cells.push({ node: c, quoted, listItem, cell: { table, row: r, column } })));
+      for (let i = cells.length - 1; i >= 0; i--) stack.push(cells[i]!);
+      continue;
     }
     if ('children' in node) {
-      for (const child of node.children as RootContent[]) {
-        visit(child, quoted || node.type === 'blockquote', listItem || node.type === 'listItem');
-      }
+      const children = node.children as RootContent[];
+      const q = quoted || node.type === 'blockquote';
+      const l = listItem || node.type === 'listItem';
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, quoted: q, listItem: l });
     }
-  };
-  for (const child of tree.children) visit(child, false, false);
+  }
   return blocks;
 }
 
@@ -144,7 +169,7 @@ export function ruleSettings(rule: Rule, config: DunmarkConfig | undefined): { s
 export function messageLanguage(facts: Facts, config: DunmarkConfig | undefined): 'en' | 'zh' {
   const setting = config?.messageLanguage ?? 'auto';
   if (setting !== 'auto') return setting;
-  return facts.language === 'zh-CN' || facts.language === 'zh-TW' || facts.language === 'zh-HK' ? 'zh' : 'en';
+  return isChineseLocale(facts.language) ? 'zh' : 'en';
 }
 
 function pickMessage(message: Message, lang: 'en' | 'zh'): string {
@@ -168,17 +193,33 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
       const from = doc.lines.position(start);
       const to = doc.lines.position(end);
       if (suppressions.isSuppressed(rule.meta.id, from.line)) return;
+      const related = r.related?.map((place) => {
+        const s = clampOffset(place.start, textLength);
+        const e = Math.max(s, clampOffset(place.end, textLength));
+        const a = doc.lines.position(s);
+        const b = doc.lines.position(e);
+        return { span: { start: s, end: e }, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: pickMessage(place.message, lang) };
+      });
       findings.push({
         ruleId: rule.meta.id, category, severity: sev, message: pickMessage(r.message, lang),
         line: from.line, column: from.column, endLine: to.line, endColumn: to.column,
-        span: { start, end }, fixes: r.fixes ?? [], ...(r.data ? { data: r.data } : {}),
+        span: { start, end }, fixes: r.fixes ?? [], ...(related?.length ? { related } : {}),
       });
     };
     const context: RuleContext = {
-      text: doc.text, tree: doc.tree, frontMatter: doc.frontMatter, data: doc.data, facts: doc.facts,
-      factProblems: doc.factProblems, body: doc.body, blocks: doc.blocks, amounts: doc.amounts, dates: doc.dates,
+      text: doc.text, tree: doc.tree, frontMatter: doc.frontMatter, facts: doc.facts,
+      factProblems: doc.factProblems, body: doc.body, blocks: doc.blocks,
+      // read on first use: a run whose enabled rules need no amounts or dates never reads them
+      get amounts() { return doc.amounts; },
+      get dates() { return doc.dates; },
       options, today, vocabulary,
       key: (path) => doc.frontMatter?.keys.get(path),
+      relatedFact: (path) => {
+        const location = doc.frontMatter?.keys.get(path);
+        if (!location) return undefined;
+        const span = location.value.end > location.value.start ? location.value : location.key;
+        return { ...span, message: { en: `the front-matter fact \`${path}\``, zh: `前置信息中的 \`${path}\`` } };
+      },
       position: (offset) => doc.lines.position(offset),
       report: (r) => push(r, rule.meta.category, r.severity ? leastSerious(severity, r.severity) : severity),
     };
@@ -210,9 +251,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
     || a.span.end - b.span.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
+/** Lints a document parsed once (the editor shares one parse per version between lint, hovers and actions). */
+export function lintParsed(doc: ParsedDocument, config?: DunmarkConfig): Finding[] {
+  return runRules(doc, builtInRules, config);
+}
+
 /** Lints one document. Synchronous and pure; never throws on any string. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   if (typeof text !== 'string') throw new TypeError('lint(text): expected `text` to be a string');
   if (options === null || typeof options !== 'object') throw new TypeError('lint(text, options): expected `options` to be an object');
-  return runRules(parseDocument(text), builtInRules, options.config);
+  return lintParsed(parseDocument(text), options.config);
 }

@@ -38,7 +38,8 @@ export interface Report {
   end: number;
   message: Message;
   fixes?: Fix[];
-  data?: Record<string, unknown>;
+  /** Other places the finding points at, such as the front-matter fact the text contradicts. */
+  related?: { start: number; end: number; message: Message }[];
   /**
    * At most this serious: a rule lowers its own severity for a finding that is only drafting advice
    * here (a prevailing-language sentence in a letter rather than a contract). Configuration can
@@ -70,8 +71,6 @@ export interface RuleContext {
   readonly tree: Root;
   /** The front matter, if the document has one. */
   readonly frontMatter: FrontMatter | undefined;
-  /** The raw front-matter value (unknown keys included). */
-  readonly data: Record<string, unknown> | undefined;
   /** Typed facts; ill-typed keys are absent. */
   readonly facts: Facts;
   /** Front-matter values of the wrong type (already left out of `facts`). */
@@ -90,6 +89,8 @@ export interface RuleContext {
   readonly vocabulary: { readonly accept: readonly string[]; readonly reject: readonly string[] };
   /** Where a front-matter key sits (`amount`, `invoices.0.number`). */
   key(path: string): KeyLocation | undefined;
+  /** The location of a front-matter fact as a related place of a finding (its value), if it is written. */
+  relatedFact(path: string): { start: number; end: number; message: Message } | undefined;
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number };
   report(report: Report): void;

@@ -36,6 +36,17 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** A second place a finding points at (the fact it contradicts, the other half's figure), located like the finding. */
+export interface RelatedLocation {
+  span: Span;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What this place is, in the letter's language. */
+  message: string;
+}
+
 /** A problem found in a document. */
 export interface Finding {
   ruleId: string;
@@ -49,8 +60,8 @@ export interface Finding {
   endColumn: number;
   span: Span;
   fixes: Fix[];
-  /** Extra facts for hovers (e.g. the front-matter value a mention was matched with). */
-  data?: Record<string, unknown>;
+  /** Other places the finding points at: SARIF `relatedLocations`, the editor's related information. */
+  related?: RelatedLocation[];
 }
 
 /** A rule's setting in configuration: a severity, or a severity with options. */

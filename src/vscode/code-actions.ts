@@ -1,8 +1,9 @@
 /** Quick fixes from each finding's fixes, "disable" actions and `source.fixAll.dunmark`. */
 import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../core/types.js';
-import { engine, fixes } from './core.js';
+import { fixes } from './core.js';
 import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
+import { parsed } from './parsed.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dunmark');
@@ -23,7 +24,7 @@ export async function fixAllEdit(linter: Linter, document: vscode.TextDocument):
   const config = await linter.configFor(document);
   const text = document.getText();
   const { fixUntilStable, replacementEdit } = fixes();
-  const edit = replacementEdit(text, fixUntilStable(text, (t) => lintSafely(t, document.uri, config)).text);
+  const edit = replacementEdit(text, fixUntilStable(text, (t) => lintSafely(t, config)).text);
   return edit ? toWorkspaceEdit(document, [edit]) : undefined;
 }
 
@@ -70,8 +71,7 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
 
   private disableActions(document: vscode.TextDocument, diagnostic: DunmarkDiagnostic): vscode.CodeAction[] {
     const rule = diagnostic.finding.ruleId;
-    const parsed = engine().parseDocument(document.getText());
-    const fm = parsed.frontMatter?.span;
+    const fm = parsed(document).frontMatter?.span;
     const actions: vscode.CodeAction[] = [];
     const line = diagnostic.range.start.line;
     const insideFrontMatter = fm !== undefined && document.offsetAt(diagnostic.range.start) < fm.end;

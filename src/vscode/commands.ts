@@ -3,11 +3,11 @@
  * object, so tests and keybindings run it without prompts; what is missing is asked for.
  */
 import * as vscode from 'vscode';
-import { isIsoDate } from '../core/facts/facts.js';
-import { INSTITUTIONS, schemaAt, STAGES } from '../core/facts/schema.js';
+import type { FactShape } from '../core/drafting/index.js';
+import { INSTITUTIONS } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
 import { fixAllEdit } from './code-actions.js';
-import { templates as coreTemplates } from './core.js';
+import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
 import { parsed } from './parsed.js';
 import type { TemplateCatalog } from './templates.js';
@@ -52,86 +52,11 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Deep merge of plain objects: `over` wins; arrays and scalars are replaced whole. */
-export function mergeFacts(base: Record<string, unknown>, over: Record<string, unknown> | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over ?? {})) out[k] = isObject(v) && isObject(out[k]) ? mergeFacts(out[k], v) : v;
-  return out;
-}
-
-/** Sets a dotted path (`debtor.name`, `invoices.0.amount`) in a facts object, creating what is missing. */
-export function setPath(facts: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node: Record<string, unknown> | unknown[] = facts;
-  parts.forEach((part, i) => {
-    const last = i === parts.length - 1;
-    const key: string | number = Array.isArray(node) ? Number(part) : part;
-    const container = node as Record<string | number, unknown>;
-    if (last) container[key] = value;
-    else {
-      if (typeof container[key] !== 'object' || container[key] === null) container[key] = /^\d+$/.test(parts[i + 1]!) ? [] : {};
-      node = container[key] as Record<string, unknown>;
-    }
-  });
-}
-
 /** The front matter of a document as facts, or an empty object. */
 function documentFacts(document: vscode.TextDocument | undefined): Record<string, unknown> {
   if (!document || document.languageId !== 'markdown') return {};
   const data = parsed(document).data;
   return data ? structuredClone(data) : {};
-}
-
-/** Strips the front matter from a rendered document (clauses are inserted into a letter that has its own). */
-export function bodyOf(rendered: string): string {
-  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(rendered);
-  return (m ? rendered.slice(m[0].length) : rendered).replace(/^\s*\n/, '');
-}
-
-/** What a prompt needs to know about a fact: its JSON type and allowed values. */
-interface FactShape {
-  type: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'other';
-  enum?: readonly unknown[];
-  description?: string;
-}
-
-/** The shape of a dotted path in a template's facts schema, falling back to the Dunmark facts schema. */
-export function factShape(schema: Record<string, unknown>, path: string): FactShape {
-  let node: unknown = schema;
-  for (const part of path.split('.')) {
-    if (!isObject(node)) break;
-    node = /^\d+$/.test(part) ? node.items : isObject(node.properties) ? node.properties[part] : undefined;
-  }
-  if (isObject(node) && typeof node.type === 'string') {
-    const t = node.type;
-    const type = t === 'string' && node.format === 'date' ? 'date' : t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : 'other';
-    return { type, ...(Array.isArray(node.enum) ? { enum: node.enum } : {}), ...(typeof node.description === 'string' ? { description: node.description } : {}) };
-  }
-  const known = schemaAt(path);
-  if (!known) return { type: 'string' };
-  if (known.type === 'string') return { type: 'string', ...(known.enum && !known.open ? { enum: known.enum } : {}), description: known.description };
-  return { type: known.type === 'object' || known.type === 'array' ? 'other' : known.type, description: known.description };
-}
-
-/** Converts a typed answer to the fact's type; undefined when it does not fit. */
-export function convertAnswer(shape: FactShape, raw: string): unknown {
-  const v = raw.trim();
-  if (!v) return undefined;
-  let value: unknown = v;
-  if (shape.type === 'number' || shape.type === 'integer') {
-    const n = Number(v.replace(/,/g, ''));
-    if (!Number.isFinite(n) || n < 0 || (shape.type === 'integer' && !Number.isInteger(n))) return undefined;
-    value = n;
-  } else if (shape.type === 'boolean') {
-    if (v !== 'true' && v !== 'false') return undefined;
-    value = v === 'true';
-  } else if (shape.type === 'date' && !isIsoDate(v)) return undefined;
-  if (shape.enum && !shape.enum.includes(value)) return undefined;
-  return value;
 }
 
 /** Asks for one fact; validates by its type. Undefined when the user cancels. */
@@ -147,9 +72,9 @@ async function askFact(path: string, message: string, shape: FactShape): Promise
     title: vscode.l10n.t('Dunmark: fact `{0}`', path),
     prompt: shape.description ? `${shape.description} — ${message}` : message,
     ignoreFocusOut: true,
-    validateInput: (value) => (convertAnswer(shape, value) === undefined ? hint() : undefined),
+    validateInput: (value) => (drafting().convertAnswer(shape, value) === undefined ? hint() : undefined),
   });
-  return answer === undefined ? undefined : convertAnswer(shape, answer);
+  return answer === undefined ? undefined : drafting().convertAnswer(shape, answer);
 }
 
 /** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
@@ -163,9 +88,9 @@ async function renderWithPrompts(template: Template, facts: Record<string, unkno
       return undefined;
     }
     for (const problem of askable) {
-      const value = await askFact(problem.path, problem.message, factShape(template.facts, problem.path));
+      const value = await askFact(problem.path, problem.message, drafting().factShape(template.facts, problem.path));
       if (value === undefined) return undefined;
-      setPath(facts, problem.path, value);
+      drafting().setPath(facts, problem.path, value);
     }
   }
   return undefined;
@@ -199,17 +124,6 @@ async function pickTemplate(templates: Template[], title: string): Promise<Templ
   return picked?.template;
 }
 
-/** The language a template should have to match a document's facts (`en`, `zh-CN`...). */
-function wantedLanguage(facts: Record<string, unknown>): string | undefined {
-  return typeof facts.language === 'string' ? facts.language : undefined;
-}
-
-function byLanguage(templates: Template[], language: string | undefined): Template[] {
-  if (!language) return templates;
-  const same = templates.filter((t) => t.language === language);
-  return same.length ? same : templates;
-}
-
 /** Registers every Dunmark command. */
 export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider): vscode.Disposable[] {
   const activeMarkdown = (): vscode.TextEditor | undefined => {
@@ -224,7 +138,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
       if (!t) void vscode.window.showErrorMessage(vscode.l10n.t('Unknown Dunmark template {0}', args.templateId));
       return t ? { template: t, workspace } : undefined;
     }
-    const t = await pickTemplate(byLanguage(all.filter(filter), wantedLanguage(facts)), title);
+    const t = await pickTemplate(drafting().inLanguageOf(all.filter(filter), facts), title);
     return t ? { template: t, workspace } : undefined;
   };
 
@@ -261,7 +175,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
 
   const newLetter = async (args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> => {
     const source = activeMarkdown()?.document;
-    const facts = mergeFacts(baseFacts ?? documentFacts(source), args.facts);
+    const facts = drafting().mergeFacts(baseFacts ?? documentFacts(source), args.facts);
     const chosen = preset ?? await chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
     if (!chosen) return undefined;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
@@ -275,22 +189,21 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown letter to insert a clause into.'));
       return false;
     }
-    const facts = mergeFacts(documentFacts(editor.document), args.facts);
+    const draft = drafting();
+    const facts = draft.mergeFacts(documentFacts(editor.document), args.facts);
+    let institution: string | undefined;
     if (clause === 'arbitration') {
-      const contract = isObject(facts.contract) ? facts.contract : {};
-      let institution = args.institution ?? (typeof contract.arbitration === 'string' ? contract.arbitration : undefined);
-      institution ??= await vscode.window.showQuickPick([...INSTITUTIONS], { title: vscode.l10n.t('Arbitration institution') });
+      institution = draft.arbitrationInstitution(facts, args.institution)
+        ?? await vscode.window.showQuickPick([...INSTITUTIONS], { title: vscode.l10n.t('Arbitration institution') });
       if (!institution) return false;
-      facts.contract = { ...contract, arbitration: institution };
+      facts.contract = { ...(draft.isObject(facts.contract) ? facts.contract : {}), arbitration: institution };
     }
-    const institution = isObject(facts.contract) && typeof facts.contract.arbitration === 'string' ? facts.contract.arbitration.toLowerCase() : undefined;
-    const fits = (t: Template): boolean => t.kind === 'clause' && t.clause === clause
-      && (!institution || t.id.toLowerCase().includes(institution) || t.title.toLowerCase().includes(institution));
+    const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
     const chosen = await chooseTemplate(args, fits, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
     if (!chosen) return false;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
     if (text === undefined) return false;
-    const body = bodyOf(text);
+    const body = drafting().bodyOf(text);
     // one edit = one undo step
     return editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, body);
@@ -300,20 +213,17 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
   const escalate = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
     const editor = activeMarkdown();
     const facts = documentFacts(editor?.document);
-    const stage = typeof facts.stage === 'string' ? STAGES.indexOf(facts.stage as (typeof STAGES)[number]) : -1;
-    if (!editor || facts.kind !== 'dunning-letter' || stage === -1) {
+    const next = drafting().nextStage(facts);
+    if (!editor || next === undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Escalate works on an open dunning letter with a `stage` in its front matter.'));
       return undefined;
     }
-    const next = STAGES[stage + 1];
-    if (!next) {
+    if (next === 'last') {
       void vscode.window.showInformationMessage(vscode.l10n.t('This letter is already at the last stage ({0}).', String(facts.stage)));
       return undefined;
     }
     // the next letter gets its own date and deadline: the old ones must not be carried over
-    delete facts.date;
-    delete facts.deadline;
-    const merged = mergeFacts(facts, args.facts);
+    const merged = drafting().escalationFacts(facts, args.facts);
     const chosen = await chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, vscode.l10n.t('Escalate to {0}', next), editor.document, merged);
     if (!chosen) return undefined;
     return newLetter({ ...args, facts: undefined }, chosen, merged);
@@ -321,7 +231,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
 
   const previewRendered = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
     const source = activeMarkdown()?.document;
-    const facts = mergeFacts(documentFacts(source), args.facts);
+    const facts = drafting().mergeFacts(documentFacts(source), args.facts);
     const chosen = await chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
     if (!chosen) return undefined;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
@@ -344,7 +254,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
   };
 
   // menus pass a Uri as the first argument: only a plain object counts as answers
-  const asArgs = (a: unknown): CommandArgs => (isObject(a) && !(a instanceof vscode.Uri) ? (a as CommandArgs) : {});
+  const asArgs = (a: unknown): CommandArgs => (typeof a === 'object' && a !== null && !Array.isArray(a) && !(a instanceof vscode.Uri) ? (a as CommandArgs) : {});
   const r = vscode.commands.registerCommand;
   return [
     r('dunmark.newLetterFromTemplate', (a?: unknown) => newLetter(asArgs(a))),

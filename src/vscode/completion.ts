@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
 import { isoToday } from '../core/facts/facts.js';
+import { splitFrontMatter } from '../core/front-matter.js';
 import { templates } from './core.js';
 
 const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
@@ -15,13 +16,12 @@ export function isTemplateFile(path: string): boolean {
   return TEMPLATE_FILE.test(path);
 }
 
-/** Line range (0-based, exclusive end) of the front matter's YAML, also while it is still being typed. */
+/** Line range (0-based, exclusive end) of the front matter's YAML, also while it is still being typed (no closing fence yet). */
 function frontMatterLines(document: vscode.TextDocument): { first: number; end: number } | undefined {
-  if (document.lineCount === 0 || !/^\uFEFF?---\s*$/.test(document.lineAt(0).text)) return undefined;
-  for (let i = 1; i < document.lineCount; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return { first: 1, end: i };
-  }
-  return { first: 1, end: document.lineCount };
+  const text = document.getText();
+  const block = splitFrontMatter(text);
+  if (block) return { first: document.positionAt(block.content.start).line, end: document.positionAt(block.content.end).line };
+  return splitFrontMatter(`${text}\n---\n`) ? { first: 1, end: document.lineCount } : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  * Light modules (types, the facts schema) are imported statically where they are used.
  */
 import type * as ConfigModule from '../core/config.js';
+import type * as DraftingModule from '../core/drafting/index.js';
 import type * as EngineModule from '../core/engine.js';
 import type * as FixesModule from '../core/fixes.js';
 import type * as RulesModule from '../core/rules/index.js';
@@ -13,6 +14,7 @@ import type * as TemplatesModule from '../core/templates/index.js';
 declare const require: (id: string) => unknown;
 
 let engineModule: typeof EngineModule | undefined;
+let draftingModule: typeof DraftingModule | undefined;
 let fixesModule: typeof FixesModule | undefined;
 let configModule: typeof ConfigModule | undefined;
 let templatesModule: typeof TemplatesModule | undefined;
@@ -26,6 +28,11 @@ export function engine(): typeof EngineModule {
 /** `fixUntilStable` and `replacementEdit`: how Fix All and `source.fixAll` change the text. */
 export function fixes(): typeof FixesModule {
   return (fixesModule ??= require('../core/fixes.js') as typeof FixesModule);
+}
+
+/** Drafting logic: schema → fields, answers → facts, which templates fit, a rendering's body. */
+export function drafting(): typeof DraftingModule {
+  return (draftingModule ??= require('../core/drafting/index.js') as typeof DraftingModule);
 }
 
 /** `parseConfig`, `mergeConfig`. */

@@ -1,7 +1,9 @@
 /** Lints Markdown documents with the core and publishes the findings as diagnostics. */
 import * as vscode from 'vscode';
+import type { ParsedDocument } from '../core/engine.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
+import { parsed } from './parsed.js';
 import { mergeConfig, RcLocator, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
@@ -15,15 +17,17 @@ export function isLinted(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
 }
 
-const DUNMARK_FRONT_MATTER = /^\uFEFF?---\r?\n(?:(?!---|\.\.\.)[^\n]*\n)*?kind:[ \t]*\S/;
+/** A top-level `kind:` line with a value (read from the YAML text, so broken YAML still counts). */
+const KIND_LINE = /^kind:[ \t]*\S/m;
 
 /**
  * A file is a Dunmark document when a `.dunmarkrc.json` applies to it or its front matter says what
  * `kind` of document it is: a README or a blog post elsewhere in the workspace is left alone.
  * Untitled documents are always linted (there is nothing else to tell from).
  */
-export function isDunmarkDocument(text: string, hasConfig: boolean, scheme: string): boolean {
-  return hasConfig || scheme === 'untitled' || DUNMARK_FRONT_MATTER.test(text.slice(0, 4000));
+export function isDunmarkDocument(doc: ParsedDocument, hasConfig: boolean, scheme: string): boolean {
+  const fm = doc.frontMatter;
+  return hasConfig || scheme === 'untitled' || (fm !== undefined && KIND_LINE.test(doc.text.slice(fm.content.start, fm.content.end)));
 }
 
 /** A diagnostic that carries the core finding it was made from. */
@@ -142,8 +146,8 @@ export class Linter implements vscode.Disposable {
     const version = document.version;
     const { config, hasConfig } = await this.resolve(document);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
-    const text = document.getText();
-    const findings = isDunmarkDocument(text, hasConfig, document.uri.scheme) ? lintSafely(text, document.uri, config) : [];
+    const doc = parsed(document);
+    const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(spanRange(document, f.span), f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
     this.lintedEmitter.fire({ document, findings });
@@ -179,10 +183,13 @@ export class Linter implements vscode.Disposable {
   }
 }
 
-/** The core never throws by contract; the editor still guards against a bug becoming a broken extension. */
-export function lintSafely(text: string, uri: vscode.Uri, config: DunmarkConfig): Finding[] {
+/**
+ * Lints a text, or a document's shared parse. The core never throws by contract; the editor still
+ * guards against a bug becoming a broken extension.
+ */
+export function lintSafely(source: string | ParsedDocument, config: DunmarkConfig): Finding[] {
   try {
-    return engine().lint(text, { path: uri.path, config });
+    return engine().lintParsed(typeof source === 'string' ? engine().parseDocument(source) : source, config);
   } catch (error) {
     console.error('[dunmark] lint failed', error);
     return [];

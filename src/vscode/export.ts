@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { engine } from './core.js';
 import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, spanRange, type Linter } from './diagnostics.js';
+import { parsed } from './parsed.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
 
 type ExportModule = typeof import('./export-lazy.js');
@@ -65,7 +66,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     let can = false;
     if (document && isLinted(document)) {
       const rc = await this.linter.rc.find(document.uri).catch(() => undefined);
-      can = isDunmarkDocument(document.getText(), rc !== undefined, document.uri.scheme);
+      can = isDunmarkDocument(parsed(document), rc !== undefined, document.uri.scheme);
     }
     await vscode.commands.executeCommand('setContext', CAN_EXPORT, can);
   }

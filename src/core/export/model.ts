@@ -5,7 +5,8 @@
  */
 import type { Heading, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { typeFacts, type Facts } from '../facts/facts.js';
-import { parseFrontMatter } from '../front-matter.js';
+import { splitFrontMatter } from '../front-matter.js';
+import { parseFrontMatter } from '../front-matter-yaml.js';
 import { markdownProcessor } from '../markdown.js';
 import { labelMeasure, measureLanguage } from '../language/detect.js';
 
@@ -214,26 +215,21 @@ export function findHalves(blocks: ExportBlock[]): Halves | undefined {
   return undefined;
 }
 
-/** The front matter of a parsed letter: the YAML between the fences, the raw data and the typed facts. */
-function readFacts(source: string, tree: Root): { yaml: string; data: Record<string, unknown> | undefined; facts: Facts } {
-  const first = tree.children[0];
-  if (first?.type !== 'yaml' || first.position?.start.offset === undefined || first.position.end.offset === undefined) return { yaml: '', data: undefined, facts: {} };
-  const start = first.position.start.offset;
-  const end = first.position.end.offset;
-  const nl = source.indexOf('\n', start);
-  const contentStart = nl === -1 ? end : nl + 1;
-  const contentEnd = Math.max(contentStart, source.lastIndexOf('\n', end - 1) + 1);
-  const fm = parseFrontMatter(source, { start, end }, { start: contentStart, end: contentEnd });
+/** The front matter of a letter (the core's one splitter and reader): the YAML between the fences, the raw data and the typed facts. */
+function readFacts(source: string): { yaml: string; data: Record<string, unknown> | undefined; facts: Facts } {
+  const block = splitFrontMatter(source);
+  if (!block) return { yaml: '', data: undefined, facts: {} };
+  const fm = parseFrontMatter(source, block);
   const raw = fm.data;
   const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
-  return { yaml: source.slice(contentStart, contentEnd), data, facts: fm.errors.length === 0 ? typeFacts(raw).facts : {} };
+  return { yaml: source.slice(block.content.start, block.content.end), data, facts: fm.errors.length === 0 ? typeFacts(raw).facts : {} };
 }
 
 /** Turns a letter (Markdown with front matter) into the blocks of the document it is sent as. */
 export function buildExportDocument(text: string): ExportDocument {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree = markdownProcessor.parse(source) as Root;
-  const { yaml, data, facts } = readFacts(source, tree);
+  const { yaml, data, facts } = readFacts(source);
   const blocks = tree.children.flatMap(toBlocks);
   const language = facts.language;
   const bilingual = language === 'en+zh-CN';

@@ -38,6 +38,7 @@ export interface Facts {
   commitments?: { what?: string; by?: string; amount?: number }[];
   charges?: { what?: string; amount?: number; basis?: string }[];
   payments?: { date?: string; amount?: number; applied_to?: string; reference?: string }[];
+  instalments?: { amount?: number; by?: string }[];
   next_step?: NextStep;
   proceeding?: { case_number?: string; forum?: string; filed?: string };
   counsel?: { name?: string; firm?: string };

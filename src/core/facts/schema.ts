@@ -118,6 +118,15 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       properties: { what: text('What is charged'), amount: money('Amount charged'), basis: text('Contract clause or statute') },
     },
   },
+  instalments: {
+    type: 'array',
+    description: 'A repayment plan\'s instalments, each an amount and the date it is due; together they equal the amount',
+    items: {
+      type: 'object',
+      description: 'An instalment',
+      properties: { amount: money('Amount of the instalment'), by: date('Date it must be paid by') },
+    },
+  },
   next_step: { type: 'string', description: 'What the creditor will really do if unpaid', enum: NEXT_STEPS },
   proceeding: {
     type: 'object',

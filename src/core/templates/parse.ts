@@ -3,7 +3,8 @@
  * here) into a Template, or reports every problem with it. Never throws.
  */
 import Mustache from 'mustache';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontMatter } from '../front-matter.js';
+import { parseFrontMatter } from '../front-matter-yaml.js';
 import type { Template } from './types.js';
 import { compileFactsSchema } from './validate.js';
 import { helperBase, type FactsProblem } from './view.js';
@@ -13,22 +14,17 @@ type Schema = Record<string, unknown>;
 export type Token = [string, string, number, number, Token[]?, ...unknown[]];
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** Splits `template.md` into its YAML front matter (fixed output keys) and its Mustache body. */
+/** Splits `template.md` into its YAML front matter (fixed output keys) and its Mustache body, with the core's one splitter and reader. */
 export function splitTemplateSource(source: string): { frontMatter: Record<string, unknown>; body: string; error?: string } {
-  const m = FRONT_MATTER.exec(source);
-  if (!m) return { frontMatter: {}, body: source.replace(/^\uFEFF/, '') };
-  let data: unknown;
-  try {
-    data = parseYaml(m[1] ?? '');
-  } catch (error) {
-    return { frontMatter: {}, body: source.slice(m[0].length), error: `Unexpected YAML in the front matter of template.md: ${String((error as Error).message).split('\n')[0]}` };
-  }
+  const block = splitFrontMatter(source);
+  if (!block) return { frontMatter: {}, body: source.replace(/^\uFEFF/, '') };
+  const rest = source.slice(block.bodyStart);
+  const { data, errors } = parseFrontMatter(source, block);
+  if (errors[0]) return { frontMatter: {}, body: rest, error: `Unexpected YAML in the front matter of template.md: ${errors[0].message}` };
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    return { frontMatter: {}, body: source.slice(m[0].length), error: 'Unexpected front matter in template.md that is not a mapping, expected `key: value` lines' };
+    return { frontMatter: {}, body: rest, error: 'Unexpected front matter in template.md that is not a mapping, expected `key: value` lines' };
   }
-  return { frontMatter: (data ?? {}) as Record<string, unknown>, body: source.slice(m[0].length).replace(/^\r?\n/, '') };
+  return { frontMatter: (data ?? {}) as Record<string, unknown>, body: rest.replace(/^\r?\n/, '') };
 }
 
 /** Parses a Mustache body into tokens, or returns the parser's message. */

@@ -37,9 +37,9 @@ When the facts name exactly one amount the fix writes it in the same form as the
 > 贵司尚欠货款 18,400.00 美元。`,
   },
   check(context) {
-    const { facts, data, report } = context;
+    const { facts, report } = context;
     if (facts.amount === undefined || !facts.currency) return;
-    const candidates = caseAmounts(facts, data);
+    const candidates = caseAmounts(facts);
     const distinct = [...new Set(candidates.map((c) => c.minor))];
     const owedMinor = toMinor(facts.amount);
     const roled = amountRoles(context).filter((r) => r.mention.form !== 'daxie' && inCurrency(r.mention, facts.currency));
@@ -85,6 +85,7 @@ When the facts name exactly one amount the fix writes it in the same form as the
           zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
         },
         fixes,
+        related: [context.relatedFact('amount')].filter((r) => r !== undefined),
       });
     }
   },

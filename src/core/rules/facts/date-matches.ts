@@ -5,10 +5,10 @@ import { blockAt, caseDates, contextOf, dateRole } from './support.js';
 
 /** Reports every date the sentence marks as `role` that differs from the fact `key`. */
 export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', key: 'due_date' | 'deadline'): void {
-  const { facts, data, dates, blocks, report } = context;
+  const { facts, dates, blocks, report } = context;
   const expected = facts[key];
   if (!expected) return;
-  const others = caseDates(facts, key, data);
+  const others = caseDates(facts, key);
   for (const mention of dates) {
     if (!mention.iso || mention.iso === expected || others.has(mention.iso)) continue;
     // A deadline on or before the letter's own date is an earlier letter's deadline, quoted.

@@ -54,8 +54,8 @@ export default defineRule({
 
 In English letters 大写 is rare, but the same check applies to a bilingual letter: *USD 18,400.00 (美元壹万捌仟肆佰元整)*, not *USD 18,400.00 (美元壹万捌仟元整)*.`,
   },
-  check({ facts, data, amounts, blocks, report }) {
-    const known = caseAmounts(facts, data);
+  check({ facts, amounts, blocks, report }) {
+    const known = caseAmounts(facts);
     const knownMinor = new Set(known.map((k) => k.minor));
     for (const mention of amounts) {
       if (mention.form !== 'daxie') continue;

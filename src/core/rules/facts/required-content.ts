@@ -66,8 +66,10 @@ Each missing item is one finding, reported at the first heading (or the last par
     const at = heading ?? blocks[blocks.length - 1]!;
     const span = { start: at.start, end: Math.min(at.end, Math.max(at.start, body.end)) };
     // a letter without the amount owed fails its purpose (error); the other gaps are for a careful reviewer (warning)
-    const missing = (message: Message, key: string, severity: 'warning' | 'info' = 'warning'): void =>
-      report({ ...span, message, ...(key === 'amount' ? {} : { severity }) });
+    const missing = (message: Message, key: string, severity: 'warning' | 'info' = 'warning'): void => {
+      const fact = context.relatedFact(key);
+      report({ ...span, message, ...(key === 'amount' ? {} : { severity }), ...(fact ? { related: [fact] } : {}) });
+    };
     const prose = blocks.map((b) => b.text).join('\n');
     const mentionsDate = (iso: string | undefined): boolean => iso !== undefined && dates.some((d) => d.iso === iso);
     // one defect, one finding: a wrong deadline or due date in the text is the date rules' finding, not a missing one

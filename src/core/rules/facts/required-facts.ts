@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
-import { closingFence, rawAt } from './support.js';
+import { valueAt } from '../../facts/facts.js';
+import { closingFence } from './support.js';
 
 /** What each fact is, for messages: English and Chinese. */
 const WHAT: Readonly<Record<string, [string, string]>> = {
@@ -81,19 +82,21 @@ next_step: arbitration
 中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限），例如 \`deadline: 2026-12-04\`；\`next_step\`（逾期后的措施）可选，正文须写明后续措施；缺少 \`kind\` 时本规则同样报告。`,
   },
   check(context) {
-    const { frontMatter, data, report } = context;
-    if (!frontMatter || frontMatter.errors.length > 0 || !data) return;
+    const { frontMatter, report } = context;
+    // whether a key is written at all (an ill-typed value is fact-types' finding, not a missing fact)
+    const data = frontMatter?.data;
+    if (!frontMatter || frontMatter.errors.length > 0 || !data || typeof data !== 'object') return;
     const fence = closingFence(context);
-    const kind = rawAt(data, 'kind');
+    const kind = valueAt(data, 'kind');
     if (!present(kind)) {
       const [en, zh] = WHAT.kind!;
       report({ ...fence, message: { en: `Unexpected missing \`kind\`, expected ${en}`, zh: `缺少 \`kind\`，应写明${zh}` } });
       return;
     }
     if (typeof kind !== 'string') return;
-    const stage = rawAt(data, 'stage');
+    const stage = valueAt(data, 'stage');
     for (const path of requiredFacts(kind, typeof stage === 'string' ? stage : undefined)) {
-      if (present(rawAt(data, path))) continue;
+      if (present(valueAt(data, path))) continue;
       const dot = path.lastIndexOf('.');
       const parent = dot === -1 ? undefined : context.key(path.slice(0, dot));
       const span = parent ? parent.key : fence;
@@ -101,7 +104,6 @@ next_step: arbitration
       report({
         start: span.start, end: span.end,
         message: { en: `Unexpected missing \`${path}\` for a ${kind}, expected ${en}`, zh: `缺少 \`${path}\`，应写明${zh}` },
-        data: { key: path },
       });
     }
   },

@@ -5,12 +5,13 @@
 import { SIGN_CURRENCIES, readAmounts, toMinor, type AmountMention } from '../../facts/amounts.js';
 import type { Facts } from '../../facts/facts.js';
 import { formatMoney } from '../../facts/format.js';
+import { isChineseLocale } from '../../language/where.js';
 import type { Block, RuleContext } from '../../rule.js';
 import type { Span } from '../../types.js';
 
 /** The style facts are written in for this document: Chinese for zh letters, else English. */
 export function styleOf(facts: Facts): 'en' | 'zh' {
-  return facts.language === 'zh-CN' || facts.language === 'zh-TW' || facts.language === 'zh-HK' ? 'zh' : 'en';
+  return isChineseLocale(facts.language) ? 'zh' : 'en';
 }
 
 /** A money value the case facts name, with where it comes from. */
@@ -23,7 +24,7 @@ export interface CaseAmount {
  * Every amount the facts justify: the amount, each invoice, charge and commitment (and amounts
  * written in a commitment's `what`), and the sums of invoices, charges, commitments and amount + charges.
  */
-export function caseAmounts(facts: Facts, data?: Record<string, unknown>): CaseAmount[] {
+export function caseAmounts(facts: Facts): CaseAmount[] {
   const out: CaseAmount[] = [];
   const add = (value: number | undefined, source: string): void => {
     if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.push({ minor: toMinor(value), source });
@@ -45,20 +46,8 @@ export function caseAmounts(facts: Facts, data?: Record<string, unknown>): CaseA
     if (typeof c.what === 'string') for (const a of readAmounts(c.what)) add(a.value, `commitments.${i}.what`);
   });
   if (commitments.length > 1) add(sumMinor(commitments.map((c) => c.amount)) / 100, 'commitments');
-  const instalments = rawInstalments(data);
-  instalments.forEach((i, n) => add(i.amount, `instalments.${n}.amount`));
+  (facts.instalments ?? []).forEach((i, n) => add(i.amount, `instalments.${n}.amount`));
   return out;
-}
-
-/** The `instalments` of a repayment plan (a key outside the typed facts): amounts and dates. */
-export function rawInstalments(data: Record<string, unknown> | undefined): { amount?: number; by?: string }[] {
-  const list = data?.instalments;
-  if (!Array.isArray(list)) return [];
-  return list.map((item: unknown) => {
-    if (item === null || typeof item !== 'object') return {};
-    const { amount, by } = item as Record<string, unknown>;
-    return { ...(typeof amount === 'number' && Number.isFinite(amount) ? { amount } : {}), ...(typeof by === 'string' ? { by } : {}) };
-  });
 }
 
 function sumMinor(values: (number | undefined)[]): number {
@@ -133,16 +122,6 @@ export function closingFence(context: Pick<RuleContext, 'frontMatter' | 'text'>)
   return { start: Math.min(lineStart, end), end };
 }
 
-/** The value of a dotted path in the raw front matter. */
-export function rawAt(data: Record<string, unknown> | undefined, path: string): unknown {
-  let node: unknown = data;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
 /** Where a finding about a front-matter key goes: its value, else its key, else the closing fence. */
 export function keySpan(context: Pick<RuleContext, 'key' | 'frontMatter' | 'text'>, path: string): Span {
   const location = context.key(path);
@@ -188,7 +167,7 @@ export function dateRole(before: string, after: string, when?: { iso?: string; l
 }
 
 /** Dates the facts name (other than `except`): a date in the text equal to one of them is not a mistake. */
-export function caseDates(facts: Facts, except: 'due_date' | 'deadline', data?: Record<string, unknown>): Set<string> {
+export function caseDates(facts: Facts, except: 'due_date' | 'deadline'): Set<string> {
   const out = new Set<string>();
   const add = (d: string | undefined): void => { if (d) out.add(d); };
   add(facts.date);
@@ -197,7 +176,7 @@ export function caseDates(facts: Facts, except: 'due_date' | 'deadline', data?: 
   add(facts.call?.date);
   for (const i of facts.invoices ?? []) add(i.date);
   for (const c of facts.commitments ?? []) add(c.by);
-  for (const i of rawInstalments(data)) add(i.by);
+  for (const i of facts.instalments ?? []) add(i.by);
   return out;
 }
 

@@ -216,7 +216,10 @@ Please pay USD 18,400.00 by 4 December 2026.
     for (const [kind, difference] of differences) {
       if (!difference) continue;
       const { mention, others } = difference;
-      report({ start: mention.start, end: mention.end, message: differenceMessage(kind, mention, others), data: { half: mention.half } });
+      report({
+        start: mention.start, end: mention.end, message: differenceMessage(kind, mention, others),
+        related: others.slice(0, 3).map((o) => ({ start: o.start, end: o.end, message: { en: `the ${HALF_NAME[o.half].en} text`, zh: `${HALF_NAME[o.half].zh}部分` } })),
+      });
     }
   },
 });

@@ -45,7 +45,7 @@ export default defineRule({
 
 > 尊敬的周鹏先生：贵司应于2026年12月4日前付清欠款。`,
   },
-  check({ blocks, data, report }) {
+  check({ blocks, frontMatter, report }) {
     for (const block of blocks) {
       PLACEHOLDER.lastIndex = 0;
       for (let m = PLACEHOLDER.exec(block.text); m; m = PLACEHOLDER.exec(block.text)) {
@@ -53,7 +53,7 @@ export default defineRule({
         const start = block.start + m.index;
         const end = start + raw.length;
         const key = MUSTACHE_KEY.exec(raw)?.[1];
-        const value = key ? valueAt(data, key) : undefined;
+        const value = key ? valueAt(frontMatter?.data, key) : undefined;
         const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
         report({
           start, end,

@@ -1,4 +1,5 @@
 import { letterheadLength } from '../../blocks.js';
+import { valueAt } from '../../facts/facts.js';
 import { defineRule, type Block } from '../../rule.js';
 import data from '../data/tone-authority.json';
 import { compileList, findReportable, isClause, phraseMessage, quote, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
@@ -6,8 +7,8 @@ import { compileList, findReportable, isClause, phraseMessage, quote, replacemen
 const AUTHORITY = compileList(data as PhraseList);
 const CATEGORIES = (data as PhraseList).categories;
 
-/** Facts that say a proceeding is on file (not part of the core contract, so read from the raw front matter). */
-const PROCEEDING_KEYS = ['proceeding', 'case_number', 'case'] as const;
+/** Older top-level keys that also say a proceeding is on file (`proceeding` is the contract's). */
+const LEGACY_PROCEEDING_KEYS = ['case_number', 'case'] as const;
 
 // A court named as the sender: at the head of a letterhead line, a title or a heading ("舟山市中级人民法院 催款通知")
 const COURT_HEAD = /^[\s#*_>|]*(?:\d+[.)]\s*)?(?:(?:[\u4e00-\u9fff]{2,14}?(?:中级|高级|基层|最高|专门)?人民法院|[\u4e00-\u9fff]{2,10}(?:法院|仲裁委员会)(?=\s|[*_]|$|通知|催|公告|传票|执行))|(?:The\s+)?(?:(?:Supreme|High|District|Superior|Circuit|County|Federal|Intermediate|Higher|Basic|Municipal|Magistrates['’]?)\s+)?(?:People['’]s\s+)?Court(?:\s+of\s+[A-Z][\w.'’ ]{1,40})?(?=\s*(?:$|[*_\n]|[-—–:·|]|notice|order|summons)))/u;
@@ -63,8 +64,8 @@ Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
   check(context) {
     // the text is evidence: a law firm's letterhead or signature says who acts as much as a \`counsel:\` fact
     const hasCounsel = Boolean(context.facts.counsel?.name || context.facts.counsel?.firm) || signedByLawFirm(context.blocks);
-    const data = context.data ?? {};
-    const hasProceeding = PROCEEDING_KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
+    const written = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+    const hasProceeding = written(context.facts.proceeding) || LEGACY_PROCEEDING_KEYS.some((k) => written(valueAt(context.frontMatter?.data, k)));
     const reported = new Set<number>();
     const head = letterheadLength(context.blocks);
     context.blocks.forEach((block, index) => {

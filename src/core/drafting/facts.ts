@@ -1,0 +1,52 @@
+/** Answers → facts: merging a document's facts with given ones, setting one dotted path, escalating. */
+import { STAGES } from '../facts/schema.js';
+
+/** True for a plain mapping (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge of plain objects: `over` wins; lists and scalars are replaced whole. Neither input is changed. */
+export function mergeFacts(base: Record<string, unknown>, over: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over ?? {})) out[k] = isObject(v) && isObject(out[k]) ? mergeFacts(out[k], v) : v;
+  return out;
+}
+
+/** Path segments that would reach an object's prototype instead of a fact. */
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Sets a dotted path (`debtor.name`, `invoices.0.amount`) in a facts object, creating the mappings
+ * and lists that are missing (a numeric segment makes a list). Returns false, changing nothing,
+ * for a path that names a prototype key.
+ */
+export function setPath(facts: Record<string, unknown>, path: string, value: unknown): boolean {
+  const parts = path.split('.');
+  if (parts.some((p) => p === '' || UNSAFE.has(p))) return false;
+  let node: Record<string, unknown> | unknown[] = facts;
+  parts.forEach((part, i) => {
+    const key: string | number = Array.isArray(node) ? Number(part) : part;
+    const container = node as Record<string | number, unknown>;
+    if (i === parts.length - 1) {
+      container[key] = value;
+      return;
+    }
+    if (typeof container[key] !== 'object' || container[key] === null) container[key] = /^\d+$/.test(parts[i + 1]!) ? [] : {};
+    node = container[key] as Record<string, unknown>;
+  });
+  return true;
+}
+
+/** The stage after a dunning letter's stage, `last` at the final one, or undefined when the facts are not a staged dunning letter. */
+export function nextStage(facts: Record<string, unknown>): (typeof STAGES)[number] | 'last' | undefined {
+  const stage = typeof facts.stage === 'string' ? STAGES.indexOf(facts.stage as (typeof STAGES)[number]) : -1;
+  if (facts.kind !== 'dunning-letter' || stage === -1) return undefined;
+  return STAGES[stage + 1] ?? 'last';
+}
+
+/** The facts of the next letter: the same case without the old letter's own date and deadline (never carried over). */
+export function escalationFacts(facts: Record<string, unknown>, over?: Record<string, unknown>): Record<string, unknown> {
+  const { date: _date, deadline: _deadline, ...rest } = facts;
+  return mergeFacts(rest, over);
+}

@@ -1,0 +1,8 @@
+/**
+ * Drafting logic: from a template's facts schema to the fields a prompt or a form asks for, from
+ * answers to facts, and from a rendering to what goes into a letter. Pure (no editor, no file
+ * system): the editor's commands and any facts form call these.
+ */
+export { escalationFacts, isObject, mergeFacts, nextStage, setPath } from './facts.js';
+export { convertAnswer, factShape, schemaFields, type FactField, type FactShape } from './fields.js';
+export { arbitrationInstitution, bodyOf, clauseTemplates, inLanguageOf } from './choose.js';
