@@ -6,12 +6,14 @@ import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+// The npm package ships the library and the CLI without their maps: written beside them for local debugging, never linked
+const published = { ...common, sourcemap: 'external' };
 
 const builds = [
-  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
+  { ...published, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
   {
     // split: `dunmark export` and Word letters load their chunk (docx, mammoth) only when used
-    ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true,
+    ...published, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true,
     chunkNames: 'chunks/[name]-[hash]', format: 'esm', platform: 'node',
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);" },
   },

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { detectLanguage } from '../src/core/language/detect.js';
-import { francLabel } from '../src/core/language/franc.js';
+import { francLabel } from './franc.js';
 import type { BlockLanguage } from '../src/core/rule.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

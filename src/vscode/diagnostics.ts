@@ -30,12 +30,15 @@ export function isDunmarkDocument(doc: ParsedDocument, hasConfig: boolean, schem
   return hasConfig || scheme === 'untitled' || (fm !== undefined && KIND_LINE.test(doc.text.slice(fm.content.start, fm.content.end)));
 }
 
-/** A diagnostic that carries the core finding it was made from. */
+/** A diagnostic that carries the core finding it was made from; its related places become related information. */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
-  constructor(range: vscode.Range, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
-    super(range, finding.message, toSeverity(finding.severity));
+  constructor(document: vscode.TextDocument, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
+    super(spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
+    if (finding.related?.length) {
+      this.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, spanRange(document, r.span)), r.message));
+    }
   }
 }
 
@@ -149,7 +152,7 @@ export class Linter implements vscode.Disposable {
     const doc = parsed(document);
     const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
     this.collection.set(document.uri, findings.map((f) =>
-      new DunmarkDiagnostic(spanRange(document, f.span), f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+      new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
     this.lintedEmitter.fire({ document, findings });
     return findings;
   }

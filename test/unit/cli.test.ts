@@ -98,11 +98,12 @@ describe('cli (built binary)', function () {
     });
 
     it('prints SARIF 2.1.0 that the official schema accepts, with rules from the registry', () => {
-      const dir = tempDir({ 'letters/final-demand.md': FIXABLE_LETTER, 'b.md': NO_FRONT_MATTER, '.dunmarkrc.json': TODAY });
+      const wrongAmount = FIXABLE_LETTER.replace('USD 18,400.00 fell due', 'USD 18,000.00 fell due');
+      const dir = tempDir({ 'letters/final-demand.md': FIXABLE_LETTER, 'letters/wrong-amount.md': wrongAmount, 'b.md': NO_FRONT_MATTER, '.dunmarkrc.json': TODAY });
       const r = run(['lint', '--format', 'sarif', 'letters', 'b.md'], dir);
       assert.equal(r.status, 1, r.stderr);
       const log = JSON.parse(r.stdout) as import('sarif').Log;
-      const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+      const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-2.1.0-rtm.5.schema.json'), 'utf8')) as object;
       const ajv = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false });
       const validate = ajv.compile(schema);
       assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
@@ -117,7 +118,12 @@ describe('cli (built binary)', function () {
       const results = run0.results ?? [];
       assert.ok(results.length >= 2);
       const uris = new Set(results.map((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri));
-      assert.deepEqual([...uris].sort(), ['b.md', 'letters/final-demand.md']);
+      assert.deepEqual([...uris].sort(), ['b.md', 'letters/final-demand.md', 'letters/wrong-amount.md']);
+      const amount = results.find((x) => x.ruleId === 'amount-matches-facts');
+      const related = amount?.relatedLocations?.[0];
+      assert.ok(related, 'the wrong amount points at the `amount` fact');
+      assert.equal(related.message?.text, 'the front-matter fact `amount`');
+      assert.equal(wrongAmount.slice(related.physicalLocation!.region!.charOffset!, related.physicalLocation!.region!.charOffset! + related.physicalLocation!.region!.charLength!), '18400.00');
       const stage = results.find((x) => x.ruleId === 'fact-types' && x.locations?.[0]?.physicalLocation?.region?.startLine === 3);
       assert.ok(stage);
       const region = stage.locations![0]!.physicalLocation!.region!;

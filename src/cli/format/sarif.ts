@@ -39,6 +39,19 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
         const at = r.locate(f);
         result.properties = { paragraph: at.paragraph };
         result.locations![0]!.physicalLocation!.region!.snippet = { text: at.quote };
+      } else if (f.related?.length) {
+        // (related places are offsets into the Markdown; a Word letter's findings are located by paragraph instead)
+        result.relatedLocations = f.related.map((place, id) => ({
+          id,
+          message: { text: place.message },
+          physicalLocation: {
+            artifactLocation,
+            region: {
+              startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn,
+              charOffset: place.span.start, charLength: place.span.end - place.span.start,
+            },
+          },
+        }));
       }
       const ruleIndex = index.get(f.ruleId);
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;

@@ -11,7 +11,7 @@ ajv.addFormat('iso-currency', /^[A-Z]{3}$/);
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
-/** Compiles a facts schema once per schema object; throws with Ajv's message when it does not compile. */
+/** @internal Compiles a facts schema once per schema object; throws with Ajv's message when it does not compile. */
 export function compileFactsSchema(schema: Record<string, unknown>): ValidateFunction {
   const cached = compiled.get(schema);
   if (cached) return cached;
@@ -58,7 +58,7 @@ function messageOf(error: ErrorObject, path: string, facts: unknown): string {
   }
 }
 
-/** Validates facts; returns every problem, sorted by path, or an empty list. */
+/** @internal Validates facts; returns every problem, sorted by path, or an empty list. */
 export function validateFacts(validate: ValidateFunction, facts: unknown): FactsProblem[] {
   if (!facts || typeof facts !== 'object' || Array.isArray(facts)) {
     return [{ path: '', message: 'Unexpected facts that are not a mapping, expected `key: value` pairs' }];

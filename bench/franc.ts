@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import type { BlockLanguage } from '../rule.js';
+import type { BlockLanguage } from '../src/core/rule.js';
 
 /** franc's options, as the detector benchmark passes them. */
 export interface FrancOptions {
