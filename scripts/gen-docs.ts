@@ -1,11 +1,11 @@
 // Writes docs/rules/<id>.md from each rule's `meta` (the only source of rule docs), and the
-// rules table between the markers in README.md, and the config schema (gen-schema.ts). `npm run docs`; `--check` fails on drift.
+// rules table between the markers in README.md, and the config schema (src/core/config/schema.ts). `npm run docs`; `--check` fails on drift.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listRules } from '../src/index.js';
 import type { RuleMeta } from '../src/core/rule.js';
-import { configSchemaText, SCHEMA_PATH } from './gen-schema.js';
+import { configSchemaText, SCHEMA_PATH } from '../src/core/config/schema.js';
 import { factsJsonSchema } from '../src/core/facts/schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -7,8 +7,10 @@ import type { RuleMeta } from './core/rule.js';
 
 export { lint, parseDocument } from './core/engine.js';
 export { applyFixes } from './core/fixes.js';
-export { CONFIG_FILE_NAME, mergeConfig, parseConfig } from './core/config.js';
-export type { ConfigError, ParseConfigResult } from './core/config.js';
+export { CONFIG_FILE_NAME, ConfigResolver, mergeConfig, parseConfig, readTemplateFolders } from './core/config/index.js';
+export type { ConfigError, FileSystemPort, FoundConfig, ParseConfigResult } from './core/config/index.js';
+export { fixUntilStable, selectFixes } from './core/fixes.js';
+export * as drafting from './core/drafting/index.js';
 export { describeTemplate, escapeMarkdown, listTemplates, parseTemplateFolder, renderTemplate, requiredPaths } from './core/templates/index.js';
 export type { RenderOptions, RenderResult, Template, TemplateProblem } from './core/templates/index.js';
 export type { Block, Rule, RuleContext, RuleMeta } from './core/rule.js';

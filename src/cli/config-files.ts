@@ -1,9 +1,41 @@
-// Finds and reads `.dunmarkrc.json` for a linted file: the nearest one upward from its folder
-// (cached per folder), or the one given with --config.
+// The CLI's side of the core's discovery (src/core/config/resolve.ts): the file-system port over
+// node:fs, and config problems as the one stderr line `<file>:<line>:<col>: <reason>`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, parseConfig } from '../core/config.js';
+import { ConfigResolver, readConfigAt, type FileSystemPort, type FoundConfig } from '../core/config/index.js';
 import type { DunmarkConfig } from '../core/types.js';
+
+/** Errors that mean "there is no such file" (a folder where a file was looked for counts too). */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/** The discovery port over node:fs: absolute paths as locations. */
+export const nodeFileSystem: FileSystemPort<string> = {
+  async readFile(file) {
+    try {
+      return await fs.promises.readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code && ABSENT.has(code)) return undefined;
+      throw new Error(code ?? 'unknown error');
+    }
+  },
+  async readDirectory(folder) {
+    try {
+      return (await fs.promises.readdir(folder, { withFileTypes: true })).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    } catch {
+      return [];
+    }
+  },
+  async isDirectory(at) {
+    return (await fs.promises.stat(at).catch(() => undefined))?.isDirectory() ?? false;
+  },
+  parent(at) {
+    const up = path.dirname(at);
+    return up === at ? undefined : up;
+  },
+  join: (folder, relative) => path.resolve(folder, relative),
+  key: (at) => at,
+};
 
 /** A config that cannot be used: where, and why. */
 export class ConfigFileError extends Error {
@@ -17,62 +49,29 @@ export class ConfigFileError extends Error {
   }
 }
 
-/** Reads and validates one config file; throws `ConfigFileError` when it cannot be used. */
-export function readConfigFile(file: string, shownAs: string): DunmarkConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigFileError(shownAs, undefined, undefined, code === 'ENOENT' ? 'no such config file' : `cannot read config file (${code ?? 'unknown error'})`);
-  }
-  const result = parseConfig(text, shownAs);
-  if (!result.ok) throw new ConfigFileError(shownAs, result.error.line, result.error.column, result.error.message);
-  return result.config;
+/** The config of a found file, or its problem as a `ConfigFileError` naming the file as `show` gives it. */
+export function usable(found: FoundConfig<string>, show: (file: string) => string): DunmarkConfig {
+  if (found.ok) return found.config;
+  if (!found.readable) throw new ConfigFileError(show(found.file), undefined, undefined, found.error.message);
+  throw new ConfigFileError(show(found.file), found.error.line, found.error.column, found.error.message);
 }
 
-/** Resolves the config of each linted file, reading each config file once. */
-export class ConfigResolver {
-  private readonly byFolder = new Map<string, { file: string; config: DunmarkConfig } | null>();
-  private readonly byFile = new Map<string, DunmarkConfig>();
+/** Reads and validates the config given with `--config`; throws `ConfigFileError` when it cannot be used. */
+export async function readConfigFile(file: string, shownAs: string): Promise<DunmarkConfig> {
+  const found = await readConfigAt(nodeFileSystem, file);
+  if (!found) throw new ConfigFileError(shownAs, undefined, undefined, 'no such config file');
+  return usable(found, () => shownAs);
+}
+
+/** The core's resolver over node:fs, answering with configs or `ConfigFileError`s for the CLI. */
+export class CliConfigs {
+  readonly resolver = new ConfigResolver(nodeFileSystem);
 
   constructor(private readonly show: (file: string) => string) {}
 
   /** The config that applies to `file` (empty when none is found upward). */
-  configFor(file: string): DunmarkConfig {
-    return this.nearest(path.dirname(path.resolve(file)))?.config ?? {};
-  }
-
-  /** The config file that applies to `file`, if any. */
-  configFileFor(file: string): string | undefined {
-    return this.nearest(path.dirname(path.resolve(file)))?.file;
-  }
-
-  private nearest(folder: string): { file: string; config: DunmarkConfig } | null {
-    const cached = this.byFolder.get(folder);
-    if (cached !== undefined) return cached;
-    const candidate = path.join(folder, CONFIG_FILE_NAME);
-    let found: { file: string; config: DunmarkConfig } | null;
-    if (isFile(candidate)) {
-      let config = this.byFile.get(candidate);
-      if (!config) {
-        config = readConfigFile(candidate, this.show(candidate));
-        this.byFile.set(candidate, config);
-      }
-      found = { file: candidate, config };
-    } else {
-      const parent = path.dirname(folder);
-      found = parent === folder ? null : this.nearest(parent);
-    }
-    this.byFolder.set(folder, found);
-    return found;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
+  async configFor(file: string): Promise<DunmarkConfig> {
+    const found = await this.resolver.configFor(path.dirname(path.resolve(file)));
+    return found ? usable(found, this.show) : {};
   }
 }

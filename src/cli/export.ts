@@ -8,7 +8,7 @@ import { buildDocx, type DocxOptions } from '../core/export/docx.js';
 import { buildExportDocument } from '../core/export/model.js';
 import type { DunmarkConfig } from '../core/types.js';
 import { lint } from '../index.js';
-import { ConfigFileError, ConfigResolver, readConfigFile } from './config-files.js';
+import { CliConfigs, ConfigFileError, readConfigFile, usable } from './config-files.js';
 import { displayPath } from './files.js';
 import { formatStylish, useColour } from './format/stylish.js';
 import type { Command } from './io.js';
@@ -94,7 +94,7 @@ export const runExport: Command = async (argv, io) => {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ExportProblem(`${letter}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`);
     }
-    const { config, configFile } = resolveConfig(source, values.config, io.cwd, show);
+    const { config, configFile } = await resolveConfig(source, values.config, io.cwd, show);
 
     // pre-flight: the same lint as `dunmark lint`
     const shown = show(source);
@@ -151,11 +151,11 @@ export const runExport: Command = async (argv, io) => {
   }
 };
 
-function resolveConfig(file: string, given: string | undefined, cwd: string, show: (f: string) => string): { config: DunmarkConfig; configFile: string | undefined } {
+async function resolveConfig(file: string, given: string | undefined, cwd: string, show: (f: string) => string): Promise<{ config: DunmarkConfig; configFile: string | undefined }> {
   if (given !== undefined) {
     const configFile = path.resolve(cwd, given);
-    return { config: readConfigFile(configFile, given), configFile };
+    return { config: await readConfigFile(configFile, given), configFile };
   }
-  const resolver = new ConfigResolver(show);
-  return { config: resolver.configFor(file), configFile: resolver.configFileFor(file) };
+  const found = await new CliConfigs(show).resolver.configFor(path.dirname(path.resolve(file)));
+  return found ? { config: usable(found, show), configFile: found.file } : { config: {}, configFile: undefined };
 }

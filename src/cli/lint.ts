@@ -6,7 +6,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { fixUntilStable } from '../core/fixes.js';
 import { lint, listRules } from '../index.js';
 import type { DunmarkConfig } from '../core/types.js';
-import { ConfigFileError, ConfigResolver, readConfigFile } from './config-files.js';
+import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
 import { displayPath, expandArgs } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -55,11 +55,11 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   const configs = new Map<string, DunmarkConfig>();
   try {
     if (values.config !== undefined) {
-      const fixed = readConfigFile(path.resolve(io.cwd, values.config), values.config);
+      const fixed = await readConfigFile(path.resolve(io.cwd, values.config), values.config);
       for (const file of files) configs.set(file, fixed);
     } else {
-      const resolver = new ConfigResolver(show);
-      for (const file of files) configs.set(file, resolver.configFor(file));
+      const resolver = new CliConfigs(show);
+      for (const file of files) configs.set(file, await resolver.configFor(file));
     }
   } catch (error) {
     if (error instanceof ConfigFileError) {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
-import { parse as parseYaml } from 'yaml';
-import { renderTemplate } from '../core/templates/index.js';
+import { parseDocument } from 'yaml';
+import { listTemplates, renderTemplate } from '../core/templates/index.js';
 import type { Command } from './io.js';
 import { formatWorkspaceProblem, loadWorkspace } from './templates.js';
 import { UsageError } from './usage.js';
@@ -19,24 +19,36 @@ export const runRender: Command = async (argv, io) => {
   const [id, extra] = positionals;
   if (!id || extra !== undefined) throw new UsageError('render needs exactly one TEMPLATE_ID (see `dunmark templates`)');
   if (!values.facts) throw new UsageError('render needs --facts FACTS.yaml');
-  let facts: unknown;
+  let source: string;
   try {
-    facts = parseYaml(fs.readFileSync(path.resolve(io.cwd, values.facts), 'utf8'));
+    source = fs.readFileSync(path.resolve(io.cwd, values.facts), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`dunmark: ${values.facts}: ${code ? `cannot read file (${code})` : `cannot parse YAML (${String((error as Error).message).split('\n')[0]})`}\n`);
+    io.stderr(`dunmark: ${values.facts}: cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return 2;
   }
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const at = yamlError.linePos?.[0];
+    const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    io.stderr(`dunmark: ${values.facts}${at ? `:${at.line}:${at.col}` : ''}: cannot parse YAML (${message})\n`);
+    return 2;
+  }
+  const facts: unknown = doc.toJS({ maxAliasCount: 50 });
   const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
   if (out && !values.force && fs.existsSync(out)) {
     io.stderr(`dunmark: ${values.out}: file exists; refusing to overwrite it (use --force)\n`);
     return 2;
   }
-  const workspace = loadWorkspace(io);
+  const workspace = await loadWorkspace(io);
   if (!workspace) return 2;
   const broken = workspace.problems.filter((p) => p.id === id);
   if (broken.length) {
     for (const p of broken) io.stderr(formatWorkspaceProblem(io.cwd, p));
+    return 1;
+  }
+  if (!listTemplates(workspace.templates).some((t) => t.id === id) && !workspace.problems.some((p) => p.id === id)) {
+    io.stderr(`dunmark: ${id}: unknown template, expected one of the ids \`dunmark templates\` lists\n`);
     return 1;
   }
   const result = renderTemplate(id, facts, { templates: workspace.templates });

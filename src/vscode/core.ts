@@ -4,7 +4,7 @@
  * module into a lazy initializer, so activation only wires objects and the first lint pays the rest.
  * Light modules (types, the facts schema) are imported statically where they are used.
  */
-import type * as ConfigModule from '../core/config.js';
+import type * as ConfigModule from '../core/config/index.js';
 import type * as DraftingModule from '../core/drafting/index.js';
 import type * as EngineModule from '../core/engine.js';
 import type * as FixesModule from '../core/fixes.js';
@@ -37,7 +37,7 @@ export function drafting(): typeof DraftingModule {
 
 /** `parseConfig`, `mergeConfig`. */
 export function config(): typeof ConfigModule {
-  return (configModule ??= require('../core/config.js') as typeof ConfigModule);
+  return (configModule ??= require('../core/config/index.js') as typeof ConfigModule);
 }
 
 /** `listTemplates`, `renderTemplate`, `parseTemplateFolder`. */

@@ -4,7 +4,8 @@ import type { ParsedDocument } from '../core/engine.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
 import { parsed } from './parsed.js';
-import { mergeConfig, RcLocator, readSettings, type RcResult } from './settings.js';
+import { CONFIG_FILE_NAME } from '../core/config/names.js';
+import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
 export const LINTED_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
@@ -72,7 +73,7 @@ const DEBOUNCE_MS = 300;
 /** Owns the diagnostic collection: when to lint, with which config, and dropping stale results. */
 export class Linter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('dunmark');
-  readonly rc = new RcLocator();
+  readonly discovery = new Discovery();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly reportedConfigErrors = new Set<string>();
   private readonly lintedEmitter = new vscode.EventEmitter<LintEvent>();
@@ -100,9 +101,9 @@ export class Linter implements vscode.Disposable {
       }),
       ws.onDidGrantWorkspaceTrust(() => this.lintAll()),
     );
-    const watcher = ws.createFileSystemWatcher('**/.dunmarkrc.json');
+    const watcher = ws.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const changed = (): void => {
-      this.rc.clear();
+      this.discovery.clear();
       this.reportedConfigErrors.clear();
       this.lintAll();
     };
@@ -132,7 +133,7 @@ export class Linter implements vscode.Disposable {
   }
 
   private async resolve(document: vscode.TextDocument): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
-    const rc = await this.rc.find(document.uri).catch(() => undefined);
+    const rc = await this.discovery.find(document.uri).catch(() => undefined);
     if (rc && !rc.ok) this.reportConfigError(rc);
     else this.configErrorEmitter.fire(undefined);
     return { config: mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
@@ -167,15 +168,15 @@ export class Linter implements vscode.Disposable {
 
   private reportConfigError(rc: Extract<RcResult, { ok: false }>): void {
     this.configErrorEmitter.fire(rc);
-    const key = `${rc.uri.toString()}\n${rc.error.message}`;
+    const key = `${rc.file.toString()}\n${rc.error.message}`;
     if (this.reportedConfigErrors.has(key)) return;
     this.reportedConfigErrors.add(key);
     const open = vscode.l10n.t('Open Config');
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Dunmark cannot read {0} (line {1}): {2}. Linting with the editor settings only.', vscode.workspace.asRelativePath(rc.uri), rc.error.line, rc.error.message),
+      vscode.l10n.t('Dunmark cannot read {0} (line {1}): {2}. Linting with the editor settings only.', vscode.workspace.asRelativePath(rc.file), rc.error.line, rc.error.message),
       open,
     ).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(rc.uri, { selection: new vscode.Range(rc.error.line - 1, rc.error.column - 1, rc.error.line - 1, rc.error.column - 1) });
+      if (choice === open) void vscode.window.showTextDocument(rc.file, { selection: new vscode.Range(rc.error.line - 1, rc.error.column - 1, rc.error.line - 1, rc.error.column - 1) });
     });
   }
 

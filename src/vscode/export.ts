@@ -65,7 +65,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     const document = vscode.window.activeTextEditor?.document;
     let can = false;
     if (document && isLinted(document)) {
-      const rc = await this.linter.rc.find(document.uri).catch(() => undefined);
+      const rc = await this.linter.discovery.find(document.uri).catch(() => undefined);
       can = isDunmarkDocument(parsed(document), rc !== undefined, document.uri.scheme);
     }
     await vscode.commands.executeCommand('setContext', CAN_EXPORT, can);
@@ -107,8 +107,8 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     const config = await this.linter.configFor(document);
     let letterhead: Uint8Array | undefined;
     if (config.letterhead) {
-      const rc = await this.linter.rc.find(document.uri).catch(() => undefined);
-      const file = rc ? vscode.Uri.joinPath(parentOf(rc.uri), config.letterhead) : undefined;
+      const rc = await this.linter.discovery.find(document.uri).catch(() => undefined);
+      const file = rc ? vscode.Uri.joinPath(parentOf(rc.file), config.letterhead) : undefined;
       try {
         if (file) letterhead = await vscode.workspace.fs.readFile(file);
       } catch (error) {
@@ -178,7 +178,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       }
     }
     const letter = m.docxLetter(reading, caseFile ? { caseFile } : {});
-    const rc = await this.linter.rc.find(uri).catch(() => undefined);
+    const rc = await this.linter.discovery.find(uri).catch(() => undefined);
     const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
     const findings: Finding[] = engine().lint(letter.text, { path: uri.path, config });
     const view = vscode.Uri.from({ scheme: DOCX_VIEW_SCHEME, path: `${uri.path}.md` });
@@ -188,7 +188,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     this.collection.set(view, findings.map((f) => {
       const at = letter.locate(f);
       const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
-      return new DunmarkDiagnostic(spanRange(document, f.span), { ...f, message, fixes: [] }, document.version, ruleDocsUri(this.extensionUri, f.ruleId));
+      return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(this.extensionUri, f.ruleId));
     }));
     await vscode.window.showTextDocument(document, { preview: false });
     return view;

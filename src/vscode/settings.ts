@@ -1,5 +1,10 @@
-/** Reads the extension's settings and the nearest `.dunmarkrc.json`, and merges them for the core. */
+/**
+ * The extension's settings, and the core's discovery (nearest `.dunmarkrc.json`, workspace templates)
+ * over `vscode.workspace.fs`, so it works on virtual and web file systems too.
+ */
 import * as vscode from 'vscode';
+import type { ConfigResolver, FileSystemPort, FoundConfig } from '../core/config/index.js';
+import { SEVERITY_SETTINGS } from '../core/config/names.js';
 import { CATEGORIES, type Category, type DunmarkConfig, type SeveritySetting } from '../core/types.js';
 import { config as coreConfig } from './core.js';
 
@@ -14,8 +19,6 @@ export interface EditorSettings {
   messageLanguage: 'auto' | 'en' | 'zh';
 }
 
-const SEVERITY_VALUES = new Set(['error', 'warning', 'info', 'hint', 'off']);
-
 /** Reads `dunmark.*` settings for a document (resource scoped), every call fresh: nothing is cached. */
 export function readSettings(scope?: vscode.Uri): EditorSettings {
   const c = vscode.workspace.getConfiguration('dunmark', scope);
@@ -23,7 +26,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
   const severity: Partial<Record<Category, SeveritySetting>> = {};
   for (const category of CATEGORIES) {
     const value = rawSeverity[category];
-    if (typeof value === 'string' && SEVERITY_VALUES.has(value)) severity[category] = value as SeveritySetting;
+    if (typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value)) severity[category] = value as SeveritySetting;
   }
   const lang = c.get<string>('messageLanguage');
   return {
@@ -38,64 +41,8 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
   };
 }
 
-/** The config file's name (the core's CONFIG_FILE_NAME; a literal here so activation loads no core). */
-export const RC_FILE_NAME = '.dunmarkrc.json';
-
 /** A `.dunmarkrc.json` that was found, parsed or not. */
-export type RcResult =
-  | { uri: vscode.Uri; ok: true; config: DunmarkConfig }
-  | { uri: vscode.Uri; ok: false; error: { message: string; line: number; column: number } };
-
-/**
- * Finds the nearest `.dunmarkrc.json` upward from a document, through `vscode.workspace.fs` only
- * (so it works on virtual and web file systems). Results are cached per folder until `clear()`.
- */
-export class RcLocator {
-  private readonly cache = new Map<string, Promise<RcResult | undefined>>();
-
-  /** Forgets every lookup (a config file was created, changed or deleted). */
-  clear(): void {
-    this.cache.clear();
-  }
-
-  /** The config that applies to a document, or undefined when there is none. */
-  find(document: vscode.Uri): Promise<RcResult | undefined> {
-    if (document.scheme === 'untitled') return Promise.resolve(this.forUntitled());
-    return this.lookup(parentOf(document), rootOf(document));
-  }
-
-  private forUntitled(): Promise<RcResult | undefined> | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? this.lookup(folder.uri, folder.uri) : undefined;
-  }
-
-  private lookup(folder: vscode.Uri, stop: vscode.Uri | undefined): Promise<RcResult | undefined> {
-    const key = folder.toString();
-    let pending = this.cache.get(key);
-    if (!pending) {
-      pending = this.read(folder).then((found) => {
-        if (found) return found;
-        const parent = parentOf(folder);
-        if (parent.path === folder.path || (stop && folder.toString() === stop.toString())) return undefined;
-        return this.lookup(parent, stop);
-      });
-      this.cache.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async read(folder: vscode.Uri): Promise<RcResult | undefined> {
-    const uri = vscode.Uri.joinPath(folder, RC_FILE_NAME);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined;
-    }
-    const parsed = coreConfig().parseConfig(new TextDecoder().decode(bytes), uri.path);
-    return parsed.ok ? { uri, ok: true, config: parsed.config } : { uri, ok: false, error: parsed.error };
-  }
-}
+export type RcResult = FoundConfig<vscode.Uri>;
 
 /** The folder that holds `uri` (the root stays the root). */
 export function parentOf(uri: vscode.Uri): vscode.Uri {
@@ -104,18 +51,89 @@ export function parentOf(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: cut <= 0 ? '/' : path.slice(0, cut) });
 }
 
-/** Where the upward search stops: the workspace folder for virtual file systems, the file system root otherwise. */
-function rootOf(uri: vscode.Uri): vscode.Uri | undefined {
-  if (uri.scheme === 'file') return undefined;
-  return vscode.workspace.getWorkspaceFolder(uri)?.uri;
+/** The discovery port over `vscode.workspace.fs`: a missing file is undefined, a file that cannot be read an error. */
+export const workspaceFileSystem: FileSystemPort<vscode.Uri> = {
+  async readFile(uri) {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && (error.code === 'NoPermissions' || error.code === 'Unavailable')) throw new Error(error.code);
+      return undefined;
+    }
+  },
+  async readDirectory(uri) {
+    try {
+      return (await vscode.workspace.fs.readDirectory(uri)).map(([name, type]) => ({ name, isDirectory: (type & vscode.FileType.Directory) !== 0 }));
+    } catch {
+      return [];
+    }
+  },
+  async isDirectory(uri) {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
+    }
+  },
+  parent: (uri) => (uri.path === '/' || uri.path === '' ? undefined : parentOf(uri)),
+  join: (folder, relative) => vscode.Uri.joinPath(folder, relative),
+  key: (uri) => uri.toString(),
+};
+
+function isWorkspaceFolder(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.toString() === key);
 }
 
-/** Merges settings and a config file for the core: defaults ← settings ← nearest `.dunmarkrc.json`. */
+/**
+ * The core's resolver for documents: the nearest `.dunmarkrc.json` from a document's folder up to its
+ * workspace folder (untitled documents: the first workspace folder's), and the workspace templates
+ * folder. Each config file is read once until `clear()`.
+ */
+export class Discovery {
+  private resolver: ConfigResolver<vscode.Uri> | undefined;
+
+  private get core(): ConfigResolver<vscode.Uri> {
+    return (this.resolver ??= new (coreConfig().ConfigResolver)(workspaceFileSystem, isWorkspaceFolder));
+  }
+
+  /** Forgets every lookup (a config file was created, changed or deleted). */
+  clear(): void {
+    this.resolver?.clear();
+  }
+
+  /** The folder a document's lookups start from. */
+  private startOf(document: vscode.Uri | undefined): vscode.Uri | undefined {
+    if (document && document.scheme !== 'untitled') return parentOf(document);
+    return vscode.workspace.workspaceFolders?.[0]?.uri;
+  }
+
+  /** The config that applies to a document, or undefined when there is none. */
+  find(document: vscode.Uri): Promise<RcResult | undefined> {
+    const start = this.startOf(document);
+    return start ? this.core.configFor(start) : Promise.resolve(undefined);
+  }
+
+  /**
+   * The workspace templates folder for a document: the nearest config's `templates`, else the
+   * `dunmark.templatesFolder` setting (relative to the workspace folder), else the nearest `.dunmark/templates`.
+   */
+  async templatesFolder(document: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    const start = this.startOf(document);
+    if (!start) return undefined;
+    const setting = readSettings(document).templatesFolder;
+    const base = (document && vscode.workspace.getWorkspaceFolder(document)) ?? vscode.workspace.workspaceFolders?.[0];
+    return this.core.templatesFolder(start, setting && base ? vscode.Uri.joinPath(base.uri, setting) : undefined);
+  }
+}
+
+/**
+ * Merges settings and a config file for the core: defaults ← settings ← nearest `.dunmarkrc.json`.
+ * An untrusted workspace's config file sets severities only (no options, vocabulary, templates or dates).
+ */
 export function mergeConfig(settings: EditorSettings, rc: DunmarkConfig | undefined, trusted: boolean): DunmarkConfig {
   const fromSettings: DunmarkConfig = { messageLanguage: settings.messageLanguage, categories: { ...settings.severity } };
   if (settings.today) fromSettings.today = settings.today;
-  const config = coreConfig().mergeConfig(fromSettings, rc);
-  // an untrusted workspace gets built-in templates only
-  if (!trusted) delete config.templates;
-  return config;
+  const core = coreConfig();
+  return core.mergeConfig(fromSettings, rc && !trusted ? core.severitiesOnly(rc) : rc);
 }

@@ -20,7 +20,7 @@ export class DunmarkStatusBar implements vscode.Disposable {
       }),
       linter.onConfigError((rc) => {
         const next = rc && !rc.ok ? rc : undefined;
-        if (next?.uri.toString() !== this.configError?.uri.toString() || next?.error.message !== this.configError?.error.message) {
+        if (next?.file.toString() !== this.configError?.file.toString() || next?.error.message !== this.configError?.error.message) {
           this.configError = next;
           this.update();
         }
@@ -51,7 +51,7 @@ export class DunmarkStatusBar implements vscode.Disposable {
     tooltip.appendText(vscode.l10n.t('{0} Dunmark findings in this document. Click to show the Problems panel.', count));
     if (this.configError) {
       tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(vscode.l10n.t('Config file {0} is invalid (line {1}): {2}', vscode.workspace.asRelativePath(this.configError.uri), this.configError.error.line, this.configError.error.message));
+      tooltip.appendText(vscode.l10n.t('Config file {0} is invalid (line {1}): {2}', vscode.workspace.asRelativePath(this.configError.file), this.configError.error.line, this.configError.error.message));
     }
     this.item.tooltip = tooltip;
     this.item.backgroundColor = this.configError ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -1,42 +1,18 @@
-/** The template catalog the commands offer: built-in templates plus, in a trusted workspace, workspace ones. */
+/** The template catalog the commands offer: built-in templates plus, in a trusted workspace, the workspace's. */
 import * as vscode from 'vscode';
 import type { Template } from '../core/templates/index.js';
-import { templates as coreTemplates } from './core.js';
-import { parentOf, readSettings, type RcLocator } from './settings.js';
+import { config as coreConfig, templates as coreTemplates } from './core.js';
+import { workspaceFileSystem, type Discovery } from './settings.js';
 
-/** The default folder of workspace templates, relative to a workspace folder. */
-export const DEFAULT_TEMPLATES_FOLDER = '.dunmark/templates';
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads every `<id>/template.json` + `<id>/template.md` folder under `root` (via `workspace.fs`). */
+/** Reads every template folder under `root` (via `workspace.fs`); a broken one is a problem, never thrown. */
 export async function readTemplateFolders(root: vscode.Uri): Promise<{ templates: Template[]; problems: string[] }> {
   const templates: Template[] = [];
   const problems: string[] = [];
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(root);
-  } catch {
-    return { templates, problems };
-  }
-  for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!(type & vscode.FileType.Directory)) continue;
-    const folder = vscode.Uri.joinPath(root, name);
-    const files: Record<string, string> = {};
-    for (const file of ['template.json', 'template.md']) {
-      const text = await readText(vscode.Uri.joinPath(folder, file));
-      if (text !== undefined) files[file] = text;
-    }
-    if (!Object.keys(files).length) continue;
+  for (const { name, files, unreadable } of await coreConfig().readTemplateFolders(workspaceFileSystem, root)) {
     const parsed = coreTemplates().parseTemplateFolder(files, 'workspace');
     if (parsed.ok) templates.push(parsed.template);
     else problems.push(`${name}: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    for (const [file, reason] of Object.entries(unreadable)) problems.push(`${name}: unreadable ${file} (${reason})`);
   }
   return { templates, problems };
 }
@@ -47,7 +23,7 @@ export class TemplateCatalog implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/template.{md,json}');
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly rc: RcLocator) {
+  constructor(private readonly discovery: Discovery) {
     const clear = (): void => this.cache.clear();
     this.subscriptions = [this.watcher, this.watcher.onDidChange(clear), this.watcher.onDidCreate(clear), this.watcher.onDidDelete(clear)];
   }
@@ -60,40 +36,18 @@ export class TemplateCatalog implements vscode.Disposable {
   private read(folder: vscode.Uri): Promise<{ templates: Template[]; problems: string[] }> {
     const key = folder.toString();
     let pending = this.cache.get(key);
-    if (!pending) {
-      // a missing folder is the common case: ask stat first, quietly
-      pending = Promise.resolve(vscode.workspace.fs.stat(folder)).then(
-        (stat) => (stat.type & vscode.FileType.Directory ? readTemplateFolders(folder) : { templates: [], problems: [] }),
-        () => ({ templates: [], problems: [] }),
-      );
-      this.cache.set(key, pending);
-    }
+    if (!pending) this.cache.set(key, (pending = readTemplateFolders(folder)));
     return pending;
   }
 
-  /** Workspace templates that apply to `document` (none in an untrusted workspace). */
+  /** Workspace templates that apply to `document` (none in an untrusted workspace), from the folder discovery finds. */
   async workspaceTemplates(document: vscode.TextDocument | undefined): Promise<Template[]> {
     if (!vscode.workspace.isTrusted) return [];
-    const folders: vscode.Uri[] = [];
-    const wsFolder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
-    const base = wsFolder?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (base) folders.push(vscode.Uri.joinPath(base, DEFAULT_TEMPLATES_FOLDER));
-    const setting = readSettings(document?.uri).templatesFolder;
-    if (setting && base) folders.push(vscode.Uri.joinPath(base, setting));
-    if (document) {
-      const rc = await this.rc.find(document.uri).catch(() => undefined);
-      if (rc?.ok && rc.config.templates) folders.push(vscode.Uri.joinPath(parentOf(rc.uri), rc.config.templates));
-    }
-    const seen = new Set<string>();
-    const out: Template[] = [];
-    for (const folder of folders) {
-      if (seen.has(folder.toString())) continue;
-      seen.add(folder.toString());
-      const { templates, problems } = await this.read(folder);
-      if (problems.length) console.warn(`[dunmark] skipped templates in ${folder.toString()}: ${problems.join(' | ')}`);
-      out.push(...templates);
-    }
-    return out;
+    const folder = await this.discovery.templatesFolder(document?.uri).catch(() => undefined);
+    if (!folder) return [];
+    const { templates, problems } = await this.read(folder);
+    if (problems.length) console.warn(`[dunmark] skipped templates in ${folder.toString()}: ${problems.join(' | ')}`);
+    return templates;
   }
 
   /** Built-in templates merged with the workspace's (which override by id). */

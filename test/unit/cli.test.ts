@@ -304,7 +304,7 @@ describe('cli (built binary)', function () {
       assert.equal(run(['render', 'x'], dir).status, 2);
       const r = run(['render', 'no-such-template', '--facts', 'facts.yaml', '--out', 'out.md'], dir);
       assert.equal(r.status, 1);
-      assert.match(r.stderr, /^dunmark: facts\.yaml: /);
+      assert.match(r.stderr, /^dunmark: no-such-template: unknown template/, 'the id is named, not the facts file');
       assert.ok(!fs.existsSync(path.join(dir, 'out.md')));
       assert.equal(run(['render', 'x', '--facts', 'missing.yaml'], dir).status, 2);
     });

@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { mergeConfig, parseConfig } from '../../src/core/config.js';
+import { configSchema, configSchemaText, mergeConfig, parseConfig, SCHEMA_PATH } from '../../src/core/config/index.js';
 import { isIsoDate } from '../../src/core/facts/facts.js';
 import { listRules } from '../../src/index.js';
-import { configSchema, configSchemaText, SCHEMA_PATH } from '../../scripts/gen-schema.js';
 import { ROOT } from './helpers.js';
 
 const ruleIds = listRules().map((r) => r.id);
@@ -167,6 +166,7 @@ describe('config: JSON Schema (schemas/dunmarkrc.schema.json)', () => {
   });
   it('accepts what parseConfig accepts and rejects unknown keys and rules', () => {
     const ajv = new Ajv({ strict: false });
+    ajv.addFormat('date', isIsoDate);
     const validate = ajv.compile(configSchema(listRules()));
     assert.ok(validate({ $schema: 'x', today: '2026-11-20', rules: { [someRule]: 'off' }, vocabulary: { accept: ['Lianhe'] }, templates: 't' }), JSON.stringify(validate.errors));
     assert.ok(validate({ rules: { [someRule]: ['warning', {}] } }), JSON.stringify(validate.errors));

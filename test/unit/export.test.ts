@@ -347,7 +347,7 @@ describe('round trip: export to .docx, lint the .docx — the same findings as t
 
 describe('export settings in .dunmarkrc.json', () => {
   it('reads `letterhead` (a .docx) and `fonts`, and names what is wrong', async () => {
-    const { parseConfig } = await import('../../src/core/config.js');
+    const { parseConfig } = await import('../../src/core/config/index.js');
     const ok = parseConfig('{ "letterhead": "brand/letterhead.docx", "fonts": { "latin": "Georgia", "eastAsian": "Microsoft YaHei" } }', 'x');
     assert.deepEqual(ok, { ok: true, config: { letterhead: 'brand/letterhead.docx', fonts: { latin: 'Georgia', eastAsian: 'Microsoft YaHei' } } });
     const bad = (text: string): string => {

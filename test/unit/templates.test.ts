@@ -238,17 +238,17 @@ describe('templates', () => {
       assert.ok(result.ok && result.text.includes('Thank you for your payment of USD 5.00'));
     });
 
-    it('loads a workspace folder: a broken template is reported, the others load', () => {
+    it('loads a workspace folder: a broken template is reported, the others load', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-templates-'));
       for (const [folder, files] of Object.entries({ good: FOLDER_FILES({}), broken: FOLDER_FILES({ 'template.json': '{ nope' }) })) {
         fs.mkdirSync(path.join(dir, folder));
         for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, folder, name), text);
       }
-      const { templates, problems } = loadWorkspaceTemplates(dir);
+      const { templates, problems } = await loadWorkspaceTemplates(dir);
       assert.deepEqual(templates.map((t: Template) => t.id), ['thank-you-en']);
       assert.equal(problems.length, 1);
       assert.equal(path.basename(problems[0]!.folder), 'broken');
-      assert.deepEqual(loadWorkspaceTemplates(path.join(dir, 'none')), { templates: [], problems: [] });
+      assert.deepEqual(await loadWorkspaceTemplates(path.join(dir, 'none')), { templates: [], problems: [] });
     });
   });
 });

@@ -1,26 +1,32 @@
-// Builds the JSON Schema of `.dunmarkrc.json` from the rule registry: every key, every rule id
-// as a property (with its options schema), so editors complete and check the config file.
-// `npm run docs` writes it to schemas/dunmarkrc.schema.json (see gen-docs.ts).
-import type { RuleMeta } from '../src/core/rule.js';
-import { CATEGORIES } from '../src/core/types.js';
-import { SEVERITY_SETTINGS } from '../src/core/config.js';
+/**
+ * The JSON Schema of `.dunmarkrc.json`, generated from the rule registry: the one description of the
+ * format. `npm run docs` publishes it as schemas/dunmarkrc.schema.json for editors; parseConfig checks
+ * config files against the same schema with Ajv.
+ */
+import type { RuleMeta } from '../rule.js';
+import { CATEGORIES } from '../types.js';
+import { MESSAGE_LANGUAGES, SEVERITY_SETTINGS } from './names.js';
 
-/** Where the generated schema lives, relative to the repository root. */
+/** Where the generated schema is published, relative to the repository root. */
 export const SCHEMA_PATH = 'schemas/dunmarkrc.schema.json';
+
+/** A rule's options schema as the config checks it: no option that the rule does not declare. */
+function optionsSchema(meta: RuleMeta): Record<string, unknown> {
+  if (!meta.options) return { type: 'object', additionalProperties: false, properties: {} };
+  return { additionalProperties: false, ...meta.options, type: 'object' };
+}
 
 /** The JSON Schema (draft-07) of `.dunmarkrc.json` for these rules. */
 export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown> {
   const severity = { $ref: '#/definitions/severity' };
   const ruleProperties: Record<string, unknown> = {};
   for (const meta of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const options = meta.options ?? { type: 'object', additionalProperties: false, maxProperties: 0 };
     ruleProperties[meta.id] = {
       description: `${meta.description} (${meta.category}, default \`${meta.defaultSeverity}\`)`,
       markdownDescription: `${meta.description}. Category \`${meta.category}\`, default \`${meta.defaultSeverity}\`. [Docs](docs/rules/${meta.id}.md)`,
-      oneOf: [
-        severity,
-        { type: 'array', items: [severity, options], minItems: 2, maxItems: 2, additionalItems: false },
-      ],
+      if: { type: 'array' },
+      then: { type: 'array', items: [severity, optionsSchema(meta)], minItems: 2, maxItems: 2, additionalItems: false },
+      else: severity,
     };
   }
   return {
@@ -41,6 +47,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       $schema: { type: 'string', description: 'The JSON Schema of this file.' },
       today: {
         type: 'string',
+        format: 'date',
         pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
         description: 'ISO date (YYYY-MM-DD) that deadline rules compare against; default the real date.',
       },
@@ -55,12 +62,12 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         additionalProperties: false,
         description: 'Words the language rules accept (names) or reject (house bans).',
         properties: {
-          accept: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-          reject: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+          accept: { type: 'array', items: { type: 'string' } },
+          reject: { type: 'array', items: { type: 'string' } },
         },
       },
-      templates: { type: 'string', minLength: 1, description: 'Folder of workspace templates, relative to this file.' },
-      messageLanguage: { type: 'string', enum: ['auto', 'en', 'zh'], description: 'Language of rule messages; `auto` follows the letter.' },
+      templates: { type: 'string', pattern: '\\S', description: 'Folder of workspace templates, relative to this file.' },
+      messageLanguage: { type: 'string', enum: [...MESSAGE_LANGUAGES], description: 'Language of rule messages; `auto` follows the letter.' },
       categories: {
         type: 'object',
         additionalProperties: false,
@@ -73,8 +80,8 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         additionalProperties: false,
         description: 'Fonts of exported Word and PDF documents.',
         properties: {
-          latin: { type: 'string', minLength: 1, description: 'Font of English text (default Calibri).' },
-          eastAsian: { type: 'string', minLength: 1, description: 'Font of Chinese text (default SimSun; PMingLiU for zh-TW and zh-HK).' },
+          latin: { type: 'string', pattern: '\\S', description: 'Font of English text (default Calibri).' },
+          eastAsian: { type: 'string', pattern: '\\S', description: 'Font of Chinese text (default SimSun; PMingLiU for zh-TW and zh-HK).' },
         },
       },
     },
