@@ -47,6 +47,8 @@ export function nextStage(facts: Record<string, unknown>): (typeof STAGES)[numbe
 
 /** The facts of the next letter: the same case without the old letter's own date and deadline (never carried over). */
 export function escalationFacts(facts: Record<string, unknown>, over?: Record<string, unknown>): Record<string, unknown> {
-  const { date: _date, deadline: _deadline, ...rest } = facts;
+  const rest = { ...facts };
+  delete rest.date;
+  delete rest.deadline;
   return mergeFacts(rest, over);
 }
