@@ -1,11 +1,14 @@
 // Builds every bundle: the library (ESM), the CLI (ESM, executable), the Node extension (CJS)
-// and the web extension (CJS for the browser worker host). `--watch` rebuilds on change.
+// and the web extension (CJS for the browser worker host). `--watch` rebuilds on change; `--meta`
+// prints what each bundle is made of.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+// charset utf8: Chinese phrase lists and messages stay UTF-8 (3 bytes a character) instead of \uXXXX escapes (6)
+const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none', charset: 'utf8' };
 // The npm package ships the library and the CLI without their maps: written beside them for local debugging, never linked
 const published = { ...common, sourcemap: 'external' };
 
@@ -20,8 +23,18 @@ const builds = [
 ];
 // The extension bundles note when their code starts running, so activate() can report the load time.
 const loadStamp = { js: 'var __dunmarkLoadStart = typeof performance === "object" ? performance.now() : 0;' };
+// ...and read the built-in templates from the extension's templates/ folder on first use instead of
+// bundling the generated module (src/vscode/builtin-templates.ts stands in for it)
+const builtinTemplatesFromFolder = {
+  name: 'builtin-templates-from-folder',
+  setup(build) {
+    build.onResolve({ filter: /\/builtin\.generated\.js$/ }, (args) => (
+      args.importer.endsWith(path.join('src', 'core', 'templates', 'index.ts')) ? { path: path.resolve('src/vscode/builtin-templates.ts') } : undefined
+    ));
+  },
+};
 if (existsSync('src/vscode/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp });
+  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp, plugins: [builtinTemplatesFromFolder] });
 }
 // the export code of the Node extension: a bundle of its own, required on first use, never at activation
 if (existsSync('src/vscode/export-lazy.ts')) {
@@ -30,7 +43,10 @@ if (existsSync('src/vscode/export-lazy.ts')) {
 if (existsSync('src/vscode/web.ts')) {
   builds.push({
     ...common, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.cjs', format: 'cjs', platform: 'browser',
-    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'], banner: loadStamp,
+    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'], banner: loadStamp, plugins: [builtinTemplatesFromFolder],
+    // a web extension runs in a worker: packages' `worker` builds, not their DOM ones (decode-named-character-reference's
+    // DOM build calls document.createElement when the Markdown parser loads, which throws where there is no document)
+    conditions: ['worker'],
   });
 }
 
@@ -40,7 +56,8 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('watching src/ ...');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: process.argv.includes('--meta') })));
+  if (process.argv.includes('--meta')) for (const r of results) console.log(await esbuild.analyzeMetafile(r.metafile));
   // `npx dunmark` and the package's `bin` run the file itself: it must be executable
   chmodSync('dist/cli.mjs', 0o755);
   mkdirSync('dist/types', { recursive: true });

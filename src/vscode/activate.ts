@@ -26,7 +26,7 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
   const started = performance.now();
   const linter = new Linter(context.extensionUri);
   const previews = new PreviewProvider();
-  const catalog = new TemplateCatalog(linter.discovery);
+  const catalog = new TemplateCatalog(linter.discovery, context.extensionUri);
   context.subscriptions.push(
     linter,
     previews,

@@ -7,6 +7,7 @@
 import type * as ConfigModule from '../core/config/index.js';
 import type * as DraftingModule from '../core/drafting/index.js';
 import type * as EngineModule from '../core/engine.js';
+import type * as FormatModule from '../core/facts/format.js';
 import type * as FixesModule from '../core/fixes.js';
 import type * as RulesModule from '../core/rules/index.js';
 import type * as TemplatesModule from '../core/templates/index.js';
@@ -15,6 +16,7 @@ declare const require: (id: string) => unknown;
 
 let engineModule: typeof EngineModule | undefined;
 let draftingModule: typeof DraftingModule | undefined;
+let formatModule: typeof FormatModule | undefined;
 let fixesModule: typeof FixesModule | undefined;
 let configModule: typeof ConfigModule | undefined;
 let templatesModule: typeof TemplatesModule | undefined;
@@ -33,6 +35,11 @@ export function fixes(): typeof FixesModule {
 /** Drafting logic: schema → fields, answers → facts, which templates fit, a rendering's body. */
 export function drafting(): typeof DraftingModule {
   return (draftingModule ??= require('../core/drafting/index.js') as typeof DraftingModule);
+}
+
+/** The house forms of money and dates (`formatMoney`, `formatDate`). */
+export function format(): typeof FormatModule {
+  return (formatModule ??= require('../core/facts/format.js') as typeof FormatModule);
 }
 
 /** `parseConfig`, `mergeConfig`. */

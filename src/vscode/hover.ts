@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AmountMention } from '../core/facts/amounts.js';
 import type { DateMention } from '../core/facts/dates.js';
 import type { Facts } from '../core/facts/facts.js';
-import { ruleRegistry } from './core.js';
+import { format, ruleRegistry } from './core.js';
 import { DunmarkDiagnostic, ruleDocsUri } from './diagnostics.js';
 import { parsed } from './parsed.js';
 
@@ -49,7 +49,7 @@ export class DunmarkHover implements vscode.HoverProvider {
 }
 
 function money(value: number, currency: string | undefined): string {
-  return `${currency ?? ''} ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`.trim();
+  return format().formatMoney(value, currency ?? '', 'en').trim();
 }
 
 /** Hover text for an amount: the front-matter amount or invoice it matches, or what the front matter says. */

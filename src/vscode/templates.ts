@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core/templates/index.js';
 import { config as coreConfig, templates as coreTemplates } from './core.js';
+import { loadBuiltinTemplates } from './builtin-templates.js';
 import { workspaceFileSystem, type Discovery } from './settings.js';
 
 /** Reads every template folder under `root` (via `workspace.fs`); a broken one is a problem, never thrown. */
@@ -23,7 +24,7 @@ export class TemplateCatalog implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/template.{md,json}');
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly discovery: Discovery) {
+  constructor(private readonly discovery: Discovery, private readonly extensionUri: vscode.Uri) {
     const clear = (): void => this.cache.clear();
     this.subscriptions = [this.watcher, this.watcher.onDidChange(clear), this.watcher.onDidCreate(clear), this.watcher.onDidDelete(clear)];
   }
@@ -52,6 +53,7 @@ export class TemplateCatalog implements vscode.Disposable {
 
   /** Built-in templates merged with the workspace's (which override by id). */
   async list(document: vscode.TextDocument | undefined): Promise<{ all: Template[]; workspace: Template[] }> {
+    await loadBuiltinTemplates(this.extensionUri);
     const workspace = await this.workspaceTemplates(document);
     return { all: coreTemplates().listTemplates(workspace), workspace };
   }

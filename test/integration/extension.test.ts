@@ -319,6 +319,26 @@ describe('Dunmark settings and configuration', () => {
     assert.deepEqual(dunmarkDiagnostics(uri), []);
   });
 
+  it('looks for .dunmarkrc.json no higher than the workspace folder', async () => {
+    const api = await vscode.extensions.getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!.activate();
+    // a config above the workspace folder (the runner's per-run folder) must not make its notes Dunmark documents
+    const above = path.join(path.dirname(workspaceUri().fsPath), '.dunmarkrc.json');
+    fs.writeFileSync(above, '{}');
+    try {
+      const uri = workspaceUri('notes-outside-config', 'minutes.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Minutes\n\nNo letter here.\n'));
+      const linted = new Promise<readonly unknown[]>((resolve) => {
+        const s = api.linter.onDidLint((e) => {
+          if (e.document.uri.toString() === uri.toString()) { s.dispose(); resolve(e.findings); }
+        });
+      });
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      assert.deepEqual(await linted, [], 'not linted: no config applies inside the workspace');
+    } finally {
+      fs.rmSync(above, { force: true });
+    }
+  });
+
   it('keeps linting with the editor settings when the nearest .dunmarkrc.json is invalid', async () => {
     const editor = await openFixture('bad-config', 'letter-under-bad-config.md');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'fact-types'));
