@@ -14,45 +14,33 @@ import type * as TemplatesModule from '../core/templates/index.js';
 
 declare const require: (id: string) => unknown;
 
-let engineModule: typeof EngineModule | undefined;
-let draftingModule: typeof DraftingModule | undefined;
-let formatModule: typeof FormatModule | undefined;
-let fixesModule: typeof FixesModule | undefined;
-let configModule: typeof ConfigModule | undefined;
-let templatesModule: typeof TemplatesModule | undefined;
-let rulesModule: typeof RulesModule | undefined;
+/** A module loaded by its first caller (each `require` stays a literal, so esbuild still bundles it). */
+function onFirstUse<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
 
 /** `lint`, `parseDocument` and friends. */
-export function engine(): typeof EngineModule {
-  return (engineModule ??= require('../core/engine.js') as typeof EngineModule);
-}
+export const engine = onFirstUse(() => require('../core/engine.js') as typeof EngineModule);
 
 /** `fixUntilStable` and `replacementEdit`: how Fix All and `source.fixAll` change the text. */
-export function fixes(): typeof FixesModule {
-  return (fixesModule ??= require('../core/fixes.js') as typeof FixesModule);
-}
+export const fixes = onFirstUse(() => require('../core/fixes.js') as typeof FixesModule);
 
 /** Drafting logic: schema → fields, answers → facts, which templates fit, a rendering's body. */
-export function drafting(): typeof DraftingModule {
-  return (draftingModule ??= require('../core/drafting/index.js') as typeof DraftingModule);
-}
+export const drafting = onFirstUse(() => require('../core/drafting/index.js') as typeof DraftingModule);
 
 /** The house forms of money and dates (`formatMoney`, `formatDate`). */
-export function format(): typeof FormatModule {
-  return (formatModule ??= require('../core/facts/format.js') as typeof FormatModule);
-}
+export const format = onFirstUse(() => require('../core/facts/format.js') as typeof FormatModule);
 
-/** `parseConfig`, `mergeConfig`. */
-export function config(): typeof ConfigModule {
-  return (configModule ??= require('../core/config/index.js') as typeof ConfigModule);
-}
+/** `parseConfig`, `mergeConfig`, the resolver. */
+export const config = onFirstUse(() => require('../core/config/index.js') as typeof ConfigModule);
 
 /** `listTemplates`, `renderTemplate`, `parseTemplateFolder`. */
-export function templates(): typeof TemplatesModule {
-  return (templatesModule ??= require('../core/templates/index.js') as typeof TemplatesModule);
-}
+export const templates = onFirstUse(() => require('../core/templates/index.js') as typeof TemplatesModule);
+
+const rules = onFirstUse(() => require('../core/rules/index.js') as typeof RulesModule);
 
 /** The rule registry. */
 export function ruleRegistry(): typeof RulesModule.rules {
-  return (rulesModule ??= require('../core/rules/index.js') as typeof RulesModule).rules;
+  return rules().rules;
 }

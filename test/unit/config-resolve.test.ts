@@ -33,12 +33,7 @@ function memoryFs(files: Record<string, string>): FileSystemPort<string> & { rea
 
 describe('config discovery (core/config/resolve.ts)', () => {
   it('finds the nearest config upward, reads each file once, and stops at the folder it is told to', async () => {
-    const files = memoryFs({
-      '/ws/.dunmarkrc.json': '{ "today": "2026-11-20" }',
-      '/ws/letters/zh/.dunmarkrc.json': '{ "messageLanguage": "zh" }',
-      '/.dunmarkrc.json': '{ "today": "2000-01-01" }',
-      '/ws/letters/a.md': '',
-    });
+    const files = memoryFs({ '/ws/.dunmarkrc.json': '{ "today": "2026-11-20" }', '/ws/letters/zh/.dunmarkrc.json': '{ "messageLanguage": "zh" }', '/.dunmarkrc.json': '{}' });
     const resolver = new ConfigResolver(files);
     assert.deepEqual((await resolver.configFor('/ws/letters/zh'))?.file, '/ws/letters/zh/.dunmarkrc.json');
     const near = await resolver.configFor('/ws/letters');

@@ -164,6 +164,12 @@ describe('config: JSON Schema (schemas/dunmarkrc.schema.json)', () => {
     const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { properties: { rules: { properties: Record<string, unknown> } } };
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ruleIds].sort());
   });
+  it('is a valid draft-07 schema that strict Ajv compiles (parseConfig trusts it and skips that check)', () => {
+    const ajv = new Ajv({ strict: true, validateSchema: true });
+    ajv.addVocabulary(['markdownDescription']);
+    ajv.addFormat('date', isIsoDate);
+    assert.doesNotThrow(() => ajv.compile(configSchema(listRules())));
+  });
   it('accepts what parseConfig accepts and rejects unknown keys and rules', () => {
     const ajv = new Ajv({ strict: false });
     ajv.addFormat('date', isIsoDate);

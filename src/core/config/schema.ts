@@ -10,10 +10,14 @@ import { MESSAGE_LANGUAGES, SEVERITY_SETTINGS } from './names.js';
 /** Where the generated schema is published, relative to the repository root. */
 export const SCHEMA_PATH = 'schemas/dunmarkrc.schema.json';
 
-/** A rule's options schema as the config checks it: no option that the rule does not declare. */
-function optionsSchema(meta: RuleMeta): Record<string, unknown> {
-  if (!meta.options) return { type: 'object', additionalProperties: false, properties: {} };
-  return { additionalProperties: false, ...meta.options, type: 'object' };
+/** A rule's setting: a severity, or `[severity, options]` with options as the schema gives them (no undeclared key). */
+function settingSchema(options: Record<string, unknown> | undefined): Record<string, unknown> {
+  const severity = { $ref: '#/definitions/severity' };
+  return {
+    if: { type: 'array' },
+    then: { type: 'array', items: [severity, { additionalProperties: false, properties: {}, ...options, type: 'object' }], minItems: 2, maxItems: 2, additionalItems: false },
+    else: severity,
+  };
 }
 
 /** The JSON Schema (draft-07) of `.dunmarkrc.json` for these rules. */
@@ -24,9 +28,8 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
     ruleProperties[meta.id] = {
       description: `${meta.description} (${meta.category}, default \`${meta.defaultSeverity}\`)`,
       markdownDescription: `${meta.description}. Category \`${meta.category}\`, default \`${meta.defaultSeverity}\`. [Docs](docs/rules/${meta.id}.md)`,
-      if: { type: 'array' },
-      then: { type: 'array', items: [severity, optionsSchema(meta)], minItems: 2, maxItems: 2, additionalItems: false },
-      else: severity,
+      // one shared definition for the rules without options keeps the compiled validator small
+      ...(meta.options ? settingSchema(meta.options) : { allOf: [{ $ref: '#/definitions/setting' }] }),
     };
   }
   return {
@@ -42,6 +45,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         enum: [...SEVERITY_SETTINGS],
         description: '`off` turns the rule off; the others set the severity of its findings.',
       },
+      setting: { description: 'A severity, or `[severity, {}]` for a rule without options.', ...settingSchema(undefined) },
     },
     properties: {
       $schema: { type: 'string', description: 'The JSON Schema of this file.' },
