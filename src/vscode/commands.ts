@@ -124,15 +124,51 @@ async function pickTemplate(templates: Template[], title: string): Promise<Templ
   return picked?.template;
 }
 
-/** Registers every Dunmark command. */
-export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider): vscode.Disposable[] {
-  const activeMarkdown = (): vscode.TextEditor | undefined => {
-    const editor = vscode.window.activeTextEditor;
-    return editor && editor.document.languageId === 'markdown' ? editor : undefined;
-  };
+/** The active editor when it shows a Markdown document. */
+function activeMarkdown(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor && editor.document.languageId === 'markdown' ? editor : undefined;
+}
 
-  const chooseTemplate = async (args: CommandArgs, filter: (t: Template) => boolean, title: string, document: vscode.TextDocument | undefined, facts: Record<string, unknown>) => {
-    const { all, workspace } = await catalog.list(document);
+/** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
+async function output(text: string, target: string | undefined, ask: boolean): Promise<vscode.TextDocument | undefined> {
+  let where = target;
+  if (where === undefined && ask) {
+    const untitled = vscode.l10n.t('New untitled document');
+    const file = vscode.l10n.t('Save as a new file…');
+    const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('Where should the letter go?') });
+    if (choice === undefined) return undefined;
+    if (choice === file) {
+      const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create') });
+      if (!uri) return undefined;
+      where = uri.toString();
+    }
+  }
+  if (where === undefined || where === 'untitled') {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+  const uri = /^[a-z][\w+.-]+:/i.test(where) && !/^[a-z]:[\\/]/i.test(where) ? vscode.Uri.parse(where) : vscode.Uri.file(where);
+  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  if (exists) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; Dunmark never overwrites a file.', vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** The drafting commands: each a thin call into the core's drafting logic, asking only for what is missing. */
+class DraftingCommands {
+  constructor(private readonly linter: Linter, private readonly catalog: TemplateCatalog, private readonly previews: PreviewProvider) {}
+
+  /** The template the arguments name, or the one the user picks among those that fit (in the letter's language first). */
+  private async chooseTemplate(args: CommandArgs, filter: (t: Template) => boolean, title: string, document: vscode.TextDocument | undefined, facts: Record<string, unknown>):
+    Promise<{ template: Template; workspace: Template[] } | undefined> {
+    const { all, workspace } = await this.catalog.list(document);
     if (args.templateId) {
       const t = all.find((x) => x.id === args.templateId);
       if (!t) void vscode.window.showErrorMessage(vscode.l10n.t('Unknown Dunmark template {0}', args.templateId));
@@ -140,50 +176,21 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     }
     const t = await pickTemplate(drafting().inLanguageOf(all.filter(filter), facts), title);
     return t ? { template: t, workspace } : undefined;
-  };
+  }
 
-  /** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
-  const output = async (text: string, target: string | undefined, ask: boolean): Promise<vscode.TextDocument | undefined> => {
-    let where = target;
-    if (where === undefined && ask) {
-      const untitled = vscode.l10n.t('New untitled document');
-      const file = vscode.l10n.t('Save as a new file…');
-      const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('Where should the letter go?') });
-      if (choice === undefined) return undefined;
-      if (choice === file) {
-        const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create') });
-        if (!uri) return undefined;
-        where = uri.toString();
-      }
-    }
-    if (where === undefined || where === 'untitled') {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-      await vscode.window.showTextDocument(document);
-      return document;
-    }
-    const uri = /^[a-z][\w+.-]+:/i.test(where) && !/^[a-z]:[\\/]/i.test(where) ? vscode.Uri.parse(where) : vscode.Uri.file(where);
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-    if (exists) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; Dunmark never overwrites a file.', vscode.workspace.asRelativePath(uri)));
-      return undefined;
-    }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    return document;
-  };
-
-  const newLetter = async (args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> => {
+  /** New Letter from Template, New Call Summary (and the last step of Escalate). */
+  async newLetter(args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
     const facts = drafting().mergeFacts(baseFacts ?? documentFacts(source), args.facts);
-    const chosen = preset ?? await chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
+    const chosen = preset ?? await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
     if (!chosen) return undefined;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
     if (text === undefined) return undefined;
     return output(text, args.target, args.templateId === undefined);
-  };
+  }
 
-  const insertClause = async (clause: string, args: CommandArgs = {}): Promise<boolean> => {
+  /** Insert Guarantor Clause, Insert Arbitration Clause: the clause's body at each cursor, one undo step. */
+  async insertClause(clause: string, args: CommandArgs = {}): Promise<boolean> {
     const editor = activeMarkdown();
     if (!editor) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown letter to insert a clause into.'));
@@ -199,7 +206,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
       facts.contract = { ...(draft.isObject(facts.contract) ? facts.contract : {}), arbitration: institution };
     }
     const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
-    const chosen = await chooseTemplate(args, fits, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
+    const chosen = await this.chooseTemplate(args, fits, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
     if (!chosen) return false;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
     if (text === undefined) return false;
@@ -208,9 +215,10 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     return editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, body);
     });
-  };
+  }
 
-  const escalate = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
+  /** Escalate to the Next Stage: the next letter of the same case, with its own date and deadline. */
+  async escalate(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const editor = activeMarkdown();
     const facts = documentFacts(editor?.document);
     const next = drafting().nextStage(facts);
@@ -224,46 +232,55 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     }
     // the next letter gets its own date and deadline: the old ones must not be carried over
     const merged = drafting().escalationFacts(facts, args.facts);
-    const chosen = await chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, vscode.l10n.t('Escalate to {0}', next), editor.document, merged);
+    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, vscode.l10n.t('Escalate to {0}', next), editor.document, merged);
     if (!chosen) return undefined;
-    return newLetter({ ...args, facts: undefined }, chosen, merged);
-  };
+    return this.newLetter({ ...args, facts: undefined }, chosen, merged);
+  }
 
-  const previewRendered = async (args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> => {
+  /** Preview Rendered Template: a read-only virtual document beside the letter. */
+  async previewRendered(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
     const facts = drafting().mergeFacts(documentFacts(source), args.facts);
-    const chosen = await chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
+    const chosen = await this.chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
     if (!chosen) return undefined;
     const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
     if (text === undefined) return undefined;
-    const document = await vscode.workspace.openTextDocument(previews.set(chosen.template.id, text));
+    const document = await vscode.workspace.openTextDocument(this.previews.set(chosen.template.id, text));
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     return document;
-  };
+  }
 
-  const fixAll = async (): Promise<boolean> => {
+  /** Fix All: the same core call as `dunmark lint --fix` and source.fixAll.dunmark. */
+  async fixAll(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isLinted(editor.document)) return false;
-    const edit = await fixAllEdit(linter, editor.document);
+    const edit = await fixAllEdit(this.linter, editor.document);
     if (!edit) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Dunmark found nothing to fix automatically.'));
       return false;
     }
     return vscode.workspace.applyEdit(edit);
-  };
+  }
+}
 
-  // menus pass a Uri as the first argument: only a plain object counts as answers
-  const asArgs = (a: unknown): CommandArgs => (typeof a === 'object' && a !== null && !Array.isArray(a) && !(a instanceof vscode.Uri) ? (a as CommandArgs) : {});
+/** Menus pass a Uri as the first argument: only a plain object counts as answers. */
+function asArgs(a: unknown): CommandArgs {
+  return typeof a === 'object' && a !== null && !Array.isArray(a) && !(a instanceof vscode.Uri) ? (a as CommandArgs) : {};
+}
+
+/** Registers every Dunmark command. */
+export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider): vscode.Disposable[] {
+  const c = new DraftingCommands(linter, catalog, previews);
   const r = vscode.commands.registerCommand;
   return [
-    r('dunmark.newLetterFromTemplate', (a?: unknown) => newLetter(asArgs(a))),
-    r('dunmark.newCallSummary', (a?: unknown) => newLetter({ ...asArgs(a), kind: 'call-summary' })),
-    r('dunmark.insertGuarantorClause', (a?: unknown) => insertClause('guarantor', asArgs(a))),
-    r('dunmark.insertArbitrationClause', (a?: unknown) => insertClause('arbitration', asArgs(a))),
-    r('dunmark.escalate', (a?: unknown) => escalate(asArgs(a))),
-    r('dunmark.previewRendered', (a?: unknown) => previewRendered(asArgs(a))),
+    r('dunmark.newLetterFromTemplate', (a?: unknown) => c.newLetter(asArgs(a))),
+    r('dunmark.newCallSummary', (a?: unknown) => c.newLetter({ ...asArgs(a), kind: 'call-summary' })),
+    r('dunmark.insertGuarantorClause', (a?: unknown) => c.insertClause('guarantor', asArgs(a))),
+    r('dunmark.insertArbitrationClause', (a?: unknown) => c.insertClause('arbitration', asArgs(a))),
+    r('dunmark.escalate', (a?: unknown) => c.escalate(asArgs(a))),
+    r('dunmark.previewRendered', (a?: unknown) => c.previewRendered(asArgs(a))),
     r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
-    r('dunmark.fixAll', () => fixAll()),
+    r('dunmark.fixAll', () => c.fixAll()),
   ];
 }
