@@ -31,8 +31,9 @@ describe('front matter', () => {
     const lf = cr.replace(/\r/g, '\n');
     assert.ok(!cr.includes('\n'));
     const findings = lint(cr, { config });
-    assert.equal(findings.length, 10);
     assert.deepEqual(findings, lint(lf, { config }));
+    // the facts were read: the rules that compare the text with them speak (with CR ignored only 3 findings were left)
+    assert.ok(findings.some((f) => f.ruleId === 'amount-matches-facts') && findings.length > 3, findings.map((f) => f.ruleId).join(' '));
     assert.equal(lf, fs.readFileSync(path.join(ROOT, 'examples/with-mistakes.md'), 'utf8'), 'the repro is the faulty example');
   });
 

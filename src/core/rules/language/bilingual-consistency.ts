@@ -218,7 +218,10 @@ Please pay USD 18,400.00 by 4 December 2026.
       const { mention, others } = difference;
       report({
         start: mention.start, end: mention.end, message: differenceMessage(kind, mention, others),
-        related: others.slice(0, 3).map((o) => ({ start: o.start, end: o.end, message: { en: `the ${HALF_NAME[o.half].en} text`, zh: `${HALF_NAME[o.half].zh}部分` } })),
+        related: others.slice(0, 3).map((o) => ({
+          start: o.start, end: o.end,
+          message: o.half === 'both' ? { en: 'the text both halves share', zh: '中英文共用部分' } : { en: `the ${HALF_NAME[o.half].en} text`, zh: `${HALF_NAME[o.half].zh}部分` },
+        })),
       });
     }
   },
