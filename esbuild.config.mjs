@@ -33,8 +33,15 @@ const builtinTemplatesFromFolder = {
     ));
   },
 };
+// ...and take yaml's ES module build, which esbuild can tree-shake (its `node` entry is CommonJS, kept whole)
+const yamlEsm = {
+  name: 'yaml-esm',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: path.resolve('node_modules/yaml/browser/index.js') }));
+  },
+};
 if (existsSync('src/vscode/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp, plugins: [builtinTemplatesFromFolder] });
+  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp, plugins: [builtinTemplatesFromFolder, yamlEsm] });
 }
 // the export code of the Node extension: a bundle of its own, required on first use, never at activation
 if (existsSync('src/vscode/export-lazy.ts')) {
@@ -43,7 +50,7 @@ if (existsSync('src/vscode/export-lazy.ts')) {
 if (existsSync('src/vscode/web.ts')) {
   builds.push({
     ...common, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.cjs', format: 'cjs', platform: 'browser',
-    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'], banner: loadStamp, plugins: [builtinTemplatesFromFolder],
+    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'], banner: loadStamp, plugins: [builtinTemplatesFromFolder, yamlEsm],
     // a web extension runs in a worker: packages' `worker` builds, not their DOM ones (decode-named-character-reference's
     // DOM build calls document.createElement when the Markdown parser loads, which throws where there is no document)
     conditions: ['worker'],
