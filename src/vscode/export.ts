@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { engine } from './core.js';
-import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, spanRange, type Linter } from './diagnostics.js';
+import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, type Linter } from './diagnostics.js';
 import { parsed } from './parsed.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
 
