@@ -14,6 +14,18 @@ export function blockAt(blocks: readonly Block[], offset: number): Block | undef
   return undefined;
 }
 
+/** The index of the first item that starts at or after `offset`, by binary search (items sorted by start). */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A match of a regex in a block, with offsets into the whole text. */
 export interface BlockMatch {
   start: number;

@@ -1,6 +1,7 @@
 import { daxieBody, toMinor, type AmountMention } from '../../facts/amounts.js';
 import { parseDaxie, toDaxie } from '../../facts/daxie.js';
 import { formatFigures } from '../../facts/format.js';
+import { firstStartingAt } from '../../blocks.js';
 import { defineRule } from '../../rule.js';
 import type { Fix } from '../../types.js';
 import { blockAt, caseAmounts, sentenceEnd, sentenceStart } from './support.js';
@@ -11,15 +12,8 @@ const ORDINARY = /[〇一二两三四五六七八九十百千]/u;
 function figuresBeside(mention: AmountMention, amounts: readonly AmountMention[], from: number, to: number): AmountMention | undefined {
   let best: AmountMention | undefined;
   let bestDistance = Infinity;
-  // Mentions are in document order: find the first one at or after `from`, stop past `to`.
-  let lo = 0;
-  let hi = amounts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (amounts[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < amounts.length && amounts[k]!.start < to; k++) {
+  // Mentions are in document order: from the first one at or after `from`, stop past `to`.
+  for (let k = firstStartingAt(amounts, from); k < amounts.length && amounts[k]!.start < to; k++) {
     const a = amounts[k]!;
     if (a.form !== 'figures' || a.end > to) continue;
     if (mention.currency && a.currency && a.currency !== mention.currency) continue;

@@ -1,4 +1,4 @@
-import type { DateMention } from '../../facts/dates.js';
+import { firstStartingAt } from '../../blocks.js';
 import { formatDate, formatDateLike } from '../../facts/format.js';
 import type { Invoice } from '../../facts/facts.js';
 import { defineRule, type Block, type RuleContext } from '../../rule.js';
@@ -50,19 +50,6 @@ function tableIndex(blocks: readonly Block[]): { row(block: Block): Block[]; hea
   };
 }
 
-/** The first date mention at or after `offset` (dates are in document order). */
-function firstDateFrom(dates: readonly DateMention[], offset: number): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** A number in the text one or two keystrokes from an invoice of the facts, and none of the case's own numbers. */
 export interface MistypedInvoice {
   start: number;
   end: number;
@@ -160,8 +147,8 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       const from = block.start + sentenceStart(block.text, local.start);
       const to = block.start + sentenceEnd(block.text, local.end);
       // the first date after the number in its sentence, or the last one before it
-      const after = dates[firstDateFrom(dates, end)];
-      const beforeIndex = firstDateFrom(dates, start) - 1;
+      const after = dates[firstStartingAt(dates, end)];
+      const beforeIndex = firstStartingAt(dates, start) - 1;
       const before = beforeIndex >= 0 ? dates[beforeIndex] : undefined;
       let tied = after && after.end <= to && DATE_AFTER.test(context.text.slice(end, after.start)) ? after
         : before && before.end <= start && before.start >= from && DATE_BEFORE.test(context.text.slice(before.end, start)) ? before : undefined;
@@ -170,7 +157,7 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
         for (const cell of tables.row(block)) {
           const header = tables.header(cell);
           if (cell === block || !/date|日期/i.test(header) || /due|到期|pay\s*by|付款期限/i.test(header)) continue;
-          const found = dates[firstDateFrom(dates, cell.start)];
+          const found = dates[firstStartingAt(dates, cell.start)];
           tied = found && found.end <= cell.end ? found : undefined;
           if (tied) break;
         }
