@@ -15,6 +15,14 @@ export { describeTemplate, escapeMarkdown, listTemplates, parseTemplateFolder, r
 export type { RenderOptions, RenderResult, Template, TemplateProblem } from './core/templates/index.js';
 export type { Block, Rule, RuleContext, RuleMeta } from './core/rule.js';
 export type { Facts } from './core/facts/facts.js';
+export { limitationOf, interruptions } from './core/law/limitation.js';
+export type { Interruption, Limitation, LimitationOptions } from './core/law/limitation.js';
+export { computeInterest } from './core/law/interest.js';
+export type { InterestResult, InterestProblem } from './core/law/interest.js';
+export { referenceRates, REFERENCE_RATES } from './core/law/rates.js';
+export type { RateTable, RateOverride } from './core/law/rates.js';
+export { calendarFor, nextWorkingDay, workingDaysBetween } from './core/law/calendar.js';
+export type { Calendar, DayInfo } from './core/law/calendar.js';
 export type {
   Category, DunmarkConfig, Finding, Fix, LintOptions, RuleSetting, Severity, SeveritySetting, Span, TextEdit,
 } from './core/types.js';

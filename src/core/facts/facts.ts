@@ -1,4 +1,6 @@
-import { FACTS_SCHEMA, type FactType, type Kind, type Language, type NextStep, type Stage } from './schema.js';
+import {
+  FACTS_SCHEMA, type DayCount, type DeliveryMethod, type FactType, type InterestRegime, type Kind, type Language, type NextStep, type Stage,
+} from './schema.js';
 
 /** A party to the case. */
 export interface Party {
@@ -36,13 +38,34 @@ export interface Facts {
   guarantor?: { name?: string; country?: string; state?: string; address?: string };
   call?: { date?: string; with?: string; role?: string; decision_maker?: boolean };
   commitments?: { what?: string; by?: string; amount?: number }[];
-  charges?: { what?: string; amount?: number; basis?: string }[];
+  charges?: Charge[];
   payments?: { date?: string; amount?: number; applied_to?: string; reference?: string }[];
   instalments?: { amount?: number; by?: string }[];
+  events?: { date?: string; type?: string; note?: string }[];
+  dispatch?: { method?: DeliveryMethod; to?: string; tracking?: string; delivered?: string };
+  limitation?: { years?: number; from?: string };
   next_step?: NextStep;
   proceeding?: { case_number?: string; forum?: string; filed?: string };
   counsel?: { name?: string; firm?: string };
-  contract?: { reference?: string; governing_law?: string; arbitration?: string };
+  contract?: {
+    reference?: string; governing_law?: string; arbitration?: string; type?: string; notice_email?: string; notice_address?: string;
+  };
+}
+
+/** Interest, a fee or a cost claimed on top of the amount owed. */
+export interface Charge {
+  what?: string;
+  amount?: number;
+  basis?: string;
+  type?: string;
+  regime?: InterestRegime;
+  rate?: number;
+  markup?: number;
+  principal?: number;
+  from?: string;
+  to?: string;
+  as_of?: string;
+  day_count?: DayCount;
 }
 
 /** A fact of the wrong type, by dotted path. */

@@ -20,11 +20,26 @@ export const NEXT_STEPS = ['arbitration', 'litigation', 'credit-insurer-claim', 
 /** ISO 4217 codes offered in completion; any three capital letters are accepted. */
 export const CURRENCIES = ['USD', 'CNY', 'EUR', 'HKD', 'SGD', 'JPY', 'GBP'] as const;
 export const INSTITUTIONS = ['CIETAC', 'HKIAC', 'SIAC', 'ICC'] as const;
+/** How a letter is delivered; a demand interrupts PRC limitation only when its arrival can be proven. */
+export const DELIVERY_METHODS = ['courier', 'registered-mail', 'email', 'hand'] as const;
+/** What a charge is; `interest` charges with a rate and dates are computed. */
+export const CHARGE_TYPES = ['interest', 'compensation', 'fee', 'cost'] as const;
+/** Where an interest rate comes from: the contract, or a statute with a reference rate. */
+export const INTEREST_REGIMES = ['contract', 'uk-late-payment', 'eu-late-payment', 'prc-lpr'] as const;
+/** Day-count conventions for simple interest. */
+export const DAY_COUNTS = ['actual/365', 'actual/360'] as const;
+/** What happened in a case; some of these interrupt the limitation period. */
+export const EVENT_TYPES = ['demand', 'acknowledgement', 'promise', 'repayment-plan', 'call', 'delivery'] as const;
+/** What the contract is about (PRC Civil Code Art. 594 gives 4 years to international sales of goods and technology import/export). */
+export const CONTRACT_TYPES = ['sale-of-goods', 'technology-import-export', 'services', 'other'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Stage = (typeof STAGES)[number];
 export type Language = (typeof LANGUAGES)[number];
 export type NextStep = (typeof NEXT_STEPS)[number];
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export type InterestRegime = (typeof INTEREST_REGIMES)[number];
+export type DayCount = (typeof DAY_COUNTS)[number];
 
 const text = (description: string): FactType => ({ type: 'string', description });
 const date = (description: string): FactType => ({ type: 'date', description });
@@ -99,7 +114,7 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
   },
   payments: {
     type: 'array',
-    description: 'Payments received from the debtor on this account, each with its date',
+    description: 'Payments received from the debtor on this account, each with its date (a part payment restarts PRC limitation)',
     items: {
       type: 'object',
       description: 'A payment received',
@@ -115,7 +130,51 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     items: {
       type: 'object',
       description: 'A charge',
-      properties: { what: text('What is charged'), amount: money('Amount charged'), basis: text('Contract clause or statute') },
+      properties: {
+        what: text('What is charged'),
+        amount: money('Amount charged'),
+        basis: text('Contract clause or statute'),
+        type: { type: 'string', description: 'Interest, fixed compensation, a fee or a cost', enum: CHARGE_TYPES, open: true },
+        regime: { type: 'string', description: 'Where the interest rate comes from: the contract, or a statute with a reference rate', enum: INTEREST_REGIMES },
+        rate: { type: 'number', description: 'Interest rate in percent a year (1 % a month is 12)', minimum: 0 },
+        markup: { type: 'number', description: 'prc-lpr only: percent added to the one-year LPR (30 to 50)', minimum: 0 },
+        principal: money('Amount the interest runs on (default: the amount owed)'),
+        from: date('Date interest runs from; the first day is not counted'),
+        to: date('Date interest runs to (payment), counted'),
+        as_of: date('Date interest is computed to while it still runs'),
+        day_count: { type: 'string', description: 'Days in a year for the daily rate', enum: DAY_COUNTS },
+      },
+    },
+  },
+  events: {
+    type: 'array',
+    description: 'What happened in the case: demands that reached the debtor, acknowledgements, promises, repayment plans',
+    items: {
+      type: 'object',
+      description: 'An event',
+      properties: {
+        date: date('When it happened (for a demand: when it reached the debtor)'),
+        type: { type: 'string', description: 'What happened', enum: EVENT_TYPES, open: true },
+        note: text('What was said or signed, and where the proof is'),
+      },
+    },
+  },
+  dispatch: {
+    type: 'object',
+    description: 'How this letter is sent to the debtor, so that its arrival can be proven (`delivery` is what was delivered under the contract)',
+    properties: {
+      method: { type: 'string', description: 'Courier, registered mail, e-mail or by hand', enum: DELIVERY_METHODS },
+      to: text('The address or e-mail address it is sent to'),
+      tracking: text('Tracking or registration number, or the message id'),
+      delivered: date('Date it reached the debtor'),
+    },
+  },
+  limitation: {
+    type: 'object',
+    description: 'The limitation period of the claim, when the contract is not under PRC law',
+    properties: {
+      years: { type: 'number', description: 'Length of the limitation period in years', minimum: 0 },
+      from: date('Date the period runs from (default: due_date)'),
     },
   },
   instalments: {
@@ -149,6 +208,9 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       reference: text('Contract reference'),
       governing_law: { type: 'string', description: 'Governing law', enum: ['PRC', 'US-NY', 'US-CA', 'US-DE', 'US-TX', 'HK', 'SG', 'EN'], open: true },
       arbitration: { type: 'string', description: 'Institution its dispute clause names', enum: INSTITUTIONS, open: true },
+      type: { type: 'string', description: 'What the contract is about', enum: CONTRACT_TYPES, open: true },
+      notice_email: text('E-mail address the contract names for notices to the debtor'),
+      notice_address: text('Postal address the contract names for notices to the debtor'),
     },
   },
 };
