@@ -1,5 +1,6 @@
-// Writes docs/rules/<id>.md from each rule's `meta` (the only source of rule docs), and the
-// rules table between the markers in README.md, and the config schema (src/core/config/schema.ts). `npm run docs`; `--check` fails on drift.
+// Writes docs/rules/<id>.md (English) and docs/rules/zh/<id>.md (Chinese) from each rule's `meta`
+// (the only source of rule docs), the rules table between the markers in README.md, and the config
+// schema (src/core/config/schema.ts). `npm run docs`; `--check` fails on drift.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,34 +10,43 @@ import { configSchemaText, SCHEMA_PATH } from '../src/core/config/schema.js';
 import { factsJsonSchema } from '../src/core/facts/schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LANGUAGE_NAMES: Record<string, string> = { eng: 'English', cmn: 'Chinese (Mandarin)' };
+const LANGUAGE_NAMES: Record<string, { en: string; zh: string }> = { eng: { en: 'English', zh: '英文' }, cmn: { en: 'Chinese (Mandarin)', zh: '中文' } };
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
 
-/** The Markdown page of one rule. */
-export function ruleDoc(meta: RuleMeta): string {
+/** Where a rule's page is written, relative to the repository: `docs/rules/<id>.md` or `docs/rules/zh/<id>.md`. */
+export function ruleDocPath(id: string, lang: 'en' | 'zh'): string {
+  return lang === 'en' ? `docs/rules/${id}.md` : `docs/rules/zh/${id}.md`;
+}
+
+/** The Markdown page of one rule, in English or in Chinese. */
+export function ruleDoc(meta: RuleMeta, lang: 'en' | 'zh' = 'en'): string {
+  const en = lang === 'en';
+  const languages = meta.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(en ? ', ' : '、');
+  const other = en ? `[中文](zh/${meta.id}.md)` : `[English](../${meta.id}.md)`;
   const lines = [
     `# ${meta.id}`,
     '',
-    `> ${meta.description}`,
-    '',
-    '| category | default severity | languages | fixable |',
+    ...(en ? [`> ${meta.description}`, ''] : []),
+    en ? '| category | default severity | languages | fixable |' : '| 类别 | 默认级别 | 适用语言 | 可自动修复 |',
     '| --- | --- | --- | --- |',
-    `| \`${meta.category}\` | \`${meta.defaultSeverity}\` | ${meta.languages.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')} | ${meta.fixable ? 'yes' : 'no'} |`,
+    `| \`${meta.category}\` | \`${meta.defaultSeverity}\`${en ? '' : `（${SEVERITY_ZH[meta.defaultSeverity] ?? ''}）`} | ${languages} | ${meta.fixable ? (en ? 'yes' : '是') : (en ? 'no' : '否')} |`,
     '',
-    meta.docs.trim(),
+    meta.docs[lang].trim(),
     '',
   ];
   if (meta.options) {
-    lines.push('## Options', '', '```json', JSON.stringify(meta.options, null, 2), '```', '');
+    lines.push(en ? '## Options' : '## 选项', '', '```json', JSON.stringify(meta.options, null, 2), '```', '');
   }
-  lines.push('## Turning it off', '', '```json', JSON.stringify({ rules: { [meta.id]: 'off' } }, null, 2), '```', '',
-    `or, for one line, \`<!-- dunmark-disable-next-line ${meta.id} -->\`.`, '');
+  lines.push(en ? '## Turning it off' : '## 关闭本规则', '', '```json', JSON.stringify({ rules: { [meta.id]: 'off' } }, null, 2), '```', '',
+    en ? `or, for one line, \`<!-- dunmark-disable-next-line ${meta.id} -->\`.` : `或者只对下一行关闭：\`<!-- dunmark-disable-next-line ${meta.id} -->\`。`, '',
+    en ? `The law behind the rules: [docs/law.md](../law.md). ${other}` : `规则背后的法律：[docs/law.md](../../law.md)（英文）。${other}`, '');
   return lines.join('\n');
 }
 
 /** The rules table of the README. */
 export function rulesTable(rules: RuleMeta[]): string {
-  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${r.description} |`);
-  return ['| rule | category | severity | what it catches |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = rules.map((r) => `| [\`${r.id}\`](${ruleDocPath(r.id, 'en')}) | ${r.category} | ${r.defaultSeverity} | ${r.description} | [中文](${ruleDocPath(r.id, 'zh')}) |`);
+  return ['| rule | category | severity | what it catches | 中文 |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** Where the JSON Schema of the front-matter facts is published (for YAML tooling and other editors). */
@@ -54,7 +64,9 @@ function main(): void {
   const check = process.argv.includes('--check');
   const rules = listRules();
   const outputs = new Map<string, string>();
-  for (const meta of rules) outputs.set(path.join(ROOT, 'docs/rules', `${meta.id}.md`), ruleDoc(meta));
+  for (const meta of rules) {
+    for (const lang of ['en', 'zh'] as const) outputs.set(path.join(ROOT, ruleDocPath(meta.id, lang)), ruleDoc(meta, lang));
+  }
   outputs.set(path.join(ROOT, SCHEMA_PATH), configSchemaText(rules));
   outputs.set(path.join(ROOT, FACTS_SCHEMA_PATH), factsSchemaText());
   const readmePath = path.join(ROOT, 'README.md');

@@ -48,6 +48,12 @@ export interface Report {
   severity?: Severity;
 }
 
+/** A rule's documentation, written for English and for Chinese readers (not a translation gloss). */
+export interface RuleDocs {
+  en: string;
+  zh: string;
+}
+
 /** Everything a rule needs to know about itself. */
 export interface RuleMeta {
   /** kebab-case, equals the file name and the fixture folder. */
@@ -56,8 +62,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One-line summary. */
   description: string;
-  /** Markdown: what it catches, why it matters, wrong and right examples. */
-  docs: string;
+  /**
+   * Markdown, in English and in Chinese (for Chinese letters): what it catches, why it matters (the
+   * law or practice, with its public source or `docs/law.md`), a wrong and a right example.
+   */
+  docs: RuleDocs;
   /** ISO 639-3 codes of the languages it checks. */
   languages: readonly ('eng' | 'cmn')[];
   fixable?: boolean;

@@ -7,10 +7,10 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** The family a rule belongs to. */
-export type Category = 'tone' | 'facts' | 'language' | 'clause' | 'template' | 'structure';
+export type Category = 'tone' | 'facts' | 'language' | 'clause' | 'law' | 'template' | 'structure';
 
 /** All categories, in the order they are documented. */
-export const CATEGORIES: readonly Category[] = ['facts', 'structure', 'template', 'tone', 'language', 'clause'];
+export const CATEGORIES: readonly Category[] = ['facts', 'structure', 'template', 'tone', 'language', 'clause', 'law'];
 
 /** All severities, most serious first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -27,7 +27,7 @@ export class DunmarkHover implements vscode.HoverProvider {
       const meta = ruleRegistry().find((r) => r.meta.id === d.finding.ruleId)?.meta;
       if (!meta) continue;
       const md = new vscode.MarkdownString(undefined, true);
-      md.appendMarkdown(`**Dunmark \`${meta.id}\`**: ${meta.description}\n\n${firstParagraph(meta.docs)}\n\n`);
+      md.appendMarkdown(`**Dunmark \`${meta.id}\`**: ${meta.description}\n\n${firstParagraph(meta.docs.en)}\n\n`);
       md.appendMarkdown(`[${vscode.l10n.t('Read the rule documentation')}](${ruleDocsUri(this.extensionUri, meta.id).toString()})`);
       parts.push(md);
       range ??= d.range;

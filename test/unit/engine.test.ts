@@ -10,7 +10,7 @@ const FRONT = '---\nkind: dunning-letter\nstage: reminder\nlanguage: en\namount:
 /** A test rule that reports every occurrence of a word. */
 function wordRule(id: string, word: string, category: Rule['meta']['category'] = 'tone'): Rule {
   return defineRule({
-    meta: { id, category, defaultSeverity: 'warning', description: `Reports ${word}`, docs: '', languages: ['eng'] },
+    meta: { id, category, defaultSeverity: 'warning', description: `Reports ${word}`, docs: { en: '', zh: '' }, languages: ['eng'] },
     check({ blocks, report }) {
       for (const block of blocks) {
         let i = block.text.indexOf(word);
@@ -101,7 +101,7 @@ describe('engine', () => {
 
   it('turns a failing rule into a finding instead of throwing', () => {
     const broken = defineRule({
-      meta: { id: 'broken', category: 'facts', defaultSeverity: 'error', description: 'Throws', docs: '', languages: ['eng'] },
+      meta: { id: 'broken', category: 'facts', defaultSeverity: 'error', description: 'Throws', docs: { en: '', zh: '' }, languages: ['eng'] },
       check() { throw new Error('boom'); },
     });
     const [finding] = runRules(parseDocument('text'), [broken]);
@@ -112,7 +112,7 @@ describe('engine', () => {
 
   it('clamps spans a rule reports outside the text', () => {
     const wild = defineRule({
-      meta: { id: 'wild', category: 'facts', defaultSeverity: 'error', description: 'Out of range', docs: '', languages: ['eng'] },
+      meta: { id: 'wild', category: 'facts', defaultSeverity: 'error', description: 'Out of range', docs: { en: '', zh: '' }, languages: ['eng'] },
       check({ report }) { report({ start: -5, end: 1e9, message: 'x' }); report({ start: Number.NaN, end: 3, message: 'y' }); },
     });
     for (const f of runRules(parseDocument('short'), [wild])) {

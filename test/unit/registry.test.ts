@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listRules } from '../../src/index.js';
 import { CATEGORIES, SEVERITIES } from '../../src/core/types.js';
-import { ruleDoc } from '../../scripts/gen-docs.js';
+import { ruleDoc, ruleDocPath } from '../../scripts/gen-docs.js';
 import { ROOT } from './helpers.js';
 
 describe('rule registry', () => {
@@ -20,16 +20,30 @@ describe('rule registry', () => {
         assert.ok(CATEGORIES.includes(meta.category), `category ${meta.category}`);
         assert.ok(SEVERITIES.includes(meta.defaultSeverity), `severity ${meta.defaultSeverity}`);
         assert.ok(meta.description.length > 10 && !meta.description.endsWith('.'), 'one-line description without a full stop');
-        assert.ok(meta.docs.length > 200, 'docs say what, why, wrong and right');
+        assert.ok(meta.docs.en.length > 200, 'docs say what, why, wrong and right');
+        assert.ok(meta.docs.zh.length > 100, 'Chinese docs say what, why, wrong and right');
         assert.ok(meta.languages.length > 0);
       });
       it('lives in a file named after its id, in its category folder', () => {
         assert.ok(fs.existsSync(path.join(ROOT, 'src/core/rules', meta.category, `${meta.id}.ts`)));
       });
-      it('has an up-to-date docs page (npm run docs)', () => {
-        const file = path.join(ROOT, 'docs/rules', `${meta.id}.md`);
-        assert.ok(fs.existsSync(file), `missing docs/rules/${meta.id}.md`);
-        assert.equal(fs.readFileSync(file, 'utf8'), ruleDoc(meta));
+      for (const lang of ['en', 'zh'] as const) {
+        it(`has an up-to-date ${lang} docs page (npm run docs)`, () => {
+          const file = path.join(ROOT, ruleDocPath(meta.id, lang));
+          assert.ok(fs.existsSync(file), `missing ${ruleDocPath(meta.id, lang)}`);
+          assert.equal(fs.readFileSync(file, 'utf8'), ruleDoc(meta, lang));
+        });
+      }
+      it('cites its sources for users: no private notes, a public source or docs/law.md', () => {
+        for (const lang of ['en', 'zh'] as const) {
+          assert.doesNotMatch(meta.docs[lang], /domain notes|领域说明/i, `${lang} docs cite notes users do not have`);
+          assert.match(meta.docs[lang], /Art\.|s\.\s?\d|第[一二三四五六七八九十百零\d]+条|Directive|Act|docs\/law\.md|U\.S\.C\.|C\.F\.R\.|GB\/T|Rules|规则|https?:\/\//, `${lang} docs cite a source`);
+        }
+      });
+      it('writes its Chinese docs in Chinese', () => {
+        const han = (meta.docs.zh.match(/[\u4e00-\u9fff]/g) ?? []).length;
+        const latin = (meta.docs.zh.replace(/`[^`]*`|```[\s\S]*?```|\[[^\]]*\]\([^)]*\)/g, '').match(/[A-Za-z]+/g) ?? []).length;
+        assert.ok(han > 80 && han > latin, `${han} Han characters, ${latin} Latin words outside code`);
       });
       it('has fixtures', () => {
         const dir = path.join(ROOT, 'test/fixtures/rules', meta.id);

@@ -83,7 +83,7 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
             id: meta.id,
             name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
             shortDescription: { text: meta.description },
-            fullDescription: { text: meta.docs.trim(), markdown: meta.docs.trim() },
+            fullDescription: { text: meta.docs.en.trim(), markdown: meta.docs.en.trim() },
             ...(DOCS_BASE ? { helpUri: `${DOCS_BASE}${meta.id}.md` } : {}),
             defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
             properties: { category: meta.category, languages: [...meta.languages], tags: [meta.category] },

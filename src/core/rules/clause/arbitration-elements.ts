@@ -40,7 +40,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'An arbitration clause states its seat, rules, language, number of arbitrators, and that the award is final and binding',
     languages: ['eng', 'cmn'],
-    docs: `Reports an arbitration clause that leaves out one of the elements that make it work: the seat (city and country), the institution's rules (in force when the arbitration is filed), the language of the arbitration, the number of arbitrators (one or three), and that the award is final and binding.
+    docs: {
+      en: `Reports an arbitration clause that leaves out one of the elements that make it work: the seat (city and country), the institution's rules (in force when the arbitration is filed), the language of the arbitration, the number of arbitrators (one or three), and that the award is final and binding.
 
 **Why it matters.** A clause that is silent on these points is not void, but every gap is a fight at the start of the arbitration: the buyer can argue about the seat (which decides the court that supervises the arbitration and whether the award is enforced under the New York Convention), about the language (a Chinese-language arbitration when your documents are in English), or about the number of arbitrators (which changes cost and time). PRC Arbitration Law Arts. 16 and 18 and the model clauses of CIETAC, HKIAC, SIAC and the ICC all settle these points in the clause itself.
 
@@ -63,6 +64,22 @@ Any dispute arising out of or in connection with this contract shall be submitte
 \`\`\`markdown
 因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁地为中国北京。仲裁庭由三名仲裁员组成。仲裁语言为中文。仲裁裁决是终局的，对双方均有约束力。
 \`\`\``,
+      zh: `本规则检查仲裁条款是否缺少使其顺利运作的要素：仲裁地（城市和国家）、仲裁规则（“申请仲裁时现行有效的仲裁规则”）、仲裁语言、仲裁员人数（一名或三名），以及“仲裁裁决是终局的，对双方均有约束力”。
+
+**为什么重要**：缺少这些内容的条款并不因此无效，但每一处空白都会在仲裁开始时引发争执——买方可以就仲裁地争论（仲裁地决定由哪个法院监督仲裁，以及裁决能否依《纽约公约》得到承认和执行），就语言争论（您的单据都是英文，仲裁却用中文进行），或就仲裁员人数争论（直接影响费用和周期）。《仲裁法》第十六条、第十八条，以及中国国际经济贸易仲裁委员会（CIETAC）、香港国际仲裁中心（HKIAC）、新加坡国际仲裁中心（SIAC）和国际商会（ICC）的示范条款，都在条款中把这些事项写明。参见 [docs/law.md](../../law.md#clauses)。
+
+**错误**
+
+\`\`\`markdown
+争议提交中国国际经济贸易仲裁委员会仲裁。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁地为中国北京。仲裁庭由三名仲裁员组成。仲裁语言为中文。仲裁裁决是终局的，对双方均有约束力。
+\`\`\``,
+    },
   },
   check(context) {
     for (const section of clauseSections(context)) {

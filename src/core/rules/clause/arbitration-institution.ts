@@ -75,7 +75,8 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'An arbitration clause names exactly one arbitration institution that exists, by its full name',
     languages: ['eng', 'cmn'],
-    docs: `Reports an arbitration clause that names no institution ("arbitration in China"), two institutions ("CIETAC or HKIAC"), or a body that does not exist ("China Arbitration Court", "Beijing Arbitration Commission of Shanghai").
+    docs: {
+      en: `Reports an arbitration clause that names no institution ("arbitration in China"), two institutions ("CIETAC or HKIAC"), or a body that does not exist ("China Arbitration Court", "Beijing Arbitration Commission of Shanghai").
 
 **Why it matters.** Under the PRC Arbitration Law (Arts. 16 and 18; revised law in force since 1 March 2026, Art. 27) an arbitration agreement must choose one arbitration commission, or it is void for a mainland seat — and the buyer can then insist on a Chinese court. Name the institution by its full name: China International Economic and Trade Arbitration Commission (CIETAC), Hong Kong International Arbitration Centre (HKIAC), Singapore International Arbitration Centre (SIAC), the ICC International Court of Arbitration, or a real PRC commission such as the Beijing Arbitration Commission, the Shanghai International Arbitration Center or the Shenzhen Court of International Arbitration. Their awards are enforceable in China under the New York Convention or the Mainland–Hong Kong arrangement.
 
@@ -98,6 +99,22 @@ Any dispute arising out of or in connection with this contract shall be submitte
 \`\`\`markdown
 因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。
 \`\`\``,
+      zh: `本规则检查仲裁条款是否没有写明仲裁机构（“在中国仲裁”）、同时写了两个机构（“CIETAC 或 HKIAC”），或者写了一个并不存在的机构（“中国仲裁院”“上海的北京仲裁委员会”）。
+
+**为什么重要**：依照《仲裁法》第十六条、第十八条（2026年3月1日起施行的修订后《仲裁法》第二十七条保留了这一要求），仲裁协议必须选定一个仲裁委员会，否则仲裁地在内地的仲裁协议无效，买方便可以坚持到中国法院诉讼。请写明仲裁机构的全称：中国国际经济贸易仲裁委员会、香港国际仲裁中心、新加坡国际仲裁中心、国际商会国际仲裁院，或北京仲裁委员会、上海国际仲裁中心、深圳国际仲裁院等真实存在的内地仲裁机构。这些机构作出的裁决可依《纽约公约》或内地与香港相互执行仲裁裁决的安排在中国执行。参见 [docs/law.md](../../law.md#clauses)。
+
+**错误**
+
+\`\`\`markdown
+争议提交中国仲裁院或香港国际仲裁中心仲裁。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。
+\`\`\``,
+    },
   },
   check(context) {
     for (const section of clauseSections(context)) {

@@ -19,7 +19,8 @@ export default defineRule({
     description: 'An arbitration clause does not also allow going to court',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Reports an arbitration clause that also lets a party go to court: "arbitration or litigation", "either party may sue", "或向人民法院起诉".
+    docs: {
+      en: `Reports an arbitration clause that also lets a party go to court: "arbitration or litigation", "either party may sue", "或向人民法院起诉".
 
 **Why it matters.** Under PRC law an agreement that provides for both arbitration and litigation is void as an arbitration agreement (PRC Arbitration Law Arts. 16 and 18 and the Supreme People's Court's interpretation of that law) — so the buyer can ignore the arbitration and the creditor loses the one route to an award that is enforceable in China under the New York Convention. Choose arbitration alone; keep courts only for interim measures and for enforcing the award.
 
@@ -44,6 +45,24 @@ Any dispute arising out of or in connection with this contract shall be submitte
 \`\`\`
 
 For "arbitration or litigation" the editor offers to keep "arbitration" only; a sentence that gives a right to sue has to be deleted or rewritten by hand.`,
+      zh: `本规则检查仲裁条款是否同时允许一方向法院起诉：“仲裁或诉讼”“任何一方均可起诉”“或向人民法院起诉”。
+
+**为什么重要**：依照中国法律，约定争议既可以申请仲裁、也可以向人民法院起诉的，仲裁协议无效（《仲裁法》第十六条、第十八条，《最高人民法院关于适用〈中华人民共和国仲裁法〉若干问题的解释》第七条）。买方便可以不理会仲裁条款，债权人也就失去了在中国能依《纽约公约》执行的那条路。请只约定仲裁；法院只保留用于保全措施和执行裁决。参见 [docs/law.md](../../law.md#clauses)。
+
+**错误**
+
+\`\`\`markdown
+争议提交中国国际经济贸易仲裁委员会仲裁，或向有管辖权的人民法院起诉。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，对双方均有约束力。
+\`\`\`
+
+对“仲裁或诉讼”，编辑器提供只保留“仲裁”的修复；赋予起诉权的整句需要手工删除或改写。`,
+    },
   },
   check(context) {
     for (const section of clauseSections(context)) {

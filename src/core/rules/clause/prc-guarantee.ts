@@ -13,7 +13,8 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'A guarantee under PRC law says joint and several (连带责任保证) and fixes a guarantee period (保证期间)',
     languages: ['eng', 'cmn'],
-    docs: `Reports a guarantee governed by PRC law (written in Chinese, or with \`contract.governing_law: PRC\`, or saying so) that does not state joint and several liability (连带责任保证), that has no guarantee period (保证期间), or whose period is open-ended ("until fully repaid", 直至全部清偿).
+    docs: {
+      en: `Reports a guarantee governed by PRC law (written in Chinese, or with \`contract.governing_law: PRC\`, or saying so) that does not state joint and several liability (连带责任保证), that has no guarantee period (保证期间), or whose period is open-ended ("until fully repaid", 直至全部清偿).
 
 **Why it matters.** Under the PRC Civil Code (Arts. 681–702) a guarantee whose method is not stated is a *general* guarantee (Art. 686): the guarantor may refuse to pay until the debtor's assets have been exhausted by enforcement — for an exporter chasing a buyer in China, that means years. Say 连带责任保证 expressly. With no agreed guarantee period, or an open-ended one such as "until fully repaid", the period is six months from the due date (Art. 692); after that the guarantor is free. State a fixed period, such as three years from the date the main debt falls due.
 
@@ -36,6 +37,22 @@ The Guarantor is liable jointly and severally with the Buyer. Guarantee period: 
 \`\`\`markdown
 保证人承担连带责任保证。保证期间为主债务履行期限届满之日起三年。
 \`\`\``,
+      zh: `本规则检查适用中国法律的保证条款（以中文写成、\`contract.governing_law: PRC\` 或条款中写明适用中国法律）：是否写明连带责任保证，是否约定了保证期间，保证期间是否是“直至全部清偿为止”这类不确定的期限。
+
+**为什么重要**：依照《民法典》第六百八十一条至第七百零二条，对保证方式没有约定或者约定不明确的，按照一般保证承担保证责任（第六百八十六条）：在主合同纠纷未经审判或仲裁、并就债务人财产依法强制执行仍不能履行前，保证人可以拒绝承担责任——对追讨中国买方的出口商而言，这可能意味着好几年。请明确写“连带责任保证”。没有约定保证期间，或者约定不明确（如“直至全部清偿为止”）的，保证期间为主债务履行期限届满之日起六个月（第六百九十二条），过期保证人即免责。请约定一个确定的期间，例如主债务履行期限届满之日起三年。参见 [docs/law.md](../../law.md#clauses)。
+
+**错误**
+
+\`\`\`markdown
+保证人为买方的付款义务提供保证，保证期间直至全部清偿为止。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+保证人承担连带责任保证。保证期间为主债务履行期限届满之日起三年。
+\`\`\``,
+    },
   },
   check(context) {
     for (const section of clauseSections(context)) {

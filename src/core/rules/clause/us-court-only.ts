@@ -23,9 +23,10 @@ export default defineRule({
     description: 'A dispute clause against a debtor in China does not rely on a US court alone',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Reports a jurisdiction or dispute clause, in a case whose debtor is in China (\`debtor.country: CN\`), that sends disputes only to a US court — with no arbitration, no Chinese court and no right to sue where the debtor is.
+    docs: {
+      en: `Reports a jurisdiction or dispute clause, in a case whose debtor is in China (\`debtor.country: CN\`), that sends disputes only to a US court — with no arbitration, no Chinese court and no right to sue where the debtor is.
 
-**Why it matters.** A US judgment is hard to enforce in China: there is no treaty, and recognition rests on reciprocity that PRC courts rarely grant. An arbitral award from CIETAC, HKIAC, SIAC or the ICC is enforceable in China under the New York Convention (China has been a party since 1987) or the Mainland–Hong Kong arrangement. So against a Chinese buyer prefer arbitration, or at least keep the right to sue in the people's court where the buyer is; a US court makes sense against a US guarantor. The editor offers to replace the clause with a CIETAC arbitration clause (check the seat, language and number of arbitrators before using it).
+**Why it matters.** A US judgment is hard to enforce in China: there is no treaty, and recognition rests on reciprocity that PRC courts rarely grant. An arbitral award from CIETAC, HKIAC, SIAC or the ICC is enforceable in China under the New York Convention (China has been a party since 1987) or the Mainland–Hong Kong arrangement. So against a Chinese buyer prefer arbitration, or at least keep the right to sue in the people's court where the buyer is; a US court makes sense against a US guarantor (see [docs/law.md](../law.md#fair-collection-what-a-letter-may-say)). The editor offers to replace the clause with a CIETAC arbitration clause (check the seat, language and number of arbitrators before using it).
 
 **Wrong**
 
@@ -46,6 +47,22 @@ Any dispute arising out of or in connection with this contract shall be submitte
 \`\`\`markdown
 因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，对双方均有约束力。
 \`\`\``,
+      zh: `债务人在中国（\`debtor.country: CN\`）的案件中，管辖或争议解决条款只把争议交给美国法院——没有仲裁、没有中国法院、也没有在债务人所在地起诉的权利——本规则报告。
+
+**为什么重要**：美国法院判决在中国很难执行：两国没有司法协助条约，承认以互惠为前提，中国法院很少认可。CIETAC、HKIAC、SIAC 或 ICC 的仲裁裁决则可依《纽约公约》（中国自1987年起为缔约国）或内地与香港的相互执行安排在中国执行。因此对中国买方，宜约定仲裁，至少保留在买方所在地人民法院起诉的权利；美国法院适合用来起诉在美国的保证人。编辑器可将该条替换为 CIETAC 仲裁条款（使用前请核对仲裁地、语言和仲裁员人数）。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+**错误**
+
+\`\`\`markdown
+因本合同引起的争议由美国加利福尼亚州法院专属管辖。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，对双方均有约束力。
+\`\`\``,
+    },
   },
   check(context) {
     if (context.facts.debtor?.country !== 'CN') return;

@@ -18,9 +18,10 @@ export default defineRule({
     description: 'A US personal guaranty is a guaranty of payment, states its governing law, and waives the suretyship defences',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Reports a guaranty under US law (a US guarantor, \`contract.governing_law\` of a US state, or "the laws of the State of ...") that is not expressly a guaranty *of payment* (or says "of collection"), that names no governing law, or that does not waive the suretyship defences (notice, presentment, demand on the debtor).
+    docs: {
+      en: `Reports a guaranty under US law (a US guarantor, \`contract.governing_law\` of a US state, or "the laws of the State of ...") that is not expressly a guaranty *of payment* (or says "of collection"), that names no governing law, or that does not waive the suretyship defences (notice, presentment, demand on the debtor).
 
-**Why it matters.** The point of a US-based guarantor is a person whose assets a US court can reach when a judgment against the Chinese buyer cannot be enforced. A guaranty *of collection* obliges the creditor to exhaust its remedies against the buyer first — in China, the very thing it cannot do. Without the waivers, the guarantor can argue that an extension given to the buyer, or a missing notice, released it; without a governing law and forum in the guarantor's state, the first fight is about where to sue. US guaranty practice (Restatement (Third) of Suretyship and Guaranty) rests on these terms; a guaranty must also be in writing and signed (statute of frauds).
+**Why it matters.** The point of a US-based guarantor is a person whose assets a US court can reach when a judgment against the Chinese buyer cannot be enforced. A guaranty *of collection* obliges the creditor to exhaust its remedies against the buyer first — in China, the very thing it cannot do. Without the waivers, the guarantor can argue that an extension given to the buyer, or a missing notice, released it; without a governing law and forum in the guarantor's state, the first fight is about where to sue. US guaranty practice (Restatement (Third) of Suretyship and Guaranty) rests on these terms; a guaranty must also be in writing and signed (statute of frauds; see [docs/law.md](../law.md#clauses)).
 
 **Wrong**
 
@@ -43,6 +44,24 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
 \`\`\`
 
 "guaranty of collection" has one right fix: "guaranty of payment" (\`--fix\` applies it).`,
+      zh: `本规则检查适用美国法律的保证（guaranty）条款（保证人在美国、\`contract.governing_law\` 为美国某州，或写明 “the laws of the State of ...”）：是否明确是付款保证（guaranty of payment）而不是收款保证（guaranty of collection），是否写明准据法，是否放弃了保证人抗辩（通知、提示付款、先向债务人请求等）。
+
+**为什么重要**：找美国保证人的意义，在于对中国买方的判决无法执行时，美国法院能够执行保证人的财产。收款保证要求债权人先穷尽对买方的救济——在中国，这恰恰是做不到的。没有放弃抗辩的约定，保证人可以主张给予买方的展期或漏发的通知解除了其责任；没有约定保证人所在州的准据法和法院，第一场争议就是在哪里起诉。美国保证实务（《第三次保证与担保法重述》）以这些条款为基础；保证还必须采用书面形式并签字（反欺诈法）。参见 [docs/law.md](../../law.md#clauses)。
+
+**错误**
+
+\`\`\`markdown
+保证人保证卖方能够从买方收回全部款项（guaranty of collection）。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+本保证为付款保证（guaranty of payment），而非收款保证。保证人放弃通知、提示、向买方要求付款等一切保证人抗辩。本保证适用美国加利福尼亚州法律。
+\`\`\`
+
+“guaranty of collection” 只有一种正确改法：“guaranty of payment”（\`--fix\` 会应用）。`,
+    },
   },
   check(context) {
     for (const section of clauseSections(context)) {

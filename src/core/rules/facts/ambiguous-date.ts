@@ -13,7 +13,8 @@ export default defineRule({
     description: 'A numeric date such as 04/12/2026 that reads two ways',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `\`04/12/2026\` is 4 December in most of the world and April 12 in the United States; a deadline the debtor can read two ways is no deadline. Write the month in words in English (\`4 December 2026\`, \`December 4, 2026\`) and use \`2026年12月4日\` in Chinese (domain notes §3). The rule offers both readings as suggestions — which one was meant only the writer knows, so \`--fix\` never picks one. Dates that read only one way (\`25/12/2026\`) are not reported.
+    docs: {
+      en: `\`04/12/2026\` is 4 December in most of the world and April 12 in the United States; a deadline the debtor can read two ways is no deadline. Write the month in words in English (\`4 December 2026\`, \`December 4, 2026\`) and use \`2026年12月4日\` in Chinese, the form of the national standard for official documents, GB/T 9704 (see [docs/law.md](../law.md#facts-a-letter-must-carry)). The rule offers both readings as suggestions — which one was meant only the writer knows, so \`--fix\` never picks one. Dates that read only one way (\`25/12/2026\`) are not reported.
 
 **Wrong**
 
@@ -30,6 +31,18 @@ export default defineRule({
 正确：
 
 > 请于2026年12月4日前付款。`,
+      zh: `\`04/12/2026\` 在大多数国家读作2026年12月4日，在美国却读作2026年4月12日。债务人可以作两种理解的付款期限，等于没有期限。英文信函请用月份单词写日期（\`4 December 2026\` 或 \`December 4, 2026\`），中文信函写成 \`2026年12月4日\`（国家标准 GB/T 9704《党政机关公文格式》的写法，月、日不补零），前置信息中的事实日期一律写 \`YYYY-MM-DD\`。参见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+本规则把两种读法都列为修改建议，由撰写人自行选择，\`--fix\` 不会替您决定。只有一种读法的日期（如 \`25/12/2026\`）不报告。
+
+**错误**
+
+> 请于 04/12/2026 前付款。
+
+**正确**
+
+> 请于2026年12月4日前付款。`,
+    },
   },
   check({ dates, blocks, report }) {
     for (const mention of dates) {

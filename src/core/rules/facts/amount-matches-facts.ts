@@ -16,7 +16,8 @@ export default defineRule({
     description: 'Every amount in the text is one the case facts justify',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `A demand for the wrong amount is the most damaging error a collection letter can make: the debtor disputes it, and a claim for more than is owed can undo the letter's effect as evidence. Every amount in the text in the case's currency must be one the front matter justifies: \`amount\`, an invoice amount, a charge, a commitment (or an amount written in it), or a sum of these (all invoices, all charges, \`amount\` plus charges, all commitments). Every amount and date in the text must agree with the case facts (domain notes §3).
+    docs: {
+      en: `A demand for the wrong amount is the most damaging error a collection letter can make: the debtor disputes it, and a claim for more than is owed can undo the letter's effect as evidence. Every amount in the text in the case's currency must be one the front matter justifies: \`amount\`, an invoice amount, a charge, a commitment (or an amount written in it), or a sum of these (all invoices, all charges, \`amount\` plus charges, all commitments). Every amount and date in the text must agree with the case facts (see [docs/law.md](../law.md#facts-a-letter-must-carry)).
 
 When the facts name exactly one amount the fix writes it in the same form as the text (\`USD 18,000.00\` → \`USD 18,400.00\`); otherwise each candidate is offered as a suggestion. 大写 amounts are checked by \`daxie-matches\`.
 
@@ -35,6 +36,18 @@ When the facts name exactly one amount the fix writes it in the same form as the
 正确：
 
 > 贵司尚欠货款 18,400.00 美元。`,
+      zh: `催款函中金额写错，是最伤信誉的错误：债务人会借此提出异议，多主张的金额还可能使这封函件作为证据的效力打折扣。正文中以案件币种书写的每一笔金额，都必须能在前置信息中找到依据：\`amount\`（欠款总额）、某张发票的金额、某项费用（\`charges\`）、某项还款承诺（或承诺内容中写明的金额），或者这些金额的合计（全部发票、全部费用、欠款加费用、全部承诺）。参见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+如果事实中只有一个金额说得通，修复会按原文的写法改正（\`18,000.00 美元\` → \`18,400.00 美元\`）；否则把每个候选金额列为建议。大写金额由 \`daxie-matches\` 检查。
+
+**错误**（\`amount: 18400.00\`，\`currency: USD\`）
+
+> 贵司尚欠货款 18,000.00 美元。
+
+**正确**
+
+> 贵司尚欠货款 18,400.00 美元。`,
+    },
   },
   check(context) {
     const { facts, report } = context;

@@ -10,7 +10,8 @@ export default defineRule({
     description: 'An amount written with a lone `$` or `¥` instead of an ISO currency code',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `\`$\` is the sign of the US, Hong Kong, Singapore and many other dollars; \`¥\` and \`￥\` stand for both the Chinese yuan and the Japanese yen. In a letter that may end up before an arbitral tribunal, the currency must be beyond doubt: write the ISO 4217 code (\`USD\`, \`CNY\`), as the domain notes advise (§3: \`RMB\` is common but not ISO; \`¥\` alone is ambiguous with JPY). When the front-matter \`currency\` is one the sign can stand for, the fix writes the code (\`¥120,000\` → \`CNY 120,000.00\`); otherwise there is no fix.
+    docs: {
+      en: `\`$\` is the sign of the US, Hong Kong, Singapore and many other dollars; \`¥\` and \`￥\` stand for both the Chinese yuan and the Japanese yen. In a letter that may end up before an arbitral tribunal, the currency must be beyond doubt: write the ISO 4217 code (\`USD\`, \`CNY\`): \`RMB\` is common but is not an ISO code, and \`¥\` alone could be read as yen (see [docs/law.md](../law.md#facts-a-letter-must-carry)). When the front-matter \`currency\` is one the sign can stand for, the fix writes the code (\`¥120,000\` → \`CNY 120,000.00\`); otherwise there is no fix.
 
 **Wrong**
 
@@ -27,6 +28,18 @@ export default defineRule({
 正确：
 
 > 贵司尚欠货款 CNY 120,000.00。`,
+      zh: `\`$\` 是美元、港元、新加坡元等多种“元”的符号；\`¥\` 和 \`￥\` 既可以指人民币，也可以指日元。函件日后可能提交仲裁庭，币种必须毫无疑问：请写 ISO 4217 币种代码（\`USD\`、\`CNY\`）或中文币种名称（美元、人民币）。\`RMB\` 虽然常见，但不是 ISO 代码；单独一个 \`¥\` 可能被理解为日元。参见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+前置信息中的 \`currency\` 正是该符号可能代表的币种时，修复会改写为代码（\`¥120,000\` → \`CNY 120,000.00\`）；否则不提供修复。
+
+**错误**
+
+> 贵司尚欠货款￥120,000。
+
+**正确**
+
+> 贵司尚欠货款 CNY 120,000.00。`,
+    },
   },
   check({ facts, amounts, report }) {
     for (const mention of amounts) {

@@ -34,7 +34,8 @@ export default defineRule({
     description: 'A 大写 amount equals the figures beside it and the case facts, in financial numerals only',
     languages: ['cmn'],
     fixable: true,
-    docs: `Chinese contracts, invoices and letters state amounts twice: in figures and in financial upper-case numerals (大写: 零壹贰叁肆伍陆柒捌玖拾佰仟万亿, 元角分, 整 after 元 when there is no 角 or 分). The 大写 form exists so that nobody can alter the amount; when the two disagree the letter states two different claims. Ordinary numerals (一二三, 十百千) inside a 大写 amount defeat its purpose and are wrong (domain notes §3; PRC accounting practice, 《会计基础工作规范》 Art. 52). The rule compares each 大写 amount with the figures beside it (same sentence or its parentheses) or, with none, with the amounts of the case facts. The fix writes the right 大写.
+    docs: {
+      en: `Chinese contracts, invoices and letters state amounts twice: in figures and in financial upper-case numerals (大写: 零壹贰叁肆伍陆柒捌玖拾佰仟万亿, 元角分, 整 after 元 when there is no 角 or 分). The 大写 form exists so that nobody can alter the amount; when the two disagree the letter states two different claims. Ordinary numerals (一二三, 十百千) inside a 大写 amount defeat its purpose and are wrong (Ministry of Finance, 《会计基础工作规范》 Art. 52; see [docs/law.md](../law.md#facts-a-letter-must-carry)). The rule compares each 大写 amount with the figures beside it (same sentence or its parentheses) or, with none, with the amounts of the case facts. The fix writes the right 大写.
 
 **Wrong**
 
@@ -47,6 +48,20 @@ export default defineRule({
 > 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟肆佰元整）。
 
 In English letters 大写 is rare, but the same check applies to a bilingual letter: *USD 18,400.00 (美元壹万捌仟肆佰元整)*, not *USD 18,400.00 (美元壹万捌仟元整)*.`,
+      zh: `中文合同、发票和函件中的金额要写两遍：小写数字和大写金额（零壹贰叁肆伍陆柒捌玖拾佰仟万亿，元角分，到元为止、没有角分的写“整”）。大写的意义在于防止涂改；两者不一致，函件就等于主张了两个不同的数额。大写金额中夹用一二三、十百千等普通数字，同样失去防篡改的作用，也是错误的（财政部《会计基础工作规范》第五十二条）。参见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+本规则把每个大写金额与旁边的小写金额（同一句或括号内）比较；旁边没有小写金额时，与案件事实中的金额比较。修复会写出正确的大写。
+
+**错误**
+
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟元整）。
+>
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟四佰元整）。
+
+**正确**
+
+> 贵司尚欠货款 18,400.00 美元（大写：美元壹万捌仟肆佰元整）。`,
+    },
   },
   check({ facts, amounts, blocks, report }) {
     const known = caseAmounts(facts);

@@ -9,7 +9,8 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'The deadline falls after the letter date and is not already past',
     languages: ['eng', 'cmn'],
-    docs: `A payment deadline on or before the date of the letter, or one that has already passed, gives the debtor no time to pay; a tribunal or court will not treat it as a fair demand, and the next step cannot rest on it. The deadline must be after the letter's date (domain notes §3) and not before today. The finding sits on the \`deadline\` key; the right date is a human decision, so there is no fix.
+    docs: {
+      en: `A payment deadline on or before the date of the letter, or one that has already passed, gives the debtor no time to pay; a tribunal or court will not treat it as a fair demand, and the next step cannot rest on it. The deadline must be after the letter's date and not before today (see [docs/law.md](../law.md#working-days-and-deadlines)). The finding sits on the \`deadline\` key; the right date is a human decision, so there is no fix.
 
 **Wrong** (a letter dated 20 November 2026)
 
@@ -26,6 +27,24 @@ deadline: 2026-12-04
 \`\`\`
 
 中文：\`deadline\`（付款期限）必须晚于函件日期 \`date\`，且不得早于今天。例如函件日期为 2026年11月20日时，期限写 2026年11月13日 是错误的，应写 2026年12月4日。`,
+      zh: `付款期限早于或等于函件日期，或者已经过去，债务人根本没有付款的时间；仲裁庭或法院不会认为这是合理的催告，后续措施也无从以此为依据。付款期限必须晚于函件日期，且不得早于今天。参见 [docs/law.md](../../law.md#working-days-and-deadlines)。
+
+报告位置在 \`deadline\` 键上；正确的日期需要人来决定，因此不提供修复。
+
+**错误**（函件日期为2026年11月20日）
+
+\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-11-13
+\`\`\`
+
+**正确**
+
+\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-12-04
+\`\`\``,
+    },
   },
   check(context) {
     const { facts, today, report } = context;

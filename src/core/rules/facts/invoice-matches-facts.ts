@@ -90,7 +90,8 @@ export default defineRule({
     description: 'Invoice numbers and invoice dates in the text are the ones in the case facts',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `The invoice is what the debtor's accounts payable team looks up. A letter that cites \`HVW-2026-1178\` for invoice \`HVW-2026-1187\`, or dates the invoice 6 July when it was issued on 16 July, sends them looking for an invoice that does not exist, and gives a debtor who wants time an easy reply: "we have no such invoice".
+    docs: {
+      en: `The invoice is what the debtor's accounts payable team looks up. A letter that cites \`HVW-2026-1178\` for invoice \`HVW-2026-1187\`, or dates the invoice 6 July when it was issued on 16 July, sends them looking for an invoice that does not exist, and gives a debtor who wants time an easy reply: "we have no such invoice" (see [docs/law.md](../law.md#facts-a-letter-must-carry)).
 
 This rule reports:
 
@@ -114,6 +115,23 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
 正确：
 
 > 我司于2026年9月15日开具第 HVW-2026-1187 号发票，至今未付。`,
+      zh: `债务人的应付账款人员是按发票号查账的。发票 \`HVW-2026-1187\` 在函件中写成 \`HVW-2026-1178\`，或者7月16日开具的发票写成7月6日，对方就会去找一张并不存在的发票；想拖延付款的债务人也就有了现成的答复：“我方没有这张发票”。参见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+本规则报告：
+
+- 正文中的发票号与事实中某张发票只差一两次按键（相邻两位数字颠倒、一位数字写错），且不是本案任何发票号或合同号。同一编号系列中差别更大的号码（函件提到的一张已付清的旧发票）不报告；
+- 正文给出的发票日期（“invoice HVW-2026-1187 of 15 September 2026”、“dated”、“issued on”、表格中发票旁的日期栏，“于2026年9月15日开具第 HVW-2026-1187 号发票”）与事实中该发票的 \`date\` 不一致。
+
+修复（仅作建议）写出事实中的发票号或日期；\`--fix\` 不会自动应用，因为究竟哪一边写错，需要人来判断。
+
+**错误**（\`invoices: [{ number: HVW-2026-1187, date: 2026-09-15 }]\`）
+
+> 我司于2026年9月5日开具第 HVW-2026-1178 号发票，至今未付。
+
+**正确**
+
+> 我司于2026年9月15日开具第 HVW-2026-1187 号发票，至今未付。`,
+    },
   },
   check(context) {
     const { facts, blocks, dates, report } = context;

@@ -37,7 +37,8 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'The text states what its kind and stage must say: amount, invoice, due date, deadline, next step',
     languages: ['eng', 'cmn'],
-    docs: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, the invoices the facts list and the original due date (the payment terms and dates), why payment is due (what was delivered or performed), at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (domain notes §3–4; PRC Civil Code Art. 195, SPC provisions on limitation Art. 14).
+    docs: {
+      en: `Facts in the front matter are not enough: the debtor reads the text. A dunning letter must state the amount owed, at least one invoice reference and the original due date; from the second reminder on, the payment deadline as a calendar date (not "within 30 days"); a final demand or letter before action also the next step the creditor will take (arbitration, litigation, a credit-insurer claim, a collection agency, suspending supply), matching \`next_step\`. A call summary must state the amount, the invoices the facts list and the original due date (the payment terms and dates), why payment is due (what was delivered or performed), at least one commitment with its date, and ask the debtor to confirm the summary in writing — a written acknowledgement interrupts the limitation period (PRC Civil Code Art. 195, SPC Provisions on limitation Art. 14; see [docs/law.md](../law.md#limitation)).
 
 Each missing item is one finding, reported at the first heading (or the last paragraph), naming the fact and its front-matter value. A missing amount is an error (the letter fails its purpose); the other gaps are warnings. A gap that another rule already explains is not reported again: a wrong figure (\`amount-matches-facts\`), a wrong, ambiguous or placeholder date (\`deadline-matches\`, \`ambiguous-date\`, \`no-placeholder\`). A repayment plan replaces the payment terms, so it need not repeat the original due date.
 
@@ -56,6 +57,18 @@ Each missing item is one finding, reported at the first heading (or the last par
 正确：
 
 > 贵司第 HVW-2026-1187 号发票项下货款 18,400.00 美元已于 2026年10月15日到期。请于 2026年12月4日前付清，否则我司将向中国国际经济贸易仲裁委员会申请仲裁。`,
+      zh: `前置信息中有事实还不够，债务人读的是正文。催款函正文必须写明：欠款金额、至少一个发票号、原定到期日；从第二次提醒函起，写明具体日期的付款期限（而不是“30天内”）；最后催告函和律师函前的最后通知还要写明债权人将采取的下一步措施（仲裁、诉讼、向信用保险人索赔、委托催收机构、暂停供货），并与 \`next_step\` 一致。通话纪要必须写明：金额、事实中列出的发票和原定到期日（付款条件和日期）、付款到期的依据（已交付的货物或已完成的服务）、至少一项带日期的还款承诺，并请债务人书面确认纪要——债务人的书面确认可以中断诉讼时效（《民法典》第一百九十五条，《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十四条）。参见 [docs/law.md](../../law.md#limitation)。
+
+每缺一项报告一次，位置在第一个标题（或最后一段），并写明对应的事实及其值。缺少欠款金额是错误（函件失去了意义），其他缺漏是警告。已由其他规则说明的问题不再重复报告：金额写错（\`amount-matches-facts\`），日期写错、有歧义或仍是占位符（\`deadline-matches\`、\`ambiguous-date\`、\`no-placeholder\`）。还款计划取代了原付款条件，因此不必重复原定到期日。
+
+**错误**（\`stage: final-demand\`，\`next_step: arbitration\`）
+
+> 贵司第 HVW-2026-1187 号发票项下货款 18,400.00 美元已于2026年10月15日到期，请尽快付款。
+
+**正确**
+
+> 贵司第 HVW-2026-1187 号发票项下货款 18,400.00 美元已于2026年10月15日到期。请于2026年12月4日前付清，否则我司将向中国国际经济贸易仲裁委员会申请仲裁。`,
+    },
   },
   check(context) {
     const { facts, blocks, amounts, dates, body, report } = context;

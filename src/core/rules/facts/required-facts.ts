@@ -36,13 +36,14 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'The front matter carries every fact its kind and stage need',
     languages: ['eng', 'cmn'],
-    docs: `Dunmark checks a letter against the facts of the case in its front matter, so a missing fact is a check that cannot run and, in a template, a blank in the letter. This rule lists the keys each kind of document needs (see the facts contract):
+    docs: {
+      en: `Dunmark checks a letter against the facts of the case in its front matter, so a missing fact is a check that cannot run and, in a template, a blank in the letter. This rule lists the keys each kind of document needs (see the facts contract, [\`schemas/facts.schema.json\`](../../schemas/facts.schema.json)):
 
 - \`dunning-letter\`: \`stage\`, \`date\`, \`language\`, \`creditor.name\`, \`debtor.name\`, \`amount\`, \`currency\`, \`due_date\`; \`deadline\` from \`second-reminder\` on. The next step of a final demand (\`next_step\`) is optional here: the letter's text must state it (\`required-content\`), and \`next_step\` lets Dunmark check that the text says the same.
 - \`call-summary\`: \`date\`, \`call.date\`, \`call.with\`, \`amount\`, \`currency\`.
 - \`clause\`: \`clause\`, \`language\`.
 
-A missing \`kind\` is itself a finding. A missing top-level key is reported at the closing \`---\` of the front matter; a missing nested key (\`debtor.name\`) at its parent key. From the second reminder on a letter needs a deadline as a calendar date. There is no automatic fix: a placeholder would only hide the gap.
+A missing \`kind\` is itself a finding. A missing top-level key is reported at the closing \`---\` of the front matter; a missing nested key (\`debtor.name\`) at its parent key. From the second reminder on a letter needs a deadline as a calendar date (see [docs/law.md](../law.md#facts-a-letter-must-carry)). There is no automatic fix: a placeholder would only hide the gap.
 
 **Wrong** (a final demand with no deadline)
 
@@ -67,6 +68,36 @@ next_step: arbitration
 \`\`\`
 
 中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限），例如 \`deadline: 2026-12-04\`；\`next_step\`（逾期后的措施）可选，正文须写明后续措施；缺少 \`kind\` 时本规则同样报告。`,
+      zh: `Dunmark 依据前置信息中的案件事实检查函件，缺少一项事实，就有一项检查无法进行；在模板里，就是函件中的一处空白。本规则按文件类型列出必须具备的键（见事实格式 [\`schemas/facts.schema.json\`](../../../schemas/facts.schema.json)）：
+
+- \`dunning-letter\`（催款函）：\`stage\`、\`date\`、\`language\`、\`creditor.name\`、\`debtor.name\`、\`amount\`、\`currency\`、\`due_date\`；从 \`second-reminder\` 起还需 \`deadline\`。最后催告函的下一步措施（\`next_step\`）在这里是可选的：正文必须写明（由 \`required-content\` 检查），填写 \`next_step\` 则可让 Dunmark 核对正文说法是否一致。
+- \`call-summary\`（通话纪要）：\`date\`、\`call.date\`、\`call.with\`、\`amount\`、\`currency\`。
+- \`clause\`（合同条款）：\`clause\`、\`language\`。
+
+缺少 \`kind\` 本身就会报告。缺少顶层键时报告在前置信息结尾的 \`---\` 处；缺少嵌套键（\`debtor.name\`）时报告在其上级键处。不提供自动修复：占位符只会掩盖缺失。函件必须载明哪些事实，见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+**错误**（最后催告函，没有付款期限）
+
+\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+\`\`\`
+
+**正确**
+
+\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+deadline: 2026-12-04
+next_step: arbitration
+\`\`\``,
+    },
   },
   check(context) {
     const { frontMatter, report } = context;

@@ -124,12 +124,13 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Both halves of a bilingual document are there and state the same amounts, dates and numbers',
     languages: ['eng', 'cmn'],
-    docs: `In a document declared bilingual (\`language: en+zh-CN\`) this rule reports:
+    docs: {
+      en: `In a document declared bilingual (\`language: en+zh-CN\`) this rule reports:
 
 - a missing half: no, or hardly any, Chinese (or English) prose;
 - halves that disagree: the amounts (compared in minor units with their currency), the dates (compared as calendar dates, so \`4 December 2026\` equals \`2026年12月4日\`), or the invoice and contract numbers of the English paragraphs differ from those of the Chinese paragraphs. The finding points at the first differing mention in the half that disagrees with the front-matter facts; when both halves agree with the facts and one simply leaves a figure out, it points at the figure the other half is missing.
 
-Why it matters: a debtor, a court or an arbitral tribunal can rely on whichever version suits it. Under PRC Civil Code Art. 466 the versions of a bilingual text are presumed to mean the same, so a deadline of 4 December in English and 14 December in Chinese gives the debtor the later date to argue for (see the domain notes on language and bilingual contracts). Amounts read as \`18,400.00 美元\` and \`美元壹万捌仟肆佰元整\` count as the same amount as \`USD 18,400.00\`.
+Why it matters: a debtor, a court or an arbitral tribunal can rely on whichever version suits it. Under PRC Civil Code Art. 466 the versions of a bilingual text are presumed to mean the same, so a deadline of 4 December in English and 14 December in Chinese gives the debtor the later date to argue for (see [docs/law.md](../law.md#language)). Amounts read as \`18,400.00 美元\` and \`美元壹万捌仟肆佰元整\` count as the same amount as \`USD 18,400.00\`.
 
 **Wrong**
 
@@ -150,6 +151,31 @@ Please pay USD 18,400.00 by 4 December 2026.
 **错误**：英文部分写发票 HVW-2026-1187，中文部分写成 HVW-2026-1178。
 
 **正确**：中英文两部分写同一发票号 HVW-2026-1187、同一金额和同一付款期限。`,
+      zh: `声明为双语的文件（\`language: en+zh-CN\`）中，本规则报告：
+
+- 缺少一半：几乎没有中文（或英文）正文；
+- 两部分说法不一：英文段落与中文段落中的金额（按币种和最小货币单位比较）、日期（按日历日比较，\`4 December 2026\` 与 \`2026年12月4日\` 视为同一天）或发票号、合同号不一致。报告位置是两部分中与前置信息不符的那一处；如果两部分都与事实相符、只是一部分漏写了某个数字，则指向另一部分多出的那个数字。
+
+**为什么重要**：债务人、法院或仲裁庭会援引对其有利的文本。依照《民法典》第四百六十六条，双语文本约定具有同等效力的，各文本使用的词句推定具有相同含义；英文写12月4日、中文写12月14日，债务人就可以主张较晚的那个日期。\`18,400.00 美元\`、\`美元壹万捌仟肆佰元整\` 与 \`USD 18,400.00\` 视为同一金额。参见 [docs/law.md](../../law.md#language)。
+
+**错误**
+
+\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月14日前支付18,400.00美元。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月4日前支付18,400.00美元。
+\`\`\`
+
+另一种常见错误：英文部分写发票号 HVW-2026-1187，中文部分误写为 HVW-2026-1178。中英文两部分应写同一发票号、同一金额和同一付款期限。`,
+    },
   },
   check(context) {
     const { facts, blocks, amounts, dates, report } = context;

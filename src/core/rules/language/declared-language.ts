@@ -22,9 +22,10 @@ export default defineRule({
     description: 'Every paragraph is in the language the front matter declares',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Checks, paragraph by paragraph, that the document is written in the language its front matter declares: a Chinese paragraph in a \`language: en\` letter, or an English paragraph in a \`language: zh-CN\` (\`zh-TW\`, \`zh-HK\`) letter, is reported. Inside a paragraph written in both languages, a sentence of more than a few words in the other language is reported on its own; a short bilingual greeting ("Dear Mr. Zhou / 尊敬的周先生：") is tolerated. Headings, signature lines and addresses that hold only names, numbers, amounts or e-mail addresses are not prose and are left alone, and so is a Chinese company name quoted inside an English sentence.
+    docs: {
+      en: `Checks, paragraph by paragraph, that the document is written in the language its front matter declares: a Chinese paragraph in a \`language: en\` letter, or an English paragraph in a \`language: zh-CN\` (\`zh-TW\`, \`zh-HK\`) letter, is reported. Inside a paragraph written in both languages, a sentence of more than a few words in the other language is reported on its own; a short bilingual greeting ("Dear Mr. Zhou / 尊敬的周先生：") is tolerated. Headings, signature lines and addresses that hold only names, numbers, amounts or e-mail addresses are not prose and are left alone, and so is a Chinese company name quoted inside an English sentence.
 
-Why it matters: the declared language decides which rules, templates and messages apply, and whether the letter is the one the debtor can read. A letter that is half in another language without saying so is usually a paste from an earlier draft; in a dispute a PRC court works in Chinese and needs English evidence translated (see the domain notes on language). Write the whole letter in one language, or declare it bilingual (\`language: en+zh-CN\`) so that the bilingual rules check that both halves say the same.
+Why it matters: the declared language decides which rules, templates and messages apply, and whether the letter is the one the debtor can read. A letter that is half in another language without saying so is usually a paste from an earlier draft; in a dispute a PRC court works in Chinese and needs English evidence translated (Civil Procedure Law Art. 73; see [docs/law.md](../law.md#language)). Write the whole letter in one language, or declare it bilingual (\`language: en+zh-CN\`) so that the bilingual rules check that both halves say the same.
 
 The detector works by script, not by n-gram guessing: \`franc\` reads some short English as Scots, while a Han-character count is right on a line as short as "此致".
 
@@ -63,6 +64,30 @@ Please arrange payment at your earliest convenience.
 
 贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
 \`\`\``,
+      zh: `本规则逐段检查文件是否用前置信息声明的语言写成：\`language: en\` 的函件中出现中文段落，或 \`language: zh-CN\`（\`zh-TW\`、\`zh-HK\`）的函件中出现英文段落，都会报告。一个段落中英混写时，其中超过几个词的另一种语言的句子单独报告；简短的双语称呼（“Dear Mr. Zhou / 尊敬的周先生：”）不报告。只有名称、数字、金额或电子邮箱的标题、落款和地址不算正文，不作检查；英文句子中引用的中文公司名称也不报告。
+
+**为什么重要**：声明的语言决定适用哪些规则、模板和提示语言，也决定债务人能否读懂这封函件。一封信一半是另一种语言又没有说明，通常是从旧稿粘贴而来；发生争议时，中国法院以中文审理，英文证据需要翻译（《民事诉讼法》第七十三条）。请整封信用同一种语言写成，或者声明为双语（\`language: en+zh-CN\`），由双语规则检查两部分内容是否一致。参见 [docs/law.md](../../law.md#language)。
+
+检测按文字（汉字）判断，而不是按 n-gram 猜测：这样即使短到“此致”一行也能判断正确。
+
+**错误**（\`language: zh-CN\`）
+
+\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元。
+
+Please arrange payment at your earliest convenience.
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
+\`\`\``,
+    },
   },
   check({ facts, blocks, key, report }) {
     const declared = facts.language;

@@ -17,9 +17,10 @@ export default defineRule({
     description: 'A bilingual document says which language version prevails',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Reports a bilingual document (\`language: en+zh-CN\`) — letter, call summary, contract or clause — that has no sentence saying which language version prevails, in English ("the English version shall prevail", "the Chinese text shall govern") or in Chinese ("以中文文本为准", "以英文版本为准").
+    docs: {
+      en: `Reports a bilingual document (\`language: en+zh-CN\`) — letter, call summary, contract or clause — that has no sentence saying which language version prevails, in English ("the English version shall prevail", "the Chinese text shall govern") or in Chinese ("以中文文本为准", "以英文版本为准").
 
-Why it matters: under PRC Civil Code Art. 466, when a contract is made in two languages agreed to be equally authentic, the words of each version are presumed to have the same meaning; without a prevailing-language sentence a translation slip becomes an argument about which text binds (see the domain notes on bilingual contracts). For a letter before action the same sentence stops the debtor from relying on a looser translation. The editor offers two sentences to insert, one for each choice; the choice is yours, so neither is applied by \`--fix\`.
+Why it matters: under PRC Civil Code Art. 466, when a contract is made in two languages agreed to be equally authentic, the words of each version are presumed to have the same meaning; without a prevailing-language sentence a translation slip becomes an argument about which text binds (see [docs/law.md](../law.md#language)). For a letter before action the same sentence stops the debtor from relying on a looser translation. The editor offers two sentences to insert, one for each choice; the choice is yours, so neither is applied by \`--fix\`.
 
 **Wrong**
 
@@ -42,6 +43,28 @@ This contract is made in English and Chinese; in case of any discrepancy, the Ch
 **错误**：双语催款函只有中英文两段正文，没有说明以哪种文本为准。
 
 **正确**：在函末写明“两种文本如有不一致，以中文文本为准”（或“以英文文本为准”），英文部分写明 "the Chinese version shall prevail"。`,
+      zh: `声明为双语（\`language: en+zh-CN\`）的文件——函件、通话纪要、合同或条款——没有一句话说明以哪种文本为准时，本规则报告。中文可写“以中文文本为准”“以英文版本为准”，英文可写 “the English version shall prevail”“the Chinese text shall govern”。
+
+**为什么重要**：依照《民法典》第四百六十六条，合同文本采用两种以上文字订立并约定具有同等效力的，对各文本使用的词句推定具有相同含义；没有约定以哪种文本为准，一处翻译上的疏漏就会变成“哪个文本有约束力”的争论。律师函前的最后通知写明这一句，也能防止债务人援引措辞较宽松的译文。编辑器提供两种可插入的句子，由您选择，\`--fix\` 不会自动应用。参见 [docs/law.md](../../law.md#language)。
+
+**错误**：双语催款函只有中英文两段正文，没有说明以哪种文本为准。
+
+\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+
+This contract is made in English and Chinese; in case of any discrepancy, the Chinese version shall prevail. 本合同以中英文书就，如有不一致，以中文文本为准。
+\`\`\``,
+    },
   },
   check(context) {
     const { facts, text, body, report } = context;

@@ -50,9 +50,10 @@ export default defineRule({
     description: 'Chinese text uses the script its declared language calls for',
     languages: ['cmn'],
     fixable: true,
-    docs: `Reports Traditional characters in a \`zh-CN\` (or \`en+zh-CN\`) document and Simplified characters in a \`zh-TW\` or \`zh-HK\` one, from a table of common characters that belong to one script only (\`src/core/rules/data/language-variants.json\`: 這/这, 們/们, 無/无, 項/项, 發/发, 請/请, 於/于 ...). Characters written the same way in both scripts, or used in both (于, 后, 余, 准 ...), are never reported in the script where they are ordinary. When every character has exactly one form in the other script the conversion is offered as the fix; when one has several (发 is 發 or 髮) the fix is offered only if a listed word (发票 → 發票) settles it.
+    docs: {
+      en: `Reports Traditional characters in a \`zh-CN\` (or \`en+zh-CN\`) document and Simplified characters in a \`zh-TW\` or \`zh-HK\` one, from a table of common characters that belong to one script only (\`src/core/rules/data/language-variants.json\`: 這/这, 們/们, 無/无, 項/项, 發/发, 請/请, 於/于 ...). Characters written the same way in both scripts, or used in both (于, 后, 余, 准 ...), are never reported in the script where they are ordinary. When every character has exactly one form in the other script the conversion is offered as the fix; when one has several (发 is 發 or 髮) the fix is offered only if a listed word (发票 → 發票) settles it.
 
-Why it matters: mainland debtors read Simplified Chinese, Hong Kong and Taiwan debtors Traditional (see the domain notes on language). A mainland letter with Traditional characters looks like it was pasted from another document, and in a registered company name (only the Chinese name has legal standing) a wrong-script character can be argued to name another party.
+Why it matters: mainland debtors read Simplified Chinese, Hong Kong and Taiwan debtors Traditional (Simplified forms as the 2013 《通用规范汉字表》 defines them; see [docs/law.md](../law.md#language)). A mainland letter with Traditional characters looks like it was pasted from another document, and in a registered company name (only the Chinese name has legal standing) a wrong-script character can be argued to name another party.
 
 **Wrong** (\`language: zh-CN\`)
 
@@ -71,6 +72,24 @@ Why it matters: mainland debtors read Simplified Chinese, Hong Kong and Taiwan d
 **正确**：\`請於2026年12月4日前支付上述款項。\`
 
 English note: the rule only looks at Han characters, so English text in a bilingual letter is never affected.`,
+      zh: `\`zh-CN\`（或 \`en+zh-CN\`）文件中出现繁体字，或 \`zh-TW\`、\`zh-HK\` 文件中出现简体字时，本规则报告。判断依据是一张只属于一种字形的常用字对照表（\`src/core/rules/data/language-variants.json\`：這/这、們/们、無/无、項/项、發/发、請/请、於/于……）。两种字形写法相同、或两边都通用的字（于、后、余、准……）不会在其通用的字形中报告。每个字在另一字形中只有一种写法时，提供转换修复；某个字有多种对应（“发”对应“發”或“髮”）时，只有表中的词（发票 → 發票）能确定写法才提供修复。
+
+**为什么重要**：内地债务人读简体字（以2013年《通用规范汉字表》为准），香港和台湾的债务人读繁体字。内地函件中夹着繁体字，看起来像是从别的文件粘贴过来的；在注册名称中（只有中文名称具有法律效力），字形写错还可能被主张指向了另一家企业。参见 [docs/law.md](../../law.md#language)。
+
+**错误**（\`language: zh-CN\`）
+
+\`\`\`markdown
+請於2026年12月4日前支付上述款項。
+\`\`\`
+
+**正确**
+
+\`\`\`markdown
+请于2026年12月4日前支付上述款项。
+\`\`\`
+
+反之，\`language: zh-TW\` 的函件应写“請於2026年12月4日前支付上述款項。”。本规则只检查汉字，双语函件中的英文不受影响。`,
+    },
   },
   check({ facts, blocks, report }) {
     const declared = facts.language;

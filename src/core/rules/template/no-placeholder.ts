@@ -27,7 +27,8 @@ export default defineRule({
     description: 'An unfilled placeholder left in the text',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `A letter that says "Dear [NAME]" or "pay by {{deadline}}" tells the debtor it came from a form nobody read, and a blank where the amount or date should be makes the demand worthless (a Mustache template renders a missing key as nothing at all). This rule finds what a draft left unfilled: \`{{placeholders}}\`, bracketed capitals such as \`[NAME]\` or \`[DATE]\` (Markdown links and \`[x]\` task boxes are fine), \`XXX\`, \`TBD\`, and the Chinese \`（待填）\`, \`（待定）\`, \`【待填】\`. When a \`{{key}}\` names a front-matter fact that has a value, the value is offered as a suggestion; otherwise write the real text.
+    docs: {
+      en: `A letter that says "Dear [NAME]" or "pay by {{deadline}}" tells the debtor it came from a form nobody read, and a blank where the amount or date should be makes the demand worthless (a Mustache template renders a missing key as nothing at all). This rule finds what a draft left unfilled: \`{{placeholders}}\`, bracketed capitals such as \`[NAME]\` or \`[DATE]\` (Markdown links and \`[x]\` task boxes are fine), \`XXX\`, \`TBD\`, and the Chinese \`（待填）\`, \`（待定）\`, \`【待填】\`. When a \`{{key}}\` names a front-matter fact that has a value, the value is offered as a suggestion; otherwise write the real text. What a letter must state is in [docs/law.md](../law.md#facts-a-letter-must-carry).
 
 **Wrong**
 
@@ -44,6 +45,16 @@ export default defineRule({
 正确：
 
 > 尊敬的周鹏先生：贵司应于2026年12月4日前付清欠款。`,
+      zh: `称呼写着“尊敬的[NAME]”、期限写着“请于 {{deadline}} 前付款”，债务人一眼就知道这是没人看过的套用格式；金额或日期处留空，催告就毫无意义（Mustache 模板遇到缺少的键会直接输出空白）。本规则查找草稿中未填写的内容：\`{{占位符}}\`、方括号括起的大写词（\`[NAME]\`、\`[DATE]\`；Markdown 链接和 \`[x]\` 复选框除外）、\`XXX\`、\`TBD\`，以及中文的 \`（待填）\`、\`（待定）\`、\`【待填】\`。\`{{key}}\` 对应的前置信息有值时，该值作为修复建议；否则请写上真实内容。函件必须载明的事实见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+
+**错误**
+
+> 尊敬的（待填）：贵司应于【待填】前付清欠款。
+
+**正确**
+
+> 尊敬的周鹏先生：贵司应于2026年12月4日前付清欠款。`,
+    },
   },
   check({ blocks, frontMatter, report }) {
     for (const block of blocks) {

@@ -42,7 +42,8 @@ export default defineRule({
     description: 'Legal action, arbitration, asset seizure, credit reporting or suspension of supply that the stage and the facts do not back',
     languages: ['eng', 'cmn'],
     fixable: false,
-    docs: `Flags the consequences a letter announces — legal action, a lawsuit, arbitration, garnishing, seizing or freezing assets, reporting to a credit bureau, Dun & Bradstreet, Sinosure or 征信, a collection agency, suspending supply — when the letter cannot back them:
+    docs: {
+      en: `Flags the consequences a letter announces — legal action, a lawsuit, arbitration, garnishing, seizing or freezing assets, reporting to a credit bureau, Dun & Bradstreet, Sinosure or 征信, a collection agency, suspending supply — when the letter cannot back them:
 
 - in a \`reminder\` or \`second-reminder\` (too early: assume an oversight, then ask firmly);
 - in a \`final-demand\` or \`letter-before-action\` whose \`next_step\` is a different step, or has none;
@@ -64,6 +65,25 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
 > If payment is not received by 4 December 2026, we will file for arbitration with CIETAC under clause 15.
 
 > 如贵司未于2026年12月4日前付款，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。`,
+      zh: `本规则检查函件宣布的后果——起诉、仲裁、强制执行或冻结、查封财产、上报征信或邓白氏（Dun & Bradstreet）、向中国出口信用保险公司（中国信保）报损、委托催收机构、暂停供货——在函件无法支撑时报告：
+
+- 出现在提醒函（\`reminder\`）或第二次提醒函（\`second-reminder\`）中：为时过早，这两个阶段应先假定对方疏忽，再坚定地催要；
+- 出现在最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）中，但 \`next_step\` 写的是另一项措施，或根本没写；
+- 提到仲裁，而 \`contract.arbitration\` 没有写明仲裁机构（合同没有仲裁条款就无从仲裁）；
+- 声称由美国法院扣押、查封或冻结债务人在中国的财产。
+
+这些都需要人来判断，因此是警告。\`next_step\` 为仲裁或诉讼的后期函件中出现“追讨”“法律途径”，以及 \`next_step: arbitration\` 的最后催告函提到仲裁，均不报告。
+
+**为什么重要**：美国《公平债务催收法》（FDCPA，15 U.S.C. §1692e(5)）把威胁采取依法不能采取或并不打算采取的行动列为虚假、误导性做法，这也是商业催款公认的底线。美国法院判决在中国很难执行（两国没有条约，承认须以互惠为前提）；而 CIETAC、HKIAC、SIAC 或 ICC 的裁决可依《纽约公约》执行——前提是合同有一条写明唯一仲裁机构的仲裁条款（《仲裁法》第十六条、第十八条）。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+**错误**（\`stage: reminder\`）
+
+> 这是友好提醒，否则我司将提起诉讼并上报征信。
+
+**正确**（\`stage: final-demand\`，\`next_step: arbitration\`，\`contract.arbitration: CIETAC\`）
+
+> 如贵司未于2026年12月4日前付款，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。`,
+    },
   },
   check(context) {
     const { facts } = context;

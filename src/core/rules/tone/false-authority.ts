@@ -37,7 +37,8 @@ export default defineRule({
     description: 'Claims to come from a lawyer, a court, the police or the government that the facts do not back',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Catches a letter that borrows authority it does not have:
+    docs: {
+      en: `Catches a letter that borrows authority it does not have:
 
 - a lawyer, law firm or counsel ("our attorneys", 律师函, 律师) when neither a \`counsel:\` fact nor the letter itself (a law firm's name in the letterhead or the signature) says who acts. With \`counsel: { name, firm }\`, or on a firm's letterhead, these words are fine. A company's own legal department (法务部) is no claim that outside counsel acts: "our legal department is reviewing the contract" is ordinary business, not a finding;
 - wording that poses as a court, the police or the government ("court order", "official notice", "NOTICE OF JUDGMENT", 法院通知, 传票, 公安), always;
@@ -60,6 +61,26 @@ Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵�
 > 本函为我司就发票HVW-2026-1187项下18,400.00美元发出的最后催告函。
 
 Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
+      zh: `本规则检查函件是否借用了它并不具有的权威：
+
+- 前置信息中没有 \`counsel:\` 写明律师或律师事务所，却出现律师、律所或法律顾问（“律师函”“我司律师”，英文 “our attorneys”）。写明 \`counsel: { name, firm }\` 后，这些措辞没有问题。公司自己的法务部不等于声称外部律师代理：“我司法务部正在审阅合同”是正常的商务说法，不报告；
+- 冒充法院、公安或政府的措辞（“法院通知”“传票”“公安”“官方通知”），一律报告；
+- 事实中没有任何案件（\`proceeding:\`），却写了案号（“(2026)浙02民初1234号”“Case No. 2026-CV-0412”）。
+
+提到债务人自己的律师（“贵司可咨询律师”）以及“律师费”不报告；费用问题由 \`unbacked-charges\` 检查。
+
+**为什么重要**：美国《公平债务催收法》（15 U.S.C. §1692e(3)、(9)）把冒称律师来函、伪造看似法院或政府文书的文件列为虚假、误导性做法，这也是商业催款公认的底线。在中国，冒充国家机关工作人员是违法犯罪行为；律师函的真伪可以向律师协会核实，假冒的律师函一查便知。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+**错误**
+
+> 律师函：贵司拖欠货款一案，案号（2026）浙02民初1234号。
+
+**正确**
+
+> 本函为我司就发票 HVW-2026-1187 项下 18,400.00 美元发出的最后催告函。
+
+有平实说法可替代时提供修复建议：“律师函”改为“催款函”。`,
+    },
   },
   check(context) {
     // the text is evidence: a law firm's letterhead or signature says who acts as much as a \`counsel:\` fact

@@ -12,7 +12,8 @@ export default defineRule({
     description: 'Threats of violence, arrest, exposure or pressure on the debtor\'s family, home, customers or employer',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Catches threats that no creditor may make: violence or harm, threats against the debtor's family or home ("we know where you live"), contacting the debtor's customers, employer, colleagues or neighbours, public shaming and exposure online, arrest, prison or "criminal charges" over a civil debt, deportation, and "blacklists" that are no real registry. In Chinese: 后果自负, 让你好看, 曝光, 找上门, 上门, 联系你的客户, 找你家人, 抓你, 坐牢, 拉黑, 公开你的…
+    docs: {
+      en: `Catches threats that no creditor may make: violence or harm, threats against the debtor's family or home ("we know where you live"), contacting the debtor's customers, employer, colleagues or neighbours, public shaming and exposure online, arrest, prison or "criminal charges" over a civil debt, deportation, and "blacklists" that are no real registry. In Chinese: 后果自负, 让你好看, 曝光, 找上门, 上门, 联系你的客户, 找你家人, 抓你, 坐牢, 拉黑, 公开你的…
 
 **Why it matters.** A threat turns a creditor with a good claim into a wrongdoer. The US Fair Debt Collection Practices Act (15 U.S.C. §1692d–e) and Regulation F list these practices as abusive; they are the accepted baseline for business letters too. In China, PRC Criminal Law Art. 293-1 punishes illegal debt collection by violence, threats or harassment, and the Public Security Administration Punishments Law Art. 42 covers threats and harassment. A letter with a threat is also evidence against its sender.
 
@@ -31,6 +32,22 @@ Innocent uses stay silent: "we will call you on Monday", "shoot us an email", �
 > 如贵司未于2026年12月4日前支付18,400.00美元，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。
 
 Fixes (suggestions): where a lawful phrase can take the threat's place in the same sentence (“pay you a visit” → “write to you again”), that phrase; otherwise removing the sentence. A fix never invents a next step the creditor has not chosen. One sentence gives one finding, however many threats it holds.`,
+      zh: `本规则检查任何债权人都不得发出的威胁：暴力或伤害；针对债务人家人或住处的威胁；联系债务人的客户、雇主、同事或邻居；公开羞辱、网上曝光；以民事债务相威胁要“抓人”“坐牢”“追究刑事责任”；驱逐出境；并不存在的“黑名单”。中文常见说法如：后果自负、让你好看、曝光、找上门、上门、联系你的客户、找你家人、抓你、坐牢、拉黑、公开你的……
+
+**为什么重要**：一句威胁就能让手握有理债权的债权人变成违法者。美国《公平债务催收法》（15 U.S.C. §1692d–e）和 CFPB 的 Regulation F 把这些做法列为滥用行为，也是商业催款公认的底线。在中国，《刑法》第二百九十三条之一对使用暴力、胁迫方法或者跟踪、骚扰等方式催收债务的行为定罪处罚，《治安管理处罚法》处罚威胁、骚扰他人的行为。带有威胁的函件还会成为对发函人不利的证据。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+正常用法不报告：“我们周一给您打电话”、“上门提货”、“失信被执行人名单”（法院依法公布的名单）。
+
+**错误**
+
+> 如不付款，我们将联系你的客户，并在网上曝光贵司，后果自负。
+
+**正确**
+
+> 如贵司未于2026年12月4日前支付18,400.00美元，我司将依合同第15条向中国国际经济贸易仲裁委员会申请仲裁。
+
+修复建议：同一句中能用合法说法替代威胁的（“上门拜访”→“再次致函”），给出该说法；否则删除整句。修复不会替债权人编造一项它并未选定的下一步措施。一句话无论含有多少威胁，只报告一次。`,
+    },
   },
   check(context) {
     for (const match of oncePerSentence(findReportable(context, THREATS))) {

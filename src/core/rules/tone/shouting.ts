@@ -197,9 +197,10 @@ export default defineRule({
     description: 'Sentences or paragraphs in capitals or bold, and runs of exclamation marks',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Flags shouting: whole sentences in CAPITALS (acronyms and ids such as USD, HVW-2026-1187, CIETAC and LLC, and the parties' names as the facts write them, do not count), headings of five words or more in capitals, bold over a whole paragraph, and runs of \`!!\` or more, \`！！\` or \`。。。\`.
+    docs: {
+      en: `Flags shouting: whole sentences in CAPITALS (acronyms and ids such as USD, HVW-2026-1187, CIETAC and LLC, and the parties' names as the facts write them, do not count), headings of five words or more in capitals, bold over a whole paragraph, and runs of \`!!\` or more, \`！！\` or \`。。。\`.
 
-**Why it matters.** Capitals and exclamation marks read as shouting; the recipient hears anger, not a demand, and the letter looks like the abusive practices the FDCPA lists (the accepted baseline for business letters). Firm in process, respectful in wording: a clear date and a clear next step carry more weight than capitals.
+**Why it matters.** Capitals and exclamation marks read as shouting; the recipient hears anger, not a demand, and the letter looks like the abusive practices the FDCPA lists (15 U.S.C. §1692d, the accepted baseline for business letters; see [docs/law.md](../law.md#fair-collection-what-a-letter-may-say)). Firm in process, respectful in wording: a clear date and a clear next step carry more weight than capitals.
 
 **Wrong**
 
@@ -214,6 +215,20 @@ export default defineRule({
 > 请于2026年12月4日前支付18,400.00美元。
 
 Fixes: a single \`!\`, \`！\` or \`。\` for a run (preferred, \`--fix\` applies it); sentence case for capitals and removing the bold (suggestions, since names may need their capitals back).`,
+      zh: `本规则检查“喊叫式”写法：整句大写字母（USD、HVW-2026-1187、CIETAC、LLC 等缩写和编号，以及事实中写法就是大写的当事人名称不算）、五个词以上的全大写标题、整段加粗，以及连用 \`!!\`、\`！！\` 或 \`。。。\`。
+
+**为什么重要**：大写和感叹号读起来就是在喊叫，收信人感受到的是愤怒而不是要求，函件也更像美国《公平债务催收法》（15 U.S.C. §1692d）所列的滥用做法（商业催款公认的底线）。程序上坚定、措辞上礼貌：一个明确的日期和一项明确的下一步措施，比大写字母更有分量。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+**错误**
+
+> 请立即付款！！！
+
+**正确**
+
+> 请于2026年12月4日前支付18,400.00美元。
+
+修复：把连用的标点改为一个 \`！\` 或 \`。\`（首选修复，\`--fix\` 会应用）；大写改为正常大小写、去掉整段加粗（仅作建议，因为名称可能需要保留大写）。`,
+    },
   },
   check(context) {
     const proper = properWords(context);

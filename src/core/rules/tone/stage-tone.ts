@@ -68,7 +68,8 @@ export default defineRule({
     description: 'A register that does not fit the letter\'s stage: too harsh, too soft or falsely urgent',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases that decided it:
+    docs: {
+      en: `Measures the register of a dunning letter against its \`stage\` with weighted phrase lists (harsh, soft, urgent), not single words, and names the phrases that decided it:
 
 - a \`reminder\` that says "final notice", "last chance", 最后通牒 is too harsh (score 3 or more); so is a \`second-reminder\` that says "final notice" or "last chance" (a legal step named in a reminder or second reminder is \`consequence-basis\`' finding, not this rule's);
 - a \`final-demand\` or \`letter-before-action\` that sets a date and a next step but apologises for them ("sorry to bother", "whenever convenient", "at your convenience", 方便时, 打扰了) is too soft (score 3 or more); a late letter with no deadline date or no next step is \`required-content\`'s finding, reported once;
@@ -76,7 +77,7 @@ export default defineRule({
 
 "Final invoice" is not "final notice", and one "as soon as possible" is not false urgency.
 
-**Why it matters.** The collection path grows firmer step by step: a reminder assumes an oversight, a second reminder sets a date, a final demand gives a fixed date and the lawful step that follows. A reminder that sounds like a final demand spends the creditor's last word early (the FDCPA's list of false and misleading practices, the accepted baseline, includes false urgency and threats not intended); a final demand with no date and no step is too soft to work.
+**Why it matters.** The collection path grows firmer step by step: a reminder assumes an oversight, a second reminder sets a date, a final demand gives a fixed date and the lawful step that follows. A reminder that sounds like a final demand spends the creditor's last word early (the FDCPA's list of false and misleading practices, 15 U.S.C. §1692e, the accepted baseline, includes false urgency and threats not intended; see [docs/law.md](../law.md#fair-collection-what-a-letter-may-say)); a final demand with no date and no step is too soft to work.
 
 **Wrong** (\`stage: reminder\`)
 
@@ -91,6 +92,26 @@ export default defineRule({
 > 我司尚未收到发票HVW-2026-1187项下18,400.00美元（2026年10月15日到期）的款项，可能是贵司疏忽，烦请安排支付。
 
 A fix (suggestion) replaces "final notice" in a reminder with "second reminder".`,
+      zh: `本规则用加权的短语表（严厉、软弱、紧迫）衡量催款函的语气是否与其阶段（\`stage\`）相符，而不是看单个词语，并在消息中列出起决定作用的短语：
+
+- 提醒函（\`reminder\`）中写“最后通牒”“最后机会”“final notice”，语气过重（3分及以上）；第二次提醒函（\`second-reminder\`）写“最后通知”“最后机会”同样过重（提醒函或第二次提醒函中提到法律措施，由 \`consequence-basis\` 报告，本规则不重复）；
+- 最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）写明了日期和下一步措施，却为此表示歉意（“打扰了”“方便时”“at your convenience”），语气过软（3分及以上）；后期函件缺少付款期限日期或下一步措施，由 \`required-content\` 报告一次；
+- 提醒函或第二次提醒函中写“立即”“马上”“24小时内”“immediately”，属于虚假紧迫（2分及以上），除非出现在条件句中（“如一次付清确有困难”）。
+
+“最终发票”不是“最后通牒”，一次“尽快”也不算虚假紧迫。
+
+**为什么重要**：催收要一步一步加重：提醒函假定对方疏忽，第二次提醒函给出日期，最后催告函给出确定的日期和随后将依法采取的措施。提醒函读起来像最后催告函，就提前用掉了债权人的最后一句话（美国《公平债务催收法》15 U.S.C. §1692e 列出的虚假、误导性做法包括虚假紧迫和并不打算实施的威胁）；没有日期、没有措施的最后催告函又软得不起作用。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
+
+**错误**（\`stage: reminder\`）
+
+> 这是最后通牒，请立即付款。
+
+**正确**（\`stage: reminder\`）
+
+> 我司尚未收到发票 HVW-2026-1187 项下 18,400.00 美元（2026年10月15日到期）的款项，可能是贵司疏忽，烦请安排支付。
+
+修复建议：提醒函中的 “final notice” 改为 “second reminder”。`,
+    },
   },
   check(context) {
     const { facts } = context;

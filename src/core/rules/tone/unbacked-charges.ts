@@ -56,7 +56,8 @@ export default defineRule({
     description: 'Interest, fees, penalties or collection costs claimed without a basis in the case facts',
     languages: ['eng', 'cmn'],
     fixable: true,
-    docs: `Catches interest, late fees, penalties, collection costs and attorney fees (违约金, 滞纳金, 利息, 催收费) that a letter claims with no basis: neither a \`charges:\` entry with a \`basis:\` in the front matter, nor a sentence that names the contract clause, the agreed terms or the statute behind the charge ("under clause 9.2 of the contract", "our terms provide for interest", 依据合同第9.2条). Whether the *figure* of a backed charge is right is \`amount-matches-facts\`'s question, so one wrong figure gives one finding.
+    docs: {
+      en: `Catches interest, late fees, penalties, collection costs and attorney fees (违约金, 滞纳金, 利息, 催收费) that a letter claims with no basis: neither a \`charges:\` entry with a \`basis:\` in the front matter, nor a sentence that names the contract clause, the agreed terms or the statute behind the charge ("under clause 9.2 of the contract", "our terms provide for interest", 依据合同第9.2条). Whether the *figure* of a backed charge is right is \`amount-matches-facts\`'s question, so one wrong figure gives one finding.
 
 Silent: statements that no charge is made or that it is waived ("we will not charge the late-payment interest", 不计利息, 不再追究逾期利息); what a court or tribunal may award ("we will ask the tribunal to award interest and costs"); a paragraph's bold label or a heading that only names the topic (\`**Interest.**\`); ordinary uses of "interest" ("in our mutual interest").
 
@@ -82,6 +83,29 @@ charges:
 > 根据合同第9.2条，逾期付款利息为552.00美元。
 
 Fix (suggestion): remove the sentence; or name the clause in the text, or add the charge with its basis to the facts.`,
+      zh: `函件主张利息、滞纳金、违约金、催收费用或律师费（英文 interest、late fee、penalty、collection costs、attorney fees），却没有任何依据时，本规则报告：前置信息中没有带 \`basis:\` 的 \`charges:\` 费用项，正文中也没有写明该项费用所依据的合同条款、约定条件或法律（“依据合同第9.2条”“our terms provide for interest”）。已有依据的费用，其金额是否正确由 \`amount-matches-facts\` 判断，一处金额错误只报告一次。
+
+以下情况不报告：表示不收取或放弃某项费用的说法（“不计利息”“不再追究逾期利息”“we will not charge the late-payment interest”）；仲裁庭或法院可能裁决的内容（“我司将请求仲裁庭裁决利息和仲裁费用”）；只点明话题的段首粗体标签或标题（\`**利息**\`）；“interest” 的普通用法（“in our mutual interest”）。
+
+**为什么重要**：美国《公平债务催收法》（15 U.S.C. §1692f(1)）把收取协议未明确授权、法律也不允许的任何款项列为不公平做法，这也是商业催款公认的底线。一项没有依据的费用会削弱整个债权主张；律师函前的最后通知必须写明所主张的费用及其依据。参见 [docs/law.md](../../law.md#interest-and-fixed-compensation)。
+
+**错误**（前置信息中没有 \`charges:\`）
+
+> 贵司还须支付违约金人民币5,000元及催收费。
+
+**正确**
+
+\`\`\`yaml
+charges:
+  - what: 逾期付款利息，按月利率1%计算
+    amount: 552.00
+    basis: 销售合同 HVW-SC-2026-044 第9.2条
+\`\`\`
+
+> 根据合同第9.2条，逾期付款利息为552.00美元。
+
+修复建议：删除该句；或在正文中写明所依据的条款，或在事实中加入该项费用及其依据。`,
+    },
   },
   check(context) {
     const { facts } = context;
