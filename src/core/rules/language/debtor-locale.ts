@@ -53,7 +53,7 @@ debtor:
 **错误**：\`stage: letter-before-action\`、\`language: en\`、\`debtor.locale: zh-CN\`。
 
 **正确**：\`stage: letter-before-action\`、\`language: zh-CN\`（或 \`en+zh-CN\`，并写明“以中文版本为准”）。`,
-      zh: `前置信息写明债务人惯用中文（\`debtor.locale: zh-CN\`、\`zh-TW\` 或 \`zh-HK\`），而最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）只有英文（\`language: en\`）时，本规则报告。
+      zh: `前置信息写明债务人惯用中文（\`debtor.locale: zh-CN\`、\`zh-TW\` 或 \`zh-HK\`），而最后催告函（\`final-demand\`）或起诉（仲裁）前通知函（\`letter-before-action\`）只有英文（\`language: en\`）时，本规则报告。
 
 **为什么重要**：买方的业务人员使用英文时，早期提醒可以用英文；但后期函件带有付款期限和法律上的下一步措施，日后可能成为证据。中国的法院和仲裁庭以中文审理，外文书证须附中文译本（《民事诉讼法》第七十三条）；惯用中文的债务人日后也可能声称看不懂只有英文的催告。这类函件请用中文，或中英双语并写明以哪种文本为准（《民法典》第四百六十六条）。参见 [docs/law.md](../../law.md#language)。
 

@@ -73,7 +73,7 @@ dispatch:
   to: No. 88 Mingzhou Road, Beilun District, Ningbo, Zhejiang
   tracking: SF1403528876511
 \`\`\``,
-      zh: `向中国境内债务人发出最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）时，前置信息应记录送达方式：\`dispatch: { method, to, tracking, delivered }\`，其中 \`method\` 为 \`courier\`（快递）、\`registered-mail\`（挂号信）、\`email\`（电子邮件）或 \`hand\`（专人送达），\`to\` 为收件地址或邮箱，\`tracking\` 为快递单号、挂号号码或邮件编号，\`delivered\` 为送达日期。（\`delivery\` 仍用于写明合同项下货物已交付的情况，模板一直这样使用。）
+      zh: `向中国境内债务人发出最后催告函（\`final-demand\`）或起诉（仲裁）前通知函（\`letter-before-action\`）时，前置信息应记录送达方式：\`dispatch: { method, to, tracking, delivered }\`，其中 \`method\` 为 \`courier\`（快递）、\`registered-mail\`（挂号信）、\`email\`（电子邮件）或 \`hand\`（专人送达），\`to\` 为收件地址或邮箱，\`tracking\` 为快递单号、挂号号码或邮件编号，\`delivered\` 为送达日期。（\`delivery\` 仍用于写明合同项下货物已交付的情况，模板一直这样使用。）
 
 **为什么重要**：催收只有在到达债务人时才能中断诉讼时效（《民法典》第一百九十五条；《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第八条：以信件、快递或数据电文主张权利的，到达或者应当到达对方时中断），而到达需要债权人举证。请保留快递或邮政的签收记录、当面送达的签收回执；电子邮件应发送至对方指定的邮箱——数据电文进入对方指定的系统时生效（《民法典》第一百三十七条），合同约定的通知地址最为稳妥。参见 [docs/law.md](../../law.md#proof-of-delivery)。
 

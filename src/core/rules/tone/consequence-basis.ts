@@ -68,7 +68,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
       zh: `本规则检查函件宣布的后果——起诉、仲裁、强制执行或冻结、查封财产、上报征信或邓白氏（Dun & Bradstreet）、向中国出口信用保险公司（中国信保）报损、委托催收机构、暂停供货——在函件无法支撑时报告：
 
 - 出现在提醒函（\`reminder\`）或第二次提醒函（\`second-reminder\`）中：为时过早，这两个阶段应先假定对方疏忽，再坚定地催要；
-- 出现在最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）中，但 \`next_step\` 写的是另一项措施，或根本没写；
+- 出现在最后催告函（\`final-demand\`）或起诉（仲裁）前通知函（\`letter-before-action\`）中，但 \`next_step\` 写的是另一项措施，或根本没写；
 - 提到仲裁，而 \`contract.arbitration\` 没有写明仲裁机构（合同没有仲裁条款就无从仲裁）；
 - 声称由美国法院扣押、查封或冻结债务人在中国的财产。
 

@@ -95,7 +95,7 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
       zh: `本规则用加权的短语表（严厉、软弱、紧迫）衡量催款函的语气是否与其阶段（\`stage\`）相符，而不是看单个词语，并在消息中列出起决定作用的短语：
 
 - 提醒函（\`reminder\`）中写“最后通牒”“最后机会”“final notice”，语气过重（3分及以上）；第二次提醒函（\`second-reminder\`）写“最后通知”“最后机会”同样过重（提醒函或第二次提醒函中提到法律措施，由 \`consequence-basis\` 报告，本规则不重复）；
-- 最后催告函（\`final-demand\`）或律师函前的最后通知（\`letter-before-action\`）写明了日期和下一步措施，却为此表示歉意（“打扰了”“方便时”“at your convenience”），语气过软（3分及以上）；后期函件缺少付款期限日期或下一步措施，由 \`required-content\` 报告一次；
+- 最后催告函（\`final-demand\`）或起诉（仲裁）前通知函（\`letter-before-action\`）写明了日期和下一步措施，却为此表示歉意（“打扰了”“方便时”“at your convenience”），语气过软（3分及以上）；后期函件缺少付款期限日期或下一步措施，由 \`required-content\` 报告一次；
 - 提醒函或第二次提醒函中写“立即”“马上”“24小时内”“immediately”，属于虚假紧迫（2分及以上），除非出现在条件句中（“如一次付清确有困难”）。
 
 “最终发票”不是“最后通牒”，一次“尽快”也不算虚假紧迫。

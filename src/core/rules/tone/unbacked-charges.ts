@@ -87,7 +87,7 @@ Fix (suggestion): remove the sentence; or name the clause in the text, or add th
 
 以下情况不报告：表示不收取或放弃某项费用的说法（“不计利息”“不再追究逾期利息”“we will not charge the late-payment interest”）；仲裁庭或法院可能裁决的内容（“我司将请求仲裁庭裁决利息和仲裁费用”）；只点明话题的段首粗体标签或标题（\`**利息**\`）；“interest” 的普通用法（“in our mutual interest”）。
 
-**为什么重要**：美国《公平债务催收法》（15 U.S.C. §1692f(1)）把收取协议未明确授权、法律也不允许的任何款项列为不公平做法，这也是商业催款公认的底线。一项没有依据的费用会削弱整个债权主张；律师函前的最后通知必须写明所主张的费用及其依据。参见 [docs/law.md](../../law.md#interest-and-fixed-compensation)。
+**为什么重要**：美国《公平债务催收法》（15 U.S.C. §1692f(1)）把收取协议未明确授权、法律也不允许的任何款项列为不公平做法，这也是商业催款公认的底线。一项没有依据的费用会削弱整个债权主张；起诉（仲裁）前通知函必须写明所主张的费用及其依据。参见 [docs/law.md](../../law.md#interest-and-fixed-compensation)。
 
 **错误**（前置信息中没有 \`charges:\`）
 
