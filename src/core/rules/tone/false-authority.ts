@@ -63,7 +63,7 @@ Words about the debtor's own lawyer ("you may wish to consult your lawyer", 贵�
 Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
       zh: `本规则检查函件是否借用了它并不具有的权威：
 
-- 前置信息中没有 \`counsel:\` 写明律师或律师事务所，却出现律师、律所或法律顾问（“律师函”“我司律师”，英文 “our attorneys”）。写明 \`counsel: { name, firm }\` 后，这些措辞没有问题。公司自己的法务部不等于声称外部律师代理：“我司法务部正在审阅合同”是正常的商务说法，不报告；
+- 既没有 \`counsel:\` 事实、函件本身（信头或落款中的律师事务所名称）也没有说明由谁代理，却出现律师、律所或法律顾问（“律师函”“我司律师”，英文 “our attorneys”）。写明 \`counsel: { name, firm }\`，或使用律师事务所信头时，这些措辞没有问题。公司自己的法务部不等于声称外部律师代理：“我司法务部正在审阅合同”是正常的商务说法，不报告；
 - 冒充法院、公安或政府的措辞（“法院通知”“传票”“公安”“官方通知”），一律报告；
 - 事实中没有任何案件（\`proceeding:\`），却写了案号（“(2026)浙02民初1234号”“Case No. 2026-CV-0412”）。
 
