@@ -81,13 +81,13 @@ describe('config discovery (core/config/resolve.ts)', () => {
     const repro = fs.readFileSync(path.join(ROOT, '../shared/repro/proto-options.dunmarkrc.json'), 'utf8');
     const result = parseConfig(repro, '.dunmarkrc.json');
     assert.ok(!result.ok);
-    assert.equal(result.error.message, 'Unexpected option `__proto__` for `rules.deadline-min-days`, expected `days`');
+    assert.equal(result.error.message, 'Unexpected option `__proto__` for `rules.deadline-min-days`, expected `days`, `workingDays`');
     assert.deepEqual([result.error.line, result.error.column], [1, 49]);
     assert.equal(repro.slice(48, 59), '"__proto__"');
     for (const key of ['constructor', 'toString', 'dayz']) {
       const r = parseConfig(`{\n  "rules": {\n    "deadline-min-days": ["warning", {\n      "${key}": 3 }]\n  }\n}`, 'x');
       assert.ok(!r.ok, key);
-      assert.deepEqual([r.error.line, r.error.column, r.error.message], [4, 7, `Unexpected option \`${key}\` for \`rules.deadline-min-days\`, expected \`days\``]);
+      assert.deepEqual([r.error.line, r.error.column, r.error.message], [4, 7, `Unexpected option \`${key}\` for \`rules.deadline-min-days\`, expected \`days\`, \`workingDays\``]);
     }
     const onRuleWithout = parseConfig('{ "rules": { "no-threat": ["error", { "__proto__": {} }] } }', 'x');
     assert.ok(!onRuleWithout.ok);
