@@ -19,14 +19,16 @@ export interface AmountMention {
   form: 'figures' | 'daxie';
 }
 
-const CODES = 'USD|RMB|CNY|EUR|HKD|SGD|JPY|GBP';
-const ZH_WORDS = '人民币|美元|欧元|港币|港元|日元|英镑|新加坡元';
+const CODES = 'USD|RMB|CNY|EUR|HKD|SGD|JPY|GBP|AUD|CAD|NZD|CHF|TWD|MOP|KRW|INR|MYR|THB|AED|SEK|NOK|DKK';
+const ZH_WORDS = '人民币|美元|欧元|港币|港元|日元|英镑|新加坡元|澳元|澳大利亚元|加元|加拿大元|新西兰元|瑞士法郎|新台币|台币|澳门元|澳门币|韩元|卢比';
 
 /** Currency words and codes → ISO 4217. */
 const CURRENCY_OF: Readonly<Record<string, string>> = {
   USD: 'USD', RMB: 'CNY', CNY: 'CNY', EUR: 'EUR', HKD: 'HKD', SGD: 'SGD', JPY: 'JPY', GBP: 'GBP',
+  AUD: 'AUD', CAD: 'CAD', NZD: 'NZD', CHF: 'CHF', TWD: 'TWD', MOP: 'MOP', KRW: 'KRW', INR: 'INR', MYR: 'MYR', THB: 'THB', AED: 'AED', SEK: 'SEK', NOK: 'NOK', DKK: 'DKK',
   人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY', 英镑: 'GBP', 新加坡元: 'SGD',
-  元: 'CNY', 'US$': 'USD', 'HK$': 'HKD', 'S$': 'SGD', '€': 'EUR', '£': 'GBP',
+  澳元: 'AUD', 澳大利亚元: 'AUD', 加元: 'CAD', 加拿大元: 'CAD', 新西兰元: 'NZD', 瑞士法郎: 'CHF', 新台币: 'TWD', 台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP', 韩元: 'KRW', 卢比: 'INR',
+  元: 'CNY', 'US$': 'USD', 'HK$': 'HKD', 'S$': 'SGD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'NZ$': 'NZD', 'NT$': 'TWD', '€': 'EUR', '£': 'GBP',
 };
 
 /** Signs that more than one currency uses. */
@@ -43,7 +45,7 @@ export const SIGN_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
 export const FIGURES_SOURCE = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:\.\d{1,2})?(?![\d,]\d|\d))`;
 
 const FIGURES_AMOUNT = new RegExp(
-  String.raw`(?<pre>(?<![A-Za-z])(?:USD|HKD|SGD)[ \u00a0]?\$|(?<![A-Za-z])(?:CNY|RMB|JPY)[ \u00a0]?[¥￥]|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
+  String.raw`(?<pre>(?<![A-Za-z])(?:USD|HKD|SGD)[ \u00a0]?\$|(?<![A-Za-z])(?:CNY|RMB|JPY)[ \u00a0]?[¥￥]|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|NT\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
   + String.raw`(?<num>${FIGURES_SOURCE})`
   + String.raw`(?:[ \u00a0]?(?<wan>万))?`
   + String.raw`(?:[ \u00a0]?(?<suf>${ZH_WORDS}|元|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|(?:US|U\.S\.) dollars\b|yuan\b))?`,

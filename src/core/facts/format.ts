@@ -7,7 +7,7 @@ import { MONTH_NAMES } from './dates.js';
 
 /** Chinese currency words, written after the figures (`18,400.00 美元`). */
 const ZH_CURRENCY: Readonly<Record<string, string>> = {
-  USD: '美元', EUR: '欧元', HKD: '港元', JPY: '日元', GBP: '英镑', SGD: '新加坡元',
+  USD: '美元', EUR: '欧元', HKD: '港元', JPY: '日元', GBP: '英镑', SGD: '新加坡元', AUD: '澳元', CAD: '加元', NZD: '新西兰元', CHF: '瑞士法郎', TWD: '新台币', MOP: '澳门元',
 };
 
 /** Currencies written without minor units. */

@@ -5,7 +5,7 @@ const OF_PAYMENT = /\bguarant(?:y|ee)\s+of\s+payment\b/i;
 const OF_COLLECTION = /\bguarant(?:y|ee)\s+of\s+collection\b/gi;
 const GOVERNING_LAW = /\bgoverned\s+by\b|\bgoverning\s+law\b|\bconstrued\s+(?:in\s+accordance\s+with|under)\b|适用[\u4e00-\u9fff]{0,10}法律/i;
 // ECOA / Regulation B: a spouse's signature may not be required when the guarantor qualifies alone
-const SPOUSE = /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\s+(?:also\s+)?by\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
+const SPOUSE = /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
 const NOT_REQUIRED = /\b(?:need\s+not(?:\s+be)?|does\s+not\s+need\s+to(?:\s+be)?|is\s+not\s+required\s+to(?:\s+be)?|not\s+required|no\s+(?:spouse|signature)|without\s+(?:the\s+)?(?:need|requirement))\b[^.;]{0,30}$|\bnot\s+required\b|无需|不需|不要求/iu;
 const WAIVES = /\bwaive[sd]?\b|\bwaiver\b|放弃/i;
 const DEFENCES = /\bpresentment\b|\bnotice\b|\bdemand\b|\bsuretyship\b|\bdefen[cs]es?\b|抗辩/i;

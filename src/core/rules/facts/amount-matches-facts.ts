@@ -1,12 +1,10 @@
-import { toMinor } from '../../facts/amounts.js';
-import { formatAmountLike } from '../../facts/format.js';
-import { defineRule } from '../../rule.js';
-import type { Fix } from '../../types.js';
-import type { AmountMention } from '../../facts/amounts.js';
+import { toMinor, type AmountMention } from '../../facts/amounts.js';
 import type { Facts } from '../../facts/facts.js';
-import type { Block, RuleContext } from '../../rule.js';
+import { formatAmountLike } from '../../facts/format.js';
+import { defineRule, type Block, type Message, type Report, type RuleContext } from '../../rule.js';
+import type { Fix } from '../../types.js';
 import { amountRoles, type RoledAmount } from './roles.js';
-import { caseAmounts, inCurrency, moneyText, sentenceStart } from './support.js';
+import { caseAmounts, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
 
 export default defineRule({
   meta: {
@@ -50,59 +48,180 @@ When the facts name exactly one amount the fix writes it in the same form as the
     },
   },
   check(context) {
-    const { facts, report } = context;
-    if (facts.amount === undefined || !facts.currency) return;
-    const candidates = caseAmounts(facts);
-    const distinct = [...new Set(candidates.map((c) => c.minor))];
-    const owedMinor = toMinor(facts.amount);
-    const roled = amountRoles(context).filter((r) => r.mention.form !== 'daxie' && inCurrency(r.mention, facts.currency));
-    // what the facts and the payments the text reports justify: an invoice less a payment, the total before payments
-    const known = new Set([...distinct, ...afterPayments(facts, roled.filter((r) => r.role === 'paid').map((r) => r.mention.minor))]);
-    const components = itemised(roled, known);
-    const instalments = roled.filter((r) => r.role === 'instalment');
-    const instalmentSum = instalments.reduce((sum, r) => sum + r.mention.minor, 0);
-    const scheduled = (facts.commitments?.length ?? 0) > 0 || candidates.some((c) => c.source.startsWith('instalments.'));
-    const annual = annualRate(facts, context.blocks);
-    for (const { mention, role, claimed, block } of roled) {
-      if (known.has(mention.minor) || components.has(mention)) continue;
-      if (role === 'rate' && annual !== undefined && block && perDay(block, mention)) {
-        checkDailyRate(context, mention, annual, owedMinor);
-        continue;
-      }
-      // payments received, rates, limits, unit prices, orders not yet invoiced and zero rows are not what the letter claims
-      if (role === 'paid' || role === 'rate' || role === 'limit' || role === 'unit-price' || role === 'order' || role === 'zero') continue;
-      // a charge is judged against the charges of the facts; without any, `unbacked-charges` speaks for it
-      if (role === 'charge' && !(facts.charges?.length)) continue;
-      // an instalment fits the plan: the instalments add up to the total, or equal ones divide it
-      if (role === 'instalment' && (fitsPlan(mention.minor, owedMinor, instalmentSum) || !scheduled)) continue;
-      const only = distinct.length === 1 ? distinct[0]! : undefined;
-      // the one right figure is certain only when the sentence presents the amount as owed and one fact value fits
-      const certain = only !== undefined && role === 'owed' && claimed;
-      const fixes: Fix[] = (only !== undefined ? [only] : distinct.slice(0, 4)).map((minor) => {
-        const text = formatAmountLike(minor / 100, mention.raw);
-        return {
-          title: `Replace with \`${text}\``,
-          edits: [{ start: mention.start, end: mention.end, text }],
-          ...(certain ? { isPreferred: true } : {}),
-        };
-      });
-      const owed = moneyText(facts, facts.amount);
-      const charged = (facts.charges ?? []).flatMap((c) => (typeof c.amount === 'number' ? [moneyText(facts, c.amount)] : []));
-      report({
-        start: mention.start, end: mention.end,
-        message: role === 'charge' && charged.length > 0 ? {
-          en: `Unexpected \`${mention.raw}\` as a charge, expected a charge of the case facts (\`charges\`: ${charged.join(', ')})`,
-          zh: `费用金额 \`${mention.raw}\` 与案件事实不符，应为事实 \`charges\` 中的金额（${charged.join('、')}）`,
-        } : {
-          en: `Unexpected \`${mention.raw}\`, expected an amount of the case facts (\`amount\` is ${owed})`,
-          zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
-        },
-        fixes,
-        related: [context.relatedFact('amount')].filter((r) => r !== undefined),
-      });
+    for (const problem of amountProblems(context)) {
+      context.report({ start: problem.mention.start, end: problem.mention.end, message: problem.message, fixes: problem.fixes, related: problem.related });
     }
   },
 });
+
+/** An amount of the text that the case facts do not justify, with the message and fixes to report. */
+/** A related place of a finding: where the fact it contradicts is written. */
+type Related = NonNullable<Report['related']>[number];
+
+export interface AmountProblem {
+  mention: AmountMention;
+  message: Message;
+  fixes: Fix[];
+  related: Related[];
+}
+
+const problemCache = new WeakMap<readonly AmountMention[], AmountProblem[]>();
+
+/**
+ * The amounts this rule reports, computed once per document, so that the rules that would see the same defect
+ * from another side (a missing amount, halves that disagree) can leave it to this one.
+ */
+export function amountProblems(context: RuleContext): AmountProblem[] {
+  const cached = problemCache.get(context.amounts);
+  if (cached) return cached;
+  const problems: AmountProblem[] = [];
+  problemCache.set(context.amounts, problems);
+  const { facts } = context;
+  if (facts.amount === undefined || !facts.currency) return problems;
+  const add = (mention: AmountMention, message: Message, fixes: Fix[] = [], related: Related[] = []): void => {
+    if (!problems.some((p) => p.mention === mention)) problems.push({ mention, message, fixes, related });
+  };
+  const candidates = caseAmounts(facts);
+  const distinct = [...new Set(candidates.map((c) => c.minor))];
+  const owedMinor = toMinor(facts.amount);
+  const roled = amountRoles(context).filter((r) => r.mention.form !== 'daxie' && inCurrency(r.mention, facts.currency));
+  const paidInText = roled.filter((r) => r.role === 'paid').map((r) => r.mention.minor);
+  // what the facts and the payments the text reports justify: an invoice less a payment, the total before payments
+  const known = new Set([...distinct, ...afterPayments(facts, paidInText)]);
+  const components = itemised(roled, known);
+  const instalments = roled.filter((r) => r.role === 'instalment');
+  const instalmentSum = instalments.reduce((sum, r) => sum + r.mention.minor, 0);
+  const scheduled = (facts.commitments?.length ?? 0) > 0 || candidates.some((c) => c.source.startsWith('instalments.'));
+  const annual = annualRate(facts, context.blocks);
+  const relatedAmount = [context.relatedFact('amount')].filter((r): r is Related => r !== undefined);
+  const owed = moneyText(facts, facts.amount);
+  const invoices = (facts.invoices ?? []).flatMap((i) => (typeof i.amount === 'number' ? [toMinor(i.amount)] : []));
+  const invoiced = invoices.reduce((a, b) => a + b, 0);
+  const paidSomething = paidInText.length > 0 || (facts.payments ?? []).some((p) => typeof p.amount === 'number' && p.amount > 0);
+  for (const { mention, role, claimed, block } of roled) {
+    if (!block) continue;
+    const local = mention.start - block.start;
+    const before = block.text.slice(Math.max(0, local - 50), local);
+    const after = block.text.slice(local + mention.raw.length, local + mention.raw.length + 30);
+    // after a payment, what is "still owed" is the balance, not the invoiced total
+    if (role === 'owed' && paidSomething && mention.minor !== owedMinor && (mention.minor === invoiced || invoices.includes(mention.minor))
+      && (STILL_OWED_BEFORE.test(before) || STILL_OWED_AFTER.test(after))) {
+      const text = formatAmountLike(facts.amount, mention.raw);
+      add(mention, {
+        en: `Unexpected \`${mention.raw}\` as the amount still owed, expected \`${text}\`: the payments received come off the invoice (\`amount\` is ${owed})`,
+        zh: `\`${mention.raw}\` 不是尚欠金额，应为 \`${text}\`：已收款项应从发票金额中扣除（\`amount\` 为 ${owed}）`,
+      }, [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }] }], relatedAmount);
+      continue;
+    }
+    // "three instalments of USD 20,000.00 each" must make the total
+    if (role === 'instalment') {
+      const count = instalmentCount(before);
+      const total = count !== undefined ? count * mention.minor : undefined;
+      if (total !== undefined && total !== owedMinor && !known.has(total)) {
+        add(mention, {
+          en: `Unexpected ${count} instalments of \`${mention.raw}\` (${moneyText(facts, total / 100)} in all), expected them to make ${owed} (\`amount\`)`,
+          zh: `${count} 期、每期 \`${mention.raw}\` 合计 ${moneyText(facts, total / 100)}，与欠款总额 ${owed}（\`amount\`）不符`,
+        }, [], relatedAmount);
+        continue;
+      }
+    }
+    // interest stated with its days and rate must be the simple-interest figure
+    if (role === 'charge' && annual !== undefined && !block.cell && mention.minor !== owedMinor && mention.minor !== invoiced && !invoices.includes(mention.minor)) {
+      const days = daysStated(block, mention);
+      if (days !== undefined && !interestFits(mention.minor, annual, days, [owedMinor, invoiced, ...invoices])) {
+        const expected = Math.round((owedMinor * annual * days) / 365);
+        const text = formatAmountLike(expected / 100, mention.raw);
+        const percent = `${Math.round(annual * 10000) / 100}%`;
+        add(mention, {
+          en: `Unexpected \`${mention.raw}\` as ${days} days' interest at ${percent} a year, expected \`${text}\` (${owed} × ${percent} × ${days} / 365)`,
+          zh: `${days} 天、年利率 ${percent} 的利息 \`${mention.raw}\` 计算有误，应为 \`${text}\`（${owed} × ${percent} × ${days} ÷ 365）`,
+        }, [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }] }]);
+        continue;
+      }
+    }
+    if (known.has(mention.minor) || components.has(mention)) continue;
+    if (role === 'rate' && annual !== undefined && perDay(block, mention)) {
+      const daily = dailyRateProblem(facts, mention, annual, owedMinor);
+      if (daily) add(mention, daily.message, daily.fixes);
+      continue;
+    }
+    // payments received, rates, limits, unit prices, orders not yet invoiced and zero rows are not what the letter claims
+    if (role === 'paid' || role === 'rate' || role === 'limit' || role === 'unit-price' || role === 'order' || role === 'zero') continue;
+    // a charge is judged against the charges of the facts; without any, \`unbacked-charges\` speaks for it
+    if (role === 'charge' && !(facts.charges?.length)) continue;
+    // an instalment fits the plan: the instalments add up to the total, or equal ones divide it
+    if (role === 'instalment' && (fitsPlan(mention.minor, owedMinor, instalmentSum) || !scheduled)) continue;
+    const only = distinct.length === 1 ? distinct[0]! : undefined;
+    // the one right figure is certain only when the sentence presents the amount as owed and one fact value fits
+    const certain = only !== undefined && role === 'owed' && claimed;
+    const fixes: Fix[] = (only !== undefined ? [only] : distinct.slice(0, 4)).map((minor) => {
+      const text = formatAmountLike(minor / 100, mention.raw);
+      return { title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], ...(certain ? { isPreferred: true } : {}) };
+    });
+    const charged = (facts.charges ?? []).flatMap((c) => (typeof c.amount === 'number' ? [moneyText(facts, c.amount)] : []));
+    add(mention, role === 'charge' && charged.length > 0 ? {
+      en: `Unexpected \`${mention.raw}\` as a charge, expected a charge of the case facts (\`charges\`: ${charged.join(', ')})`,
+      zh: `费用金额 \`${mention.raw}\` 与案件事实不符，应为事实 \`charges\` 中的金额（${charged.join('、')}）`,
+    } : {
+      en: `Unexpected \`${mention.raw}\`, expected an amount of the case facts (\`amount\` is ${owed})`,
+      zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
+    }, fixes, relatedAmount);
+  }
+  return problems;
+}
+
+// "still owed": 尚欠, outstanding, remains unpaid, balance
+const STILL_OWED_BEFORE = /(?:尚欠|仍欠|欠付|欠款|未付|未清偿|\b(?:still\s+owe[sd]?|owing|outstanding|balance(?:\s+(?:due|owing|outstanding))?|remains?\s+(?:unpaid|outstanding|due))\b)[^.;，。；]{0,14}$/iu;
+const STILL_OWED_AFTER = /^\s*[)）]?\s*(?:remains?|is|are)\s+(?:still\s+)?(?:unpaid|outstanding|due|open|owing)\b|^[^，。；]{0,4}(?:仍未支付|尚未支付|未付)/iu;
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十二: 12,
+};
+// "three instalments of", "in 3 equal monthly instalments of", "分三期支付，每期"
+const COUNT_BEFORE = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:equal\s+)?(?:(?:monthly|weekly|quarterly|consecutive)\s+)?instal(?:l)?ments\s+of\s*$|分\s*(\d{1,2}|[两二三四五六七八九十]|十二)\s*期[^，。；]{0,8}[，,]?\s*每期(?:支付|金额)?(?:为)?\s*$/iu;
+
+function instalmentCount(before: string): number | undefined {
+  const m = COUNT_BEFORE.exec(before);
+  const word = m && (m[1] ?? m[2]);
+  if (!word) return undefined;
+  return /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word.toLowerCase()];
+}
+
+// "(62 days)", "for 97 days", "共94日", "逾期81天"
+// (a count of days, not the day of a date: 2026年12月4日 is no 4 days, nor is "December 3")
+const DAYS = /(?<![A-Za-z]\s)\b(\d{1,4})\s*(?:calendar\s+)?days?\b|(?<![月\d])(\d{1,4})\s*(?:日|天)(?![期内前后起])/giu;
+
+/** The number of days the sentence gives for this interest figure: the nearest count in the sentence. */
+function daysStated(block: Block, mention: AmountMention): number | undefined {
+  const local = mention.start - block.start;
+  const from = sentenceStart(block.text, local);
+  const to = sentenceEnd(block.text, local + mention.raw.length);
+  const sentence = block.text.slice(from, to);
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  for (const m of sentence.matchAll(DAYS)) {
+    const n = Number(m[1] ?? m[2]);
+    const at = from + m.index;
+    const distance = Math.abs(at - local);
+    if (n > 0 && distance < bestDistance) {
+      best = n;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** True when the figure is simple interest at the annual rate for these days on one of the principals (365 or 360 days a year, the day counted or not). */
+function interestFits(minor: number, rate: number, days: number, principals: readonly number[]): boolean {
+  for (const principal of principals) {
+    if (principal <= 0) continue;
+    for (const base of [365, 360]) {
+      for (const d of [days, days + 1, days - 1]) if (Math.abs(Math.round((principal * rate * d) / base) - minor) <= 1) return true;
+    }
+  }
+  return false;
+}
+
 
 // "9% per annum", "年利率8%", "8 per cent a year": the rate a daily figure comes from
 const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:为|按)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
@@ -129,32 +248,33 @@ function perDay(block: Block, mention: AmountMention): boolean {
 }
 
 /** A daily interest figure must be the principal times the stated annual rate over 365 (or 360) days. */
-function checkDailyRate(context: RuleContext, mention: AmountMention, rate: number, principal: number): void {
+function dailyRateProblem(facts: Facts, mention: AmountMention, rate: number, principal: number): { message: Message; fixes: Fix[] } | undefined {
   const on365 = Math.round((principal * rate) / 365);
   const on360 = Math.round((principal * rate) / 360);
-  if (Math.abs(mention.minor - on365) <= 1 || Math.abs(mention.minor - on360) <= 1) return;
-  const { facts } = context;
+  if (Math.abs(mention.minor - on365) <= 1 || Math.abs(mention.minor - on360) <= 1) return undefined;
   const expected = formatAmountLike(on365 / 100, mention.raw);
   const percent = `${Math.round(rate * 10000) / 100}%`;
   const base = moneyText(facts, principal / 100);
-  context.report({
-    start: mention.start, end: mention.end,
+  return {
     message: {
       en: `Unexpected \`${mention.raw}\` a day, expected \`${expected}\` (${percent} a year on ${base}, over 365 days)`,
       zh: `每日金额 \`${mention.raw}\` 计算有误，应为 \`${expected}\`（本金 ${base} × 年利率 ${percent} ÷ 365）`,
     },
     fixes: [{ title: `Replace with \`${expected}\``, edits: [{ start: mention.start, end: mention.end, text: expected }] }],
-  });
+  };
 }
 
 /** Amounts that payments received explain: each invoice less a payment, all invoices less all payments, the amount before them. */
 function afterPayments(facts: Facts, paidInText: readonly number[]): number[] {
-  const paid = [...(facts.payments ?? []).flatMap((p) => (typeof p.amount === 'number' ? [toMinor(p.amount)] : [])), ...paidInText];
+  // the payments the facts record, or else those the text reports (the same payments, not more)
+  const recorded = (facts.payments ?? []).flatMap((p) => (typeof p.amount === 'number' ? [toMinor(p.amount)] : []));
+  const paid = recorded.length > 0 ? recorded : [...paidInText];
   if (paid.length === 0) return [];
   const invoices = (facts.invoices ?? []).flatMap((i) => (typeof i.amount === 'number' ? [toMinor(i.amount)] : []));
   const invoiced = invoices.reduce((a, b) => a + b, 0);
   const allPaid = paid.reduce((a, b) => a + b, 0);
-  const out = [invoiced - allPaid];
+  // the payments themselves, and what they add up to, are facts of the case too
+  const out = [invoiced - allPaid, allPaid, ...paid];
   if (facts.amount !== undefined) out.push(toMinor(facts.amount) + allPaid);
   for (const p of paid) {
     out.push(invoiced - p);

@@ -17,7 +17,7 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
     if (role === 'due' && (facts.invoices?.length ?? 0) > 1 && mention.iso > expected) continue;
     const block = blockAt(blocks, mention.start);
     if (!block) continue;
-    const { before, after } = contextOf(block, mention);
+    const { before, after } = contextOf(block, mention, 200);
     if (dateRole(before, after, { iso: mention.iso, ...(facts.date ? { letterDate: facts.date } : {}) }) !== role) continue;
     const text = formatDateLike(expected, mention.raw);
     const what = role === 'due' ? ['the original due date', '原付款到期日'] : ['the payment deadline', '付款期限'];

@@ -51,7 +51,7 @@ export default defineRule({
     docs: {
       en: `A payment deadline is a date the debtor can act on where it is. Banks do not make transfers on a day they are closed, so a deadline on a weekend or a public holiday there invites the argument that the debtor had until the next working day, and blurs when the next step may follow.
 
-The rule reads the calendar of the debtor's country (\`debtor.country\`):
+The rule reads the calendar of the debtor's country (\`debtor.country\`), and then that of the creditor's (\`creditor.country\`): a deadline on a public holiday where the payment is to be credited (Christmas Day for a US creditor) is reported too, because the money cannot reach the account that day. The debtor's calendar:
 
 - **China**: the State Council's yearly holiday schedule, 调休 included — a weekday inside a holiday break is not a working day, and a Saturday or Sunday the schedule makes a working day is one. In 2026 Spring Festival runs 15–23 February with Saturdays 14 and 28 February worked, and National Day with Mid-Autumn 1–7 October with Saturday 10 October worked. The data comes from the \`chinese-days\` package; for a year it does not hold yet, only weekends and the fixed-date holidays of the national holiday rules (1 January, 1–2 May, 1–3 October) are checked, and the message says so.
 - **United States**: the federal holidays of 5 U.S.C. §6103, observed on the Friday before or the Monday after when they fall on a weekend.
@@ -76,6 +76,8 @@ The fix moves the deadline to the next working day there, in the front matter an
 > 请于2026年10月8日（星期四）前付清。`,
       zh: `付款期限应当是债务人所在地的工作日。银行不营业的日子无法完成汇款；期限落在周末或法定节假日，债务人就可以主张期限顺延到下一个工作日，下一步措施从哪天起可以采取也随之模糊。
 
+另外，本规则还会查看债权人所在国（\`creditor.country\`）的日历：付款期限落在收款地的法定节假日（例如美国债权人的圣诞节），款项当日无法入账，同样报告。
+
 本规则按债务人所在国家（\`debtor.country\`）检查：
 
 - **中国**：国务院办公厅每年公布的节假日安排，包括调休——放假期间的工作日不是工作日，调休上班的星期六、星期日是工作日。例如2026年春节2月15日至23日放假，2月14日（星期六）和2月28日（星期六）上班；国庆节、中秋节10月1日至7日放假，10月10日（星期六）上班。数据来自 \`chinese-days\` 数据包。某一年的安排尚未收录时，只检查周末和《全国年节及纪念日放假办法》第二条规定的固定日期节日（元旦、5月1日至2日、10月1日至3日），消息中会注明。
@@ -99,7 +101,24 @@ The fix moves the deadline to the next working day there, in the front matter an
     if (!deadline) return;
     const calendar = calendarFor(facts.debtor?.country);
     const info = calendar.day(deadline);
-    if (info.working) return;
+    if (info.working) {
+      // payment "reaches our account" through the creditor's bank: a public holiday there moves the credit a day
+      const home = calendarFor(facts.creditor?.country);
+      const there = home.day(deadline);
+      if (facts.creditor?.country && facts.creditor.country !== facts.debtor?.country && !there.working && there.reason === 'holiday' && there.name) {
+        const next = nextWorkingDay(home, deadline);
+        const nextDay = weekday(next.iso);
+        report({
+          ...keySpan(context, 'deadline'),
+          message: {
+            en: `Unexpected deadline on ${there.name.en} (\`${deadline}\`), a public holiday in ${home.where.en} where the payment is to be credited, expected a day the creditor's bank is open, such as ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`,
+            zh: `付款期限 \`${deadline}\` 是收款地${home.where.zh}的法定节假日（${there.name.zh}），款项当日无法入账，应改为银行营业日，例如 ${formatDate(next.iso, 'zh')}（${DAY_ZH[nextDay]}）`,
+          },
+          fixes: [{ title: `Move the deadline to ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`, edits: moveEdits(context, deadline, next.iso) }],
+        });
+      }
+      return;
+    }
     const next = nextWorkingDay(calendar, deadline);
     const reason = why(info, calendar);
     const caveat = unpublished(next.known ? info : next, calendar);

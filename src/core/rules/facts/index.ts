@@ -9,6 +9,7 @@ import deadlineMinDays from './deadline-min-days.js';
 import deadlineWeekend from './deadline-weekend.js';
 import dueDateMatches from './due-date-matches.js';
 import factTypes from './fact-types.js';
+import institutionMatchesFacts from './institution-matches-facts.js';
 import interestAmount from './interest-amount.js';
 import invoiceMatchesFacts from './invoice-matches-facts.js';
 import invoiceTotal from './invoice-total.js';
@@ -27,6 +28,7 @@ export const factsRules: Rule[] = [
   deadlineWeekend,
   dueDateMatches,
   factTypes,
+  institutionMatchesFacts,
   interestAmount,
   invoiceMatchesFacts,
   invoiceTotal,

@@ -12,7 +12,7 @@ export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
   litigation: /\b(?:litigation|lawsuit|legal proceedings|court proceedings|proceedings against|sue|(?:commence|bring|file|issue|start)\s+(?:an?\s+)?(?:action|proceedings|suit|claim|lawsuit)|file (?:a )?(?:claim|suit))\b|\bin\s+the\s+(?:[A-Z][\w.&'-]*\s+){0,8}Court\b|起诉|诉讼|起訴|訴訟|向法院|人民法院/i,
   'credit-insurer-claim': /\b(?:credit[- ]insur(?:er|ance)|Sinosure|insurance claim|(?:our|the) insurer)\b|中国信保|中信保|信用保险|保险索赔|中國信保|信用保險|保险公司/i,
   'collection-agency': /\b(?:collection (?:agency|agencies|agent|firm|partner|specialist)s?|debt (?:collect(?:or|ion agency)|recovery (?:agency|firm|agent|specialist))s?|collections? (?:agent|firm)|recovery (?:agent|agency|firm)s?)\b|催收|追收|商账|商帳|追账|追数|追數|收账公司/i,
-  'suspend-supply': /\b(?:suspend|stop|halt|hold|withhold|cease|interrupt)(?:s|ed|ing|ped|ping)?\b[^.。]{0,60}\b(?:supply|supplies|shipments?|deliveries|delivery|orders)\b|\b(?:supply|shipments?|deliveries|orders)\b[^.。]{0,30}\b(?:suspended|stopped|on hold|withheld)\b|[暂暫中]停[^，。；]{0,20}(?:供[货貨应應]|[发發][货貨]|交[货貨]|出[货貨]|接单)|停止(?:供[货貨]|[发發][货貨]|交[货貨]|出[货貨])|中断供[货貨]/i,
+  'suspend-supply': /\b(?:(?:put|place)\s+(?:your|the)\s+account\s+on\s+(?:credit\s+)?(?:stop|hold)|(?:not|no\s+longer)\s+(?:ship|deliver|supply|release|dispatch|accept\s+(?:any\s+)?(?:new\s+|further\s+)?orders))\b|\b(?:suspend|stop|halt|hold|withhold|cease|interrupt)(?:s|ed|ing|ped|ping)?\b[^.。]{0,60}\b(?:supply|supplies|shipments?|deliveries|delivery|orders)\b|\b(?:supply|shipments?|deliveries|orders)\b[^.。]{0,30}\b(?:suspended|stopped|on hold|withheld)\b|[暂暫中]停[^，。；]{0,20}(?:供[货貨应應]|[发發][货貨]|交[货貨]|出[货貨]|接单)|停止(?:供[货貨]|[发發][货貨]|交[货貨]|出[货貨])|中断供[货貨]/i,
 };
 
 const COMMITMENT_WORDS = /\b(?:commit(?:ted|s|ment)?|promis(?:e|ed)|agreed to pay|will pay|undertook|undertakes?|agreed)\b|承诺|承諾|同意(?:于|在)?.{0,20}(?:支付|付款)|将于|保证于/i;
@@ -79,9 +79,9 @@ Each missing item is one finding, reported at the first heading (or the last par
     const at = heading ?? blocks[blocks.length - 1]!;
     const span = { start: at.start, end: Math.min(at.end, Math.max(at.start, body.end)) };
     // a letter without the amount owed fails its purpose (error); the other gaps are for a careful reviewer (warning)
-    const missing = (message: Message, key: string, severity: 'warning' | 'info' = 'warning'): void => {
+    const missing = (message: Message, key: string, severity: 'warning' | 'info' = 'warning', where = span): void => {
       const fact = context.relatedFact(key);
-      report({ ...span, message, ...(key === 'amount' ? {} : { severity }), ...(fact ? { related: [fact] } : {}) });
+      report({ ...where, message, ...(key === 'amount' ? {} : { severity }), ...(fact ? { related: [fact] } : {}) });
     };
     const prose = blocks.map((b) => b.text).join('\n');
     const mentionsDate = (iso: string | undefined): boolean => iso !== undefined && dates.some((d) => d.iso === iso);
@@ -90,7 +90,7 @@ Each missing item is one finding, reported at the first heading (or the last par
     const statesRole = (role: 'due' | 'deadline'): boolean => DATE_PLACEHOLDER.test(prose) || dates.some((d) => {
       const block = d.iso || d.ambiguous ? blockAt(blocks, d.start) : undefined;
       if (!block) return false;
-      const { before, after } = contextOf(block, d);
+      const { before, after } = contextOf(block, d, 200);
       const found = dateRole(before, after, { ...(d.iso ? { iso: d.iso } : {}), ...(facts.date ? { letterDate: facts.date } : {}) });
       return found === role && (role !== 'deadline' || !facts.date || !d.iso || d.iso > facts.date);
     });
@@ -167,10 +167,12 @@ Each missing item is one finding, reported at the first heading (or the last par
         : blocks.some((b) => COMMITMENT_WORDS.test(b.text) && dates.some((d) => d.iso && d.start >= b.start && d.end <= b.end));
       if (!hasCommitment) {
         const when = promised[0];
+        // point at the promise the text does make without a date ("promised to pay early next month"), if any
+        const vague = blocks.find((b) => COMMITMENT_WORDS.test(b.text));
         missing({
           en: `Missing the debtor's commitment with its date in the text, expected ${when ? `\`${formatDate(when, 'en')}\` (\`commitments\`)` : 'what was promised and by when'}`,
           zh: `正文缺少债务人的付款承诺及日期，应写明${when ? ` \`${formatDate(when, 'zh')}\`（\`commitments\`）` : '承诺内容和日期'}`,
-        }, 'commitments');
+        }, 'commitments', 'warning', vague ? { start: vague.start, end: vague.end } : span);
       }
       if (!PERFORMANCE.test(prose)) {
         missing({

@@ -9,7 +9,7 @@ import type { AmountMention } from '../../facts/amounts.js';
 import type { Block, RuleContext } from '../../rule.js';
 import { blockAt, contextOf } from './support.js';
 
-/** The part an amount plays in the letter. */
+/** The part an amount plays in the letter (`paid`: already paid, received or credited to the debtor). */
 export type AmountRole = 'owed' | 'paid' | 'rate' | 'limit' | 'unit-price' | 'instalment' | 'charge' | 'order' | 'zero';
 
 /** An amount with its role, and whether the text positively presents it as owed (for certain fixes). */
@@ -30,9 +30,14 @@ const UNIT_BEFORE = /(?:\b(?:unit\s+price|price\s+per\s+\w+|priced\s+at|at\s+a\s
 const ORDER_BEFORE = /\b(?:(?:open|new|next|pending|held|further)\s+)?(?:order|purchase\s+order|PO|quotation|quote|pro\s*forma|contract\s+(?:value|price))\b[^.;:]{0,30}?\b(?:for|of|worth|valued\s+at|totall?ing)\s*$|(?:订单|报价)[^，。；]{0,16}?(?:金额)?(?:为|共)?\s*$/i;
 const UNIT_AFTER = /^\s*(?:(?:per|a|each|\/)\s*(?:unit|piece|pc|pcs|set|kg|kilo|tonne|ton|t|metre|meter|m|item|carton|box|lb|litre|liter|pair|roll|sheet|container)\b|each\b|[/／]\s*(?:件|台|套|吨|公斤|米|个|只|箱)|每(?:件|台|套|吨|公斤|米|个|只|箱))/i;
 const PAID_BEFORE = /(?:\b(?:received|you\s+(?:have\s+)?(?:paid|remitted|transferred|settled)|thank\s+you\s+for\s+(?:your\s+)?(?:(?:part(?:ial)?|recent|prompt)\s+)?(?:payment|remittance|transfer)\s+of|part(?:ial)?[-\s]payment\s+of|(?:paid|received)\s+(?:on|in)\s+[^.;]{0,25}|less:?|minus|credited)\s*$|(?:已收到|收到贵司|已支付|已付|已偿还|已归还|已回款|已还)[^，。；]{0,16}$)/i;
+// A credit note, deduction or allowance reduces the balance as a payment does (贷项通知单, 冲抵, 折让)
+const CREDITED_BEFORE = /(?:\b(?:credit\s+(?:note|memo)|credited\s+(?:to\s+)?your\s+account|allowance|rebate|deduct(?:ion|ed)|discount)\b[^.;:]{0,40}|(?:贷项通知单|红字发票|冲抵|冲减|折让|退货款|扣减|扣除|抵扣)[^。；]{0,24})$/i;
+const CREDITED_AFTER = /^[^.;。；]{0,30}?(?:\b(?:credit\s+note|deducted|credited)\b|冲减|冲抵|抵扣|扣减)/iu;
+// Chinese: the debtor paid it ("贵司已分别于2025年9月15日支付预付款", "贵司于2026年6月5日支付预付款"), or it came in ("实际入账")
+const PAID_BEFORE_ZH = /(?:已[^，。；]{0,24}?(?:支付|付款|偿还|归还|还款|汇付|汇入|汇来|到账|入账|收到)|(?<![请应须要])(?:贵司|贵公司|你方|买方|对方|债务人)(?:分别)?于[^，。；前]{0,30}?(?:支付|付款|汇付|汇入|偿还)|入账|到账|收讫|实收|实际收到)[^，。；]{0,12}$/u;
 const PAID_AFTER = /^\s*[^.;。，]{0,30}?\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:received|paid|credited|applied)|received\s+(?:on|with\s+thanks)|which\s+we\s+have\s+(?:received|applied)|(?:that\s+)?you\s+(?:paid|remitted|sent))\b|^\s*[^。，；]{0,8}(?:已收到|已到账|已收讫|已支付)/i;
 const NOT_RECEIVED = /\b(?:not|never|yet\s+to)\s+(?:been\s+)?(?:received|paid)|haven['’]t\s+received|没有收到|未收到|尚未收到|未付/i;
-const INSTALMENT = /\binstal(?:l)?ments?\b|\b(?:first|second|third|fourth|fifth|final|last|remaining|next|initial|monthly|weekly)\s+(?:instal(?:l)?ment|payment|tranche|repayment)s?\b|\btranches?\b|第[一二三四五六七八九十\d]+期|分期|首期|每期|首付|尾款|余款/i;
+const INSTALMENT = /\b(?:promis(?:e|ed|es)|commit(?:ted|ment)|undert(?:ook|akes?)|agreed\s+to\s+pay)\b|承诺|保证于|\binstal(?:l)?ments?\b|\b(?:first|second|third|fourth|fifth|final|last|remaining|next|initial|monthly|weekly)\s+(?:instal(?:l)?ment|payment|tranche|repayment)s?\b|\btranches?\b|第[一二三四五六七八九十\d]+期|分期|首期|每期|首付|尾款|余款/i;
 const CHARGE = /\b(?:interest|late(?:[-\s]payment)?\s+(?:fee|charge|penalt)|fees?|penalt(?:y|ies)|surcharge|liquidated\s+damages|(?:collection|legal|recovery|enforcement)\s+(?:costs?|fees?|expenses))\b|利息|违约金|滞纳金|罚息|罚金|手续费|催收费|律师费|费用/i;
 const CLAIM = /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
 const HEADER_ROLE: readonly [RegExp, AmountRole][] = [
@@ -117,9 +122,13 @@ function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<nu
   const near = before.slice(-50);
   if (RATE_AFTER.test(after) || RATE_BEFORE.test(near)) return { role: 'rate', claimed: false };
   if (LIMIT_BEFORE.test(near) || LIMIT_AFTER.test(after)) return { role: 'limit', claimed: false };
+  // "three instalments of USD 20,000.00 each" is a plan, not a price
+  if (/\binstal(?:l)?ments?\s+of\s*$|每期(?:支付|金额)?(?:为)?\s*$/iu.test(near)) return { role: 'instalment', claimed: false };
   if (UNIT_BEFORE.test(near) || UNIT_AFTER.test(after)) return { role: 'unit-price', claimed: false };
   if (ORDER_BEFORE.test(near)) return { role: 'order', claimed: false };
-  if (!NOT_RECEIVED.test(sentence) && (PAID_BEFORE.test(near) || PAID_AFTER.test(after))) return { role: 'paid', claimed: false };
+  if (!NOT_RECEIVED.test(sentence) && (PAID_BEFORE.test(near) || PAID_AFTER.test(after) || PAID_BEFORE_ZH.test(near) || CREDITED_BEFORE.test(near) || CREDITED_AFTER.test(after))) {
+    return { role: 'paid', claimed: false };
+  }
   if (CHARGE.test(before.slice(-60)) || CHARGE.test(after.slice(0, 30))) return { role: 'charge', claimed: true };
   if (INSTALMENT.test(sentence) || isScheduled(mention, block, inBlock)) return { role: 'instalment', claimed: false };
   return { role: 'owed', claimed: CLAIM.test(sentence) };

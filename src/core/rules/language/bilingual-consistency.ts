@@ -1,6 +1,7 @@
 import { blockAt, letterheadLength } from '../../blocks.js';
 import { languageSpan } from '../../language/where.js';
 import type { Facts } from '../../facts/facts.js';
+import { amountProblems } from '../facts/amount-matches-facts.js';
 import { defineRule, type Block, type Message } from '../../rule.js';
 
 // Fewer English words or Chinese word units than this is a greeting, not a half of the letter
@@ -235,7 +236,8 @@ Please pay USD 18,400.00 by 4 December 2026.
     }
     const same = (a: Mention, b: Mention): boolean => a.key === b.key;
     const differences: [keyof typeof KIND_NAME, ReturnType<typeof firstDifference>][] = [
-      ['amount', firstDifference(amountMentions, known.amount, sameAmount)],
+      // a wrong figure in either half is amount-matches-facts' finding, reported once there
+      ['amount', amountProblems(context).length > 0 ? undefined : firstDifference(amountMentions, known.amount, sameAmount)],
       ['date', firstDifference(dateMentions, known.date, same)],
       ['reference', firstDifference(referenceMentions, known.reference, same)],
     ];

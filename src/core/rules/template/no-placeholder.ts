@@ -2,8 +2,9 @@ import { valueAt } from '../../facts/facts.js';
 import { defineRule } from '../../rule.js';
 
 /**
- * Unfilled placeholders: `{{key}}`, bracketed capitals (`[NAME]`, not a link or a task box),
- * `XXX`, `TBD`, and the Chinese `（待填）`/`（待定）`/`【待填】`.
+ * Unfilled placeholders: `{{key}}`, bracketed capitals (`[NAME]`, not a link or a task box), a form's
+ * field label left in brackets (`[Customer Name]`, `<<Payment Link>>`, `【开户行名称】`), `XXX`, `TBD`, and the
+ * Chinese `（待填）`/`（待定）`/`【待填】`.
  */
 const PLACEHOLDER = new RegExp(
   [
@@ -12,6 +13,10 @@ const PLACEHOLDER = new RegExp(
     String.raw`(?<![A-Za-z0-9])X{3,}(?![A-Za-z0-9])`,
     String.raw`(?<![A-Za-z0-9])TBD(?![A-Za-z0-9])`,
     String.raw`[（(【\[]\s*(?:待填|待定|待补充|待确认|请填写|此处填写)[^）)】\]\n]{0,20}[）)】\]]`,
+    // a form's field left as its label: [Customer Name], <<Payment Link>>, «Date», 【开户行名称】
+    String.raw`(?<![\]\\!])\[(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ _\-/](?:[A-Z][a-z]+|[A-Z]{2,}|of|and|or|to))*\](?![(\[:])`,
+    String.raw`<<[^<>\n]{1,40}>>|«[^«»\n]{1,40}»`,
+    String.raw`【[^】\n]{0,10}(?:名称|姓名|名字|日期|时间|金额|账号|帐号|地址|电话|编号|号码|联系人|开户行|签字|盖章)】`,
   ].join('|'),
   'g',
 );

@@ -25,7 +25,7 @@ const BOLD_MIN_WORDS = 20;
 // A line that ends a sentence, unless the full stop belongs to an abbreviation (Inc., Ltd., Co., No.)
 const SENTENCE_END = /[.。](?:\*\*|__)?\s*$/u;
 const ABBREVIATED_END = /\b(?:Inc|Ltd|Co|Corp|LLC|LLP|PLC|Pte|No|Nos|Bros|Dept|St)\.(?:\*\*|__)?\s*$/iu;
-const HEADING_WORDS = 15;
+const HEADING_WORDS = 24;
 
 /**
  * A heading in all but name: one short line with no sentence end and no exclamation (a letterhead, "BY COURIER
