@@ -1,4 +1,4 @@
-// The blind set (test/fixtures/blind): faulty letters written by a contributor who had not read the rules,
+// The blind sets (test/fixtures/blind, blind2): faulty letters written by contributors who had not read the rules,
 // labelled in the format of the independent corpus. Each label must be found (a finding of a listed category on
 // the labelled line, or whose rule id and message match `about`), and no other error or warning may be raised.
 import assert from 'node:assert/strict';
@@ -14,9 +14,13 @@ interface Label {
   about?: string;
 }
 
-const DIR = path.join(ROOT, 'test/fixtures/blind');
-const labels = JSON.parse(fs.readFileSync(path.join(DIR, 'labels.json'), 'utf8')) as Record<string, { expect: Label[] }>;
-const files = fs.readdirSync(path.join(DIR, 'cases')).filter((f) => f.endsWith('.md')).sort();
+// blind/ and blind2/: two writers, each blind to the rules, each with its own labels
+const SETS = ['blind', 'blind2'].map((name) => {
+  const dir = path.join(ROOT, 'test/fixtures', name);
+  const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Record<string, { expect: Label[] }>;
+  const files = fs.readdirSync(path.join(dir, 'cases')).filter((f) => f.endsWith('.md')).sort();
+  return { name, dir, labels, files };
+});
 
 function matcher(label: Label, lines: string[]): (f: Finding) => boolean {
   if (label.on !== undefined) {
@@ -28,25 +32,27 @@ function matcher(label: Label, lines: string[]): (f: Finding) => boolean {
   return (f) => label.category.includes(f.category) && about.test(`${f.ruleId} ${f.message}`);
 }
 
-describe('blind set', () => {
-  it('labels every case, and every case has a defect', () => {
-    assert.deepEqual(Object.keys(labels).sort(), files);
-    for (const file of files) assert.ok(labels[file]!.expect.length > 0, file);
-  });
-
-  for (const file of files) {
-    it(file, () => {
-      const text = fs.readFileSync(path.join(DIR, 'cases', file), 'utf8');
-      const lines = text.split(/\r?\n/);
-      const findings = lint(text, { config: { today: FIXTURE_TODAY }, path: file }).filter((f) => f.severity === 'error' || f.severity === 'warning');
-      const used = new Set<Finding>();
-      for (const label of labels[file]!.expect) {
-        const hits = findings.filter(matcher(label, lines));
-        assert.ok(hits.length > 0, `missed: [${label.category.join('|')}] ${label.on ?? `/${label.about}/`}\nfindings:\n${findings.map(formatFinding).join('\n')}`);
-        for (const h of hits) used.add(h);
-      }
-      const extra = findings.filter((f) => !used.has(f));
-      assert.deepEqual(extra.map(formatFinding), [], 'findings that match no label');
+for (const { name, dir, labels, files } of SETS) {
+  describe(`blind set ${name}`, () => {
+    it('labels every case, and every case has a defect', () => {
+      assert.deepEqual(Object.keys(labels).sort(), files);
+      for (const file of files) assert.ok(labels[file]!.expect.length > 0, file);
     });
-  }
-});
+
+    for (const file of files) {
+      it(file, () => {
+        const text = fs.readFileSync(path.join(dir, 'cases', file), 'utf8');
+        const lines = text.split(/\r?\n/);
+        const findings = lint(text, { config: { today: FIXTURE_TODAY }, path: file }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+        const used = new Set<Finding>();
+        for (const label of labels[file]!.expect) {
+          const hits = findings.filter(matcher(label, lines));
+          assert.ok(hits.length > 0, `missed: [${label.category.join('|')}] ${label.on ?? `/${label.about}/`}\nfindings:\n${findings.map(formatFinding).join('\n')}`);
+          for (const h of hits) used.add(h);
+        }
+        const extra = findings.filter((f) => !used.has(f));
+        assert.deepEqual(extra.map(formatFinding), [], 'findings that match no label');
+      });
+    }
+  });
+}

@@ -27,8 +27,8 @@ function markdownIn(dir: string): string[] {
   });
 }
 
-const clean = [...markdownIn(path.join(ROOT, 'test/fixtures/clean'))];
-const faulty = [...markdownIn(path.join(ROOT, 'test/fixtures/blind/cases')), ...markdownIn(path.join(ROOT, 'test/fixtures/rules'))];
+const clean = [...markdownIn(path.join(ROOT, 'test/fixtures/clean')), ...markdownIn(path.join(ROOT, 'test/fixtures/clean2'))];
+const faulty = [...markdownIn(path.join(ROOT, 'test/fixtures/blind/cases')), ...markdownIn(path.join(ROOT, 'test/fixtures/blind2/cases')), ...markdownIn(path.join(ROOT, 'test/fixtures/rules'))];
 if (fs.existsSync(SHARED_CORPUS)) {
   const labels = JSON.parse(fs.readFileSync(path.join(SHARED_CORPUS, 'labels.json'), 'utf8')) as Record<string, { expect: unknown[] }>;
   for (const file of markdownIn(path.join(SHARED_CORPUS, 'cases'))) ((labels[path.basename(file)]?.expect.length ?? 0) === 0 ? clean : faulty).push(file);
