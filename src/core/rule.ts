@@ -111,6 +111,11 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
+/** The JSON Schema of a rule's options: an object with these properties and no others. */
+export function ruleOptions(properties: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', properties, additionalProperties: false };
+}
+
 /** Declares a rule; the identity function that gives rules their type. */
 export function defineRule(rule: Rule): Rule {
   return rule;

@@ -2,6 +2,16 @@ import { formatDate } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
 import { keySpan } from './support.js';
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-11-13
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+date: 2026-11-20
+deadline: 2026-12-04
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'deadline-after-date',
@@ -14,17 +24,11 @@ export default defineRule({
 
 **Wrong** (a letter dated 20 November 2026)
 
-\`\`\`yaml
-date: 2026-11-20
-deadline: 2026-11-13
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`yaml
-date: 2026-11-20
-deadline: 2026-12-04
-\`\`\`
+${EXAMPLE_2}
 
 中文：\`deadline\`（付款期限）必须晚于函件日期 \`date\`，且不得早于今天。例如函件日期为 2026年11月20日时，期限写 2026年11月13日 是错误的，应写 2026年12月4日。`,
       zh: `付款期限早于或等于函件日期，或者已经过去，债务人根本没有付款的时间；仲裁庭或法院不会认为这是合理的催告，后续措施也无从以此为依据。付款期限必须晚于函件日期，且不得早于今天。参见 [docs/law.md](../../law.md#working-days-and-deadlines)。
@@ -33,17 +37,11 @@ deadline: 2026-12-04
 
 **错误**（函件日期为2026年11月20日）
 
-\`\`\`yaml
-date: 2026-11-20
-deadline: 2026-11-13
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`yaml
-date: 2026-11-20
-deadline: 2026-12-04
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

@@ -1,6 +1,6 @@
 import { daysBetween, formatDate } from '../../facts/format.js';
 import { calendarFor, workingDaysBetween } from '../../law/calendar.js';
-import { defineRule } from '../../rule.js';
+import { defineRule, ruleOptions } from '../../rule.js';
 import { keySpan } from './support.js';
 
 export default defineRule({
@@ -10,14 +10,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'A reminder gives the debtor at least a week to pay',
     languages: ['eng', 'cmn'],
-    options: {
-      type: 'object',
-      properties: {
-        days: { type: 'integer', minimum: 1, default: 7, description: 'Fewest days from the letter date to the deadline' },
-        workingDays: { type: 'boolean', default: false, description: "Count working days where the debtor is (PRC holidays and 调休, US federal holidays, else weekends) instead of calendar days" },
-      },
-      additionalProperties: false,
-    },
+    options: ruleOptions({
+      days: { type: 'integer', minimum: 1, default: 7, description: 'Fewest days from the letter date to the deadline' },
+      workingDays: { type: 'boolean', default: false, description: "Count working days where the debtor is (PRC holidays and 调休, US federal holidays, else weekends) instead of calendar days" },
+    }),
     docs: {
       en: `Reminders go out at about weekly intervals and grow firmer step by step. A \`reminder\` or \`second-reminder\` that leaves less than a week to pay reads as pressure the stage does not justify ("within 24 hours" belongs to no early letter: the FDCPA's list of false urgency, 15 U.S.C. §1692e, is the accepted baseline), and a debtor paying by international transfer may not manage it. The rule warns when the deadline is fewer than \`days\` (default 7) after the letter date. Final demands and letters before action are not checked. See [docs/law.md](../law.md#working-days-and-deadlines).
 

@@ -4,6 +4,19 @@ import { defineRule } from '../../rule.js';
 import { amountRoles } from './roles.js';
 import { inCurrency, keySpan, writtenValue } from './support.js';
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+amount: 18400.00
+invoices:
+  - number: HVW-2026-1187
+    amount: 12400.00
+  - number: HVW-2026-1203
+    amount: 5000.00
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+amount: 17400.00   # 12400.00 + 5000.00, the same invoices
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'invoice-total',
@@ -17,50 +30,22 @@ export default defineRule({
 
 **Wrong**
 
-\`\`\`yaml
-amount: 18400.00
-invoices:
-  - number: HVW-2026-1187
-    amount: 12400.00
-  - number: HVW-2026-1203
-    amount: 5000.00
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`yaml
-amount: 17400.00
-invoices:
-  - number: HVW-2026-1187
-    amount: 12400.00
-  - number: HVW-2026-1203
-    amount: 5000.00
-\`\`\`
+${EXAMPLE_2}
 
 中文：\`amount\`（欠款总额）必须等于各张发票金额（\`invoices[].amount\`）之和，例如两张发票 12400.00 与 5000.00 时，\`amount\` 应为 17400.00。`,
       zh: `\`amount\` 是目前欠款总额，\`invoices\` 说明它由哪些发票构成，两者必须精确到分相等：合计对不上的函件容易引起争议，拖延付款。报告位置在 \`amount\` 键上。到底哪一边写错需要人来判断，所以修复（把 \`amount\` 改为发票合计）只作为建议，\`--fix\` 不会自动应用。利息和费用应写在 \`charges\` 中，不要计入 \`amount\`。参见 [docs/law.md](../../law.md#interest-and-fixed-compensation)。
 
 **错误**
 
-\`\`\`yaml
-amount: 18400.00
-invoices:
-  - number: HVW-2026-1187
-    amount: 12400.00
-  - number: HVW-2026-1203
-    amount: 5000.00
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`yaml
-amount: 17400.00
-invoices:
-  - number: HVW-2026-1187
-    amount: 12400.00
-  - number: HVW-2026-1203
-    amount: 5000.00
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

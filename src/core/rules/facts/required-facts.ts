@@ -29,6 +29,24 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+kind: dunning-letter
+stage: final-demand
+amount: 18400.00
+currency: USD
+due_date: 2026-10-15
+deadline: 2026-12-04
+next_step: arbitration
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'required-facts',
@@ -47,25 +65,11 @@ A missing \`kind\` is itself a finding. A missing top-level key is reported at t
 
 **Wrong** (a final demand with no deadline)
 
-\`\`\`yaml
-kind: dunning-letter
-stage: final-demand
-amount: 18400.00
-currency: USD
-due_date: 2026-10-15
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`yaml
-kind: dunning-letter
-stage: final-demand
-amount: 18400.00
-currency: USD
-due_date: 2026-10-15
-deadline: 2026-12-04
-next_step: arbitration
-\`\`\`
+${EXAMPLE_2}
 
 中文：最后催告函（\`final-demand\`）必须写明 \`deadline\`（付款期限），例如 \`deadline: 2026-12-04\`；\`next_step\`（逾期后的措施）可选，正文须写明后续措施；缺少 \`kind\` 时本规则同样报告。`,
       zh: `Dunmark 依据前置信息中的案件事实检查函件，缺少一项事实，就有一项检查无法进行；在模板里，就是函件中的一处空白。本规则按文件类型列出必须具备的键（见事实格式 [\`schemas/facts.schema.json\`](../../../schemas/facts.schema.json)）：
@@ -78,25 +82,11 @@ next_step: arbitration
 
 **错误**（最后催告函，没有付款期限）
 
-\`\`\`yaml
-kind: dunning-letter
-stage: final-demand
-amount: 18400.00
-currency: USD
-due_date: 2026-10-15
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`yaml
-kind: dunning-letter
-stage: final-demand
-amount: 18400.00
-currency: USD
-due_date: 2026-10-15
-deadline: 2026-12-04
-next_step: arbitration
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

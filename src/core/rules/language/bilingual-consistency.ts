@@ -118,6 +118,18 @@ function differenceMessage(kind: keyof typeof KIND_NAME, mention: Mention, other
   };
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月14日前支付18,400.00美元。
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`markdown
+Please pay USD 18,400.00 by 4 December 2026.
+
+请于2026年12月4日前支付18,400.00美元。
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'bilingual-consistency',
@@ -135,19 +147,11 @@ Why it matters: a debtor, a court or an arbitral tribunal can rely on whichever 
 
 **Wrong**
 
-\`\`\`markdown
-Please pay USD 18,400.00 by 4 December 2026.
-
-请于2026年12月14日前支付18,400.00美元。
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`markdown
-Please pay USD 18,400.00 by 4 December 2026.
-
-请于2026年12月4日前支付18,400.00美元。
-\`\`\`
+${EXAMPLE_2}
 
 **错误**：英文部分写发票 HVW-2026-1187，中文部分写成 HVW-2026-1178。
 
@@ -161,19 +165,11 @@ Please pay USD 18,400.00 by 4 December 2026.
 
 **错误**
 
-\`\`\`markdown
-Please pay USD 18,400.00 by 4 December 2026.
-
-请于2026年12月14日前支付18,400.00美元。
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`markdown
-Please pay USD 18,400.00 by 4 December 2026.
-
-请于2026年12月4日前支付18,400.00美元。
-\`\`\`
+${EXAMPLE_2}
 
 另一种常见错误：英文部分写发票号 HVW-2026-1187，中文部分误写为 HVW-2026-1178。中英文两部分应写同一发票号、同一金额和同一付款期限。`,
     },

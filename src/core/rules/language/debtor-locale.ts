@@ -15,6 +15,22 @@ function addressedToGuarantor(context: RuleContext): boolean {
     && new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(salutation.text));
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+stage: final-demand
+language: en
+debtor:
+  name: 宁波联合实业有限公司
+  locale: zh-CN
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+stage: final-demand
+language: en+zh-CN
+debtor:
+  name: 宁波联合实业有限公司
+  locale: zh-CN
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'debtor-locale',
@@ -30,23 +46,11 @@ Why it matters: early reminders may be in English when the buyer's staff work in
 
 **Wrong**
 
-\`\`\`yaml
-stage: final-demand
-language: en
-debtor:
-  name: Ningbo Lianhe Industrial Co., Ltd.
-  locale: zh-CN
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`yaml
-stage: final-demand
-language: en+zh-CN
-debtor:
-  name: Ningbo Lianhe Industrial Co., Ltd.
-  locale: zh-CN
-\`\`\`
+${EXAMPLE_2}
 
 中文说明：债务人惯用中文（\`debtor.locale: zh-CN\`）时，最后催告函（\`final-demand\`）或起诉/仲裁前函（\`letter-before-action\`）不应只有英文。
 
@@ -59,23 +63,11 @@ debtor:
 
 **错误**
 
-\`\`\`yaml
-stage: final-demand
-language: en
-debtor:
-  name: 宁波联合实业有限公司
-  locale: zh-CN
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`yaml
-stage: final-demand
-language: en+zh-CN
-debtor:
-  name: 宁波联合实业有限公司
-  locale: zh-CN
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

@@ -14,6 +14,20 @@ function excerpt(text: string): string {
   return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元。
+
+Please arrange payment at your earliest convenience.
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`markdown
+尊敬的周先生：
+
+贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'declared-language',
@@ -49,21 +63,11 @@ Invoice HVW-2026-1187 for USD 18,400.00 was due on 15 October 2026. Please arran
 
 **错误**（\`language: zh-CN\`）
 
-\`\`\`markdown
-尊敬的周先生：
-
-贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元。
-
-Please arrange payment at your earliest convenience.
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`markdown
-尊敬的周先生：
-
-贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
-\`\`\``,
+${EXAMPLE_2}`,
       zh: `本规则逐段检查文件是否用前置信息声明的语言写成：\`language: en\` 的函件中出现中文段落，或 \`language: zh-CN\`（\`zh-TW\`、\`zh-HK\`）的函件中出现英文段落，都会报告。一个段落中英混写时，其中超过几个词的另一种语言的句子单独报告；简短的双语称呼（“Dear Mr. Zhou / 尊敬的周先生：”）不报告。只有名称、数字、金额或电子邮箱的标题、落款和地址不算正文，不作检查；英文句子中引用的中文公司名称也不报告。
 
 **为什么重要**：声明的语言决定适用哪些规则、模板和提示语言，也决定债务人能否读懂这封函件。一封信一半是另一种语言又没有说明，通常是从旧稿粘贴而来；发生争议时，中国法院以中文审理，英文证据需要翻译（《民事诉讼法》第七十三条）。请整封信用同一种语言写成，或者声明为双语（\`language: en+zh-CN\`），由双语规则检查两部分内容是否一致。参见 [docs/law.md](../../law.md#language)。
@@ -72,21 +76,11 @@ Please arrange payment at your earliest convenience.
 
 **错误**（\`language: zh-CN\`）
 
-\`\`\`markdown
-尊敬的周先生：
-
-贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元。
-
-Please arrange payment at your earliest convenience.
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`markdown
-尊敬的周先生：
-
-贵公司尚欠发票 HVW-2026-1187 项下货款 18,400.00 美元，请尽快安排付款。
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check({ facts, blocks, key, report }) {

@@ -9,6 +9,20 @@ const ZH_PREVAILS = /以?(?:中文|英文)(?:文本|版本|版)?为准|(?:中文
 const ADD_CHINESE_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the Chinese version shall prevail. 本文件以中英文书就，两种文本如有不一致，以中文文本为准。';
 const ADD_ENGLISH_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the English version shall prevail. 本文件以中英文书就，两种文本如有不一致，以英文文本为准。';
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`markdown
+The Buyer shall pay within 60 days of the bill of lading date.
+
+买方应在提单日期后60天内付款。
+
+This contract is made in English and Chinese; in case of any discrepancy, the Chinese version shall prevail. 本合同以中英文书就，如有不一致，以中文文本为准。
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'prevailing-language',
@@ -24,21 +38,11 @@ Why it matters: under PRC Civil Code Art. 466, when a contract is made in two la
 
 **Wrong**
 
-\`\`\`markdown
-The Buyer shall pay within 60 days of the bill of lading date.
-
-买方应在提单日期后60天内付款。
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`markdown
-The Buyer shall pay within 60 days of the bill of lading date.
-
-买方应在提单日期后60天内付款。
-
-This contract is made in English and Chinese; in case of any discrepancy, the Chinese version shall prevail. 本合同以中英文书就，如有不一致，以中文文本为准。
-\`\`\`
+${EXAMPLE_2}
 
 **错误**：双语催款函只有中英文两段正文，没有说明以哪种文本为准。
 
@@ -49,21 +53,11 @@ This contract is made in English and Chinese; in case of any discrepancy, the Ch
 
 **错误**：双语催款函只有中英文两段正文，没有说明以哪种文本为准。
 
-\`\`\`markdown
-The Buyer shall pay within 60 days of the bill of lading date.
-
-买方应在提单日期后60天内付款。
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`markdown
-The Buyer shall pay within 60 days of the bill of lading date.
-
-买方应在提单日期后60天内付款。
-
-This contract is made in English and Chinese; in case of any discrepancy, the Chinese version shall prevail. 本合同以中英文书就，如有不一致，以中文文本为准。
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

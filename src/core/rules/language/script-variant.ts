@@ -42,6 +42,14 @@ function convert(run: string, from: number, to: number, target: Target): string 
   return out;
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`markdown
+請於2026年12月4日前支付上述款項。
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`markdown
+请于2026年12月4日前支付上述款项。
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'script-variant',
@@ -57,15 +65,11 @@ Why it matters: mainland debtors read Simplified Chinese, Hong Kong and Taiwan d
 
 **Wrong** (\`language: zh-CN\`)
 
-\`\`\`markdown
-請於2026年12月4日前支付上述款項。
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`markdown
-请于2026年12月4日前支付上述款项。
-\`\`\`
+${EXAMPLE_2}
 
 **错误**（\`language: zh-TW\`）：\`请于2026年12月4日前支付上述款项。\`
 
@@ -78,15 +82,11 @@ English note: the rule only looks at Han characters, so English text in a biling
 
 **错误**（\`language: zh-CN\`）
 
-\`\`\`markdown
-請於2026年12月4日前支付上述款項。
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`markdown
-请于2026年12月4日前支付上述款项。
-\`\`\`
+${EXAMPLE_2}
 
 反之，\`language: zh-TW\` 的函件应写“請於2026年12月4日前支付上述款項。”。本规则只检查汉字，双语函件中的英文不受影响。`,
     },

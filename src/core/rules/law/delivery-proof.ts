@@ -1,7 +1,7 @@
 import { formatDate } from '../../facts/format.js';
 import { dispatchInText } from '../../law/dispatch.js';
 import { daysToBar, limitationOf } from '../../law/limitation.js';
-import { defineRule, type RuleContext } from '../../rule.js';
+import { defineRule, ruleOptions, type RuleContext } from '../../rule.js';
 import type { Fix } from '../../types.js';
 import { closingFence, keySpan } from '../facts/support.js';
 
@@ -33,6 +33,18 @@ function deliveryFixes(context: RuleContext): Fix[] {
   return fixes;
 }
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+stage: final-demand
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+stage: final-demand
+dispatch:
+  method: courier
+  to: 浙江省宁波市北仑区新碶街道明州路88号
+  tracking: SF1403528876511
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'delivery-proof',
@@ -41,14 +53,10 @@ export default defineRule({
     description: 'A final demand to a debtor in China records how it is delivered, so that its arrival can be proven',
     languages: ['eng', 'cmn'],
     fixable: true,
-    options: {
-      type: 'object',
-      properties: {
-        warnDays: { type: 'integer', minimum: 0, default: 180, description: 'A missing dispatch record is a warning when the letter is dated this many days or fewer before the limitation bar' },
-        noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'A missing dispatch record is drafting advice (info) when the letter is dated this many days or fewer before the bar' },
-      },
-      additionalProperties: false,
-    },
+    options: ruleOptions({
+      warnDays: { type: 'integer', minimum: 0, default: 180, description: 'A missing dispatch record is a warning when the letter is dated this many days or fewer before the limitation bar' },
+      noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'A missing dispatch record is drafting advice (info) when the letter is dated this many days or fewer before the bar' },
+    }),
     docs: {
       en: `A final demand or letter before action to a debtor in China records how it goes out: \`dispatch: { method, to, tracking, delivered }\`, with \`method\` one of \`courier\`, \`registered-mail\`, \`email\` or \`hand\`, \`to\` the address or e-mail address, \`tracking\` the tracking or registration number or message id, and \`delivered\` the date it arrived. (\`delivery\` remains the sentence saying what was delivered under the contract, as the templates use it.)
 
@@ -60,19 +68,11 @@ The fix adds the key and never invents a value: it offers courier or registered 
 
 **Wrong** (a debtor in China, due 30 June 2023, letter of 20 May 2026)
 
-\`\`\`yaml
-stage: final-demand
-\`\`\`
+${EXAMPLE_1}
 
 **Right**
 
-\`\`\`yaml
-stage: final-demand
-dispatch:
-  method: courier
-  to: No. 88 Mingzhou Road, Beilun District, Ningbo, Zhejiang
-  tracking: SF1403528876511
-\`\`\``,
+${EXAMPLE_2}`,
       zh: `向中国境内债务人发出最后催告函（\`final-demand\`）或起诉（仲裁）前通知函（\`letter-before-action\`）时，前置信息应记录送达方式：\`dispatch: { method, to, tracking, delivered }\`，其中 \`method\` 为 \`courier\`（快递）、\`registered-mail\`（挂号信）、\`email\`（电子邮件）或 \`hand\`（专人送达），\`to\` 为收件地址或邮箱，\`tracking\` 为快递单号、挂号号码或邮件编号，\`delivered\` 为送达日期。（\`delivery\` 仍用于写明合同项下货物已交付的情况，模板一直这样使用。）
 
 **为什么重要**：催收只有在到达债务人时才能中断诉讼时效（《民法典》第一百九十五条；《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第八条：以信件、快递或数据电文主张权利的，到达或者应当到达对方时中断），而到达需要债权人举证。请保留快递或邮政的签收记录、当面送达的签收回执；电子邮件应发送至对方指定的邮箱——数据电文进入对方指定的系统时生效（《民法典》第一百三十七条），合同约定的通知地址最为稳妥。参见 [docs/law.md](../../law.md#proof-of-delivery)。
@@ -83,19 +83,11 @@ dispatch:
 
 **错误**（债务人在中国，到期日为2023年6月30日，函件日期为2026年5月20日）
 
-\`\`\`yaml
-stage: final-demand
-\`\`\`
+${EXAMPLE_1}
 
 **正确**
 
-\`\`\`yaml
-stage: final-demand
-dispatch:
-  method: courier
-  to: 浙江省宁波市北仑区新碶街道明州路88号
-  tracking: SF1403528876511
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {

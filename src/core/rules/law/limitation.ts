@@ -1,7 +1,7 @@
 import { formatDate } from '../../facts/format.js';
 import { dispatchRecorded } from '../../law/dispatch.js';
 import { daysToBar, limitationOf, type Interruption, type Limitation } from '../../law/limitation.js';
-import { defineRule } from '../../rule.js';
+import { defineRule, ruleOptions } from '../../rule.js';
 import { keySpan } from '../facts/support.js';
 
 const EVENT_NAMES: Record<Interruption['type'], { en: string; zh: string }> = {
@@ -25,6 +25,20 @@ function counted(lim: Limitation): { en: string; zh: string } {
 
 const NUMBER = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
 
+// Examples both languages' docs show, written once
+const EXAMPLE_1 = `\`\`\`yaml
+due_date: 2022-11-30
+contract:
+  governing_law: PRC
+  type: services
+\`\`\``;
+const EXAMPLE_2 = `\`\`\`yaml
+due_date: 2022-11-30
+events:
+  - date: 2024-03-15
+    type: acknowledgement
+\`\`\``;
+
 export default defineRule({
   meta: {
     id: 'limitation',
@@ -32,19 +46,15 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'The claim is not about to become, or already, time-barred under the contract\'s law',
     languages: ['eng', 'cmn'],
-    options: {
-      type: 'object',
-      properties: {
-        warnDays: { type: 'integer', minimum: 0, default: 180, description: 'Warn when the letter is dated this many days or fewer before the bar' },
-        noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'Give drafting advice (info) when the letter is dated this many days or fewer before the bar' },
-        laws: {
-          type: 'object',
-          description: 'Limitation years for governing laws other than PRC, by `contract.governing_law` (e.g. { "US-NY": { "years": 6 } })',
-          additionalProperties: { type: 'object', properties: { years: { type: 'number', minimum: 1 } }, required: ['years'], additionalProperties: false },
-        },
+    options: ruleOptions({
+      warnDays: { type: 'integer', minimum: 0, default: 180, description: 'Warn when the letter is dated this many days or fewer before the bar' },
+      noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'Give drafting advice (info) when the letter is dated this many days or fewer before the bar' },
+      laws: {
+        type: 'object',
+        description: 'Limitation years for governing laws other than PRC, by `contract.governing_law` (e.g. { "US-NY": { "years": 6 } })',
+        additionalProperties: { type: 'object', properties: { years: { type: 'number', minimum: 1 } }, required: ['years'], additionalProperties: false },
       },
-      additionalProperties: false,
-    },
+    }),
     docs: {
       en: `Computes when the claim becomes time-barred under the contract's law and reports a letter dated close to that day, or after it.
 
@@ -57,22 +67,11 @@ A letter dated within 180 days of the bar (option \`warnDays\`) is a warning, wi
 
 **Wrong** (due 30 November 2022, a services contract, letter of 20 May 2026, no event recorded)
 
-\`\`\`yaml
-due_date: 2022-11-30
-contract:
-  governing_law: PRC
-  type: services
-\`\`\`
+${EXAMPLE_1}
 
 **Right** (the debtor acknowledged the debt in writing on 15 March 2024)
 
-\`\`\`yaml
-due_date: 2022-11-30
-events:
-  - date: 2024-03-15
-    type: acknowledgement
-    note: Signed and chopped acknowledgement of debt, original on file
-\`\`\``,
+${EXAMPLE_2}`,
       zh: `本规则计算债权在合同准据法下的诉讼时效届满日，并在函件日期临近或已过届满日时报告。
 
 - **中国法**（\`contract.governing_law: PRC\`）：诉讼时效为三年（《民法典》第一百八十八条），国际货物买卖合同和技术进出口合同为四年（第五百九十四条，需写明 \`contract.type: sale-of-goods\` 或 \`technology-import-export\`，且双方位于不同国家）。自到期日 \`due_date\`（或 \`limitation.from\`）起算，开始当日不计入，到期年份的对应日为最后一日，没有对应日的以月末为最后一日（第二百零一条、第二百零二条）；最后一日是法定休假日的，顺延至休假日结束的次日（第二百零三条，按国务院放假安排）。
@@ -84,22 +83,11 @@ events:
 
 **错误**（到期日2022年11月30日，服务合同，函件日期2026年5月20日，未记录任何中断事由）
 
-\`\`\`yaml
-due_date: 2022-11-30
-contract:
-  governing_law: PRC
-  type: services
-\`\`\`
+${EXAMPLE_1}
 
 **正确**（债务人曾于2024年3月15日书面确认欠款）
 
-\`\`\`yaml
-due_date: 2022-11-30
-events:
-  - date: 2024-03-15
-    type: acknowledgement
-    note: 债务确认书，加盖公章，原件存档
-\`\`\``,
+${EXAMPLE_2}`,
     },
   },
   check(context) {
