@@ -6,7 +6,7 @@
  */
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~]/g;
-const LINE_BREAKS = /\s*[\r\n]+\s*/g;
+const LINE_BREAKS = /(?<!\s)\s*[\r\n]\s*/g;
 
 /** Escapes a fact string for inline Markdown: special characters backslashed, line breaks folded. */
 export function escapeMarkdown(value: string): string {

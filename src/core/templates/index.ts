@@ -121,7 +121,7 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     if (empty.length) return { ok: false, problems: empty };
     const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => String(value) });
     const front = frontMatterOf(t, split.frontMatter, facts as Record<string, unknown>);
-    return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').replace(/\s*$/, '')}\n` };
+    return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').trimEnd()}\n` };
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `Unexpected failure while rendering: ${String((error as Error)?.message ?? error)}` }] };
   }

@@ -188,7 +188,7 @@ export function findPhrases(list: CompiledList, blocks: readonly Block[]): Phras
 const HAN = /\p{Script=Han}/u;
 
 // A sentence ends at . ! ? followed by space or the end, or at Chinese 。！？ anywhere
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s|$)|[。！？]+[”’」』）]*|;(?=\s)|；/gu;
+const SENTENCE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s|$)|[。！？]+[”’」』）]*|;(?=\s)|；/gu;
 // Words after which a full stop does not end a sentence
 const ABBREVIATION = /(?:^|[\s(])(?:No|Nos|Co|Ltd|Mr|Mrs|Ms|Dr|Inc|St|Corp|Art|Arts|vs|etc|e\.g|i\.e|U\.S|[A-Z])\.$/;
 
