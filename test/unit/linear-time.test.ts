@@ -82,7 +82,7 @@ function block(text: string): Block {
 const DAXIE = ['壹', '壹贰叁', '壹元', '壹拾', '一二三', '零', '美元壹'];
 const FIGURES = ['1', '1,', '1,234', '1.', '12.3', 'USD 1 ', '$1', '1 1 '];
 const DATES = ['2026-', '2026-1-', '12/', '1/1/', '2026年', '1 of ', 'January 1', '1st '];
-const PROSE = ['.', '!', '?', '。', '.)', '!"', ' ', 'a ', 'A ', 'Mr. ', 'No.', 'a.', 'aaa', 'AB-', 'A-', '@', 'a@', 'a@b.', 'http://a', '**', '__', '{{', '{{ ', '[A', 'X', 'TBD ',
+const PROSE = ['.', '!', '?', '。', '.)', '!"', ' ', 'a ', 'A ', 'Mr. ', 'No.', 'a.', 'aaa', 'AB-', 'A-', '@', 'a@', 'a@b.', 'http://a', '**', '__', '{{', '{{ ', '{{ date ', '[A', '[DATE ', 'X', 'TBD ', '__ ', 'A.', "O'", 'Smith & ',
   'by ', 'due ', 'fell due ', 'payable ', 'until ', 'not ', 'the ', 'of ', 'legal ', 'case no 1', 'docket no 1-', '仲裁', '提交', '由', '到期日 ', '截止 ', '应于 ', '连带', '保证期间 ', '一', '1 ', '1个', 'Arbitration ', 'either party may ', 'arbitration or ',
   'English ', '中文', '、', ':', '：', ';', ',', 'Co.', 'e.g. ', 'kindly ', 'WE WILL ', 'PAY NOW! '];
 
@@ -137,7 +137,7 @@ describe('linear time on adversarial input (ratio to a linear reference, same ru
     for (const rule of rules) runRules(small, [rule], config);
     for (const unit of [...PROSE, ...DAXIE, ...FIGURES, ...DATES]) {
       const doc = parseDocument(`${front}${pump(unit, '')}\n`);
-      for (const rule of rules) assertLinear(rule.meta.id, doc.text, () => runRules(doc, [rule], config));
+      for (const rule of rules) assertLinear(`${rule.meta.id} (paragraph of ${JSON.stringify(unit)})`, doc.text, () => runRules(doc, [rule], config));
     }
 
   });
@@ -169,10 +169,19 @@ function corePatterns(): { source: string; flags: string; where: string }[] {
   return [...found.values()];
 }
 
+/**
+ * Patterns the analysis flags that only ever run on a bounded slice of text (so each call is
+ * constant time), with where the bound is. Keep this list short: prefer a linear pattern.
+ */
+const BOUNDED: readonly { file: string; starts: string; why: string }[] = [
+  { file: 'src/core/rules/tone/stage-tone.ts', starts: String.raw`\b(?:if|unless`, why: 'CONDITION is tested on at most 200 characters before the phrase (offered())' },
+];
+
 describe('every pattern in src/core is free of super-linear backtracking (static audit)', () => {
   it('regex literals', () => {
     const reports: string[] = [];
     for (const p of corePatterns()) {
+      if (BOUNDED.some((b) => p.where.startsWith(`${b.file}:`) && p.source.startsWith(b.starts))) continue;
       for (const r of analyse({ source: p.source, flags: p.flags }).reports) reports.push(`${p.where} /${p.source}/${p.flags}: ${r.type} on repeated ${JSON.stringify(r.character.pick)}`);
     }
     assert.deepEqual(reports, []);

@@ -3,12 +3,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Node, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { parseMarkdown, pieceStarts } from '../../src/core/markdown.js';
-
-const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+import { markdownProcessor as whole, parseMarkdown, pieceStarts } from '../../src/core/markdown.js';
 
 /** Every block node with its type and source span, in document order. */
 function outline(root: Root): string[] {
@@ -26,7 +21,7 @@ function outline(root: Root): string[] {
 
 const LINES = [
   '', '', '', 'Dear Mr. Zhou,', 'Invoice 1187 is due.', '请于2026年12月4日前付款。', '- item', '  continued', '1. first', '> quoted', '>', '```', '```js', '~~~', '    indented code',
-  '<!-- dunmark-disable no-threat', '-->', '<!-- closed -->', '<pre>', '</pre>', '<div>', '</div>', '---', '***', '# Heading', 'Title', '===', '| a | b |', '| --- | --- |',
+  '<!-- dunmark-disable no-threat', '-->', '<!-- closed -->', '<pre>', '</pre>', '<div>', '</div>', '---', '***', '# Heading', 'Title', '===', '| a | b |', '| --- | --- |', 'a | b', '--|--', '| 1 | 2 |',
   '[ref]: https://example.com', 'See [ref].', '\tTabbed', '  - nested', 'a\r', 'b\r\n', 'x',
 ];
 

@@ -105,8 +105,8 @@ When the facts name exactly one amount the fix writes it in the same form as the
 });
 
 // "9% per annum", "年利率8%", "8 per cent a year": the rate a daily figure comes from
-const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:为|按)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
-const PER_DAY = /^\s*[)）]?\s*(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
+const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:(?:为|按)\s*)?(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
+const PER_DAY = /^\s*(?:[)）]\s*)?(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
 const PER_DAY_BEFORE = /(?:\bper\s+diem\b|\bdaily\b[^.;]{0,20}|每日(?:按)?|每天(?:按)?)\s*$/iu;
 
 /** The annual interest rate the charges or the text state, as a fraction (0.09), if exactly one is stated. */

@@ -219,11 +219,24 @@ export function sentences(block: Block): { start: number; end: number }[] {
   return out;
 }
 
-/** The sentence of `block` that holds absolute offset `offset`. */
+/** The sentence of `block` that holds absolute offset `offset` (binary search: sentences are sorted). */
 export function sentenceAt(block: Block, offset: number): { start: number; end: number } {
-  for (const s of sentences(block)) if (offset >= s.start && offset < s.end) return s;
-  return { start: block.start, end: block.end };
+  const list = sentences(block);
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  let whole = wholeBlock.get(block);
+  if (!whole) wholeBlock.set(block, (whole = { start: block.start, end: block.end }));
+  return whole;
 }
+
+const wholeBlock = new WeakMap<Block, { start: number; end: number }>();
 
 /** A fix that removes a sentence together with the space after it. */
 export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): Fix {
