@@ -53,7 +53,6 @@ const FIGURES_AMOUNT = new RegExp(
 const DAXIE_CHARS = new Set('零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二两三四五六七八九十百千');
 /** The characters a 大写 integer needs at least one of (so that 一二三 alone is not an amount). */
 const DAXIE_NONZERO = new Set('壹贰叁肆伍陆柒捌玖拾佰仟');
-const DAXIE_JIAO_FEN = new Set('壹贰叁肆伍陆柒捌玖');
 const YUAN = new Set('元圆');
 /** What may follow `元`: up to two `零?<digit>[角分]` and a closing `整`/`正`. Bounded, so linear. */
 const DAXIE_TAIL = /(?:零?[壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九][角分]){0,2}[整正]?/y;
