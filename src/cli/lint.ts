@@ -2,17 +2,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import writeFileAtomic from 'write-file-atomic';
-import { fixUntilStable } from '../core/fixes.js';
-import { lint, listRules } from '../index.js';
-import type { DunmarkConfig } from '../core/types.js';
+import { listRules } from '../index.js';
+import type { DunmarkConfig, Finding } from '../core/types.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
+import { DEFAULT_MAX_BYTES, parseSize, readTextFile, writeFixedFile } from './file-io.js';
 import { displayPath, expandArgs } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatStylish, useColour, type FileResult } from './format/stylish.js';
 import type { CliIo, Command } from './io.js';
+import { LintRunner } from './lint-worker.js';
 import { UsageError } from './usage.js';
+
+/** How long one file may take by default (lint, or all passes of --fix), in milliseconds. */
+export const DEFAULT_MAX_MS = 30_000;
+
+/** The finding that stands for a file that could not be checked within the budget. */
+function overBudget(maxMs: number): Finding {
+  return {
+    ruleId: 'max-ms', category: 'structure', severity: 'error',
+    message: `Unexpected file that takes more than ${maxMs} ms to check (--max-ms), expected a letter Dunmark can check; it was not checked`,
+    line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [],
+  };
+}
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,6 +42,9 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       ext: { type: 'string', multiple: true },
       'ignore-pattern': { type: 'string', multiple: true },
       facts: { type: 'string' },
+      'max-ms': { type: 'string' },
+      'max-size': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -42,14 +57,19 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, folder or glob (try `dunmark lint .`)');
   const extensions = (values.ext ?? ['md']).flatMap((e) => e.split(',')).map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   if (extensions.length === 0) throw new UsageError('--ext needs an extension, e.g. --ext md');
+  const maxMs = values['max-ms'] === undefined ? DEFAULT_MAX_MS : Number(values['max-ms']);
+  if (!Number.isInteger(maxMs) || maxMs <= 0) throw new UsageError(`--max-ms needs a whole number of milliseconds, e.g. --max-ms ${DEFAULT_MAX_MS}`);
+  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']);
+  if (maxBytes === undefined) throw new UsageError('--max-size needs a size, e.g. --max-size 2MB or --max-size 500KB');
 
   const show = (file: string): string => displayPath(io.cwd, file);
   let status = 0;
-  const { files, problems } = expandArgs(positionals, { cwd: io.cwd, extensions, ignorePatterns: values['ignore-pattern'] ?? [] });
+  const { files, problems, skipped } = expandArgs(positionals, { cwd: io.cwd, extensions, ignorePatterns: values['ignore-pattern'] ?? [] });
   for (const p of problems) {
     io.stderr(`dunmark: ${p.path}: ${p.reason}\n`);
     status = 2;
   }
+  if (values.verbose) for (const p of skipped) io.stderr(`dunmark: ${show(p.path)}: skipped (${p.reason})\n`);
 
   // Every config is read before any file is linted or written: a bad config changes nothing.
   const configs = new Map<string, DunmarkConfig>();
@@ -69,50 +89,59 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     throw error;
   }
 
+  // Each file is linted in a worker within --max-ms; one file that cannot be read, checked or
+  // written is one line on stderr, and the others go on.
   const results: FileResult[] = [];
   const facts = values.facts === undefined ? undefined : readFactsFile(path.resolve(io.cwd, values.facts), values.facts);
   if (typeof facts === 'string') {
     io.stderr(`dunmark: ${facts}\n`);
     return 2;
   }
-  for (const file of files) {
-    const shown = show(file);
-    if (/\.docx$/i.test(file)) {
-      // Word letters: read through mammoth, in a chunk loaded only when there is one
-      const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, show);
-      if ('problem' in result) {
-        io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
-        status = 2;
-      } else results.push(result);
-      continue;
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.stderr(`dunmark: ${shown}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})\n`);
-      status = 2;
-      continue;
-    }
-    const config = configs.get(file) ?? {};
-    if (values.fix) {
-      const outcome = fixUntilStable(text, (t) => lint(t, { config, path: shown }));
-      if (outcome.text !== text) {
-        try {
-          writeFileAtomic.sync(file, outcome.text, { encoding: 'utf8' });
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          io.stderr(`dunmark: ${shown}: cannot write the fixed file (${code ?? String((error as Error).message)}); left unchanged\n`);
+  const runner = new LintRunner(maxMs);
+  try {
+    for (const file of files) {
+      const shown = show(file);
+      if (/\.docx$/i.test(file)) {
+        // Word letters: read through mammoth, in a chunk loaded only when there is one
+        const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, show);
+        if ('problem' in result) {
+          io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
           status = 2;
-          results.push({ file: shown, text, findings: lint(text, { config, path: shown }) });
+        } else results.push(result);
+        continue;
+      }
+      const read = readTextFile(file, maxBytes);
+      if (!read.ok) {
+        io.stderr(`dunmark: ${shown}: ${read.reason}\n`);
+        status = 2;
+        continue;
+      }
+      const { text } = read.file;
+      const config = configs.get(file) ?? {};
+      const answer = await runner.run({ text, config, path: shown, fix: values.fix });
+      if (answer.kind === 'over-budget') {
+        results.push({ file: shown, text, findings: [overBudget(maxMs)] });
+        continue;
+      }
+      if (answer.kind === 'failed') {
+        io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
+        status = 2;
+        continue;
+      }
+      if (values.fix && answer.text !== text) {
+        const written = writeFixedFile(file, read.file, answer.text);
+        if (!written.ok) {
+          io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
+          status = 2;
+          const again = await runner.run({ text, config, path: shown, fix: false });
+          results.push({ file: shown, text, findings: again.kind === 'done' ? again.findings : [] });
           continue;
         }
       }
-      results.push({ file: shown, text: outcome.text, findings: outcome.findings });
-    } else {
-      results.push({ file: shown, text, findings: lint(text, { config, path: shown }) });
+      results.push({ file: shown, text: answer.text, findings: answer.findings });
     }
+  } finally {
+    runner.stop();
   }
 
   if (format === 'json') io.stdout(formatJson(results));
@@ -146,9 +175,15 @@ Options:
       --ignore-pattern PATTERN     ignore files matching this .gitignore-style pattern (repeatable)
       --facts FILE                 facts (YAML) of the .docx letters linted (default: a YAML block at
                                    the start, the document's properties, or case.yaml beside it)
+      --max-ms MS                  time one file may take before it is reported unchecked (default: 30000)
+      --max-size SIZE              largest file to read, e.g. 500KB or 5MB (default: 2MB)
+      --verbose                    say what folder scans skip (symbolic links, FIFOs, ...)
   -h, --help                       show this help
 
 Folders are searched recursively; .gitignore and .dunmarkignore in the working folder are
 honoured and node_modules is always skipped.
+A file that is not UTF-8 text, too large, or cannot be checked is one line on stderr; the
+other files are still linted and the exit status is 2. --fix writes a file only when it is
+unchanged since it was read and writable, keeping its mode, owner, hard links, BOM and line endings.
 Exit status: 0 no errors, 1 at least one error finding, 2 usage, file or config problem.
 `;

@@ -1,4 +1,5 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
+import { isMainThread } from 'node:worker_threads';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';
@@ -91,7 +92,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 function isEntry(): boolean {
-  return typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
+  // The lint worker loads this bundle too: only the main thread runs the command.
+  return isMainThread && typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
 }
 
 if (isEntry()) {

@@ -7,7 +7,7 @@ import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseFrontMatter } from './front-matter-yaml.js';
 import { labelMeasure, measureLanguage, type LanguageMeasure } from './language/detect.js';
 import { isChineseLocale } from './language/where.js';
-import { bodyProcessor } from './markdown.js';
+import { parseMarkdown } from './markdown.js';
 import { LineIndex } from './positions.js';
 import type { Block, BlockLanguage, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -38,7 +38,7 @@ export function parseDocument(text: string): ParsedDocument {
   const block = splitFrontMatter(text);
   const frontMatter = block ? parseFrontMatter(text, block) : undefined;
   const from = block ? block.bodyStart : bom;
-  const tree = bodyProcessor.parse(from ? text.slice(from) : text) as Root;
+  const tree = parseMarkdown(from ? text.slice(from) : text);
   if (from) shiftPositions(tree, from, lines.position(from));
   const rawData = frontMatter?.data;
   const data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
