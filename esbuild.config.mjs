@@ -43,6 +43,14 @@ const yamlEsm = {
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp, plugins: [builtinTemplatesFromFolder, yamlEsm] });
 }
+// the editor's lint threads: a worker_threads worker (desktop and remote hosts) and a Web Worker (web)
+if (existsSync('src/vscode/lint-thread/node-worker.ts')) {
+  builds.push({ ...common, entryPoints: ['src/vscode/lint-thread/node-worker.ts'], outfile: 'dist/lint-worker.cjs', format: 'cjs', platform: 'node', minify: true, plugins: [yamlEsm] });
+  builds.push({
+    ...common, entryPoints: ['src/vscode/lint-thread/web-worker.ts'], outfile: 'dist/web/lint-worker.js', format: 'iife', platform: 'browser',
+    minify: true, mainFields: ['browser', 'module', 'main'], conditions: ['worker'], plugins: [yamlEsm],
+  });
+}
 // the export code of the Node extension: a bundle of its own, required on first use, never at activation
 if (existsSync('src/vscode/export-lazy.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/export-lazy.ts'], outfile: 'dist/export.cjs', format: 'cjs', platform: 'node', minify: true });

@@ -7,6 +7,7 @@ import { DunmarkCodeActions } from './code-actions.js';
 import { DunmarkCompletion } from './completion.js';
 import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
 import { Linter, SELECTOR } from './diagnostics.js';
+import type { ThreadFactory } from './lint-thread/runner.js';
 import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
 import { DunmarkStatusBar } from './status-bar.js';
@@ -21,10 +22,13 @@ export interface DunmarkApi {
   readonly linter: Linter;
 }
 
-/** Wires diagnostics, providers, commands and the status bar. Linting of open documents is deferred. */
-export function activateDunmark(context: vscode.ExtensionContext, loadMs?: number): DunmarkApi {
+/**
+ * Wires diagnostics, providers, commands and the status bar. Linting of open documents is deferred.
+ * `threads` starts the worker documents are checked in (each entry knows its kind of worker).
+ */
+export function activateDunmark(context: vscode.ExtensionContext, loadMs?: number, threads?: ThreadFactory): DunmarkApi {
   const started = performance.now();
-  const linter = new Linter(context.extensionUri);
+  const linter = new Linter(context.extensionUri, threads);
   const previews = new PreviewProvider();
   const catalog = new TemplateCatalog(linter.discovery, context.extensionUri);
   context.subscriptions.push(

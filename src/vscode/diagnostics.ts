@@ -1,9 +1,10 @@
 /** Lints Markdown documents with the core and publishes the findings as diagnostics. */
 import * as vscode from 'vscode';
 import type { ParsedDocument } from '../core/engine.js';
+import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
-import { parsed } from './parsed.js';
+import { LintThread, type ThreadFactory, type ThreadResult } from './lint-thread/runner.js';
 import { CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
@@ -26,10 +27,23 @@ const KIND_LINE = /^kind:[ \t]*\S/m;
  * `kind` of document it is: a README or a blog post elsewhere in the workspace is left alone.
  * Untitled documents are always linted (there is nothing else to tell from).
  */
-export function isDunmarkDocument(doc: ParsedDocument, hasConfig: boolean, scheme: string): boolean {
-  const fm = doc.frontMatter;
-  return hasConfig || scheme === 'untitled' || (fm !== undefined && KIND_LINE.test(doc.text.slice(fm.content.start, fm.content.end)));
+export function isDunmarkDocument(text: string, hasConfig: boolean, scheme: string): boolean {
+  if (hasConfig || scheme === 'untitled') return true;
+  const fm = splitFrontMatter(text);
+  return fm !== undefined && KIND_LINE.test(text.slice(fm.content.start, fm.content.end));
 }
+
+/**
+ * The id of the information diagnostic for a document that was not checked (over its time budget,
+ * or the check failed). Not a rule: it has no page and no fixes; export treats it as unchecked.
+ */
+export const UNCHECKED_ID = 'unchecked';
+
+/** Time the check on opening or saving a document may take (as the CLI's `--max-ms` default). */
+export const SAVE_BUDGET_MS = 30_000;
+
+/** Why a document is linted: typing gets the short budget of `dunmark.typingBudgetMs`. */
+export type LintReason = 'type' | 'open' | 'save';
 
 /** A diagnostic that carries the core finding it was made from; its related places become related information. */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
@@ -84,16 +98,20 @@ export class Linter implements vscode.Disposable {
   readonly onConfigError = this.configErrorEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  /** The worker the documents are checked in; undefined where none can run (then this thread lints). */
+  private thread: LintThread | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, threads?: ThreadFactory) {
+    this.thread = threads ? new LintThread(threads) : undefined;
     const ws = vscode.workspace;
     this.disposables.push(
       this.collection, this.lintedEmitter, this.configErrorEmitter,
       ws.onDidOpenTextDocument((d) => this.request(d, 0)),
       ws.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS, 'type');
       }),
       ws.onDidSaveTextDocument((d) => {
-        if (readSettings(d.uri).lintOnSave) this.request(d, 0);
+        if (readSettings(d.uri).lintOnSave) this.request(d, 0, 'save');
       }),
       ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
       ws.onDidChangeConfiguration((e) => {
@@ -115,15 +133,20 @@ export class Linter implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.request(document, 0);
   }
 
+  /** True while documents are checked in a worker thread (false where none can start). */
+  get checksOffThread(): boolean {
+    return this.thread?.available ?? false;
+  }
+
   /** Schedules a lint of a document; `delay` debounces typing per document. */
-  request(document: vscode.TextDocument, delay: number): void {
+  request(document: vscode.TextDocument, delay: number, reason: LintReason = 'open'): void {
     if (!isLinted(document)) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.lintNow(document);
+      void this.lintNow(document, reason);
     }, delay));
   }
 
@@ -139,8 +162,12 @@ export class Linter implements vscode.Disposable {
     return { config: mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
   }
 
-  /** Lints a document now and publishes the result unless the document moved on meanwhile. */
-  async lintNow(document: vscode.TextDocument): Promise<readonly Finding[]> {
+  /**
+   * Lints a document now (in the worker, within the budget of `reason`) and publishes the result
+   * unless the document moved on meanwhile. A document that could not be checked gets one
+   * information diagnostic, and its finding (rule id `unchecked`) is returned.
+   */
+  async lintNow(document: vscode.TextDocument, reason: LintReason = 'save'): Promise<readonly Finding[]> {
     if (!isLinted(document) || document.isClosed) return [];
     if (!readSettings(document.uri).enable) {
       this.collection.delete(document.uri);
@@ -150,12 +177,42 @@ export class Linter implements vscode.Disposable {
     const version = document.version;
     const { config, hasConfig } = await this.resolve(document);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
-    const doc = parsed(document);
-    const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
+    const text = document.getText();
+    if (!isDunmarkDocument(text, hasConfig, document.uri.scheme)) return this.publish(document, version, []);
+    const budgetMs = reason === 'type' ? readSettings(document.uri).typingBudgetMs : SAVE_BUDGET_MS;
+    const result: ThreadResult = this.thread
+      ? await this.thread.lint(document.uri.toString(), text, config, vscode.workspace.asRelativePath(document.uri), budgetMs)
+      : { kind: 'unavailable', reason: 'no worker' };
+    if (result.kind === 'superseded' || document.isClosed || document.version !== version) return [];
+    switch (result.kind) {
+      case 'done': return this.publish(document, version, result.findings);
+      case 'unavailable': {
+        if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
+        this.thread = undefined;
+        return this.publish(document, version, lintSafely(text, config));
+      }
+      case 'over-budget': return this.publishUnchecked(document, reason === 'type'
+        ? vscode.l10n.t('Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.', result.budgetMs)
+        : vscode.l10n.t('Dunmark could not check this document: it is too large or complex to check within {0} seconds. Split it, or run `dunmark lint --max-ms` on it.', Math.round(result.budgetMs / 1000)));
+      default: return this.publishUnchecked(document, vscode.l10n.t('Dunmark could not check this document: {0}.', result.reason));
+    }
+  }
+
+  private publish(document: vscode.TextDocument, version: number, findings: readonly Finding[]): readonly Finding[] {
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
     this.lintedEmitter.fire({ document, findings });
     return findings;
+  }
+
+  private publishUnchecked(document: vscode.TextDocument, message: string): readonly Finding[] {
+    const finding: Finding = { ruleId: UNCHECKED_ID, category: 'structure', severity: 'info', message, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [] };
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
+    diagnostic.source = 'dunmark';
+    diagnostic.code = UNCHECKED_ID;
+    this.collection.set(document.uri, [diagnostic]);
+    this.lintedEmitter.fire({ document, findings: [finding] });
+    return [finding];
   }
 
   private forget(uri: vscode.Uri): void {
@@ -184,6 +241,7 @@ export class Linter implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
+    this.thread?.dispose();
   }
 }
 

@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { engine } from './core.js';
-import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, type Linter } from './diagnostics.js';
-import { parsed } from './parsed.js';
+import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, UNCHECKED_ID, type Linter } from './diagnostics.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
 
 type ExportModule = typeof import('./export-lazy.js');
@@ -66,7 +65,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     let can = false;
     if (document && isLinted(document)) {
       const rc = await this.linter.discovery.find(document.uri).catch(() => undefined);
-      can = isDunmarkDocument(parsed(document), rc !== undefined, document.uri.scheme);
+      can = isDunmarkDocument(document.getText(), rc !== undefined, document.uri.scheme);
     }
     await vscode.commands.executeCommand('setContext', CAN_EXPORT, can);
   }
@@ -83,7 +82,8 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
 
     // pre-flight: the same findings the Problems panel shows
     const findings = await this.linter.lintNow(document);
-    const errors = findings.filter((f) => f.severity === 'error');
+    // a letter Dunmark could not check goes out only when the user says so, like one with errors
+    const errors = findings.filter((f) => f.severity === 'error' || f.ruleId === UNCHECKED_ID);
     if (errors.length && !args.force) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       const anyway = vscode.l10n.t('Export anyway');

@@ -1,7 +1,8 @@
 /** The Node entry of the extension (desktop and remote hosts). */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateDunmark, type DunmarkApi } from './activate.js';
 import { registerExport } from './export.js';
+import { nodeThreads } from './lint-thread/node-handle.js';
 
 /** Set by the bundle's first line (esbuild banner); absent when the sources run unbundled. */
 declare const __dunmarkLoadStart: number | undefined;
@@ -10,7 +11,8 @@ const loadMs = typeof __dunmarkLoadStart === 'number' && __dunmarkLoadStart > 0 
 
 /** Called by VS Code on the first Markdown document or Dunmark command. */
 export function activate(context: vscode.ExtensionContext): DunmarkApi {
-  const api = activateDunmark(context, loadMs);
+  const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.cjs').fsPath;
+  const api = activateDunmark(context, loadMs, nodeThreads(worker));
   // Word and PDF export: desktop and remote hosts only (LibreOffice runs beside the extension host)
   context.subscriptions.push(...registerExport(context, api.linter));
   return api;

@@ -13,6 +13,8 @@ export interface EditorSettings {
   enable: boolean;
   lintOnType: boolean;
   lintOnSave: boolean;
+  /** Milliseconds a check as you type may take before the document is left to the save-time check. */
+  typingBudgetMs: number;
   severity: Partial<Record<Category, SeveritySetting>>;
   templatesFolder: string;
   today: string;
@@ -33,6 +35,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     enable: c.get<boolean>('enable') ?? true,
     lintOnType: c.get<boolean>('lintOnType') ?? true,
     lintOnSave: c.get<boolean>('lintOnSave') ?? true,
+    typingBudgetMs: Math.max(100, c.get<number>('typingBudgetMs') ?? 2000),
     severity,
     // a workspace may not point the editor at its own templates until it is trusted
     templatesFolder: vscode.workspace.isTrusted ? (c.get<string>('templatesFolder') ?? '') : '',

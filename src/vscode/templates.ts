@@ -5,11 +5,31 @@ import { config as coreConfig, templates as coreTemplates } from './core.js';
 import { loadBuiltinTemplates } from './builtin-templates.js';
 import { workspaceFileSystem, type Discovery } from './settings.js';
 
+/**
+ * The parts of a template folder that are symbolic links: the folder itself, `template.json`,
+ * `template.md`. The CLI follows a link that stays inside the templates folder; the editor cannot
+ * tell where a link points on every kind of workspace (remote, virtual), so it takes none.
+ */
+async function linkedParts(folder: vscode.Uri): Promise<string[]> {
+  const isLink = (type: vscode.FileType): boolean => (type & vscode.FileType.SymbolicLink) !== 0;
+  const linked: string[] = [];
+  const folderType = await Promise.resolve(vscode.workspace.fs.stat(folder)).then((s) => s.type, () => vscode.FileType.Unknown);
+  if (isLink(folderType)) linked.push('the folder');
+  const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [] as [string, vscode.FileType][]);
+  for (const [name, type] of entries) if ((name === 'template.json' || name === 'template.md') && isLink(type)) linked.push(name);
+  return linked;
+}
+
 /** Reads every template folder under `root` (via `workspace.fs`); a broken one is a problem, never thrown. */
 export async function readTemplateFolders(root: vscode.Uri): Promise<{ templates: Template[]; problems: string[] }> {
   const templates: Template[] = [];
   const problems: string[] = [];
-  for (const { name, files, unreadable } of await coreConfig().readTemplateFolders(workspaceFileSystem, root)) {
+  for (const { name, folder, files, unreadable } of await coreConfig().readTemplateFolders(workspaceFileSystem, root)) {
+    const linked = await linkedParts(folder);
+    if (linked.length) {
+      problems.push(`${name}: Unexpected symbolic link (${linked.join(', ')}), expected the template's own files in its folder`);
+      continue;
+    }
     const parsed = coreTemplates().parseTemplateFolder(files, 'workspace');
     if (parsed.ok) templates.push(parsed.template);
     else problems.push(`${name}: ${parsed.problems.map((p) => p.message).join('; ')}`);

@@ -15,13 +15,15 @@ const EXTENSION_ID = 'dunmark.dunmark';
 describe('Dunmark in the editor', () => {
   let activationMs = Number.NaN;
   let loadMs: number | undefined;
+  let linter: { checksOffThread: boolean } | undefined;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<{ activationMs: number; loadMs?: number }>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<{ activationMs: number; loadMs?: number; linter: { checksOffThread: boolean } }>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
     const api = await extension.activate();
     activationMs = api.activationMs;
     loadMs = api.loadMs;
+    linter = api.linter;
   });
 
   it('activates quickly', () => {
@@ -38,6 +40,7 @@ describe('Dunmark in the editor', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.range.start.line, 2, 'on the `stage:` line');
     assert.match(d.message, /^Unexpected `Second Reminder` for `stage`/);
+    assert.equal(linter?.checksOffThread, true, 'the letter was checked in the lint worker, not in the extension host\'s thread');
     assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/fact-types.md'), 'code links the rule docs');
   });
 
