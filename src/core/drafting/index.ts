@@ -6,3 +6,7 @@
 export { escalationFacts, isObject, mergeFacts, nextStage, setPath } from './facts.js';
 export { convertAnswer, factShape, schemaFields, type FactField, type FactShape } from './fields.js';
 export { arbitrationInstitution, bodyOf, clauseTemplates, inLanguageOf } from './choose.js';
+export {
+  answersFromFacts, buildForm, checkAnswers, DEADLINE_DAYS, draftDefaults, factsFromAnswers, nodeAt, workingDayFrom,
+  type Bilingual, type FieldProblem, type FormAnswers, type FormCheck, type FormField, type FormGroup, type FormList, type FormNode,
+} from './form.js';
