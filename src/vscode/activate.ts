@@ -37,7 +37,7 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
     vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),
     new DunmarkStatusBar(linter),
     vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
-    ...registerCommands(linter, catalog, previews),
+    ...registerCommands(linter, catalog, previews, context.extensionUri),
   );
   // the documents already open are linted after activation returns: nothing at activation that can wait
   setTimeout(() => linter.lintAll(), 0);

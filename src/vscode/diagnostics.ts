@@ -129,14 +129,19 @@ export class Linter implements vscode.Disposable {
 
   /** The resolved config the core gets for a document (settings and nearest config file). */
   async configFor(document: vscode.TextDocument): Promise<DunmarkConfig> {
-    return (await this.resolve(document)).config;
+    return (await this.resolve(document.uri)).config;
   }
 
-  private async resolve(document: vscode.TextDocument): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
-    const rc = await this.discovery.find(document.uri).catch(() => undefined);
+  /** The resolved config for a document that may not exist yet (a new or untitled letter: the workspace folder's). */
+  async configForUri(uri: vscode.Uri): Promise<DunmarkConfig> {
+    return (await this.resolve(uri)).config;
+  }
+
+  private async resolve(uri: vscode.Uri): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
+    const rc = await this.discovery.find(uri).catch(() => undefined);
     if (rc && !rc.ok) this.reportConfigError(rc);
     else this.configErrorEmitter.fire(undefined);
-    return { config: mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
+    return { config: mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
   }
 
   /** Lints a document now and publishes the result unless the document moved on meanwhile. */
@@ -148,7 +153,7 @@ export class Linter implements vscode.Disposable {
       return [];
     }
     const version = document.version;
-    const { config, hasConfig } = await this.resolve(document);
+    const { config, hasConfig } = await this.resolve(document.uri);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
     const doc = parsed(document);
     const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];

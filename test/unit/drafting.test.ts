@@ -37,7 +37,11 @@ describe('drafting: answers → facts', () => {
     assert.equal(nextStage({ kind: 'call-summary', stage: 'reminder' }), undefined);
     assert.equal(nextStage({ kind: 'dunning-letter', stage: 'Reminder' }), undefined);
     const facts = { kind: 'dunning-letter', stage: 'reminder', date: '2026-11-01', deadline: '2026-11-15', amount: 18400 };
-    assert.deepEqual(escalationFacts(facts, { date: '2026-11-20' }), { kind: 'dunning-letter', stage: 'reminder', amount: 18400, date: '2026-11-20' });
+    assert.deepEqual(escalationFacts(facts, { date: '2026-11-20' }), {
+      kind: 'dunning-letter', stage: 'reminder', amount: 18400, date: '2026-11-20', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }],
+    });
+    const second = { ...facts, stage: 'second-reminder', date: '2026-11-15', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }] };
+    assert.deepEqual(escalationFacts(second).previous_letters, [{ stage: 'reminder', date: '2026-11-01' }, { stage: 'second-reminder', date: '2026-11-15' }]);
     assert.equal(facts.deadline, '2026-11-15', 'the input is not changed');
   });
 });

@@ -1,4 +1,5 @@
 /** Which templates fit a drafting command, and what of a rendering goes into an open letter. */
+import { CLAUSE_LABELS, CLAUSES, KIND_LABELS, LANGUAGE_LABELS, STAGE_LABELS, STAGES } from '../facts/schema.js';
 import { stripFrontMatter } from '../front-matter.js';
 import type { Template } from '../templates/types.js';
 import { isObject } from './facts.js';
@@ -27,4 +28,75 @@ export function clauseTemplates(templates: readonly Template[], clause: string, 
 /** Strips the front matter from a rendered document, and the blank lines after it: a clause inserted into a letter that has its own. */
 export function bodyOf(rendered: string): string {
   return stripFrontMatter(rendered);
+}
+
+const LANGUAGE_ORDER = ['en', 'zh-CN', 'en+zh-CN', 'zh-TW', 'zh-HK'];
+const KIND_ORDER = ['dunning-letter', 'call-preparation', 'call-summary', 'repayment-plan', 'clause'];
+
+function rank(list: readonly string[], value: string | undefined): number {
+  const i = value === undefined ? -1 : list.indexOf(value);
+  return i === -1 ? list.length : i;
+}
+
+/** Templates in the order of a case: dunning letters by stage, then call sheets, plans and clauses; each in English, Chinese, bilingual. */
+export function seriesOrder(templates: readonly Template[]): Template[] {
+  const key = (t: Template): number[] => [rank(KIND_ORDER, t.kind), rank(STAGES, t.stage), rank(CLAUSES, t.clause), rank(LANGUAGE_ORDER, t.language)];
+  return [...templates].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** What a document is, in words: its stage, clause or kind ("Final demand", "最后催款函"). */
+export function documentLabel(facts: { kind?: unknown; stage?: unknown; clause?: unknown }, lang: 'en' | 'zh'): string | undefined {
+  const pick = (labels: Readonly<Record<string, readonly [string, string]>>, value: unknown): string | undefined =>
+    typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value]![lang === 'zh' ? 1 : 0] : undefined;
+  return pick(STAGE_LABELS, facts.stage) ?? pick(CLAUSE_LABELS, facts.clause) ?? pick(KIND_LABELS, facts.kind);
+}
+
+/** The name of a document language ("English", "中文", "English + 中文"). */
+export function languageLabel(language: unknown, lang: 'en' | 'zh' = 'en'): string | undefined {
+  return typeof language === 'string' && Object.hasOwn(LANGUAGE_LABELS, language) ? LANGUAGE_LABELS[language]![lang === 'zh' ? 1 : 0] : undefined;
+}
+
+/**
+ * A template's human title, in its own language: "Reminder — English", "第一次付款提醒 — 中文",
+ * "Reminder · 第一次付款提醒 — English + 中文" (what pickers show instead of ids).
+ */
+export function templateLabel(t: Template): string {
+  const what = (lang: 'en' | 'zh'): string => documentLabel(t, lang) ?? t.title;
+  const language = languageLabel(t.language) ?? t.language;
+  if (t.language.startsWith('zh')) return `${what('zh')} — ${language}`;
+  if (t.language.includes('+')) return `${what('en')} · ${what('zh')} — ${language}`;
+  return `${what('en')} — ${language}`;
+}
+
+/**
+ * The edit that inserts a rendered clause into a letter at `offset`: its body (no front matter),
+ * in the letter's line endings, with a blank line before and after it, never splitting a line (an
+ * offset inside a line moves to the line's end). In a letter, whose level-1 heading is its title,
+ * the clause's headings go one level down, so the clause reads as a section of the letter and is
+ * linted as a clause.
+ */
+export function clauseInsertion(host: string, offset: number, rendered: string): { start: number; end: number; text: string } {
+  const eol = /\r\n/.test(host) ? '\r\n' : /\r/.test(host) ? '\r' : '\n';
+  const isClauseDocument = /^---\s*[\r\n](?:[^]*?[\r\n])?kind:[ \t]*clause[ \t]*[\r\n]/.test(host);
+  let fenced = false;
+  const lines = bodyOf(rendered).split(/\r\n|\r|\n/).map((line) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    return !fenced && !isClauseDocument && /^#{1,5}\s/.test(line) ? `#${line}` : line;
+  });
+  while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+  let at = Math.max(0, Math.min(offset, host.length));
+  const lineEnd = host.slice(at).search(/\r\n|\r|\n/);
+  if (host.slice(0, at).search(/[^\r\n]$/) !== -1) at = lineEnd === -1 ? host.length : at + lineEnd;
+  const before = host.slice(0, at);
+  const after = host.slice(at);
+  const newlinesBefore = /(?:\r\n|\r|\n)*$/.exec(before)![0].split(/\r\n|\r|\n/).length - 1;
+  const newlinesAfter = /^(?:\r\n|\r|\n)*/.exec(after)![0].split(/\r\n|\r|\n/).length - 1;
+  const lead = before.length === 0 ? '' : eol.repeat(Math.max(0, 2 - newlinesBefore));
+  const tail = eol.repeat(Math.max(after.length === 0 ? 1 : 2 - newlinesAfter, 0));
+  return { start: at, end: at, text: `${lead}${lines.join(eol)}${tail}` };
 }

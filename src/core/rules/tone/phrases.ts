@@ -4,6 +4,7 @@
  * vocabulary `accept` list, and a report helper. Pure: no `node:` imports.
  */
 import type { Block, RuleContext } from '../../rule.js';
+import { clauseSections } from '../clause/clause-sections.js';
 import type { Facts } from '../../facts/facts.js';
 import type { Fix } from '../../types.js';
 import { vocabularyMatcher } from '../../vocabulary.js';
@@ -286,6 +287,19 @@ export function oncePerSentence(matches: readonly PhraseMatch[]): PhraseMatch[] 
 /** The phrases of `list` in the document, minus those the vocabulary accepts. */
 export function findReportable(context: RuleContext, list: CompiledList): PhraseMatch[] {
   return findPhrases(list, context.blocks).filter((m) => !isAccepted(context, m.start, m.end));
+}
+
+/**
+ * Like `findReportable`, in the letter's own prose only: a clause drafted inside a letter or a call
+ * summary (a guaranty, an arbitration clause: `clauseSections`) is a clause, which the clause rules
+ * check; the legal steps and the register it names are not the host letter's for its stage.
+ */
+export function findInLetterProse(context: RuleContext, list: CompiledList): PhraseMatch[] {
+  if (isClause(context.facts)) return findReportable(context, list);
+  const sections = clauseSections(context);
+  if (!sections.length) return findReportable(context, list);
+  const inClause = new Set(sections.flatMap((s) => s.blocks));
+  return findPhrases(list, context.blocks.filter((b) => !inClause.has(b))).filter((m) => !isAccepted(context, m.start, m.end));
 }
 
 /** Collapses whitespace in quoted text so that messages stay on one line. */

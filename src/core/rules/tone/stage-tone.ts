@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import consequenceData from '../data/tone-consequences.json';
 import data from '../data/tone-stage.json';
 import {
-  compileList, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList, findInLetterProse, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
 
 const REGISTER = compileList(data as PhraseList);
@@ -119,7 +119,7 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
     if (!isDunningLetter(facts) || !facts.stage) return;
     const stage = STAGE_NAMES[facts.stage];
     if (!stage) return;
-    const matches = findReportable(context, REGISTER);
+    const matches = findInLetterProse(context, REGISTER);
     if (facts.stage === 'reminder' || facts.stage === 'second-reminder') {
       // legal steps named early are consequence-basis' finding; here only the register counts
       const harsh = score(context, matches, data.harshCategories[facts.stage]);
