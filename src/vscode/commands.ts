@@ -203,7 +203,8 @@ class DraftingCommands {
     const facts = draft.mergeFacts(draft.clauseFacts(documentFacts(document)), args.facts);
     const institution = clause === 'arbitration' ? draft.arbitrationInstitution(facts, args.institution) : undefined;
     const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
-    const chosen = await this.chooseTemplate(args, fits, clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'), document, facts);
+    // in the letter's language: a Chinese clause in an English letter is not one it can send
+    const chosen = await this.chooseTemplate(args, fits, clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'), document, documentFacts(document));
     if (!chosen) return false;
     const result = await this.draft({ ...chosen, facts, targets: ['insert', 'untitled'], source: document, direct: answered(args) });
     if (!result) return false;
@@ -244,7 +245,8 @@ class DraftingCommands {
     // the next letter gets its own date and deadline: the old ones must not be carried over
     const merged = drafting().escalationFacts(facts, args.facts);
     const title = vscode.l10n.t('Escalate to: {0}', drafting().documentLabel({ stage: next }, formLanguage()) ?? next);
-    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, merged);
+    const language = { language: drafting().nextLetterLanguage(merged, next) };
+    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, language);
     if (!chosen) return undefined;
     return this.finish({ ...chosen, facts: merged, targets: args.target ? ['untitled'] : ['untitled', 'file'], source: editor.document, direct: answered(args) }, args.target);
   }
@@ -258,7 +260,7 @@ class DraftingCommands {
     if (!chosen) return undefined;
     // the defaults a new letter gets (today's date, a deadline on a working day) make most previews render at once
     const today = await this.today(source);
-    const completed = draft.draftDefaults(draft.buildForm(chosen.template.facts), facts, { today });
+    const completed = draft.draftDefaults(draft.buildForm(chosen.template.facts, chosen.template.language), facts, { today });
     const result = await this.draft({ ...chosen, facts: completed, targets: ['preview'], source, direct: true });
     if (!result) return undefined;
     const uri = this.previews.set(chosen.template.id, result.text);

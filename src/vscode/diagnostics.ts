@@ -75,6 +75,8 @@ export class Linter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('dunmark');
   readonly discovery = new Discovery();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version of each open document whose findings are published. */
+  private readonly linted = new Map<string, number>();
   private readonly reportedConfigErrors = new Set<string>();
   private readonly lintedEmitter = new vscode.EventEmitter<LintEvent>();
   private readonly configErrorEmitter = new vscode.EventEmitter<RcResult | undefined>();
@@ -149,6 +151,7 @@ export class Linter implements vscode.Disposable {
     if (!isLinted(document) || document.isClosed) return [];
     if (!readSettings(document.uri).enable) {
       this.collection.delete(document.uri);
+      this.linted.set(document.uri.toString(), document.version);
       this.lintedEmitter.fire({ document, findings: [] });
       return [];
     }
@@ -159,12 +162,19 @@ export class Linter implements vscode.Disposable {
     const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+    this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });
     return findings;
   }
 
+  /** True when the published findings are those of the document's current text. */
+  isCurrent(document: vscode.TextDocument): boolean {
+    return this.linted.get(document.uri.toString()) === document.version;
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.linted.delete(key);
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);

@@ -80,7 +80,7 @@ export function activeFactsForm(): vscode.WebviewPanel | undefined {
 export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOptions): Promise<FactsFormResult | undefined> {
   open?.panel.dispose();
   const draft = drafting();
-  const nodes: FormNode[] = draft.buildForm(options.template.facts);
+  const nodes: FormNode[] = draft.buildForm(options.template.facts, options.template.language);
   const base = draft.draftDefaults(nodes, options.facts, { today: options.today });
   const answers: FormAnswers = draft.answersFromFacts(nodes, base);
   const workspace = options.workspace ?? [];
@@ -105,11 +105,12 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
 <title>${label.replace(/[<&"]/g, '')}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
+<main id="root" data-dunmark-form="${options.template.id}"></main>
 <script nonce="${id}" src="${script.toString()}"></script>
 </body>
 </html>`;
-  const heading = options.heading ?? { en: `${label}: the facts`, zh: `${label}：填写事实` };
+  const named = (l: 'en' | 'zh'): string => [draft.documentLabel(options.template, l) ?? options.template.title, draft.languageLabel(options.template.language, l)].filter(Boolean).join(' — ');
+  const heading = options.heading ?? { en: `${named('en')}: the facts`, zh: `${named('zh')}：填写事实` };
   const intro: Bilingual = {
     en: 'Fill in the facts the letter states. Every field says what it needs; the button renders the letter once every fact is valid.',
     zh: '请填写函件所述的事实。每个字段都说明了需要填写的内容；所有事实有效后即可生成。',

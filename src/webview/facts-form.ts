@@ -60,6 +60,8 @@ let problems: FieldProblem[] = [];
 let version = 0;
 let checkedVersion = -1;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Fields the person has been in: a missing fact is shown in red only there (elsewhere it is a quiet hint). */
+const touched = new Set<string>();
 
 const t = (b: Bilingual): string => b[lang];
 
@@ -94,6 +96,7 @@ function input(field: FormField, path: string): HTMLElement {
     control = el('select', common, el('option', { value: '' }, t(STRINGS.choose)), ...options.map((o) => el('option', { value: o.value }, t(o.label))));
   } else if (field.kind === 'textarea') {
     control = el('textarea', { ...common, rows: '2' });
+    if (field.example) control.setAttribute('placeholder', `${t(STRINGS.example)} ${t(field.example)}`);
   } else {
     const type = field.kind === 'date' ? 'date' : field.kind === 'email' ? 'email' : 'text';
     control = el('input', { ...common, type, ...(field.kind === 'number' || field.kind === 'integer' ? { inputmode: 'decimal' } : {}) });
@@ -108,7 +111,14 @@ function input(field: FormField, path: string): HTMLElement {
   control.value = value;
   control.addEventListener('input', () => {
     answers.values[path] = control.value;
+    touched.add(path);
     changed();
+  });
+  control.addEventListener('blur', () => {
+    if (!touched.has(path)) {
+      touched.add(path);
+      showProblems();
+    }
   });
   const label = el('label', { for: common.id }, t(field.title), ...(field.required ? [el('span', { class: 'required', title: t(STRINGS.required) }, ' *')] : []));
   const help = el('div', { class: 'description', id: `${idOf(path)}-d` }, t(field.description));
@@ -206,8 +216,16 @@ function showProblems(): void {
     const problem = byPath.get(path);
     box.textContent = problem ? t(problem.message) : '';
     if (problem) shown.add(path);
-    const control = document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
+    const control = document.querySelector<HTMLInputElement>(`[name="${CSS.escape(path)}"]`);
     control?.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    // not yet filled in and not yet visited: what is missing is said quietly, not as an error
+    const quiet = !!problem && !touched.has(path) && (!control || control.value === '');
+    box.classList.toggle('pending', quiet);
+    control?.classList.toggle('pending', quiet);
+  }
+  // an optional fact that is wrong (an institution an arbitration needs) opens its section
+  for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.optional'))) {
+    if (!details.open && details.querySelector('[aria-invalid="true"]')) details.open = true;
   }
   const top = document.getElementById('top-message');
   if (top) top.textContent = problems.filter((p) => !shown.has(p.path)).map((p) => t(p.message)).join('\n');
@@ -221,6 +239,7 @@ function setStatus(): void {
   if (button) button.disabled = !current || problems.length > 0;
   if (status) status.textContent = !current ? t(STRINGS.checking) : problems.length ? t(STRINGS.remaining).replace('{0}', String(problems.length)) : t(STRINGS.ready);
   document.body.dataset.valid = String(current && problems.length === 0);
+  document.body.dataset.checking = String(!current);
 }
 
 function submit(): void {

@@ -177,3 +177,15 @@ describe('facts form: defaults', () => {
     assert.deepEqual((draftDefaults(call, { call: { with: 'Mr. Zhou' } }, { today: '2026-11-18' }) as { call: unknown }).call, { with: 'Mr. Zhou', date: '2026-11-18' });
   });
 });
+
+describe('facts form: a fact another one needs', () => {
+  it('an arbitration announced as the next step asks for the institution, next to its field', () => {
+    const t = byId('final-demand-en');
+    const nodes = buildForm(t.facts);
+    const facts = { ...example(t.id), next_step: 'arbitration' } as Record<string, unknown>;
+    delete facts.contract;
+    const check = checkAnswers(t, nodes, answersFromFacts(nodes, facts));
+    assert.deepEqual(check.problems.map((p) => p.path), ['contract.arbitration']);
+    assert.equal(check.problems[0]!.message.en, 'Missing Arbitration institution, expected a value such as CIETAC');
+  });
+});

@@ -100,3 +100,15 @@ export function clauseInsertion(host: string, offset: number, rendered: string):
   const tail = eol.repeat(Math.max(after.length === 0 ? 1 : 2 - newlinesAfter, 0));
   return { start: at, end: at, text: `${lead}${lines.join(eol)}${tail}` };
 }
+
+/**
+ * The language the next letter of a case is written in: the letter's own, except that a final
+ * demand or a letter before action to a debtor who reads Chinese, after English letters, becomes
+ * bilingual (an English-only demand lets the debtor say it did not understand it).
+ */
+export function nextLetterLanguage(facts: Record<string, unknown>, stage: string): unknown {
+  const debtor = facts.debtor && typeof facts.debtor === 'object' ? (facts.debtor as Record<string, unknown>) : {};
+  const readsChinese = typeof debtor.locale === 'string' && debtor.locale.startsWith('zh');
+  const late = stage === 'final-demand' || stage === 'letter-before-action';
+  return facts.language === 'en' && readsChinese && late ? 'en+zh-CN' : facts.language;
+}

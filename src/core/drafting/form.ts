@@ -8,7 +8,7 @@ import { addDays, weekday } from '../facts/format.js';
 import { isIsoDate, valueAt } from '../facts/facts.js';
 import { schemaAt, type FactType } from '../facts/schema.js';
 import { checkFacts, renderTemplate, resolvedSchema, type FactsError, type Template } from '../templates/index.js';
-import { isObject, mergeFacts } from './facts.js';
+import { isObject, mergeFacts, setPath } from './facts.js';
 
 /** A text in the two languages Dunmark speaks. */
 export interface Bilingual {
@@ -86,11 +86,13 @@ function humanize(key: string): Bilingual {
   return { en: text, zh: text };
 }
 
-function exampleOf(node: Schema): Bilingual | undefined {
+/** A fact's example as the letter would write it: Chinese for a Chinese letter, else English (a `_zh` fact's examples are Chinese already). */
+function exampleOf(node: Schema, letter: 'en' | 'zh'): Bilingual | undefined {
   const first = (list: unknown): string | undefined => (Array.isArray(list) && list.length ? String(list[0]) : undefined);
   const en = first(node.examples);
   const zh = first(isObject(node['x-zh']) ? node['x-zh'].examples : undefined) ?? en;
-  return en ? { en, zh: zh ?? en } : undefined;
+  const chosen = letter === 'zh' ? zh : en;
+  return chosen ? { en: chosen, zh: chosen } : undefined;
 }
 
 function optionsOf(node: Schema, list: unknown): { value: string; label: Bilingual }[] | undefined {
@@ -113,7 +115,7 @@ function fieldKind(node: Schema, contract: FactType | undefined): FormField['kin
   return contract?.type === 'string' && contract.multiline ? 'textarea' : 'text';
 }
 
-function nodesOf(schema: Schema, prefix: string, required: boolean, depth: number): FormNode[] {
+function nodesOf(schema: Schema, prefix: string, required: boolean, depth: number, letter: 'en' | 'zh'): FormNode[] {
   const props = isObject(schema.properties) ? schema.properties : {};
   const needed = new Set(Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : []);
   const out: FormNode[] = [];
@@ -124,16 +126,16 @@ function nodesOf(schema: Schema, prefix: string, required: boolean, depth: numbe
     const fallback = humanize(key);
     const base = { key, path, required: isRequired, title: bilingualOf(raw, 'title', fallback), description: bilingualOf(raw, 'description', { en: '', zh: '' }) };
     if (depth < 6 && raw.type === 'object') {
-      out.push({ ...base, kind: 'group', children: nodesOf(raw, `${path}.`, true, depth + 1) });
+      out.push({ ...base, kind: 'group', children: nodesOf(raw, `${path}.`, true, depth + 1, letter) });
     } else if (depth < 6 && raw.type === 'array' && isObject(raw.items) && raw.items.type === 'object') {
       const items = raw.items;
       out.push({
         ...base, kind: 'list', minItems: typeof raw.minItems === 'number' ? raw.minItems : 0,
-        itemTitle: bilingualOf(items, 'title', base.title), item: nodesOf(items, `${path}.*.`, true, depth + 1),
+        itemTitle: bilingualOf(items, 'title', base.title), item: nodesOf(items, `${path}.*.`, true, depth + 1, letter),
       });
     } else {
       const contract = schemaAt(path);
-      const example = exampleOf(raw);
+      const example = exampleOf(raw, letter);
       const options = optionsOf(raw, raw.enum);
       const suggestions = options || raw.type !== 'string' ? undefined : optionsOf(raw, raw.examples);
       out.push({ ...base, kind: fieldKind(raw, contract), ...(example ? { example } : {}), ...(options ? { options } : {}), ...(suggestions && suggestions.length > 1 ? { suggestions } : {}) });
@@ -145,9 +147,10 @@ function nodesOf(schema: Schema, prefix: string, required: boolean, depth: numbe
 /**
  * The form of a template's facts, in schema order: groups as fieldsets, lists of mappings as rows,
  * every other fact a field. The template's own facts (`kind`, `stage`, `language`, `clause`) are not asked.
+ * Examples are written as a letter in `letterLanguage` (the template's) would write them.
  */
-export function buildForm(schema: Schema): FormNode[] {
-  return nodesOf(resolvedSchema(schema), '', true, 0);
+export function buildForm(schema: Schema, letterLanguage = 'en'): FormNode[] {
+  return nodesOf(resolvedSchema(schema), '', true, 0, letterLanguage.startsWith('zh') ? 'zh' : 'en');
 }
 
 /** The instance path of a node inside list rows: `invoices.*.amount` with `invoices.0.` → `invoices.0.amount`. */
@@ -326,6 +329,23 @@ function messageOf(error: FactsError, nodes: readonly FormNode[]): FieldProblem 
   return { path: error.path, message: { en: `Unexpected ${what} for ${title.en}, expected ${want.en}`, zh: `${title.zh}的值 ${what} 不符合要求，应为${want.zh}` } };
 }
 
+/**
+ * The messages of one Ajv error. A missing group is named by the members it lacks (an arbitration
+ * announced as the next step needs `contract.arbitration`, not just "a contract"), so that the message
+ * sits next to a field a person can fill.
+ */
+function problemsOf(error: FactsError, template: Template, facts: Record<string, unknown>, nodes: readonly FormNode[]): FieldProblem[] {
+  const node = nodeAt(nodes, error.path);
+  if (error.keyword === 'required' && node?.kind === 'group') {
+    const probe = structuredClone(facts);
+    if (setPath(probe, error.path, {})) {
+      const inner = checkFacts(template, probe).filter((e) => e.path.startsWith(`${error.path}.`) && e.keyword !== 'if');
+      if (inner.length) return inner.map((e) => messageOf(e, nodes));
+    }
+  }
+  return [messageOf(error, nodes)];
+}
+
 /** What checking the form found: the facts, each field's message, and the letter when there is none. */
 export interface FormCheck {
   facts: Record<string, unknown>;
@@ -344,8 +364,9 @@ export function checkAnswers(template: Template, nodes: readonly FormNode[], ans
   const byPath = new Map<string, FieldProblem>();
   for (const p of converted) if (!byPath.has(p.path)) byPath.set(p.path, p);
   for (const error of checkFacts(template, facts)) {
-    const problem = messageOf(error, nodes);
-    if (!byPath.has(problem.path)) byPath.set(problem.path, problem);
+    // an `if` error only says that its `then` failed: the `then`'s own error names the field
+    if (error.keyword === 'if') continue;
+    for (const problem of problemsOf(error, template, facts, nodes)) if (!byPath.has(problem.path)) byPath.set(problem.path, problem);
   }
   if (byPath.size) return { facts, problems: [...byPath.values()] };
   const rendered = renderTemplate(template, facts, { templates: workspace });
