@@ -1,7 +1,7 @@
 /** The status bar item: kind, stage and language of the active letter and its number of findings. */
 import * as vscode from 'vscode';
 import { isLinted, type Linter } from './diagnostics.js';
-import { documentLabel, languageLabel } from '../core/drafting/choose.js';
+import { documentLabel, languageLabel } from '../core/facts/schema.js';
 import { formLanguage } from './facts-form.js';
 import { parsed } from './parsed.js';
 import type { RcResult } from './settings.js';

@@ -1,5 +1,5 @@
 /** Which templates fit a drafting command, and what of a rendering goes into an open letter. */
-import { CLAUSE_LABELS, CLAUSES, KIND_LABELS, LANGUAGE_LABELS, STAGE_LABELS, STAGES } from '../facts/schema.js';
+import { CLAUSES, documentLabel, languageLabel, STAGES } from '../facts/schema.js';
 import { stripFrontMatter } from '../front-matter.js';
 import type { Template } from '../templates/types.js';
 import { isObject } from './facts.js';
@@ -47,18 +47,6 @@ export function seriesOrder(templates: readonly Template[]): Template[] {
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-}
-
-/** What a document is, in words: its stage, clause or kind ("Final demand", "最后催款函"). */
-export function documentLabel(facts: { kind?: unknown; stage?: unknown; clause?: unknown }, lang: 'en' | 'zh'): string | undefined {
-  const pick = (labels: Readonly<Record<string, readonly [string, string]>>, value: unknown): string | undefined =>
-    typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value]![lang === 'zh' ? 1 : 0] : undefined;
-  return pick(STAGE_LABELS, facts.stage) ?? pick(CLAUSE_LABELS, facts.clause) ?? pick(KIND_LABELS, facts.kind);
-}
-
-/** The name of a document language ("English", "中文", "English + 中文"). */
-export function languageLabel(language: unknown, lang: 'en' | 'zh' = 'en'): string | undefined {
-  return typeof language === 'string' && Object.hasOwn(LANGUAGE_LABELS, language) ? LANGUAGE_LABELS[language]![lang === 'zh' ? 1 : 0] : undefined;
 }
 
 /**

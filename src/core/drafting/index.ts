@@ -5,7 +5,8 @@
  */
 export { clauseFacts, escalationFacts, isObject, mergeFacts, newLetterFacts, nextStage, setPath } from './facts.js';
 export { convertAnswer, factShape, schemaFields, type FactField, type FactShape } from './fields.js';
-export { arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, documentLabel, inLanguageOf, languageLabel, nextLetterLanguage, seriesOrder, templateLabel } from './choose.js';
+export { arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, inLanguageOf, nextLetterLanguage, seriesOrder, templateLabel } from './choose.js';
+export { documentLabel, languageLabel } from '../facts/schema.js';
 export {
   answersFromFacts, buildForm, checkAnswers, DEADLINE_DAYS, draftDefaults, factsFromAnswers, nodeAt, workingDayFrom,
   type Bilingual, type FieldProblem, type FormAnswers, type FormCheck, type FormField, type FormGroup, type FormList, type FormNode,

@@ -126,6 +126,18 @@ const LOCALE_LABELS: Record<string, readonly [string, string]> = {
   en: ['English', '英文'], 'zh-CN': ['Simplified Chinese', '简体中文'], 'zh-TW': ['Traditional Chinese (Taiwan)', '繁体中文（台湾）'], 'zh-HK': ['Traditional Chinese (Hong Kong)', '繁体中文（香港）'],
 };
 
+/** What a document is, in words: its stage, clause or kind ("Final demand", "最后催款函"). */
+export function documentLabel(facts: { kind?: unknown; stage?: unknown; clause?: unknown }, lang: 'en' | 'zh'): string | undefined {
+  const pick = (labels: Readonly<Record<string, readonly [string, string]>>, value: unknown): string | undefined =>
+    typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value]![lang === 'zh' ? 1 : 0] : undefined;
+  return pick(STAGE_LABELS, facts.stage) ?? pick(CLAUSE_LABELS, facts.clause) ?? pick(KIND_LABELS, facts.kind);
+}
+
+/** The name of a document language ("English", "中文", "English + 中文"). */
+export function languageLabel(language: unknown, lang: 'en' | 'zh' = 'en'): string | undefined {
+  return typeof language === 'string' && Object.hasOwn(LANGUAGE_LABELS, language) ? LANGUAGE_LABELS[language]![lang === 'zh' ? 1 : 0] : undefined;
+}
+
 type Examples = readonly (string | number)[];
 /** A fact's words: English title and description, Chinese title and description, examples (Chinese ones when they differ). */
 const d = (title: string, description: string, titleZh: string, descriptionZh: string, examples?: Examples, examplesZh?: Examples): FactDocs => ({

@@ -3,11 +3,11 @@
  * compiled once at module load into one regex per language, sentence bounds, the
  * vocabulary `accept` list, and a report helper. Pure: no `node:` imports.
  */
-import type { Block, RuleContext } from '../../rule.js';
+import type { Block, RuleContext, ReportFix } from '../../rule.js';
 import { clauseSections } from '../clause/clause-sections.js';
 import type { Facts } from '../../facts/facts.js';
-import type { Fix } from '../../types.js';
 import { vocabularyMatcher } from '../../vocabulary.js';
+import { REMOVE_SENTENCE, replaceWith } from '../fix-titles.js';
 
 /** Text in the two languages Dunmark speaks. */
 export interface Bilingual {
@@ -240,11 +240,11 @@ export function sentenceAt(block: Block, offset: number): { start: number; end: 
 const wholeBlock = new WeakMap<Block, { start: number; end: number }>();
 
 /** A fix that removes a sentence together with the space after it. */
-export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): Fix {
+export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): ReportFix {
   let end = sentence.end;
   const text = context.text;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return { title: 'Remove the sentence', edits: [{ start: sentence.start, end, text: '' }] };
+  return { title: REMOVE_SENTENCE, edits: [{ start: sentence.start, end, text: '' }] };
 }
 
 const acceptCache = new WeakMap<object, { start: number; end: number }[]>();
@@ -318,11 +318,11 @@ export function phraseMessage(match: PhraseMatch): Bilingual {
 }
 
 /** A suggestion that puts the entry's lawful replacement in place of the match, if it has one. */
-export function replacementFix(match: PhraseMatch): Fix[] {
+export function replacementFix(match: PhraseMatch): ReportFix[] {
   const text = match.entry.replacement;
   // The replacement is written for the bare verb ("contact your customers"); an inflected match would not read
   if (text === undefined || INFLECTED.test(match.text)) return [];
-  return [{ title: `Replace with \`${text}\``, edits: [{ start: match.start, end: match.end, text }] }];
+  return [{ title: replaceWith(text), edits: [{ start: match.start, end: match.end, text }] }];
 }
 
 /** True when the tone rules read the document as a dunning letter (explicitly, or by its stage). */

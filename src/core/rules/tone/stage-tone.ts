@@ -4,6 +4,7 @@ import data from '../data/tone-stage.json';
 import {
   compileList, findInLetterProse, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
+import { replaceWith } from '../fix-titles.js';
 
 const REGISTER = compileList(data as PhraseList);
 const NEXT_STEPS = compileList(consequenceData as PhraseList);
@@ -131,7 +132,7 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
           end: first.end,
           message: message(CATEGORIES.harsh.reason, stage, harsh.phrases, expected),
           fixes: first.entry.replacement !== undefined
-            ? [{ title: `Replace with \`${first.entry.replacement}\``, edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
+            ? [{ title: replaceWith(first.entry.replacement), edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
             : [],
         });
       }
