@@ -10,7 +10,9 @@ import { Linter, SELECTOR } from './diagnostics.js';
 import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
 import { DunmarkStatusBar } from './status-bar.js';
+import { DOCS_SCHEME, RuleDocsProvider } from './rule-docs.js';
 import { TemplateCatalog } from './templates.js';
+import { DunmarkTaskProvider, TASK_TYPE } from './workspace-lint.js';
 
 /** What `activate` returns: the API tests use to reach the running extension. */
 export interface DunmarkApi {
@@ -27,11 +29,15 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
   const linter = new Linter(context.extensionUri);
   const previews = new PreviewProvider();
   const catalog = new TemplateCatalog(linter.discovery, context.extensionUri);
+  const ruleDocs = new RuleDocsProvider(context.extensionUri);
   context.subscriptions.push(
     linter,
     previews,
     catalog,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    ruleDocs,
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, ruleDocs),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new DunmarkTaskProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),

@@ -11,7 +11,9 @@ import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
 import { parsed } from './parsed.js';
+import { showRuleDocs } from './rule-docs.js';
 import type { TemplateCatalog } from './templates.js';
+import { lintWorkspaceCommand } from './workspace-lint.js';
 
 /** Answers a command may be given instead of prompts. */
 export interface CommandArgs {
@@ -308,5 +310,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     r('dunmark.previewRendered', (a?: unknown) => c.previewRendered(asArgs(a))),
     r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     r('dunmark.fixAll', () => c.fixAll()),
+    r('dunmark.lintWorkspace', () => lintWorkspaceCommand(linter)),
+    r('dunmark.showRuleDocs', (id?: unknown, lang?: unknown) => showRuleDocs(id, lang)),
   ];
 }

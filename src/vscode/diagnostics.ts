@@ -4,11 +4,20 @@ import type { ParsedDocument } from '../core/engine.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
 import { parsed } from './parsed.js';
+import { ruleDocsUri } from './rule-docs.js';
 import { CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
 export const LINTED_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
+
+/** Schemes of files on disk (or a virtual workspace's): their problems outlive their editors. */
+const FILE_SCHEMES: readonly string[] = ['file', 'vscode-vfs'];
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed);
+}
 
 /** Document selector for every provider. */
 export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme }));
@@ -33,7 +42,7 @@ export function isDunmarkDocument(doc: ParsedDocument, hasConfig: boolean, schem
 
 /** A diagnostic that carries the core finding it was made from; its related places become related information. */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
-  constructor(document: vscode.TextDocument, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
+  constructor(document: Positions, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
     super(spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
@@ -52,8 +61,34 @@ function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   }
 }
 
+/** What a diagnostic needs of a document: an open one, or the text of a closed file (`textPositions`). */
+export type Positions = Pick<vscode.TextDocument, 'uri' | 'positionAt'>;
+
+/** Positions in the text of a file that is not open (Lint Workspace, a letter that was closed). */
+export function textPositions(uri: vscode.Uri, text: string): Positions {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return {
+    uri,
+    positionAt: (offset: number) => {
+      const at = Math.max(0, Math.min(offset, text.length));
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return new vscode.Position(lo, at - starts[lo]!);
+    },
+  };
+}
+
 /** The converted range of a core span in a document. */
-export function spanRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+export function spanRange(document: Positions, span: { start: number; end: number }): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
@@ -63,10 +98,6 @@ export interface LintEvent {
   findings: readonly Finding[];
 }
 
-/** The Dunmark docs page of a rule, inside the extension. */
-export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
-}
 
 const DEBOUNCE_MS = 300;
 
@@ -97,7 +128,8 @@ export class Linter implements vscode.Disposable {
       ws.onDidSaveTextDocument((d) => {
         if (readSettings(d.uri).lintOnSave) this.request(d, 0);
       }),
-      ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // a closed letter's problems stay until it is fixed or deleted: its file is linted from disk
+      ws.onDidCloseTextDocument((d) => (FILE_SCHEMES.includes(d.uri.scheme) && this.collection.has(d.uri) ? this.relintClosed(d.uri) : this.forget(d.uri))),
       ws.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dunmark')) this.lintAll();
       }),
@@ -110,6 +142,46 @@ export class Linter implements vscode.Disposable {
       this.lintAll();
     };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    // letters that are not open: changed on disk, linted again; deleted, their problems go
+    const letters = ws.createFileSystemWatcher('**/*.md');
+    const onDisk = (uri: vscode.Uri): void => {
+      if (this.collection.has(uri) && !isOpen(uri)) this.relintClosed(uri);
+    };
+    this.disposables.push(letters, letters.onDidChange(onDisk), letters.onDidDelete((uri) => this.forget(uri)));
+  }
+
+  /** Lints a file that is not open, from disk; a file that cannot be read has no problems. */
+  async lintFile(uri: vscode.Uri): Promise<readonly Finding[]> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.forget(uri);
+      return [];
+    }
+    if (isOpen(uri)) return this.collection.get(uri)?.flatMap((d) => (d instanceof DunmarkDiagnostic ? [d.finding] : [])) ?? [];
+    if (!readSettings(uri).enable) {
+      this.collection.delete(uri);
+      return [];
+    }
+    const { config, hasConfig } = await this.resolve(uri);
+    const doc = engine().parseDocument(text);
+    const findings = isDunmarkDocument(doc, hasConfig, uri.scheme) ? lintSafely(doc, config) : [];
+    if (isOpen(uri)) return findings; // opened meanwhile: the editor's lint is the one that counts
+    const lang = engine().messageLanguage(doc.facts, config);
+    const positions = textPositions(uri, text);
+    if (findings.length) this.collection.set(uri, findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, lang))));
+    else this.collection.delete(uri);
+    return findings;
+  }
+
+  private relintClosed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.linted.delete(key);
+    void this.lintFile(uri);
   }
 
   /** Lints every open document Dunmark looks at. */
@@ -160,8 +232,10 @@ export class Linter implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
     const doc = parsed(document);
     const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
+    // the rule pages in the language of the findings' messages
+    const lang = engine().messageLanguage(doc.facts, config);
     this.collection.set(document.uri, findings.map((f) =>
-      new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+      new DunmarkDiagnostic(document, f, version, ruleDocsUri(f.ruleId, lang))));
     this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });
     return findings;

@@ -194,6 +194,11 @@ async function newLetterFromNothing() {
   await page.screenshot({ path: path.join(shots, 'facts-form-zh.png') });
   await frame.locator('#lang').selectOption('en');
   await frame.locator('legend', { hasText: 'Creditor' }).first().waitFor();
+  // a new letter with no file yet is dated by the workspace folder's .dunmarkrc.json (today: 2026-11-20)
+  const date = await frame.locator('[data-path="date"]').inputValue();
+  if (date !== '2026-11-20') throw new Error(`the new letter is dated ${date}, expected the configured today`);
+  const deadline = await frame.locator('[data-path="deadline"]').inputValue();
+  if (deadline !== '2026-12-04') throw new Error(`the deadline defaults to ${deadline}, expected two weeks on, a working day (2026-12-04)`);
   await type(frame, 'creditor.name', 'Harbor Valve Works LLC');
   await type(frame, 'creditor.contact', 'Dana Whitfield');
   await type(frame, 'creditor.email', 'ar@harborvalve.example');

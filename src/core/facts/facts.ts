@@ -184,7 +184,8 @@ function check(type: FactType, value: unknown, path: string, problems: FactProbl
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const sub = type.properties[k];
-        if (!sub) continue;
+        // what only templates ask for is not part of a letter's contract
+        if (!sub || sub.template) continue;
         const typed = check(sub, v, path ? `${path}.${k}` : k, problems);
         if (typed !== undefined) out[k] = typed;
       }

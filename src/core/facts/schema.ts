@@ -13,6 +13,12 @@ export interface FactDocs {
   examples?: readonly (string | number)[];
   /** Human names of enum values, English then Chinese. */
   labels?: Readonly<Record<string, readonly [string, string]>>;
+  /**
+   * A fact only templates ask for (goods, bank, seat, ...), not part of the front-matter contract of
+   * shared/spec/facts.md: completion offers it and the form asks it, but a letter's front matter is
+   * not checked against it (a letter may use the name for something else).
+   */
+  template?: boolean;
 }
 
 /** A fact's type, with what completion, the form and docs need. */
@@ -202,7 +208,7 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
   due_date: date(d('Due date', 'When payment was originally due', '原到期日', '货款原定的付款日', ['2026-10-15'])),
   deadline: date(d('Payment deadline', 'The payment deadline this letter sets: a working day', '付款期限', '本函设定的付款期限（工作日）', ['2026-12-04'])),
   previous_letters: {
-    type: 'array', ...d('Earlier letters', 'The letters already sent on this debt (Escalate fills it in)', '此前函件', '已就本笔欠款发出的函件（升级时自动填写）'),
+    type: 'array', template: true, ...d('Earlier letters', 'The letters already sent on this debt (Escalate fills it in)', '此前函件', '已就本笔欠款发出的函件（升级时自动填写）'),
     items: {
       type: 'object', ...d('Earlier letter', 'A letter already sent', '此前函件', '已发出的一封函件'),
       properties: {
@@ -211,14 +217,14 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
-  goods: text(d('Goods', 'What was sold, as the letter names it', '货物', '所售货物（函件中的称呼）', ['stainless steel ball valves and fittings'], ['不锈钢球阀及配件'])),
-  goods_zh: text(d('Goods in Chinese', 'What was sold, in Chinese (bilingual letters)', '货物（中文）', '所售货物的中文名称（双语函件）', ['不锈钢球阀及配件'])),
-  delivery: prose(d('Delivery', 'When and how the goods were delivered, as one sentence', '交付情况', '货物何时、如何交付（一句话）',
-    ['The goods were delivered at the port of Ningbo on 20 September 2026 under bill of lading COSU6412873950'], ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])),
-  delivery_zh: prose(d('Delivery in Chinese', 'The delivery sentence in Chinese (bilingual letters)', '交付情况（中文）', '交付情况的中文表述（双语函件）', ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])),
-  terms: text(d('Payment terms', 'The payment terms agreed', '付款条件', '约定的付款条件', ['net 30 days from the invoice date, by bank transfer'], ['发票日起30天内电汇付款'])),
+  goods: { ...text(d('Goods', 'What was sold, as the letter names it', '货物', '所售货物（函件中的称呼）', ['stainless steel ball valves and fittings'], ['不锈钢球阀及配件'])), template: true },
+  goods_zh: { ...text(d('Goods in Chinese', 'What was sold, in Chinese (bilingual letters)', '货物（中文）', '所售货物的中文名称（双语函件）', ['不锈钢球阀及配件'])), template: true },
+  delivery: { ...prose(d('Delivery', 'When and how the goods were delivered, as one sentence', '交付情况', '货物何时、如何交付（一句话）',
+    ['The goods were delivered at the port of Ningbo on 20 September 2026 under bill of lading COSU6412873950'], ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])), template: true },
+  delivery_zh: { ...prose(d('Delivery in Chinese', 'The delivery sentence in Chinese (bilingual letters)', '交付情况（中文）', '交付情况的中文表述（双语函件）', ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])), template: true },
+  terms: { ...text(d('Payment terms', 'The payment terms agreed', '付款条件', '约定的付款条件', ['net 30 days from the invoice date, by bank transfer'], ['发票日起30天内电汇付款'])), template: true },
   bank: {
-    type: 'object', ...d('Bank account', 'Where the debtor pays: your bank account', '收款账户', '债务人付款的银行账户'),
+    type: 'object', template: true, ...d('Bank account', 'Where the debtor pays: your bank account', '收款账户', '债务人付款的银行账户'),
     properties: {
       name: text(d('Bank', 'Name and branch of the bank', '开户银行', '银行名称及分行', ['First Coastal Bank, Oakland'])),
       account_name: text(d('Account name', 'Name the account is held in', '账户名称', '账户户名', CREDITOR_NAMES)),
@@ -237,8 +243,8 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       address: text(d('Address', 'Address of the guarantor', '地址', '保证人的地址', ['48 Orchard Lane, Cupertino, CA 95014'], ['浙江省宁波市海曙区中山西路88号'])),
     },
   },
-  cap_amount: money(d('Cap', 'The most the guarantor can be asked to pay (leave empty for no cap)', '保证上限', '保证人承担的最高金额（无上限则留空）', [250000])),
-  guarantee_period_months: { type: 'number', integer: true, minimum: 6, maximum: 120, ...d('Guarantee period (months)', 'How long after the debt falls due the creditor may call on the guarantor', '保证期间（月）', '主债务履行期届满后债权人可要求保证人承担责任的期间', [36]) },
+  cap_amount: { ...money(d('Cap', 'The most the guarantor can be asked to pay (leave empty for no cap)', '保证上限', '保证人承担的最高金额（无上限则留空）', [250000])), template: true },
+  guarantee_period_months: { type: 'number', template: true, integer: true, minimum: 6, maximum: 120, ...d('Guarantee period (months)', 'How long after the debt falls due the creditor may call on the guarantor', '保证期间（月）', '主债务履行期届满后债权人可要求保证人承担责任的期间', [36]) },
   call: {
     type: 'object', ...d('Call', 'The call a call summary records', '通话', '通话纪要记录的通话'),
     properties: {
@@ -259,8 +265,8 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
-  last_promise: prose(d('Last promise', 'The debtor\'s last promise to pay, and what came of it', '最近一次承诺', '债务人最近一次的付款承诺及结果',
-    ['On 3 November 2026 Mr. Zhou wrote that payment would be made "next week"; nothing has arrived'], ['周先生于2026年11月3日来函称"下周"付款，至今未到账'])),
+  last_promise: { ...prose(d('Last promise', 'The debtor\'s last promise to pay, and what came of it', '最近一次承诺', '债务人最近一次的付款承诺及结果',
+    ['On 3 November 2026 Mr. Zhou wrote that payment would be made "next week"; nothing has arrived'], ['周先生于2026年11月3日来函称"下周"付款，至今未到账'])), template: true },
   payments: {
     type: 'array', ...d('Payments received', 'Payments received from the debtor on this account, each with its date (a part payment restarts PRC limitation)', '已收款项', '已从债务人处收到的款项，每笔附日期（部分付款使中国法下的诉讼时效重新计算）'),
     items: {
@@ -330,7 +336,7 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
-  grace_days: { type: 'number', integer: true, minimum: 0, maximum: 30, ...d('Grace days', 'Days a late instalment may be paid in before the whole balance falls due', '宽限天数', '逾期一期后在全部余额到期前的宽限天数', [5]) },
+  grace_days: { type: 'number', template: true, integer: true, minimum: 0, maximum: 30, ...d('Grace days', 'Days a late instalment may be paid in before the whole balance falls due', '宽限天数', '逾期一期后在全部余额到期前的宽限天数', [5]) },
   next_step: { type: 'string', enum: NEXT_STEPS, labels: NEXT_STEP_LABELS, ...d('Next step', 'What the creditor will really do if unpaid', '下一步', '若仍未付款，债权人确实会采取的措施') },
   proceeding: {
     type: 'object',
@@ -362,11 +368,11 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       notice_address: text(d('Notice address', 'Postal address the contract names for notices to the debtor', '通知地址', '合同约定的向债务人发送通知的邮寄地址', ['88 Zhongshan West Road, Haishu District, Ningbo'], ['浙江省宁波市海曙区中山西路88号'])),
     },
   },
-  seat: text(d('Seat of arbitration', 'The city (and country) where the arbitration is seated', '仲裁地', '仲裁地所在城市（及国家）', ['Beijing, China'], ['中国北京'])),
-  arbitrators: { type: 'number', integer: true, enum: [1, 3], labels: { 1: ['A sole arbitrator', '一名独任仲裁员'], 3: ['Three arbitrators', '三名仲裁员'] }, ...d('Arbitrators', 'How many arbitrators decide', '仲裁员人数', '由几名仲裁员裁决') },
-  arbitration_language: { type: 'string', enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Language of the arbitration', 'The language the arbitration is conducted in', '仲裁语言', '仲裁程序使用的语言') },
-  prevailing_language: { type: 'string', enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Prevailing language', 'Which version prevails if the two differ', '优先语言', '两种文本不一致时以哪一种为准') },
-  forum: text(d('Court', 'The court the jurisdiction clause names', '管辖法院', '管辖条款指定的法院', ['the State of California sitting in San Francisco County'])),
+  seat: { ...text(d('Seat of arbitration', 'The city (and country) where the arbitration is seated', '仲裁地', '仲裁地所在城市（及国家）', ['Beijing, China'], ['中国北京'])), template: true },
+  arbitrators: { type: 'number', template: true, integer: true, enum: [1, 3], labels: { 1: ['A sole arbitrator', '一名独任仲裁员'], 3: ['Three arbitrators', '三名仲裁员'] }, ...d('Arbitrators', 'How many arbitrators decide', '仲裁员人数', '由几名仲裁员裁决') },
+  arbitration_language: { type: 'string', template: true, enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Language of the arbitration', 'The language the arbitration is conducted in', '仲裁语言', '仲裁程序使用的语言') },
+  prevailing_language: { type: 'string', template: true, enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Prevailing language', 'Which version prevails if the two differ', '优先语言', '两种文本不一致时以哪一种为准') },
+  forum: { ...text(d('Court', 'The court the jurisdiction clause names', '管辖法院', '管辖条款指定的法院', ['the State of California sitting in San Francisco County'])), template: true },
 };
 
 /** Looks up the schema of a dotted fact path (`invoices.0.amount` → the invoice amount's type; `*` for any item). */

@@ -45,7 +45,8 @@ function merge(target: Schema, own: Schema): Schema {
     out.properties = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, isSchema(v) ? merge(isSchema(base[k]) ? base[k] : {}, v) : v]));
   }
   if (isSchema(items)) out.items = merge(isSchema(target.items) ? target.items : {}, items);
-  const needed = [...(Array.isArray(target.required) ? target.required : []), ...(Array.isArray(required) ? required : [])];
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
+  const needed = [...list(target.required), ...list(required)];
   if (needed.length || Array.isArray(required)) out.required = [...new Set(needed)];
   return out;
 }
