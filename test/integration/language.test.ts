@@ -93,6 +93,6 @@ describe('Lint Workspace', () => {
 
   it('offers the lint as a task', async () => {
     const tasks = await vscode.tasks.fetchTasks({ type: 'dunmark' });
-    assert.deepEqual(tasks.map((t) => [t.definition.type, t.definition.task, t.source]), [['dunmark', 'lint', 'dunmark']]);
+    assert.deepEqual(tasks.map((t): unknown[] => [t.definition.type, t.definition.task, t.source]), [['dunmark', 'lint', 'dunmark']]);
   });
 });
