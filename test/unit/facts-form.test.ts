@@ -171,6 +171,14 @@ describe('facts form: defaults', () => {
     assert.equal(workingDayFrom('2026-12-04'), '2026-12-04');
   });
 
+  it('takes a Chinese name as the Chinese name, instead of asking for it again', () => {
+    const zh = buildForm(byId('letter-before-action-zh').facts, 'zh-CN');
+    const filled = draftDefaults(zh, { debtor: { name: '宁波联合实业有限公司' } }, { today: '2026-11-20' }) as { debtor: Record<string, unknown> };
+    assert.equal(filled.debtor.name_zh, '宁波联合实业有限公司');
+    const latin = draftDefaults(zh, { debtor: { name: 'Ningbo Lianhe Industrial Co., Ltd.' } }, { today: '2026-11-20' }) as { debtor: Record<string, unknown> };
+    assert.equal(latin.debtor.name_zh, undefined);
+  });
+
   it('keeps what the facts say and fills a call summary\'s call date', () => {
     assert.deepEqual(draftDefaults(nodes, { date: '2026-11-02', deadline: '2026-11-30' }, { today: '2026-11-20' }), { date: '2026-11-02', deadline: '2026-11-30' });
     const call = buildForm(byId('call-summary-en').facts);

@@ -397,6 +397,14 @@ export function draftDefaults(nodes: readonly FormNode[], facts: Record<string, 
   const date = typeof facts.date === 'string' && isIsoDate(facts.date) ? facts.date : options.today;
   if (asks('date') && facts.date === undefined) defaults.date = options.today;
   if (asks('deadline') && facts.deadline === undefined) defaults.deadline = workingDayFrom(addDays(date, Math.max(options.deadlineDays ?? DEADLINE_DAYS, 1)));
+  // a party whose name is already written in Chinese is not asked for its Chinese name again
+  for (const party of ['debtor', 'creditor', 'guarantor']) {
+    const group = nodes.find((n) => n.key === party);
+    const given = isObject(facts[party]) ? facts[party] : {};
+    if (group?.kind === 'group' && group.children.some((c) => c.key === 'name_zh') && given.name_zh === undefined && typeof given.name === 'string' && /[\u4e00-\u9fff]/.test(given.name)) {
+      defaults[party] = { name_zh: given.name };
+    }
+  }
   const call = nodes.find((n) => n.key === 'call');
   if (call?.kind === 'group' && call.children.some((c) => c.key === 'date') && !(isObject(facts.call) && facts.call.date !== undefined)) defaults.call = { date: options.today };
   return mergeFacts(facts, defaults);
