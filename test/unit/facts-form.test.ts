@@ -111,6 +111,19 @@ describe('facts form: schema → nodes', () => {
   });
 });
 
+describe('facts form: a workspace template with its own schema', () => {
+  it('gets the contract\'s words for the facts it knows, and the key in words for the others', () => {
+    const nodes = buildForm({ type: 'object', required: ['debtor', 'grace_note'], properties: {
+      debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } },
+      grace_note: { type: 'string', description: 'What we allow' },
+    } });
+    assert.deepEqual(nodeAt(nodes, 'debtor.name')?.title, { en: 'Name', zh: '名称' });
+    assert.deepEqual(nodeAt(nodes, 'debtor')?.title, { en: 'Debtor', zh: '债务人' });
+    assert.deepEqual(nodeAt(nodes, 'grace_note')?.title, { en: 'Grace note', zh: 'Grace note' });
+    assert.deepEqual(nodeAt(nodes, 'grace_note')?.description, { en: 'What we allow', zh: 'What we allow' });
+  });
+});
+
 describe('facts form: answers → facts → messages', () => {
   const t = byId('second-reminder-en');
   const nodes = buildForm(t.facts);

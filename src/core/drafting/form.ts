@@ -77,7 +77,7 @@ function bilingualOf(node: Schema, key: 'title' | 'description', fallback: Bilin
   const en = typeof node[key] === 'string' ? (node[key] as string) : undefined;
   const zhDocs = isObject(node['x-zh']) ? node['x-zh'] : {};
   const zh = typeof zhDocs[key] === 'string' ? (zhDocs[key] as string) : undefined;
-  return { en: en ?? fallback.en, zh: zh ?? en ?? fallback.zh };
+  return en === undefined ? { en: fallback.en, zh: zh ?? fallback.zh } : { en, zh: zh ?? en };
 }
 
 function humanize(key: string): Bilingual {
@@ -123,8 +123,11 @@ function nodesOf(schema: Schema, prefix: string, required: boolean, depth: numbe
     if (!isObject(raw) || (depth === 0 && FIXED.has(key))) continue;
     const path = `${prefix}${key}`;
     const isRequired = required && needed.has(key);
-    const fallback = humanize(key);
-    const base = { key, path, required: isRequired, title: bilingualOf(raw, 'title', fallback), description: bilingualOf(raw, 'description', { en: '', zh: '' }) };
+    // a workspace template that writes its own schema (no `$ref`) still gets the contract's words for a known fact
+    const known = schemaAt(path);
+    const fallback = known?.title ? { en: known.title, zh: known.zh?.title ?? known.title } : humanize(key);
+    const fallbackDescription = known ? { en: known.description, zh: known.zh?.description ?? known.description } : { en: '', zh: '' };
+    const base = { key, path, required: isRequired, title: bilingualOf(raw, 'title', fallback), description: bilingualOf(raw, 'description', fallbackDescription) };
     if (depth < 6 && raw.type === 'object') {
       out.push({ ...base, kind: 'group', children: nodesOf(raw, `${path}.`, true, depth + 1, letter) });
     } else if (depth < 6 && raw.type === 'array' && isObject(raw.items) && raw.items.type === 'object') {
@@ -134,7 +137,7 @@ function nodesOf(schema: Schema, prefix: string, required: boolean, depth: numbe
         itemTitle: bilingualOf(items, 'title', base.title), item: nodesOf(items, `${path}.*.`, true, depth + 1, letter),
       });
     } else {
-      const contract = schemaAt(path);
+      const contract = known;
       const example = exampleOf(raw, letter);
       const options = optionsOf(raw, raw.enum);
       const suggestions = options || raw.type !== 'string' ? undefined : optionsOf(raw, raw.examples);
