@@ -180,7 +180,8 @@ class DraftingCommands {
     const source = activeMarkdown()?.document;
     const own = documentFacts(source);
     const facts = drafting().mergeFacts(source ? drafting().newLetterFacts(own) : {}, args.facts);
-    const chosen = await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
+    // the open letter's language first (its own facts say which; the new letter does not take them over)
+    const chosen = await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, own);
     if (!chosen) return undefined;
     return this.finish({ ...chosen, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) }, args.target);
   }
@@ -257,8 +258,9 @@ class DraftingCommands {
   async previewRendered(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
     const draft = drafting();
-    const facts = draft.mergeFacts(source ? draft.newLetterFacts(documentFacts(source)) : {}, args.facts);
-    const chosen = await this.chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
+    const own = documentFacts(source);
+    const facts = draft.mergeFacts(source ? draft.newLetterFacts(own) : {}, args.facts);
+    const chosen = await this.chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, own);
     if (!chosen) return undefined;
     // the defaults a new letter gets (today's date, a deadline on a working day) make most previews render at once
     const today = await this.today(source);

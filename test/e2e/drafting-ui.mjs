@@ -129,7 +129,7 @@ async function statusOf(label) {
     const counted = icons.filter((c) => ['codicon-error', 'codicon-warning', 'codicon-info'].includes(c));
     return Number(numbers[counted.indexOf(`codicon-${icon}`)] ?? 0);
   };
-  return { errors: await count('error'), warnings: await count('warning'), text: (await item.innerText()).trim() };
+  return { errors: await count('error'), warnings: await count('warning'), text: (await item.innerText()).replace(/\s+/g, ' ').trim() };
 }
 
 /** Asserts the active document has no error and no warning, and no error notification is showing. */
@@ -310,6 +310,7 @@ async function guarantorClauseInWithMistakes() {
     throw new Error(`the inserted clause changed the findings: before ${before.text}, after ${after.text}`);
   }
   await assertNoErrorNotification('Insert Guarantor Clause');
+  await page.screenshot({ path: path.join(shots, 'clause-inserted.png') });
   ok(`Insert Guarantor Clause in with-mistakes.md: the US guaranty was offered under a CIETAC contract and adds no error or warning (${after.text})`);
 }
 
