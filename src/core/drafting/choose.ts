@@ -1,6 +1,6 @@
 /** Which templates fit a drafting command, and what of a rendering goes into an open letter. */
 import { CLAUSES, documentLabel, languageLabel, STAGES } from '../facts/schema.js';
-import { stripFrontMatter } from '../front-matter.js';
+import { splitFrontMatter, stripFrontMatter } from '../front-matter.js';
 import type { Template } from '../templates/types.js';
 import { isObject } from './facts.js';
 
@@ -61,6 +61,26 @@ export function templateLabel(t: Template): string {
   return `${what('en')} — ${language}`;
 }
 
+/** True when the host's front matter says `kind: clause` (a top-level line of it, read line by line). */
+function isClauseFrontMatter(host: string): boolean {
+  const block = splitFrontMatter(host);
+  if (!block) return false;
+  return host.slice(block.content.start, block.content.end).split(/\r\n|\r|\n/).some((line) => /^kind:[ \t]*clause[ \t]*$/.test(line));
+}
+
+/** How many line breaks (CRLF, CR or LF) end `text`, counted from its end. */
+function trailingLineBreaks(text: string): number {
+  let count = 0;
+  let i = text.length;
+  while (i > 0) {
+    if (text[i - 1] === '\n') i -= text[i - 2] === '\r' ? 2 : 1;
+    else if (text[i - 1] === '\r') i -= 1;
+    else break;
+    count++;
+  }
+  return count;
+}
+
 /**
  * The edit that inserts a rendered clause into a letter at `offset`: its body (no front matter),
  * in the letter's line endings, with a blank line before and after it, never splitting a line (an
@@ -70,7 +90,7 @@ export function templateLabel(t: Template): string {
  */
 export function clauseInsertion(host: string, offset: number, rendered: string): { start: number; end: number; text: string } {
   const eol = /\r\n/.test(host) ? '\r\n' : /\r/.test(host) ? '\r' : '\n';
-  const isClauseDocument = /^---\s*[\r\n](?:[^]*?[\r\n])?kind:[ \t]*clause[ \t]*[\r\n]/.test(host);
+  const isClauseDocument = isClauseFrontMatter(host);
   let fenced = false;
   const lines = bodyOf(rendered).split(/\r\n|\r|\n/).map((line) => {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
@@ -82,7 +102,7 @@ export function clauseInsertion(host: string, offset: number, rendered: string):
   if (host.slice(0, at).search(/[^\r\n]$/) !== -1) at = lineEnd === -1 ? host.length : at + lineEnd;
   const before = host.slice(0, at);
   const after = host.slice(at);
-  const newlinesBefore = /(?:\r\n|\r|\n)*$/.exec(before)![0].split(/\r\n|\r|\n/).length - 1;
+  const newlinesBefore = trailingLineBreaks(before);
   const newlinesAfter = /^(?:\r\n|\r|\n)*/.exec(after)![0].split(/\r\n|\r|\n/).length - 1;
   const lead = before.length === 0 ? '' : eol.repeat(Math.max(0, 2 - newlinesBefore));
   const tail = eol.repeat(Math.max(after.length === 0 ? 1 : 2 - newlinesAfter, 0));
