@@ -65,6 +65,9 @@ if (existsSync('src/vscode/web.ts')) {
   });
 }
 
+// the facts form's page: a script of its own for the webview, loaded only when a form opens (never at activation)
+builds.push({ ...common, entryPoints: ['src/webview/facts-form.ts'], outfile: 'dist/webview/facts-form.js', format: 'iife', platform: 'browser', minify: true });
+
 // the CLI's chunks are named by their hash: drop the last build's, or they pile up in the package
 rmSync('dist/chunks', { recursive: true, force: true });
 if (watch) {

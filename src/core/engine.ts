@@ -203,7 +203,7 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
       findings.push({
         ruleId: rule.meta.id, category, severity: sev, message: pickMessage(r.message, lang),
         line: from.line, column: from.column, endLine: to.line, endColumn: to.column,
-        span: { start, end }, fixes: r.fixes ?? [], ...(related?.length ? { related } : {}),
+        span: { start, end }, fixes: (r.fixes ?? []).map((f) => ({ ...f, title: pickMessage(f.title, lang) })), ...(related?.length ? { related } : {}),
       });
     };
     const context: RuleContext = {

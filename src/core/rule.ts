@@ -3,7 +3,7 @@ import type { AmountMention } from './facts/amounts.js';
 import type { DateMention } from './facts/dates.js';
 import type { FactProblem, Facts } from './facts/facts.js';
 import type { FrontMatter, KeyLocation } from './front-matter.js';
-import type { Category, Fix, Severity, Span } from './types.js';
+import type { Category, Severity, Span, TextEdit } from './types.js';
 
 /** Language of a block of prose, by script. */
 export type BlockLanguage = 'en' | 'zh' | 'mixed' | 'none';
@@ -32,12 +32,20 @@ export interface Block {
 /** A message in the languages Dunmark speaks; the engine picks one by the letter's language. */
 export type Message = string | { en: string; zh: string };
 
+/** A fix as a rule reports it: its title in both languages (the engine picks one, as for messages). */
+export interface ReportFix {
+  title: Message;
+  edits: TextEdit[];
+  /** True when this is the one right fix (the editor marks it preferred; `--fix` applies only these). */
+  isPreferred?: boolean;
+}
+
 /** What a rule reports: a span, a message and fixes as data. */
 export interface Report {
   start: number;
   end: number;
   message: Message;
-  fixes?: Fix[];
+  fixes?: ReportFix[];
   /** Other places the finding points at, such as the front-matter fact the text contradicts. */
   related?: { start: number; end: number; message: Message }[];
   /**

@@ -11,7 +11,9 @@ import type { ThreadFactory } from './lint-thread/runner.js';
 import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
 import { DunmarkStatusBar } from './status-bar.js';
+import { DOCS_SCHEME, RuleDocsProvider } from './rule-docs.js';
 import { TemplateCatalog } from './templates.js';
+import { DunmarkTaskProvider, TASK_TYPE } from './workspace-lint.js';
 
 /** What `activate` returns: the API tests use to reach the running extension. */
 export interface DunmarkApi {
@@ -31,17 +33,21 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
   const linter = new Linter(context.extensionUri, threads);
   const previews = new PreviewProvider();
   const catalog = new TemplateCatalog(linter.discovery, context.extensionUri);
+  const ruleDocs = new RuleDocsProvider(context.extensionUri);
   context.subscriptions.push(
     linter,
     previews,
     catalog,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    ruleDocs,
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, ruleDocs),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new DunmarkTaskProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),
     new DunmarkStatusBar(linter),
     vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
-    ...registerCommands(linter, catalog, previews),
+    ...registerCommands(linter, catalog, previews, context.extensionUri),
   );
   // the documents already open are linted after activation returns: nothing at activation that can wait
   setTimeout(() => linter.lintAll(), 0);

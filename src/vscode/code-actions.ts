@@ -20,12 +20,13 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
  * text is stable: the core's `fixUntilStable`, the same function `dunmark lint --fix` calls, so the
  * editor and the CLI write the same bytes. One replacement of the changed middle = one undo step.
  */
-export async function fixAllEdit(linter: Linter, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
+export async function fixAllEdit(linter: Linter, document: vscode.TextDocument): Promise<{ edit: vscode.WorkspaceEdit; applied: number } | undefined> {
   const config = await linter.configFor(document);
   const text = document.getText();
   const { fixUntilStable, replacementEdit } = fixes();
-  const edit = replacementEdit(text, fixUntilStable(text, (t) => lintSafely(t, config)).text);
-  return edit ? toWorkspaceEdit(document, [edit]) : undefined;
+  const outcome = fixUntilStable(text, (t) => lintSafely(t, config));
+  const edit = replacementEdit(text, outcome.text);
+  return edit ? { edit: toWorkspaceEdit(document, [edit]), applied: outcome.applied } : undefined;
 }
 
 /** Provides quick fixes, disable comments and fix-all for Dunmark findings. */
@@ -38,10 +39,10 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only?.contains(FIX_ALL_KIND)) {
-      const edit = await fixAllEdit(this.linter, document);
-      if (!edit) return [];
+      const fixed = await fixAllEdit(this.linter, document);
+      if (!fixed) return [];
       const action = new vscode.CodeAction(vscode.l10n.t('Fix all Dunmark problems'), FIX_ALL_KIND);
-      action.edit = edit;
+      action.edit = fixed.edit;
       return [action];
     }
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];

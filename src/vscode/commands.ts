@@ -1,16 +1,19 @@
 /**
- * The Dunmark commands. Each is a thin call into the core and accepts its answers as an argument
- * object, so tests and keybindings run it without prompts; what is missing is asked for.
+ * The Dunmark commands. Each is a thin call into the core. A person answers in the facts form; tests
+ * and keybindings may pass the answers as an argument object, and what they leave missing is asked
+ * for in the same form: no command ends in an error for lack of a way to answer.
  */
 import * as vscode from 'vscode';
-import type { FactShape } from '../core/drafting/index.js';
-import { INSTITUTIONS } from '../core/facts/schema.js';
+import { isoToday } from '../core/facts/facts.js';
 import type { Template } from '../core/templates/index.js';
 import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
+import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
 import { parsed } from './parsed.js';
+import { showRuleDocs } from './rule-docs.js';
 import type { TemplateCatalog } from './templates.js';
+import { lintWorkspaceCommand } from './workspace-lint.js';
 
 /** Answers a command may be given instead of prompts. */
 export interface CommandArgs {
@@ -59,66 +62,30 @@ function documentFacts(document: vscode.TextDocument | undefined): Record<string
   return data ? structuredClone(data) : {};
 }
 
-/** Asks for one fact; validates by its type. Undefined when the user cancels. */
-async function askFact(path: string, message: string, shape: FactShape): Promise<unknown> {
-  const hint = (): string => {
-    if (shape.enum) return vscode.l10n.t('Expected one of: {0}', shape.enum.map(String).join(', '));
-    if (shape.type === 'number' || shape.type === 'integer') return vscode.l10n.t('Expected a number such as 18400.00');
-    if (shape.type === 'date') return vscode.l10n.t('Expected a date as YYYY-MM-DD');
-    if (shape.type === 'boolean') return vscode.l10n.t('Expected one of: {0}', 'true, false');
-    return vscode.l10n.t('A letter must never show a blank: enter a value for `{0}`.', path);
-  };
-  const answer = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Dunmark: fact `{0}`', path),
-    prompt: shape.description ? `${shape.description} — ${message}` : message,
-    ignoreFocusOut: true,
-    validateInput: (value) => (drafting().convertAnswer(shape, value) === undefined ? hint() : undefined),
-  });
-  return answer === undefined ? undefined : drafting().convertAnswer(shape, answer);
-}
-
-/** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
-async function renderWithPrompts(template: Template, facts: Record<string, unknown>, workspace: Template[]): Promise<string | undefined> {
-  for (let round = 0; round < 4; round++) {
-    const result = coreTemplates().renderTemplate(template, facts, { templates: workspace });
-    if (result.ok) return result.text;
-    const askable = result.problems.filter((p) => p.path !== '' && !p.path.includes('#'));
-    if (!askable.length || round === 3) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot render {0}: {1}', template.id, result.problems.map((p) => `${p.path} ${p.message}`).join('; ')));
-      return undefined;
-    }
-    for (const problem of askable) {
-      const value = await askFact(problem.path, problem.message, drafting().factShape(template.facts, problem.path));
-      if (value === undefined) return undefined;
-      drafting().setPath(facts, problem.path, value);
-    }
-  }
-  return undefined;
-}
-
 interface TemplatePick extends vscode.QuickPickItem {
   template?: Template;
 }
 
-/** Quick pick of templates grouped by kind, showing stage and language. */
+/** Quick pick of templates in the order of a case, each by its human title ("Reminder — English"), grouped by kind. */
 async function pickTemplate(templates: Template[], title: string): Promise<Template | undefined> {
   if (templates.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template fits here.'));
     return undefined;
   }
   if (templates.length === 1) return templates[0];
+  const draft = drafting();
+  const lang = formLanguage();
   const items: TemplatePick[] = [];
-  const kinds = [...new Set(templates.map((t) => t.kind))].sort();
-  for (const kind of kinds) {
-    items.push({ label: kind, kind: vscode.QuickPickItemKind.Separator });
-    for (const t of templates.filter((x) => x.kind === kind)) {
-      items.push({
-        label: t.title,
-        description: [t.stage ?? t.clause, t.language, t.source === 'workspace' ? vscode.l10n.t('workspace') : undefined].filter(Boolean).join(' · '),
-        detail: t.description,
-        template: t,
-      });
-    }
+  let group: string | undefined;
+  for (const t of draft.seriesOrder(templates)) {
+    const kind = draft.documentLabel({ kind: t.kind }, lang) ?? t.kind;
+    if (kind !== group) items.push({ label: (group = kind), kind: vscode.QuickPickItemKind.Separator });
+    items.push({
+      label: draft.templateLabel(t),
+      description: [t.title, t.source === 'workspace' ? vscode.l10n.t('workspace') : undefined].filter(Boolean).join(' · '),
+      detail: t.description,
+      template: t,
+    });
   }
   const picked = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true });
   return picked?.template;
@@ -130,19 +97,20 @@ function activeMarkdown(): vscode.TextEditor | undefined {
   return editor && editor.document.languageId === 'markdown' ? editor : undefined;
 }
 
+/** A file name for a new letter beside the workspace: `<template>-<date>.md`. */
+function suggestedFile(template: Template, facts: Record<string, unknown>, near: vscode.TextDocument | undefined): vscode.Uri | undefined {
+  const folder = near && near.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(near.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const date = typeof facts.date === 'string' ? `-${facts.date}` : '';
+  return folder && vscode.Uri.joinPath(folder, `${template.id}${date}.md`);
+}
+
 /** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
-async function output(text: string, target: string | undefined, ask: boolean): Promise<vscode.TextDocument | undefined> {
+async function output(text: string, target: string | undefined, suggested?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   let where = target;
-  if (where === undefined && ask) {
-    const untitled = vscode.l10n.t('New untitled document');
-    const file = vscode.l10n.t('Save as a new file…');
-    const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('Where should the letter go?') });
-    if (choice === undefined) return undefined;
-    if (choice === file) {
-      const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create') });
-      if (!uri) return undefined;
-      where = uri.toString();
-    }
+  if (where === 'file') {
+    const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create'), ...(suggested ? { defaultUri: suggested } : {}) });
+    if (!uri) return undefined;
+    where = uri.toString();
   }
   if (where === undefined || where === 'untitled') {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
@@ -161,9 +129,21 @@ async function output(text: string, target: string | undefined, ask: boolean): P
   return document;
 }
 
-/** The drafting commands: each a thin call into the core's drafting logic, asking only for what is missing. */
+/** How a draft is made: straight from the arguments when they render, else through the facts form. */
+interface DraftRequest {
+  template: Template;
+  workspace: Template[];
+  facts: Record<string, unknown>;
+  targets: FormTarget[];
+  /** The document the command was run on (its config dates the letter). */
+  source: vscode.TextDocument | undefined;
+  /** Render without the form when the facts are complete (a command run with answers as arguments). */
+  direct: boolean;
+}
+
+/** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
 class DraftingCommands {
-  constructor(private readonly linter: Linter, private readonly catalog: TemplateCatalog, private readonly previews: PreviewProvider) {}
+  constructor(private readonly linter: Linter, private readonly catalog: TemplateCatalog, private readonly previews: PreviewProvider, private readonly extensionUri: vscode.Uri) {}
 
   /** The template the arguments name, or the one the user picks among those that fit (in the letter's language first). */
   private async chooseTemplate(args: CommandArgs, filter: (t: Template) => boolean, title: string, document: vscode.TextDocument | undefined, facts: Record<string, unknown>):
@@ -178,18 +158,42 @@ class DraftingCommands {
     return t ? { template: t, workspace } : undefined;
   }
 
-  /** New Letter from Template, New Call Summary (and the last step of Escalate). */
-  async newLetter(args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> {
-    const source = activeMarkdown()?.document;
-    const facts = drafting().mergeFacts(baseFacts ?? documentFacts(source), args.facts);
-    const chosen = preset ?? await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
-    if (!chosen) return undefined;
-    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
-    if (text === undefined) return undefined;
-    return output(text, args.target, args.templateId === undefined);
+  /** The date a new letter gets: the configured `today` of the document's (or the workspace folder's) config, else today. */
+  private async today(source: vscode.TextDocument | undefined): Promise<string> {
+    const uri = source?.uri ?? vscode.Uri.from({ scheme: 'untitled', path: 'Untitled-1' });
+    const config = await this.linter.configForUri(uri);
+    return config.today ?? isoToday();
   }
 
-  /** Insert Guarantor Clause, Insert Arbitration Clause: the clause's body at each cursor, one undo step. */
+  /** Renders directly when asked to and the facts are complete, else opens the facts form; undefined when the person closes it. */
+  private async draft(request: DraftRequest): Promise<FactsFormResult | undefined> {
+    const today = await this.today(request.source);
+    if (request.direct) {
+      const rendered = coreTemplates().renderTemplate(request.template, request.facts, { templates: request.workspace });
+      if (rendered.ok) return { text: rendered.text, facts: request.facts, target: request.targets[0] ?? 'untitled' };
+    }
+    return showFactsForm(this.extensionUri, { template: request.template, workspace: request.workspace, facts: request.facts, today, targets: request.targets });
+  }
+
+  /** New Letter from Template and New Call Summary: the facts of the open letter (not its date and deadline) carried into the form. */
+  async newLetter(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
+    const source = activeMarkdown()?.document;
+    const own = documentFacts(source);
+    const facts = drafting().mergeFacts(source ? drafting().newLetterFacts(own) : {}, args.facts);
+    // the open letter's language first (its own facts say which; the new letter does not take them over)
+    const chosen = await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, own);
+    if (!chosen) return undefined;
+    return this.finish({ ...chosen, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) }, args.target);
+  }
+
+  /** Puts a finished draft where the person (or the arguments) said. */
+  private async finish(request: DraftRequest, target?: string): Promise<vscode.TextDocument | undefined> {
+    const result = await this.draft(request);
+    if (!result) return undefined;
+    return output(result.text, target ?? result.target, suggestedFile(request.template, result.facts, request.source));
+  }
+
+  /** Insert Guarantor Clause, Insert Arbitration Clause: every clause that fits the case, inserted at the cursor with a blank line around it. */
   async insertClause(clause: string, args: CommandArgs = {}): Promise<boolean> {
     const editor = activeMarkdown();
     if (!editor) {
@@ -197,27 +201,37 @@ class DraftingCommands {
       return false;
     }
     const draft = drafting();
-    const facts = draft.mergeFacts(documentFacts(editor.document), args.facts);
-    let institution: string | undefined;
-    if (clause === 'arbitration') {
-      institution = draft.arbitrationInstitution(facts, args.institution)
-        ?? await vscode.window.showQuickPick([...INSTITUTIONS], { title: vscode.l10n.t('Arbitration institution') });
-      if (!institution) return false;
-      facts.contract = { ...(draft.isObject(facts.contract) ? facts.contract : {}), arbitration: institution };
-    }
+    const document = editor.document;
+    const selections = [...editor.selections];
+    const facts = draft.mergeFacts(draft.clauseFacts(documentFacts(document)), args.facts);
+    const institution = clause === 'arbitration' ? draft.arbitrationInstitution(facts, args.institution) : undefined;
     const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
-    const chosen = await this.chooseTemplate(args, fits, vscode.l10n.t('Insert {0} clause', clause), editor.document, facts);
+    // in the letter's language: a Chinese clause in an English letter is not one it can send
+    const chosen = await this.chooseTemplate(args, fits, clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'), document, documentFacts(document));
     if (!chosen) return false;
-    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
-    if (text === undefined) return false;
-    const body = drafting().bodyOf(text);
+    const result = await this.draft({ ...chosen, facts, targets: ['insert', 'untitled'], source: document, direct: answered(args) });
+    if (!result) return false;
+    if (result.target !== 'insert') return (await output(result.text, result.target)) !== undefined;
+    if (document.isClosed) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The letter was closed; the clause opens as a new document instead.'));
+      return (await output(result.text, 'untitled')) !== undefined;
+    }
+    const text = document.getText();
+    const edit = new vscode.WorkspaceEdit();
+    const seen = new Set<number>();
+    for (const selection of selections) {
+      const insertion = draft.clauseInsertion(text, document.offsetAt(selection.active), result.text);
+      if (seen.has(insertion.start)) continue;
+      seen.add(insertion.start);
+      edit.insert(document.uri, document.positionAt(insertion.start), insertion.text);
+    }
     // one edit = one undo step
-    return editor.edit((edit) => {
-      for (const selection of editor.selections) edit.replace(selection, body);
-    });
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (applied) await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
+    return applied;
   }
 
-  /** Escalate to the Next Stage: the next letter of the same case, with its own date and deadline. */
+  /** Escalate to the Next Stage: the next letter of the same case, with its own date and deadline, the old letter among the earlier ones. */
   async escalate(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const editor = activeMarkdown();
     const facts = documentFacts(editor?.document);
@@ -227,41 +241,57 @@ class DraftingCommands {
       return undefined;
     }
     if (next === 'last') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This letter is already at the last stage ({0}).', String(facts.stage)));
+      const stage = drafting().documentLabel(facts, formLanguage()) ?? String(facts.stage);
+      void vscode.window.showInformationMessage(vscode.l10n.t('This letter is already at the last stage ({0}): the next step is the one it announces.', stage));
       return undefined;
     }
     // the next letter gets its own date and deadline: the old ones must not be carried over
     const merged = drafting().escalationFacts(facts, args.facts);
-    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, vscode.l10n.t('Escalate to {0}', next), editor.document, merged);
+    const title = vscode.l10n.t('Escalate to: {0}', drafting().documentLabel({ stage: next }, formLanguage()) ?? next);
+    const language = { language: drafting().nextLetterLanguage(merged, next) };
+    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, language);
     if (!chosen) return undefined;
-    return this.newLetter({ ...args, facts: undefined }, chosen, merged);
+    return this.finish({ ...chosen, facts: merged, targets: args.target ? ['untitled'] : ['untitled', 'file'], source: editor.document, direct: answered(args) }, args.target);
   }
 
-  /** Preview Rendered Template: a read-only virtual document beside the letter. */
+  /** Preview Rendered Template: the rendering, formatted, in the Markdown preview of a read-only virtual document. */
   async previewRendered(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
-    const facts = drafting().mergeFacts(documentFacts(source), args.facts);
-    const chosen = await this.chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, facts);
+    const draft = drafting();
+    const own = documentFacts(source);
+    const facts = draft.mergeFacts(source ? draft.newLetterFacts(own) : {}, args.facts);
+    const chosen = await this.chooseTemplate(args, () => true, vscode.l10n.t('Preview a rendered template'), source, own);
     if (!chosen) return undefined;
-    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
-    if (text === undefined) return undefined;
-    const document = await vscode.workspace.openTextDocument(this.previews.set(chosen.template.id, text));
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    // the defaults a new letter gets (today's date, a deadline on a working day) make most previews render at once
+    const today = await this.today(source);
+    const completed = draft.draftDefaults(draft.buildForm(chosen.template.facts, chosen.template.language), facts, { today });
+    const result = await this.draft({ ...chosen, facts: completed, targets: ['preview'], source, direct: true });
+    if (!result) return undefined;
+    const uri = this.previews.set(chosen.template.id, result.text);
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     return document;
   }
 
-  /** Fix All: the same core call as `dunmark lint --fix` and source.fixAll.dunmark. */
+  /** Fix All: the same core call as `dunmark lint --fix` and source.fixAll.dunmark; says how many fixes it applied. */
   async fixAll(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isLinted(editor.document)) return false;
-    const edit = await fixAllEdit(this.linter, editor.document);
-    if (!edit) {
+    const fixed = await fixAllEdit(this.linter, editor.document);
+    if (!fixed) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Dunmark found nothing to fix automatically.'));
       return false;
     }
-    return vscode.workspace.applyEdit(edit);
+    const applied = await vscode.workspace.applyEdit(fixed.edit);
+    if (applied) void vscode.window.showInformationMessage(fixed.applied === 1 ? vscode.l10n.t('1 fix applied.') : vscode.l10n.t('{0} fixes applied.', fixed.applied));
+    return applied;
   }
+}
+
+/** A command run with answers as arguments (a test, a keybinding, another extension) renders without the form when they suffice. */
+function answered(args: CommandArgs): boolean {
+  return args.templateId !== undefined || args.facts !== undefined;
 }
 
 /** Menus pass a Uri as the first argument: only a plain object counts as answers. */
@@ -270,8 +300,8 @@ function asArgs(a: unknown): CommandArgs {
 }
 
 /** Registers every Dunmark command. */
-export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider): vscode.Disposable[] {
-  const c = new DraftingCommands(linter, catalog, previews);
+export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const c = new DraftingCommands(linter, catalog, previews, extensionUri);
   const r = vscode.commands.registerCommand;
   return [
     r('dunmark.newLetterFromTemplate', (a?: unknown) => c.newLetter(asArgs(a))),
@@ -282,5 +312,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     r('dunmark.previewRendered', (a?: unknown) => c.previewRendered(asArgs(a))),
     r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     r('dunmark.fixAll', () => c.fixAll()),
+    r('dunmark.lintWorkspace', () => lintWorkspaceCommand(linter)),
+    r('dunmark.showRuleDocs', (id?: unknown, lang?: unknown) => showRuleDocs(id, lang)),
   ];
 }

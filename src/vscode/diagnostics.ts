@@ -4,12 +4,21 @@ import type { ParsedDocument } from '../core/engine.js';
 import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
-import { LintThread, type ThreadFactory, type ThreadResult } from './lint-thread/runner.js';
+import { LintThread, type ThreadFactory } from './lint-thread/runner.js';
+import { ruleDocsUri } from './rule-docs.js';
 import { CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
 export const LINTED_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
+
+/** Schemes of files on disk (or a virtual workspace's): their problems outlive their editors. */
+const FILE_SCHEMES: readonly string[] = ['file', 'vscode-vfs'];
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed);
+}
 
 /** Document selector for every provider. */
 export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme }));
@@ -45,9 +54,12 @@ export const SAVE_BUDGET_MS = 30_000;
 /** Why a document is linted: typing gets the short budget of `dunmark.typingBudgetMs`. */
 export type LintReason = 'type' | 'open' | 'save';
 
+/** A check's outcome: the findings and the language of their messages, or why there are none. */
+type Checked = { findings: Finding[]; language: 'en' | 'zh' } | { unchecked: string } | undefined;
+
 /** A diagnostic that carries the core finding it was made from; its related places become related information. */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
-  constructor(document: vscode.TextDocument, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
+  constructor(document: Positions, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
     super(spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
@@ -66,8 +78,34 @@ function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   }
 }
 
+/** What a diagnostic needs of a document: an open one, or the text of a closed file (`textPositions`). */
+export type Positions = Pick<vscode.TextDocument, 'uri' | 'positionAt'>;
+
+/** Positions in the text of a file that is not open (Lint Workspace, a letter that was closed). */
+export function textPositions(uri: vscode.Uri, text: string): Positions {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return {
+    uri,
+    positionAt: (offset: number) => {
+      const at = Math.max(0, Math.min(offset, text.length));
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return new vscode.Position(lo, at - starts[lo]!);
+    },
+  };
+}
+
 /** The converted range of a core span in a document. */
-export function spanRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+export function spanRange(document: Positions, span: { start: number; end: number }): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
@@ -77,10 +115,6 @@ export interface LintEvent {
   findings: readonly Finding[];
 }
 
-/** The Dunmark docs page of a rule, inside the extension. */
-export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
-}
 
 const DEBOUNCE_MS = 300;
 
@@ -89,6 +123,8 @@ export class Linter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('dunmark');
   readonly discovery = new Discovery();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version of each open document whose findings are published. */
+  private readonly linted = new Map<string, number>();
   private readonly reportedConfigErrors = new Set<string>();
   private readonly lintedEmitter = new vscode.EventEmitter<LintEvent>();
   private readonly configErrorEmitter = new vscode.EventEmitter<RcResult | undefined>();
@@ -97,11 +133,10 @@ export class Linter implements vscode.Disposable {
   /** Fires with the config file that could not be parsed, or undefined when the last one could. */
   readonly onConfigError = this.configErrorEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-
   /** The worker the documents are checked in; undefined where none can run (then this thread lints). */
   private thread: LintThread | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, threads?: ThreadFactory) {
+  constructor(readonly extensionUri: vscode.Uri, threads?: ThreadFactory) {
     this.thread = threads ? new LintThread(threads) : undefined;
     const ws = vscode.workspace;
     this.disposables.push(
@@ -113,7 +148,8 @@ export class Linter implements vscode.Disposable {
       ws.onDidSaveTextDocument((d) => {
         if (readSettings(d.uri).lintOnSave) this.request(d, 0, 'save');
       }),
-      ws.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // a closed letter's problems stay until it is fixed or deleted: its file is linted from disk
+      ws.onDidCloseTextDocument((d) => (FILE_SCHEMES.includes(d.uri.scheme) && this.collection.has(d.uri) ? this.relintClosed(d.uri) : this.forget(d.uri))),
       ws.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dunmark')) this.lintAll();
       }),
@@ -126,16 +162,99 @@ export class Linter implements vscode.Disposable {
       this.lintAll();
     };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    // letters that are not open: changed on disk, linted again; deleted, their problems go
+    const letters = ws.createFileSystemWatcher('**/*.md');
+    const onDisk = (uri: vscode.Uri): void => {
+      if (this.collection.has(uri) && !isOpen(uri)) this.relintClosed(uri);
+    };
+    this.disposables.push(letters, letters.onDidChange(onDisk), letters.onDidDelete((uri) => this.forget(uri)));
   }
 
-  /** Lints every open document Dunmark looks at. */
-  lintAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.request(document, 0);
+  /** Lints a file that is not open, from disk; a file that cannot be read has no problems. */
+  async lintFile(uri: vscode.Uri): Promise<readonly Finding[]> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.forget(uri);
+      return [];
+    }
+    if (isOpen(uri)) return this.collection.get(uri)?.flatMap((d) => (d instanceof DunmarkDiagnostic ? [d.finding] : [])) ?? [];
+    if (!readSettings(uri).enable) {
+      this.collection.delete(uri);
+      return [];
+    }
+    const { config, hasConfig } = await this.resolve(uri);
+    const checked = isDunmarkDocument(text, hasConfig, uri.scheme) ? await this.check(uri, text, config, SAVE_BUDGET_MS) : { findings: [], language: 'en' as const };
+    if (!checked || isOpen(uri)) return []; // opened meanwhile: the editor's lint is the one that counts
+    if ('unchecked' in checked) return this.publishUnchecked(uri, undefined, this.uncheckedMessage(checked.unchecked, 'open'));
+    const positions = textPositions(uri, text);
+    if (checked.findings.length) this.collection.set(uri, checked.findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, checked.language))));
+    else this.collection.delete(uri);
+    return checked.findings;
   }
 
   /** True while documents are checked in a worker thread (false where none can start). */
   get checksOffThread(): boolean {
     return this.thread?.available ?? false;
+  }
+
+  /**
+   * Checks a text in the worker within `budgetMs` (or in this thread where no worker runs).
+   * Undefined: a newer request for the same document replaced this one.
+   */
+  private async check(uri: vscode.Uri, text: string, config: DunmarkConfig, budgetMs: number): Promise<Checked> {
+    const result = this.thread
+      ? await this.thread.lint(uri.toString(), text, config, vscode.workspace.asRelativePath(uri), budgetMs)
+      : { kind: 'unavailable' as const, reason: 'no worker' };
+    switch (result.kind) {
+      case 'done': return { findings: result.findings, language: result.language };
+      case 'superseded': return undefined;
+      case 'unavailable': {
+        if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
+        this.thread?.dispose();
+        this.thread = undefined;
+        return lintHere(text, config);
+      }
+      case 'over-budget': return { unchecked: `over:${result.budgetMs}` };
+      default: return { unchecked: result.reason };
+    }
+  }
+
+  private uncheckedMessage(why: string, reason: LintReason): string {
+    if (!why.startsWith('over:')) return vscode.l10n.t('Dunmark could not check this document: {0}.', why);
+    const budgetMs = Number(why.slice(5));
+    return reason === 'type'
+      ? vscode.l10n.t('Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.', budgetMs)
+      : vscode.l10n.t('Dunmark could not check this document: it is too large or complex to check within {0} seconds. Split it, or run `dunmark lint --max-ms` on it.', Math.round(budgetMs / 1000));
+  }
+
+  /** One information diagnostic at the top for a document that was not checked; its finding is returned. */
+  private publishUnchecked(uri: vscode.Uri, document: vscode.TextDocument | undefined, message: string): readonly Finding[] {
+    const finding: Finding = { ruleId: UNCHECKED_ID, category: 'structure', severity: 'info', message, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [] };
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
+    diagnostic.source = 'dunmark';
+    diagnostic.code = UNCHECKED_ID;
+    this.collection.set(uri, [diagnostic]);
+    if (document) {
+      this.linted.set(uri.toString(), document.version);
+      this.lintedEmitter.fire({ document, findings: [finding] });
+    }
+    return [finding];
+  }
+
+  private relintClosed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.linted.delete(key);
+    void this.lintFile(uri);
+  }
+
+  /** Lints every open document Dunmark looks at. */
+  lintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.request(document, 0);
   }
 
   /** Schedules a lint of a document; `delay` debounces typing per document. */
@@ -152,14 +271,19 @@ export class Linter implements vscode.Disposable {
 
   /** The resolved config the core gets for a document (settings and nearest config file). */
   async configFor(document: vscode.TextDocument): Promise<DunmarkConfig> {
-    return (await this.resolve(document)).config;
+    return (await this.resolve(document.uri)).config;
   }
 
-  private async resolve(document: vscode.TextDocument): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
-    const rc = await this.discovery.find(document.uri).catch(() => undefined);
+  /** The resolved config for a document that may not exist yet (a new or untitled letter: the workspace folder's). */
+  async configForUri(uri: vscode.Uri): Promise<DunmarkConfig> {
+    return (await this.resolve(uri)).config;
+  }
+
+  private async resolve(uri: vscode.Uri): Promise<{ config: DunmarkConfig; hasConfig: boolean }> {
+    const rc = await this.discovery.find(uri).catch(() => undefined);
     if (rc && !rc.ok) this.reportConfigError(rc);
     else this.configErrorEmitter.fire(undefined);
-    return { config: mergeConfig(readSettings(document.uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
+    return { config: mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted), hasConfig: rc !== undefined };
   }
 
   /**
@@ -171,52 +295,35 @@ export class Linter implements vscode.Disposable {
     if (!isLinted(document) || document.isClosed) return [];
     if (!readSettings(document.uri).enable) {
       this.collection.delete(document.uri);
+      this.linted.set(document.uri.toString(), document.version);
       this.lintedEmitter.fire({ document, findings: [] });
       return [];
     }
     const version = document.version;
-    const { config, hasConfig } = await this.resolve(document);
+    const { config, hasConfig } = await this.resolve(document.uri);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
     const text = document.getText();
-    if (!isDunmarkDocument(text, hasConfig, document.uri.scheme)) return this.publish(document, version, []);
     const budgetMs = reason === 'type' ? readSettings(document.uri).typingBudgetMs : SAVE_BUDGET_MS;
-    const result: ThreadResult = this.thread
-      ? await this.thread.lint(document.uri.toString(), text, config, vscode.workspace.asRelativePath(document.uri), budgetMs)
-      : { kind: 'unavailable', reason: 'no worker' };
-    if (result.kind === 'superseded' || document.isClosed || document.version !== version) return [];
-    switch (result.kind) {
-      case 'done': return this.publish(document, version, result.findings);
-      case 'unavailable': {
-        if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
-        this.thread = undefined;
-        return this.publish(document, version, lintSafely(text, config));
-      }
-      case 'over-budget': return this.publishUnchecked(document, reason === 'type'
-        ? vscode.l10n.t('Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.', result.budgetMs)
-        : vscode.l10n.t('Dunmark could not check this document: it is too large or complex to check within {0} seconds. Split it, or run `dunmark lint --max-ms` on it.', Math.round(result.budgetMs / 1000)));
-      default: return this.publishUnchecked(document, vscode.l10n.t('Dunmark could not check this document: {0}.', result.reason));
-    }
-  }
-
-  private publish(document: vscode.TextDocument, version: number, findings: readonly Finding[]): readonly Finding[] {
+    const checked = isDunmarkDocument(text, hasConfig, document.uri.scheme) ? await this.check(document.uri, text, config, budgetMs) : { findings: [], language: 'en' as const };
+    if (!checked || document.isClosed || document.version !== version) return [];
+    if ('unchecked' in checked) return this.publishUnchecked(document.uri, document, this.uncheckedMessage(checked.unchecked, reason));
+    const { findings, language } = checked;
+    // the rule pages in the language of the findings' messages
     this.collection.set(document.uri, findings.map((f) =>
-      new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+      new DunmarkDiagnostic(document, f, version, ruleDocsUri(f.ruleId, language))));
+    this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });
     return findings;
   }
 
-  private publishUnchecked(document: vscode.TextDocument, message: string): readonly Finding[] {
-    const finding: Finding = { ruleId: UNCHECKED_ID, category: 'structure', severity: 'info', message, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [] };
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
-    diagnostic.source = 'dunmark';
-    diagnostic.code = UNCHECKED_ID;
-    this.collection.set(document.uri, [diagnostic]);
-    this.lintedEmitter.fire({ document, findings: [finding] });
-    return [finding];
+  /** True when the published findings are those of the document's current text. */
+  isCurrent(document: vscode.TextDocument): boolean {
+    return this.linted.get(document.uri.toString()) === document.version;
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.linted.delete(key);
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
@@ -250,10 +357,16 @@ export class Linter implements vscode.Disposable {
  * guards against a bug becoming a broken extension.
  */
 export function lintSafely(source: string | ParsedDocument, config: DunmarkConfig): Finding[] {
+  return lintHere(source, config).findings;
+}
+
+/** `lintSafely` and the language of the findings' messages (what the worker answers). */
+function lintHere(source: string | ParsedDocument, config: DunmarkConfig): { findings: Finding[]; language: 'en' | 'zh' } {
   try {
-    return engine().lintParsed(typeof source === 'string' ? engine().parseDocument(source) : source, config);
+    const doc = typeof source === 'string' ? engine().parseDocument(source) : source;
+    return { findings: engine().lintParsed(doc, config), language: engine().messageLanguage(doc.facts, config) };
   } catch (error) {
     console.error('[dunmark] lint failed', error);
-    return [];
+    return { findings: [], language: 'en' };
   }
 }

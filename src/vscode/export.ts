@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
 import { engine } from './core.js';
-import { DunmarkDiagnostic, isDunmarkDocument, isLinted, ruleDocsUri, UNCHECKED_ID, type Linter } from './diagnostics.js';
+import { DunmarkDiagnostic, isDunmarkDocument, isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
+import { ruleDocsUri } from './rule-docs.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
 
 type ExportModule = typeof import('./export-lazy.js');
@@ -188,7 +189,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     this.collection.set(view, findings.map((f) => {
       const at = letter.locate(f);
       const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
-      return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(this.extensionUri, f.ruleId));
+      return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId));
     }));
     await vscode.window.showTextDocument(document, { preview: false });
     return view;

@@ -4,13 +4,21 @@ import type { AmountMention } from '../core/facts/amounts.js';
 import type { DateMention } from '../core/facts/dates.js';
 import type { Facts } from '../core/facts/facts.js';
 import { format, ruleRegistry } from './core.js';
-import { DunmarkDiagnostic, ruleDocsUri } from './diagnostics.js';
+import { DunmarkDiagnostic } from './diagnostics.js';
 import { parsed } from './parsed.js';
 
 
 /** The first paragraph of a rule's Markdown docs. */
 export function firstParagraph(docs: string): string {
   return docs.trim().split(/\r?\n\s*\r?\n/)[0]?.trim() ?? '';
+}
+
+/** The language of a document's messages: the `dunmark.messageLanguage` setting, else the letter's declared language. */
+function hoverLanguage(document: vscode.TextDocument): 'en' | 'zh' {
+  const setting = vscode.workspace.getConfiguration('dunmark', document.uri).get<string>('messageLanguage');
+  if (setting === 'en' || setting === 'zh') return setting;
+  const language = parsed(document).facts.language;
+  return typeof language === 'string' && language.startsWith('zh') ? 'zh' : 'en';
 }
 
 /** Provides Dunmark hovers. */
@@ -26,9 +34,14 @@ export class DunmarkHover implements vscode.HoverProvider {
       seen.add(d.finding.ruleId);
       const meta = ruleRegistry().find((r) => r.meta.id === d.finding.ruleId)?.meta;
       if (!meta) continue;
+      // in the letter's language, like the finding's message
+      const lang = hoverLanguage(document);
       const md = new vscode.MarkdownString(undefined, true);
-      md.appendMarkdown(`**Dunmark \`${meta.id}\`**: ${meta.description}\n\n${firstParagraph(meta.docs.en)}\n\n`);
-      md.appendMarkdown(`[${vscode.l10n.t('Read the rule documentation')}](${ruleDocsUri(this.extensionUri, meta.id).toString()})`);
+      md.isTrusted = { enabledCommands: ['dunmark.showRuleDocs'] };
+      const summary = lang === 'zh' ? '' : `${meta.description}\n\n`;
+      md.appendMarkdown(`**Dunmark \`${meta.id}\`**${lang === 'zh' ? '：' : ': '}${summary}${firstParagraph(meta.docs[lang] || meta.docs.en)}\n\n`);
+      const open = `command:dunmark.showRuleDocs?${encodeURIComponent(JSON.stringify([meta.id, lang]))}`;
+      md.appendMarkdown(`[${lang === 'zh' ? '阅读规则说明' : 'Read the rule documentation'}](${open})`);
       parts.push(md);
       range ??= d.range;
     }

@@ -1,6 +1,8 @@
 /** The status bar item: kind, stage and language of the active letter and its number of findings. */
 import * as vscode from 'vscode';
 import { isLinted, type Linter } from './diagnostics.js';
+import { documentLabel, languageLabel } from '../core/facts/schema.js';
+import { formLanguage } from './facts-form.js';
 import { parsed } from './parsed.js';
 import type { RcResult } from './settings.js';
 
@@ -38,15 +40,22 @@ export class DunmarkStatusBar implements vscode.Disposable {
       return;
     }
     const facts = parsed(document).facts;
-    const count = this.linter.collection.get(document.uri)?.length ?? 0;
+    const findings = this.linter.collection.get(document.uri) ?? [];
+    const count = findings.length;
     if (!facts.kind && count === 0 && !this.configError) {
       this.item.hide(); // not a Dunmark document
       return;
     }
-    const parts = [facts.kind, facts.stage ?? facts.clause, facts.language].filter((x): x is string => typeof x === 'string');
-    const what = parts.length ? parts.join(' · ') : vscode.l10n.t('no front matter');
-    const icon = this.configError ? '$(warning)' : count ? '$(error)' : '$(check)';
-    this.item.text = `${icon} Dunmark: ${what} — ${count}`;
+    // "Final demand · 中文": the document's stage (or kind) in words and its language's own name
+    const lang = formLanguage();
+    const what = [documentLabel(facts, lang), languageLabel(facts.language, lang)].filter(Boolean).join(' · ') || vscode.l10n.t('no front matter');
+    const by = (severity: vscode.DiagnosticSeverity): number => findings.filter((d) => d.severity === severity).length;
+    const counts = [
+      [by(vscode.DiagnosticSeverity.Error), '$(error)'], [by(vscode.DiagnosticSeverity.Warning), '$(warning)'], [by(vscode.DiagnosticSeverity.Information), '$(info)'],
+    ].filter(([n]) => n).map(([n, icon]) => `${icon} ${n}`).join(' ');
+    const current = this.linter.isCurrent(document);
+    const icon = !current ? '$(sync~spin) ' : this.configError ? '$(warning) ' : counts ? '' : '$(check) ';
+    this.item.text = `${icon}Dunmark: ${what}${counts ? ` ${counts}` : ''}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(vscode.l10n.t('{0} Dunmark findings in this document. Click to show the Problems panel.', count));
     if (this.configError) {

@@ -223,7 +223,8 @@ export async function openByName(page, name) {
   await page.keyboard.press('Control+P');
   await quickInput.locator('input').waitFor({ state: 'visible' });
   await page.keyboard.type(name);
-  await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  // the focused row, not just any row: while the list still filters, a recently opened file may be first
+  await quickInput.locator('.monaco-list-row.focused', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor();
   await page.locator('.editor-instance .view-lines').first().waitFor();

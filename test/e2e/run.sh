@@ -6,7 +6,8 @@
 #   4. the browser smoke test: package + install the .vsix, open a letter, read the Problems panel,
 #      save a screenshot to out/e2e/editor-smoke.png (DUNMARK_UPDATE_SCREENSHOT=1: to docs/images/,
 #      the picture the README shows; a plain test run leaves the tracked file alone)
-#   5. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
+#   5. drafting: the facts form filled through the browser for every drafting command (drafting-ui.mjs)
+#   6. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
 #      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export
 #      command run from the Command Palette and the editor title in code-server
 # Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
@@ -35,6 +36,13 @@ if ((ui)); then
   timeout 300 node test/e2e/smoke.mjs --extension . --workspace "$PWD/test/integration/fixtures" \
     --file reminder-wrong-stage.md --expect-problem 'Unexpected `Second Reminder` for `stage`' \
     --screenshot "$shot" || status=$?
+fi
+if ((ui)); then
+  # drafting through the facts form (New Letter, Escalate from every example, New Call Summary, Insert
+  # Guarantor Clause); the form's screenshots go to out/e2e/ (DUNMARK_UPDATE_SCREENSHOT=1: docs/images/)
+  forms="$PWD/out/e2e"
+  [[ "${DUNMARK_UPDATE_SCREENSHOT:-}" == 1 ]] && forms="$PWD/docs/images"
+  timeout 600 node test/e2e/drafting-ui.mjs --extension . --workspace "$PWD/examples" --screenshots "$forms" || status=$?
 fi
 bash test/e2e/setup-export.sh
 page1="$PWD/out/e2e/export-letter-before-action.png"

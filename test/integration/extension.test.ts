@@ -41,7 +41,7 @@ describe('Dunmark in the editor', () => {
     assert.equal(d.range.start.line, 2, 'on the `stage:` line');
     assert.match(d.message, /^Unexpected `Second Reminder` for `stage`/);
     assert.equal(linter?.checksOffThread, true, 'the letter was checked in the lint worker, not in the extension host\'s thread');
-    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/fact-types.md'), 'code links the rule docs');
+    assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'dunmark-docs' && d.code.target.path === '/en/fact-types.md', 'code links the rule page, read-only');
   });
 
   it('explains a finding on hover', async () => {
@@ -50,7 +50,7 @@ describe('Dunmark in the editor', () => {
     const text = hoverText(hovers);
     assert.match(text, /fact-types/);
     assert.match(text, /Every front-matter fact has the type/);
-    assert.match(text, /docs\/rules\/fact-types\.md/);
+    assert.match(text, /command:dunmark\.showRuleDocs\?%5B%22fact-types%22%2C%22en%22%5D/, 'the link opens the rule page formatted');
   });
 
   it('shows on hover which front-matter fact an amount in the text matches', async () => {

@@ -2,7 +2,8 @@
 // which templates fit, and a rendering's body. Plain Node, no editor.
 import assert from 'node:assert/strict';
 import {
-  arbitrationInstitution, bodyOf, clauseTemplates, convertAnswer, escalationFacts, factShape, inLanguageOf, mergeFacts, nextStage, schemaFields, setPath,
+  arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, convertAnswer, documentLabel, escalationFacts, factShape, inLanguageOf, languageLabel, mergeFacts,
+  nextLetterLanguage, nextStage, schemaFields, seriesOrder, setPath, templateLabel,
 } from '../../src/core/drafting/index.js';
 import { listTemplates } from '../../src/core/templates/index.js';
 
@@ -37,7 +38,11 @@ describe('drafting: answers → facts', () => {
     assert.equal(nextStage({ kind: 'call-summary', stage: 'reminder' }), undefined);
     assert.equal(nextStage({ kind: 'dunning-letter', stage: 'Reminder' }), undefined);
     const facts = { kind: 'dunning-letter', stage: 'reminder', date: '2026-11-01', deadline: '2026-11-15', amount: 18400 };
-    assert.deepEqual(escalationFacts(facts, { date: '2026-11-20' }), { kind: 'dunning-letter', stage: 'reminder', amount: 18400, date: '2026-11-20' });
+    assert.deepEqual(escalationFacts(facts, { date: '2026-11-20' }), {
+      kind: 'dunning-letter', stage: 'reminder', amount: 18400, date: '2026-11-20', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }],
+    });
+    const second = { ...facts, stage: 'second-reminder', date: '2026-11-15', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }] };
+    assert.deepEqual(escalationFacts(second).previous_letters, [{ stage: 'reminder', date: '2026-11-01' }, { stage: 'second-reminder', date: '2026-11-15' }]);
     assert.equal(facts.deadline, '2026-11-15', 'the input is not changed');
   });
 });
@@ -118,5 +123,46 @@ describe('drafting: which templates, and a rendering\'s body', () => {
       assert.equal(bodyOf(rendered), ['# Arbitration', '', 'Any dispute...', ''].join(eol), JSON.stringify(eol));
     }
     assert.equal(bodyOf('No front matter.\n'), 'No front matter.\n');
+  });
+});
+
+describe('drafting: a clause in its letter, templates by name', () => {
+  const rendered = ['---', 'kind: clause', 'clause: guarantor', '---', '', '# Continuing guaranty', '', 'The Guarantor agrees.', '', 'Guarantor: ____\\', 'Name: David Zhang\\', 'Date: ____', ''].join('\n');
+  const letter = ['---', 'kind: dunning-letter', 'stage: reminder', '---', '', '# Reminder', '', 'Please pay by 4 December 2026.', 'Thank you.', '', 'Regards,', ''].join('\n');
+
+  it('inserts with a blank line before and after, never inside a line, headings one level down, hard breaks kept', () => {
+    const mid = letter.indexOf('by 4 December');
+    const edit = clauseInsertion(letter, mid, rendered);
+    const out = letter.slice(0, edit.start) + edit.text + letter.slice(edit.end);
+    assert.match(out, /Please pay by 4 December 2026\.\n\n## Continuing guaranty\n\nThe Guarantor agrees\.\n\nGuarantor: ____\\\nName: David Zhang\\\nDate: ____\n\nThank you\./);
+    const atEnd = clauseInsertion(letter, letter.length, rendered);
+    assert.equal(atEnd.text.startsWith('\n## Continuing guaranty'), true, 'the letter ends with a newline: one more makes the blank line');
+    assert.equal(atEnd.text.endsWith('Date: ____\n'), true);
+  });
+
+  it('keeps the letter\'s line endings and a clause document\'s own heading levels', () => {
+    const crlf = letter.replace(/\n/g, '\r\n');
+    const edit = clauseInsertion(crlf, crlf.indexOf('Regards'), rendered);
+    assert.ok(edit.text.startsWith('## Continuing guaranty\r\n') && edit.text.endsWith('Date: ____\r\n\r\n') && !/[^\r]\n/.test(edit.text));
+    const clauseDoc = rendered;
+    assert.match(clauseInsertion(clauseDoc, clauseDoc.length, rendered).text, /^\n# Continuing guaranty/);
+  });
+
+  it('orders templates as a case runs and names them in their own language', () => {
+    const ids = seriesOrder(listTemplates().filter((t) => t.kind !== 'clause')).map((t) => t.id);
+    assert.deepEqual(ids.slice(0, 4), ['reminder-en', 'reminder-zh', 'reminder-bilingual', 'second-reminder-en']);
+    assert.ok(ids.indexOf('letter-before-action-bilingual') < ids.indexOf('call-preparation-en'), 'reminders come before call sheets');
+    const label = (id: string) => templateLabel(listTemplates().find((t) => t.id === id)!);
+    assert.equal(label('reminder-en'), 'Reminder — English');
+    assert.equal(label('reminder-zh'), '第一次付款提醒 — 中文');
+    assert.equal(label('final-demand-bilingual'), 'Final demand · 最后催款函 — English + 中文');
+    assert.equal(documentLabel({ kind: 'dunning-letter', stage: 'final-demand' }, 'en'), 'Final demand');
+    assert.equal(languageLabel('zh-CN'), '中文');
+  });
+
+  it('a final demand after English letters to a debtor who reads Chinese is bilingual', () => {
+    assert.equal(nextLetterLanguage({ language: 'en', debtor: { locale: 'zh-CN' } }, 'final-demand'), 'en+zh-CN');
+    assert.equal(nextLetterLanguage({ language: 'en', debtor: { locale: 'zh-CN' } }, 'second-reminder'), 'en');
+    assert.equal(nextLetterLanguage({ language: 'zh-CN', debtor: { locale: 'zh-CN' } }, 'final-demand'), 'zh-CN');
   });
 });

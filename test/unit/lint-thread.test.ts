@@ -38,6 +38,7 @@ describe('editor lint thread', () => {
       const expected = lint(letter, { config, path: 'with-mistakes.md' });
       assert.ok(expected.length > 3, 'the example has findings');
       assert.deepEqual(result.kind === 'done' ? result.findings : [], JSON.parse(JSON.stringify(expected)));
+      assert.equal(result.kind === 'done' && result.language, 'en');
     } finally {
       thread.dispose();
     }
@@ -96,13 +97,13 @@ describe('editor lint thread', () => {
       let fail: (reason: string) => void = () => undefined;
       let message: (m: unknown) => void = () => undefined;
       return {
-        post: (request) => (n === 1 ? fail('out of memory (over 2048 MB)') : message({ id: request.id, kind: 'done', findings: [] })),
+        post: (request) => (n === 1 ? fail('out of memory (over 2048 MB)') : message({ id: request.id, kind: 'done', findings: [], language: 'zh' })),
         listen: (onMessage, onFailure) => { message = onMessage; fail = onFailure; queueMicrotask(() => onMessage(READY)); },
         terminate: () => undefined,
       };
     });
     assert.deepEqual(await thread.lint('a', 'x', config, 'a.md', 1000), { kind: 'failed', reason: 'out of memory (over 2048 MB)' });
-    assert.deepEqual(await thread.lint('a', 'x', config, 'a.md', 1000), { kind: 'done', findings: [] });
+    assert.deepEqual(await thread.lint('a', 'x', config, 'a.md', 1000), { kind: 'done', findings: [], language: 'zh' });
     assert.equal(started, 2);
     thread.dispose();
   });

@@ -58,8 +58,9 @@ describe('published facts schema', () => {
   it('schemas/facts.schema.json is generated from the facts contract (npm run docs)', async () => {
     const { factsSchemaText, FACTS_SCHEMA_PATH } = await import('../../scripts/gen-docs.js');
     assert.equal(fs.readFileSync(path.join(ROOT, FACTS_SCHEMA_PATH), 'utf8'), factsSchemaText());
-    const schema = JSON.parse(factsSchemaText()) as { properties: Record<string, { enum?: string[] }> };
-    assert.deepEqual(schema.properties.stage?.enum, ['reminder', 'second-reminder', 'final-demand', 'letter-before-action']);
-    assert.ok(schema.properties.proceeding, 'proceeding is part of the contract');
+    const schema = JSON.parse(factsSchemaText()) as { properties: Record<string, { $ref?: string }>; $defs: Record<string, { enum?: string[] }> };
+    assert.equal(schema.properties.stage?.$ref, '#/$defs/stage');
+    assert.deepEqual(schema.$defs.stage?.enum, ['reminder', 'second-reminder', 'final-demand', 'letter-before-action']);
+    assert.ok(schema.$defs.proceeding, 'proceeding is part of the contract');
   });
 });

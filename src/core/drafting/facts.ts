@@ -45,10 +45,36 @@ export function nextStage(facts: Record<string, unknown>): (typeof STAGES)[numbe
   return STAGES[stage + 1] ?? 'last';
 }
 
-/** The facts of the next letter: the same case without the old letter's own date and deadline (never carried over). */
+/**
+ * The facts of the next letter: the same case without the old letter's own date and deadline (never
+ * carried over), with the old letter added to `previous_letters` (its stage and date), so that the
+ * next one can say "despite our letters of …" only when there were some.
+ */
 export function escalationFacts(facts: Record<string, unknown>, over?: Record<string, unknown>): Record<string, unknown> {
   const rest = { ...facts };
   delete rest.date;
   delete rest.deadline;
+  const earlier = Array.isArray(facts.previous_letters) ? facts.previous_letters.filter(isObject) : [];
+  if (typeof facts.stage === 'string' && typeof facts.date === 'string') {
+    rest.previous_letters = [...earlier.filter((l) => !(l.stage === facts.stage && l.date === facts.date)), { stage: facts.stage, date: facts.date }];
+  }
   return mergeFacts(rest, over);
+}
+
+/** What a template fixes itself and a new document never takes from another: its kind, stage, clause and language. */
+const IDENTITY = ['kind', 'stage', 'clause', 'language'] as const;
+
+/** The facts a new letter takes from an open one: the case, not the old letter's identity, date or deadline. */
+export function newLetterFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  const rest = clauseFacts(facts);
+  delete rest.date;
+  delete rest.deadline;
+  return rest;
+}
+
+/** The facts a clause takes from the letter it goes into: the case and the date, not the letter's identity. */
+export function clauseFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...facts };
+  for (const key of IDENTITY) delete rest[key];
+  return rest;
 }

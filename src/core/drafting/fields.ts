@@ -1,6 +1,7 @@
 /** Schema → fields: what a prompt or a form needs to know about each fact a template asks for. */
 import { isIsoDate } from '../facts/facts.js';
 import { schemaAt } from '../facts/schema.js';
+import { resolvedSchema } from '../templates/refs.js';
 import { isObject } from './facts.js';
 
 /** What a prompt needs to know about a fact: its type, allowed values and description. */
@@ -25,7 +26,7 @@ function shapeOfNode(node: Record<string, unknown>): FactShape | undefined {
 
 /** The shape of a dotted path in a template's facts schema, falling back to the Dunmark facts contract. */
 export function factShape(schema: Record<string, unknown>, path: string): FactShape {
-  let node: unknown = schema;
+  let node: unknown = resolvedSchema(schema);
   for (const part of path.split('.')) {
     if (!isObject(node)) break;
     node = /^\d+$/.test(part) || part === '*' ? node.items : isObject(node.properties) ? node.properties[part] : undefined;
@@ -56,7 +57,7 @@ export function schemaFields(schema: Record<string, unknown>): FactField[] {
       else out.push({ path, required: isRequired, ...factShape(schema, path) });
     }
   };
-  walk(schema, '', true, 0);
+  walk(resolvedSchema(schema), '', true, 0);
   return out;
 }
 

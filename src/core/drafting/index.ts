@@ -3,6 +3,11 @@
  * answers to facts, and from a rendering to what goes into a letter. Pure (no editor, no file
  * system): the editor's commands and any facts form call these.
  */
-export { escalationFacts, isObject, mergeFacts, nextStage, setPath } from './facts.js';
+export { clauseFacts, escalationFacts, isObject, mergeFacts, newLetterFacts, nextStage, setPath } from './facts.js';
 export { convertAnswer, factShape, schemaFields, type FactField, type FactShape } from './fields.js';
-export { arbitrationInstitution, bodyOf, clauseTemplates, inLanguageOf } from './choose.js';
+export { arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, inLanguageOf, nextLetterLanguage, seriesOrder, templateLabel } from './choose.js';
+export { documentLabel, languageLabel } from '../facts/schema.js';
+export {
+  answersFromFacts, buildForm, checkAnswers, DEADLINE_DAYS, draftDefaults, factsFromAnswers, nodeAt, workingDayFrom,
+  type Bilingual, type FieldProblem, type FormAnswers, type FormCheck, type FormField, type FormGroup, type FormList, type FormNode,
+} from './form.js';

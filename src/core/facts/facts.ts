@@ -162,7 +162,13 @@ function check(type: FactType, value: unknown, path: string, problems: FactProbl
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         return wrong(problems, path, value, ['a number such as 18400.00 (no currency, no thousands separators)', '数字，如 18400.00（不带币种和千位分隔符）']);
       }
+      if (type.enum && !type.enum.includes(value)) {
+        const list = type.enum.map((e) => `\`${e}\``).join(', ');
+        return wrong(problems, path, value, [`one of ${list}`, `以下之一：${list}`]);
+      }
+      if (type.integer && !Number.isInteger(value)) return wrong(problems, path, value, ['a whole number', '整数']);
       if (type.minimum !== undefined && value < type.minimum) return wrong(problems, path, value, [`${type.minimum} or more`, `不小于 ${type.minimum} 的数`]);
+      if (type.maximum !== undefined && value > type.maximum) return wrong(problems, path, value, [`${type.maximum} or less`, `不大于 ${type.maximum} 的数`]);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') return wrong(problems, path, value, ['true or false', 'true 或 false']);
@@ -178,7 +184,8 @@ function check(type: FactType, value: unknown, path: string, problems: FactProbl
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const sub = type.properties[k];
-        if (!sub) continue;
+        // what only templates ask for is not part of a letter's contract
+        if (!sub || sub.template) continue;
         const typed = check(sub, v, path ? `${path}.${k}` : k, problems);
         if (typed !== undefined) out[k] = typed;
       }

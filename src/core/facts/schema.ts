@@ -1,16 +1,35 @@
 /**
- * The front-matter contract (shared/spec/facts.md) as data. It drives fact typing,
- * editor completion and the published JSON Schema, so the three never drift.
+ * The front-matter contract (shared/spec/facts.md) as data, with every fact's title, description
+ * and examples in English and Chinese. It drives fact typing, editor completion, the facts form and
+ * the published JSON Schema (`schemas/facts.schema.json`) that every template's facts `$ref`, so
+ * none of them drift.
  */
 
-/** A fact's type, with what completion and docs need. */
-export type FactType =
-  | { type: 'string'; description: string; enum?: readonly string[]; pattern?: string; patternHint?: string; patternHintZh?: string; open?: boolean }
-  | { type: 'number'; description: string; minimum?: number }
-  | { type: 'boolean'; description: string }
-  | { type: 'date'; description: string }
-  | { type: 'object'; description: string; properties: Record<string, FactType> }
-  | { type: 'array'; description: string; items: FactType };
+/** What a person is told about a fact: a title, a one-line description and examples, in English and Chinese. */
+export interface FactDocs {
+  description: string;
+  title?: string;
+  zh?: { title: string; description: string; examples?: readonly (string | number)[] };
+  examples?: readonly (string | number)[];
+  /** Human names of enum values, English then Chinese. */
+  labels?: Readonly<Record<string, readonly [string, string]>>;
+  /**
+   * A fact only templates ask for (goods, bank, seat, ...), not part of the front-matter contract of
+   * shared/spec/facts.md: completion offers it and the form asks it, but a letter's front matter is
+   * not checked against it (a letter may use the name for something else).
+   */
+  template?: boolean;
+}
+
+/** A fact's type, with what completion, the form and docs need. */
+export type FactType = FactDocs & (
+  | { type: 'string'; enum?: readonly string[]; pattern?: string; patternHint?: string; patternHintZh?: string; open?: boolean; format?: 'email'; multiline?: boolean }
+  | { type: 'number'; minimum?: number; maximum?: number; integer?: boolean; enum?: readonly number[] }
+  | { type: 'boolean' }
+  | { type: 'date' }
+  | { type: 'object'; properties: Record<string, FactType> }
+  | { type: 'array'; items: FactType }
+);
 
 export const KINDS = ['dunning-letter', 'call-summary', 'call-preparation', 'clause', 'repayment-plan'] as const;
 export const STAGES = ['reminder', 'second-reminder', 'final-demand', 'letter-before-action'] as const;
@@ -41,224 +60,393 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export type InterestRegime = (typeof INTEREST_REGIMES)[number];
 export type DayCount = (typeof DAY_COUNTS)[number];
 
-const text = (description: string): FactType => ({ type: 'string', description });
-const date = (description: string): FactType => ({ type: 'date', description });
-const money = (description: string): FactType => ({ type: 'number', description, minimum: 0 });
-const party = (who: string): Record<string, FactType> => ({
-  name: text(`Registered name of the ${who}`),
-  name_zh: text(`Registered Chinese name of the ${who}`),
-  country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters, e.g. US or CN', patternHintZh: '两个大写字母，如 US 或 CN' },
-  contact: text(`Who signs for, or is contacted at, the ${who}`),
-  email: text('E-mail address'),
-  address: text('Postal address'),
-});
+/** Human names of the document kinds, stages and languages: pickers, the status bar and the form. */
+export const KIND_LABELS: Readonly<Record<Kind, readonly [string, string]>> = {
+  'dunning-letter': ['Dunning letter', '催款函'],
+  'call-summary': ['Call summary', '通话纪要'],
+  'call-preparation': ['Call preparation', '通话准备'],
+  clause: ['Clause', '合同条款'],
+  'repayment-plan': ['Repayment plan', '还款计划'],
+};
+export const STAGE_LABELS: Readonly<Record<Stage, readonly [string, string]>> = {
+  reminder: ['Reminder', '第一次付款提醒'],
+  'second-reminder': ['Second reminder', '第二次付款提醒'],
+  'final-demand': ['Final demand', '最后催款函'],
+  'letter-before-action': ['Letter before action', '正式催告函'],
+};
+export const CLAUSE_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  arbitration: ['Arbitration clause', '仲裁条款'],
+  guarantor: ['Guarantee clause', '保证条款'],
+  jurisdiction: ['Jurisdiction clause', '管辖条款'],
+  'prevailing-language': ['Prevailing-language clause', '语言效力条款'],
+};
+export const LANGUAGE_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  en: ['English', '英文'],
+  'zh-CN': ['中文', '中文'],
+  'en+zh-CN': ['English + 中文', '中英双语'],
+  'zh-TW': ['中文 (繁體)', '中文（繁体）'],
+  'zh-HK': ['中文 (香港)', '中文（香港）'],
+};
+const NEXT_STEP_LABELS: Record<NextStep, readonly [string, string]> = {
+  arbitration: ['Arbitration under the contract', '依合同申请仲裁'],
+  litigation: ['Court proceedings', '向法院起诉'],
+  'credit-insurer-claim': ['Claim with our credit insurer', '向信用保险机构索赔'],
+  'collection-agency': ['Refer to a collection agency', '委托催收机构'],
+  'suspend-supply': ['Suspend further supply', '暂停供货'],
+};
+const GOVERNING_LAW_LABELS: Record<string, readonly [string, string]> = {
+  PRC: ['Law of the PRC', '中华人民共和国法律'],
+  'US-NY': ['New York law', '美国纽约州法律'],
+  'US-CA': ['California law', '美国加利福尼亚州法律'],
+  'US-DE': ['Delaware law', '美国特拉华州法律'],
+  'US-TX': ['Texas law', '美国得克萨斯州法律'],
+  HK: ['Hong Kong law', '香港法律'],
+  SG: ['Singapore law', '新加坡法律'],
+  EN: ['English law', '英格兰及威尔士法律'],
+};
+const INSTITUTION_LABELS: Record<string, readonly [string, string]> = {
+  CIETAC: ['CIETAC (China International Economic and Trade Arbitration Commission)', '中国国际经济贸易仲裁委员会'],
+  HKIAC: ['HKIAC (Hong Kong International Arbitration Centre)', '香港国际仲裁中心'],
+  SIAC: ['SIAC (Singapore International Arbitration Centre)', '新加坡国际仲裁中心'],
+  ICC: ['ICC International Court of Arbitration', '国际商会仲裁院'],
+};
+const DELIVERY_LABELS: Record<string, readonly [string, string]> = {
+  courier: ['Courier', '快递'], 'registered-mail': ['Registered mail', '挂号信'], email: ['E-mail', '电子邮件'], hand: ['By hand', '专人送达'],
+};
+const CHARGE_TYPE_LABELS: Record<string, readonly [string, string]> = {
+  interest: ['Interest', '利息'], compensation: ['Fixed compensation', '固定赔偿'], fee: ['Fee', '费用'], cost: ['Cost', '成本'],
+};
+const REGIME_LABELS: Record<string, readonly [string, string]> = {
+  contract: ['Rate in the contract', '合同约定利率'], 'uk-late-payment': ['UK Late Payment Act', '英国逾期付款法'],
+  'eu-late-payment': ['EU Late Payment Directive', '欧盟逾期付款指令'], 'prc-lpr': ['PRC loan prime rate (LPR)', '中国贷款市场报价利率（LPR）'],
+};
+const DAY_COUNT_LABELS: Record<string, readonly [string, string]> = { 'actual/365': ['Actual/365', '实际天数/365'], 'actual/360': ['Actual/360', '实际天数/360'] };
+const EVENT_LABELS: Record<string, readonly [string, string]> = {
+  demand: ['Demand', '催告'], acknowledgement: ['Acknowledgement of the debt', '确认债务'], promise: ['Promise to pay', '付款承诺'],
+  'repayment-plan': ['Repayment plan', '还款计划'], call: ['Call', '通话'], delivery: ['Delivery', '交付'],
+};
+const CONTRACT_TYPE_LABELS: Record<string, readonly [string, string]> = {
+  'sale-of-goods': ['Sale of goods', '货物买卖'], 'technology-import-export': ['Technology import/export', '技术进出口'], services: ['Services', '服务'], other: ['Other', '其他'],
+};
+const LOCALE_LABELS: Record<string, readonly [string, string]> = {
+  en: ['English', '英文'], 'zh-CN': ['Simplified Chinese', '简体中文'], 'zh-TW': ['Traditional Chinese (Taiwan)', '繁体中文（台湾）'], 'zh-HK': ['Traditional Chinese (Hong Kong)', '繁体中文（香港）'],
+};
 
-/** The facts every Dunmark document may carry in its front matter. */
+/** What a document is, in words: its stage, clause or kind ("Final demand", "最后催款函"). */
+export function documentLabel(facts: { kind?: unknown; stage?: unknown; clause?: unknown }, lang: 'en' | 'zh'): string | undefined {
+  const pick = (labels: Readonly<Record<string, readonly [string, string]>>, value: unknown): string | undefined =>
+    typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value]![lang === 'zh' ? 1 : 0] : undefined;
+  return pick(STAGE_LABELS, facts.stage) ?? pick(CLAUSE_LABELS, facts.clause) ?? pick(KIND_LABELS, facts.kind);
+}
+
+/** The name of a document language ("English", "中文", "English + 中文"). */
+export function languageLabel(language: unknown, lang: 'en' | 'zh' = 'en'): string | undefined {
+  return typeof language === 'string' && Object.hasOwn(LANGUAGE_LABELS, language) ? LANGUAGE_LABELS[language]![lang === 'zh' ? 1 : 0] : undefined;
+}
+
+type Examples = readonly (string | number)[];
+/** A fact's words: English title and description, Chinese title and description, examples (Chinese ones when they differ). */
+const d = (title: string, description: string, titleZh: string, descriptionZh: string, examples?: Examples, examplesZh?: Examples): FactDocs => ({
+  title, description, zh: { title: titleZh, description: descriptionZh, ...(examplesZh ? { examples: examplesZh } : {}) }, ...(examples ? { examples } : {}),
+});
+const text = (docs: FactDocs): FactType => ({ type: 'string', ...docs });
+const prose = (docs: FactDocs): FactType => ({ type: 'string', multiline: true, ...docs });
+const date = (docs: FactDocs): FactType => ({ type: 'date', ...docs });
+const money = (docs: FactDocs): FactType => ({ type: 'number', minimum: 0, ...docs });
+const country = (docs: FactDocs): FactType => ({ type: 'string', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters, e.g. US or CN', patternHintZh: '两个大写字母，如 US 或 CN', ...docs });
+const party = (who: string, whoZh: string, names: Examples, namesZh: Examples, contact: Examples, contactZh: Examples): Record<string, FactType> => ({
+  name: text(d('Name', `Registered name of the ${who}`, '名称', `${whoZh}的登记名称`, names)),
+  name_zh: text(d('Chinese name', `Registered Chinese name of the ${who}`, '中文名称', `${whoZh}的中文登记名称`, namesZh)),
+  country: country(d('Country', 'ISO 3166-1 alpha-2 country code', '国家或地区', 'ISO 3166-1 两字母代码', [who === 'creditor' ? 'US' : 'CN'])),
+  contact: text(d('Contact', `Who signs for, or is contacted at, the ${who}`, '联系人', `代表${whoZh}签字或接洽的人`, contact, contactZh)),
+  email: { type: 'string', format: 'email', ...d('E-mail', 'E-mail address', '电子邮箱', '电子邮件地址', [who === 'creditor' ? 'ar@harborvalve.example' : 'finance@lianhe.example']) },
+  address: text(d('Address', 'Postal address', '地址', '邮寄地址', [who === 'creditor' ? '1200 Marina Way, Oakland, CA 94607' : '88 Zhongshan West Road, Haishu District, Ningbo'], [who === 'creditor' ? '1200 Marina Way, Oakland, CA 94607' : '浙江省宁波市海曙区中山西路88号'])),
+});
+const CREDITOR_NAMES = ['Harbor Valve Works LLC'];
+const DEBTOR_NAMES = ['Ningbo Lianhe Industrial Co., Ltd.'];
+
+/** The facts every Dunmark document may carry in its front matter, and every template may ask for. */
 export const FACTS_SCHEMA: Record<string, FactType> = {
-  kind: { type: 'string', description: 'What the document is', enum: KINDS },
-  stage: { type: 'string', description: 'Stage of a dunning letter', enum: STAGES },
-  clause: { type: 'string', description: 'Clause type of a clause document', enum: CLAUSES, open: true },
-  date: date('Date of the document (ISO 8601)'),
-  language: { type: 'string', description: 'Language the document is written in', enum: LANGUAGES },
-  creditor: { type: 'object', description: 'Who is owed', properties: party('creditor') },
+  kind: { type: 'string', enum: KINDS, labels: KIND_LABELS, ...d('Kind of document', 'What the document is', '文件类型', '文件是什么') },
+  stage: { type: 'string', enum: STAGES, labels: STAGE_LABELS, ...d('Stage', 'Stage of a dunning letter', '催款阶段', '催款函所处的阶段') },
+  clause: { type: 'string', enum: CLAUSES, open: true, labels: CLAUSE_LABELS, ...d('Clause type', 'Clause type of a clause document', '条款类型', '条款文件的条款类型') },
+  date: date(d('Letter date', 'Date of the document (ISO 8601)', '函件日期', '文件日期（ISO 8601）', ['2026-11-20'])),
+  language: { type: 'string', enum: LANGUAGES, labels: LANGUAGE_LABELS, ...d('Language', 'Language the document is written in', '语言', '文件所用语言') },
+  creditor: {
+    type: 'object', ...d('Creditor', 'Who is owed: your company', '债权人', '被欠款的一方：贵公司'),
+    properties: party('creditor', '债权人', CREDITOR_NAMES, ['港湾阀门有限责任公司'], ['Dana Whitfield'], ['Dana Whitfield']),
+  },
   debtor: {
     type: 'object',
-    description: 'Who owes',
+    ...d('Debtor', 'Who owes: the buyer', '债务人', '欠款的一方：买方'),
     properties: {
-      ...party('debtor'),
-      locale: { type: 'string', description: 'The language the debtor reads best', enum: ['en', 'zh-CN', 'zh-TW', 'zh-HK'] },
-      uscc: { type: 'string', description: 'Unified Social Credit Code (18 characters)', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', patternHint: '18 characters', patternHintZh: '18 位统一社会信用代码' },
+      ...party('debtor', '债务人', DEBTOR_NAMES, ['宁波联合实业有限公司'], ['Mr. Zhou Peng'], ['周鹏先生']),
+      contact_zh: text(d('Contact in Chinese', 'The contact\'s name as written in Chinese', '联系人中文名', '联系人的中文写法', ['周鹏先生'])),
+      locale: { type: 'string', enum: ['en', 'zh-CN', 'zh-TW', 'zh-HK'], labels: LOCALE_LABELS, ...d('Reads best', 'The language the debtor reads best', '阅读语言', '债务人最易阅读的语言') },
+      uscc: {
+        type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', patternHint: '18 characters', patternHintZh: '18 位统一社会信用代码',
+        ...d('Unified Social Credit Code', 'Unified Social Credit Code (18 characters)', '统一社会信用代码', '18 位统一社会信用代码', ['91330203MA2H7XYZ0K']),
+      },
     },
   },
-  amount: money('Total now owed'),
-  currency: { type: 'string', description: 'ISO 4217 currency code', enum: CURRENCIES, pattern: '^[A-Z]{3}$', patternHint: 'an ISO 4217 code such as USD or CNY', patternHintZh: 'ISO 4217 币种代码，如 USD 或 CNY', open: true },
+  amount: money(d('Amount owed', 'Total now owed, in figures without the currency', '欠款金额', '现欠总额（数字，不含币种）', [18400])),
+  currency: {
+    type: 'string', enum: CURRENCIES, pattern: '^[A-Z]{3}$', patternHint: 'an ISO 4217 code such as USD or CNY', patternHintZh: 'ISO 4217 币种代码，如 USD 或 CNY', open: true,
+    ...d('Currency', 'ISO 4217 currency code', '币种', 'ISO 4217 币种代码', ['USD', 'CNY']),
+  },
   invoices: {
-    type: 'array',
-    description: 'What the amount is made of',
+    type: 'array', ...d('Invoices', 'What the amount is made of', '发票', '欠款由哪些发票构成'),
     items: {
-      type: 'object',
-      description: 'An invoice',
-      properties: { number: text('Invoice number'), date: date('Invoice date'), amount: money('Invoice amount still owed') },
+      type: 'object', ...d('Invoice', 'An invoice', '发票', '一张发票'),
+      properties: {
+        number: text(d('Invoice number', 'As printed on the invoice', '发票号', '发票上的编号', ['HVW-2026-1187'])),
+        date: date(d('Invoice date', 'Date on the invoice', '发票日期', '发票上的日期', ['2026-09-15'])),
+        amount: money(d('Amount', 'Invoice amount still owed', '金额', '该发票尚欠金额', [12000])),
+      },
     },
   },
-  due_date: date('When payment was originally due'),
-  deadline: date('The payment deadline this letter sets'),
+  due_date: date(d('Due date', 'When payment was originally due', '原到期日', '货款原定的付款日', ['2026-10-15'])),
+  deadline: date(d('Payment deadline', 'The payment deadline this letter sets: a working day', '付款期限', '本函设定的付款期限（工作日）', ['2026-12-04'])),
+  previous_letters: {
+    type: 'array', template: true, ...d('Earlier letters', 'The letters already sent on this debt (Escalate fills it in)', '此前函件', '已就本笔欠款发出的函件（升级时自动填写）'),
+    items: {
+      type: 'object', ...d('Earlier letter', 'A letter already sent', '此前函件', '已发出的一封函件'),
+      properties: {
+        stage: { type: 'string', enum: STAGES, labels: STAGE_LABELS, ...d('Stage', 'Which letter it was', '阶段', '是哪一封函件') },
+        date: date(d('Date', 'When it was sent', '日期', '发出日期', ['2026-10-22'])),
+      },
+    },
+  },
+  goods: { ...text(d('Goods', 'What was sold, as the letter names it', '货物', '所售货物（函件中的称呼）', ['stainless steel ball valves and fittings'], ['不锈钢球阀及配件'])), template: true },
+  goods_zh: { ...text(d('Goods in Chinese', 'What was sold, in Chinese (bilingual letters)', '货物（中文）', '所售货物的中文名称（双语函件）', ['不锈钢球阀及配件'])), template: true },
+  delivery: { ...prose(d('Delivery', 'When and how the goods were delivered, as one sentence', '交付情况', '货物何时、如何交付（一句话）',
+    ['The goods were delivered at the port of Ningbo on 20 September 2026 under bill of lading COSU6412873950'], ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])), template: true },
+  delivery_zh: { ...prose(d('Delivery in Chinese', 'The delivery sentence in Chinese (bilingual letters)', '交付情况（中文）', '交付情况的中文表述（双语函件）', ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])), template: true },
+  terms: { ...text(d('Payment terms', 'The payment terms agreed', '付款条件', '约定的付款条件', ['net 30 days from the invoice date, by bank transfer'], ['发票日起30天内电汇付款'])), template: true },
+  bank: {
+    type: 'object', template: true, ...d('Bank account', 'Where the debtor pays: your bank account', '收款账户', '债务人付款的银行账户'),
+    properties: {
+      name: text(d('Bank', 'Name and branch of the bank', '开户银行', '银行名称及分行', ['First Coastal Bank, Oakland'])),
+      account_name: text(d('Account name', 'Name the account is held in', '账户名称', '账户户名', CREDITOR_NAMES)),
+      account_number: text(d('Account number', 'Account number as the bank writes it', '账号', '银行账号', ['4417 0093 2285'])),
+      swift: text(d('SWIFT', 'SWIFT/BIC code of the bank', 'SWIFT 代码', '银行的 SWIFT/BIC 代码', ['FCBKUS6S'])),
+    },
+  },
   guarantor: {
-    type: 'object',
-    description: 'A guarantor named in a clause',
+    type: 'object', ...d('Guarantor', 'Who guarantees the debt', '保证人', '为债务提供保证的人'),
     properties: {
-      name: text('Name of the guarantor'),
-      country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code', pattern: '^[A-Z]{2}$', patternHint: 'two capital letters', patternHintZh: '两个大写字母' },
-      state: text('US state whose law governs the guaranty'),
-      address: text('Address of the guarantor'),
+      name: text(d('Name', 'Name of the guarantor', '姓名或名称', '保证人的姓名或名称', ['David Zhang'], ['陈立华'])),
+      name_zh: text(d('Chinese name', 'Name of the guarantor in Chinese', '中文姓名', '保证人的中文姓名或名称', ['陈立华'])),
+      id_number: text(d('ID number', 'Resident identity card or registration number', '身份证号码', '居民身份证号码或登记号', ['330203197805121234'])),
+      country: country(d('Country', 'ISO 3166-1 alpha-2 country code', '国家或地区', 'ISO 3166-1 两字母代码', ['US', 'CN'])),
+      state: text(d('US state', 'US state whose law governs the guaranty', '美国州', '适用其法律的美国州', ['California'])),
+      address: text(d('Address', 'Address of the guarantor', '地址', '保证人的地址', ['48 Orchard Lane, Cupertino, CA 95014'], ['浙江省宁波市海曙区中山西路88号'])),
     },
   },
+  cap_amount: { ...money(d('Cap', 'The most the guarantor can be asked to pay (leave empty for no cap)', '保证上限', '保证人承担的最高金额（无上限则留空）', [250000])), template: true },
+  guarantee_period_months: { type: 'number', template: true, integer: true, minimum: 6, maximum: 120, ...d('Guarantee period (months)', 'How long after the debt falls due the creditor may call on the guarantor', '保证期间（月）', '主债务履行期届满后债权人可要求保证人承担责任的期间', [36]) },
   call: {
-    type: 'object',
-    description: 'The call a call summary records',
+    type: 'object', ...d('Call', 'The call a call summary records', '通话', '通话纪要记录的通话'),
     properties: {
-      date: date('Date of the call'),
-      with: text('Who the call was with'),
-      role: text('Their role'),
-      decision_maker: { type: 'boolean', description: 'Whether they decide on payment' },
+      date: date(d('Call date', 'Date of the call', '通话日期', '通话的日期', ['2026-11-18'])),
+      with: text(d('With', 'Who the call was with', '通话对象', '与谁通话', ['Mr. Zhou Peng'], ['周鹏先生'])),
+      role: text(d('Their role', 'Their position at the debtor', '职务', '对方在债务人处的职务', ['Finance Director'], ['财务总监'])),
+      decision_maker: { type: 'boolean', ...d('Decides on payment', 'Whether they decide on payment', '有付款决定权', '对方是否有权决定付款') },
     },
   },
   commitments: {
-    type: 'array',
-    description: 'What the debtor promised, each with a date',
+    type: 'array', ...d('Commitments', 'What the debtor promised, each with a date', '承诺', '债务人的承诺，每项附日期'),
     items: {
-      type: 'object',
-      description: 'A commitment',
-      properties: { what: text('What was promised'), by: date('By when'), amount: money('Amount promised') },
+      type: 'object', ...d('Commitment', 'A commitment', '承诺', '一项承诺'),
+      properties: {
+        what: text(d('What', 'What was promised', '内容', '承诺的内容', ['Pay USD 9,200.00 by bank transfer'], ['电汇支付 9,200.00 美元'])),
+        by: date(d('By', 'By when', '期限', '在何日之前', ['2026-11-30'])),
+        amount: money(d('Amount', 'Amount promised', '金额', '承诺支付的金额', [9200])),
+      },
     },
   },
+  last_promise: { ...prose(d('Last promise', 'The debtor\'s last promise to pay, and what came of it', '最近一次承诺', '债务人最近一次的付款承诺及结果',
+    ['On 3 November 2026 Mr. Zhou wrote that payment would be made "next week"; nothing has arrived'], ['周先生于2026年11月3日来函称"下周"付款，至今未到账'])), template: true },
   payments: {
-    type: 'array',
-    description: 'Payments received from the debtor on this account, each with its date (a part payment restarts PRC limitation)',
+    type: 'array', ...d('Payments received', 'Payments received from the debtor on this account, each with its date (a part payment restarts PRC limitation)', '已收款项', '已从债务人处收到的款项，每笔附日期（部分付款使中国法下的诉讼时效重新计算）'),
     items: {
-      type: 'object',
-      description: 'A payment received',
+      type: 'object', ...d('Payment', 'A payment received', '收款', '一笔已收款项'),
       properties: {
-        date: date('When it was received'), amount: money('Amount received'),
-        applied_to: text('The invoice it was applied to'), reference: text('The bank or remittance reference'),
+        date: date(d('Date', 'When it was received', '日期', '收款日期', ['2026-10-30'])),
+        amount: money(d('Amount', 'Amount received', '金额', '收到的金额', [5000])),
+        applied_to: text(d('Applied to', 'The invoice it was applied to', '冲抵发票', '所冲抵的发票', ['HVW-2026-1187'])),
+        reference: text(d('Reference', 'The bank or remittance reference', '汇款参考号', '银行或汇款参考号', ['FT2630411778'])),
       },
     },
   },
   charges: {
-    type: 'array',
-    description: 'Interest, fees or costs claimed on top of the amount; each needs a basis',
+    type: 'array', ...d('Charges', 'Interest, fees or costs claimed on top of the amount; each needs a basis', '附加费用', '在欠款之外主张的利息、费用；每项须有依据'),
     items: {
-      type: 'object',
-      description: 'A charge',
+      type: 'object', ...d('Charge', 'A charge', '费用', '一项费用'),
       properties: {
-        what: text('What is charged'),
-        amount: money('Amount charged'),
-        basis: text('Contract clause or statute'),
-        type: { type: 'string', description: 'Interest, fixed compensation, a fee or a cost', enum: CHARGE_TYPES, open: true },
-        regime: { type: 'string', description: 'Where the interest rate comes from: the contract, or a statute with a reference rate', enum: INTEREST_REGIMES },
-        rate: { type: 'number', description: 'Interest rate in percent a year (1 % a month is 12)', minimum: 0 },
-        markup: { type: 'number', description: 'prc-lpr only: percent added to the one-year LPR (30 to 50)', minimum: 0 },
-        principal: money('Amount the interest runs on (default: the amount owed)'),
-        from: date('Date interest runs from; the first day is not counted'),
-        to: date('Date interest runs to (payment), counted'),
-        as_of: date('Date interest is computed to while it still runs'),
-        day_count: { type: 'string', description: 'Days in a year for the daily rate', enum: DAY_COUNTS },
+        what: text(d('What', 'What is charged', '项目', '收取的项目', ['Late-payment interest at 1% per month'], ['按每月1%计算的逾期利息'])),
+        amount: money(d('Amount', 'Amount charged', '金额', '收取的金额', [368])),
+        basis: text(d('Basis', 'Contract clause or statute', '依据', '合同条款或法律规定', ['clause 7.2 of the sales contract'], ['销售合同第7.2条'])),
+        type: { type: 'string', enum: CHARGE_TYPES, open: true, labels: CHARGE_TYPE_LABELS, ...d('Type', 'Interest, fixed compensation, a fee or a cost', '类型', '利息、固定赔偿、费用或成本') },
+        regime: { type: 'string', enum: INTEREST_REGIMES, labels: REGIME_LABELS, ...d('Rate from', 'Where the interest rate comes from: the contract, or a statute with a reference rate', '利率来源', '利率的来源：合同，或规定参考利率的法律') },
+        rate: { type: 'number', minimum: 0, ...d('Rate (% a year)', 'Interest rate in percent a year (1 % a month is 12)', '年利率（%）', '年利率百分数（每月1%即12）', [12]) },
+        markup: { type: 'number', minimum: 0, ...d('Markup (%)', 'prc-lpr only: percent added to the one-year LPR (30 to 50)', '上浮（%）', '仅限 prc-lpr：在一年期 LPR 基础上上浮的百分比（30至50）', [50]) },
+        principal: money(d('Principal', 'Amount the interest runs on (default: the amount owed)', '本金', '计息本金（默认为欠款金额）', [18400])),
+        from: date(d('From', 'Date interest runs from; the first day is not counted', '起算日', '利息起算日（当日不计）', ['2026-10-15'])),
+        to: date(d('To', 'Date interest runs to (payment), counted', '截止日', '利息截止日（付款日，计入）', ['2026-12-04'])),
+        as_of: date(d('Computed to', 'Date interest is computed to while it still runs', '计算至', '利息仍在计算时的计算截止日', ['2026-11-20'])),
+        day_count: { type: 'string', enum: DAY_COUNTS, labels: DAY_COUNT_LABELS, ...d('Day count', 'Days in a year for the daily rate', '计息天数', '日利率所用的年天数') },
       },
     },
   },
   events: {
-    type: 'array',
-    description: 'What happened in the case: demands that reached the debtor, acknowledgements, promises, repayment plans',
+    type: 'array', ...d('Events', 'What happened in the case: demands that reached the debtor, acknowledgements, promises, repayment plans', '案件事件', '案件中发生的事：送达债务人的催告、债务确认、承诺、还款计划'),
     items: {
-      type: 'object',
-      description: 'An event',
+      type: 'object', ...d('Event', 'An event', '事件', '一项事件'),
       properties: {
-        date: date('When it happened (for a demand: when it reached the debtor)'),
-        type: { type: 'string', description: 'What happened', enum: EVENT_TYPES, open: true },
-        note: text('What was said or signed, and where the proof is'),
+        date: date(d('Date', 'When it happened (for a demand: when it reached the debtor)', '日期', '发生日期（催告为送达日）', ['2026-10-24'])),
+        type: { type: 'string', enum: EVENT_TYPES, open: true, labels: EVENT_LABELS, ...d('What happened', 'What happened', '事件类型', '发生了什么') },
+        note: text(d('Note', 'What was said or signed, and where the proof is', '说明', '所说或所签的内容及证据所在', ['Reminder delivered by courier, DHL 4417 0093 22'], ['提醒函已由快递送达，DHL 单号 4417 0093 22'])),
       },
     },
   },
   dispatch: {
-    type: 'object',
-    description: 'How this letter is sent to the debtor, so that its arrival can be proven (`delivery` is what was delivered under the contract)',
+    type: 'object', ...d('Dispatch', 'How this letter is sent to the debtor, so that its arrival can be proven (`delivery` is what was delivered under the contract)', '寄送方式', '本函如何寄送给债务人，以便证明送达（`delivery` 指合同项下的交货）'),
     properties: {
-      method: { type: 'string', description: 'Courier, registered mail, e-mail or by hand', enum: DELIVERY_METHODS },
-      to: text('The address or e-mail address it is sent to'),
-      tracking: text('Tracking or registration number, or the message id'),
-      delivered: date('Date it reached the debtor'),
+      method: { type: 'string', enum: DELIVERY_METHODS, labels: DELIVERY_LABELS, ...d('Sent by', 'Courier, registered mail, e-mail or by hand', '寄送方式', '快递、挂号信、电子邮件或专人送达') },
+      to: text(d('Sent to', 'The address or e-mail address it is sent to', '寄送至', '寄送的地址或电子邮箱', ['finance@lianhe.example'])),
+      tracking: text(d('Tracking number', 'Tracking or registration number, or the message id', '单号', '快递单号、挂号号码或邮件编号', ['SF1402 3377 5521'])),
+      delivered: date(d('Delivered', 'Date it reached the debtor', '送达日期', '送达债务人的日期', ['2026-11-23'])),
     },
   },
   limitation: {
-    type: 'object',
-    description: 'The limitation period of the claim, when the contract is not under PRC law',
+    type: 'object', ...d('Limitation period', 'The limitation period of the claim, when the contract is not under PRC law', '诉讼时效', '合同不适用中国法律时的诉讼时效'),
     properties: {
-      years: { type: 'number', description: 'Length of the limitation period in years', minimum: 0 },
-      from: date('Date the period runs from (default: due_date)'),
+      years: { type: 'number', minimum: 0, ...d('Years', 'Length of the limitation period in years', '年数', '诉讼时效的年数', [6]) },
+      from: date(d('Runs from', 'Date the period runs from (default: due_date)', '起算日', '时效起算日（默认为 due_date）', ['2026-10-15'])),
     },
   },
   instalments: {
-    type: 'array',
-    description: 'A repayment plan\'s instalments, each an amount and the date it is due; together they equal the amount',
+    type: 'array', ...d('Instalments', 'A repayment plan\'s instalments, each an amount and the date it is due; together they equal the amount', '分期', '还款计划的各期金额与到期日；合计应等于欠款金额'),
     items: {
-      type: 'object',
-      description: 'An instalment',
-      properties: { amount: money('Amount of the instalment'), by: date('Date it must be paid by') },
+      type: 'object', ...d('Instalment', 'An instalment', '一期', '一期还款'),
+      properties: {
+        amount: money(d('Amount', 'Amount of the instalment', '金额', '本期金额', [6400])),
+        by: date(d('Due by', 'Date it must be paid by', '到期日', '本期须付款的日期', ['2026-12-15'])),
+      },
     },
   },
-  next_step: { type: 'string', description: 'What the creditor will really do if unpaid', enum: NEXT_STEPS },
+  grace_days: { type: 'number', template: true, integer: true, minimum: 0, maximum: 30, ...d('Grace days', 'Days a late instalment may be paid in before the whole balance falls due', '宽限天数', '逾期一期后在全部余额到期前的宽限天数', [5]) },
+  next_step: { type: 'string', enum: NEXT_STEPS, labels: NEXT_STEP_LABELS, ...d('Next step', 'What the creditor will really do if unpaid', '下一步', '若仍未付款，债权人确实会采取的措施') },
   proceeding: {
     type: 'object',
-    description: 'An arbitration or court case already on file, if any; without it no letter may cite a case number',
+    ...d('Proceeding on file', 'An arbitration or court case already on file, if any; without it no letter may cite a case number', '已立案程序', '已提起的仲裁或诉讼（如有）；没有则函件不得引用案号'),
     properties: {
-      case_number: text('Case number as the tribunal or court gave it'),
-      forum: text('The arbitral institution or court'),
-      filed: date('Date the case was filed'),
+      case_number: text(d('Case number', 'Case number as the tribunal or court gave it', '案号', '仲裁机构或法院给出的案号', ['(2026)贸仲字第01234号'])),
+      forum: text(d('Forum', 'The arbitral institution or court', '受理机构', '仲裁机构或法院', ['CIETAC'])),
+      filed: date(d('Filed', 'Date the case was filed', '立案日期', '案件提起日期', ['2026-12-10'])),
     },
   },
   counsel: {
-    type: 'object',
-    description: 'The lawyer or law firm acting, if any',
-    properties: { name: text('Name of the lawyer'), firm: text('Law firm') },
-  },
-  contract: {
-    type: 'object',
-    description: 'The contract the claim and any clause rest on',
+    type: 'object', ...d('Counsel', 'The lawyer or law firm acting, if any', '代理律师', '代理的律师或律师事务所（如有）'),
     properties: {
-      reference: text('Contract reference'),
-      governing_law: { type: 'string', description: 'Governing law', enum: ['PRC', 'US-NY', 'US-CA', 'US-DE', 'US-TX', 'HK', 'SG', 'EN'], open: true },
-      arbitration: { type: 'string', description: 'Institution its dispute clause names', enum: INSTITUTIONS, open: true },
-      type: { type: 'string', description: 'What the contract is about', enum: CONTRACT_TYPES, open: true },
-      notice_email: text('E-mail address the contract names for notices to the debtor'),
-      notice_address: text('Postal address the contract names for notices to the debtor'),
+      name: text(d('Lawyer', 'Name of the lawyer', '律师姓名', '律师的姓名', ['Maria Chen'], ['陈律师'])),
+      firm: text(d('Law firm', 'Law firm', '律师事务所', '律师事务所名称', ['Bayside Trade Law LLP'])),
     },
   },
+  contract: {
+    type: 'object', ...d('Contract', 'The contract the claim and any clause rest on', '合同', '主张和条款所依据的合同'),
+    properties: {
+      reference: text(d('Contract reference', 'Number or title of the contract', '合同编号', '合同编号或名称', ['HVW-SC-2026-044'])),
+      governing_law: {
+        type: 'string', enum: ['PRC', 'US-NY', 'US-CA', 'US-DE', 'US-TX', 'HK', 'SG', 'EN'], open: true, labels: GOVERNING_LAW_LABELS,
+        ...d('Governing law', 'The law the contract chooses', '适用法律', '合同选择的法律'),
+      },
+      arbitration: { type: 'string', enum: INSTITUTIONS, open: true, labels: INSTITUTION_LABELS, ...d('Arbitration institution', 'Institution its dispute clause names', '仲裁机构', '争议解决条款约定的仲裁机构') },
+      type: { type: 'string', enum: CONTRACT_TYPES, open: true, labels: CONTRACT_TYPE_LABELS, ...d('Contract type', 'What the contract is about', '合同类型', '合同的标的类型') },
+      notice_email: { type: 'string', format: 'email', ...d('Notice e-mail', 'E-mail address the contract names for notices to the debtor', '通知邮箱', '合同约定的向债务人发送通知的电子邮箱', ['legal@lianhe.example']) },
+      notice_address: text(d('Notice address', 'Postal address the contract names for notices to the debtor', '通知地址', '合同约定的向债务人发送通知的邮寄地址', ['88 Zhongshan West Road, Haishu District, Ningbo'], ['浙江省宁波市海曙区中山西路88号'])),
+    },
+  },
+  seat: { ...text(d('Seat of arbitration', 'The city (and country) where the arbitration is seated', '仲裁地', '仲裁地所在城市（及国家）', ['Beijing, China'], ['中国北京'])), template: true },
+  arbitrators: { type: 'number', template: true, integer: true, enum: [1, 3], labels: { 1: ['A sole arbitrator', '一名独任仲裁员'], 3: ['Three arbitrators', '三名仲裁员'] }, ...d('Arbitrators', 'How many arbitrators decide', '仲裁员人数', '由几名仲裁员裁决') },
+  arbitration_language: { type: 'string', template: true, enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Language of the arbitration', 'The language the arbitration is conducted in', '仲裁语言', '仲裁程序使用的语言') },
+  prevailing_language: { type: 'string', template: true, enum: ['en', 'zh-CN'], labels: LOCALE_LABELS, ...d('Prevailing language', 'Which version prevails if the two differ', '优先语言', '两种文本不一致时以哪一种为准') },
+  forum: { ...text(d('Court', 'The court the jurisdiction clause names', '管辖法院', '管辖条款指定的法院', ['the State of California sitting in San Francisco County'])), template: true },
 };
 
-/** Looks up the schema of a dotted fact path (`invoices.0.amount` → the invoice amount's type). */
+/** Looks up the schema of a dotted fact path (`invoices.0.amount` → the invoice amount's type; `*` for any item). */
 export function schemaAt(path: string): FactType | undefined {
   let node: FactType | undefined = { type: 'object', description: '', properties: FACTS_SCHEMA };
   for (const part of path.split('.')) {
     if (!node) return undefined;
-    if (node.type === 'object') node = node.properties[part];
-    else if (node.type === 'array' && /^\d+$/.test(part)) node = node.items;
+    if (node.type === 'object') node = Object.hasOwn(node.properties, part) ? node.properties[part] : undefined;
+    else if (node.type === 'array' && (/^\d+$/.test(part) || part === '*')) node = node.items;
     else return undefined;
   }
   return node;
 }
 
-/** The facts schema as a JSON Schema (draft 2020-12), for editors and other tools. */
-export function factsJsonSchema(): Record<string, unknown> {
-  const convert = (t: FactType): Record<string, unknown> => {
-    switch (t.type) {
-      case 'string':
-        return {
-          type: 'string',
-          description: t.description,
-          ...(t.enum && !t.open ? { enum: t.enum } : {}),
-          ...(t.enum && t.open ? { examples: t.enum } : {}),
-          ...(t.pattern && !(t.enum && !t.open) ? { pattern: t.pattern } : {}),
-        };
-      case 'number':
-        return { type: 'number', description: t.description, ...(t.minimum !== undefined ? { minimum: t.minimum } : {}) };
-      case 'boolean':
-        return { type: 'boolean', description: t.description };
-      case 'date':
-        return { type: 'string', format: 'date', description: t.description };
-      case 'object':
-        return {
-          type: 'object',
-          description: t.description,
-          properties: Object.fromEntries(Object.entries(t.properties).map(([k, v]) => [k, convert(v)])),
-        };
-      case 'array':
-        return { type: 'array', description: t.description, items: convert(t.items) };
-    }
-  };
+/** The `$id` of the shared facts schema: templates write `"$ref": "facts.schema.json#/$defs/creditor"`. */
+export const FACTS_SCHEMA_ID = 'facts.schema.json';
+
+function docsOf(t: FactType): Record<string, unknown> {
   return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...(t.title ? { title: t.title } : {}),
+    description: t.description,
+    ...(t.examples ? { examples: t.examples } : {}),
+    ...(t.zh ? { 'x-zh': t.zh } : {}),
+    ...(t.labels ? { 'x-labels': Object.fromEntries(Object.entries(t.labels).map(([k, [en, zh]]) => [k, { en, zh }])) } : {}),
+  };
+}
+
+function toJsonSchema(t: FactType): Record<string, unknown> {
+  switch (t.type) {
+    case 'string': {
+      const closed = t.enum && !t.open;
+      const examples = t.enum && t.open ? [...new Set([...(t.examples ?? []), ...t.enum])] : t.examples;
+      return {
+        type: 'string',
+        ...docsOf({ ...t, ...(examples ? { examples } : {}) }),
+        ...(closed ? { enum: t.enum } : { minLength: 1 }),
+        ...(t.pattern && !closed ? { pattern: t.pattern } : {}),
+        ...(t.format ? { format: t.format } : {}),
+      };
+    }
+    case 'number':
+      return {
+        type: t.integer ? 'integer' : 'number', ...docsOf(t),
+        ...(t.enum ? { enum: t.enum } : {}),
+        ...(t.minimum !== undefined ? { minimum: t.minimum } : {}),
+        ...(t.maximum !== undefined ? { maximum: t.maximum } : {}),
+      };
+    case 'boolean':
+      return { type: 'boolean', ...docsOf(t) };
+    case 'date':
+      return { type: 'string', format: 'date', ...docsOf(t) };
+    case 'object':
+      return { type: 'object', ...docsOf(t), properties: Object.fromEntries(Object.entries(t.properties).map(([k, v]) => [k, toJsonSchema(v)])) };
+    case 'array':
+      return { type: 'array', ...docsOf(t), items: toJsonSchema(t.items) };
+  }
+}
+
+let jsonSchema: Record<string, unknown> | undefined;
+
+/**
+ * The facts contract as one JSON Schema (draft-07): every fact under `$defs`, with its title,
+ * description and examples (`x-zh` holds the Chinese ones, `x-labels` the names of enum values).
+ * Editors validate front matter with it; every template's facts `$ref` its definitions; the core's
+ * Ajv instance has it registered under `FACTS_SCHEMA_ID`. Built once.
+ */
+export function factsJsonSchema(): Record<string, unknown> {
+  jsonSchema ??= {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: FACTS_SCHEMA_ID,
     title: 'Dunmark case facts (front matter)',
     type: 'object',
-    properties: Object.fromEntries(Object.entries(FACTS_SCHEMA).map(([k, v]) => [k, convert(v)])),
+    properties: Object.fromEntries(Object.keys(FACTS_SCHEMA).map((k) => [k, { $ref: `#/$defs/${k}` }])),
+    $defs: Object.fromEntries(Object.entries(FACTS_SCHEMA).map(([k, v]) => [k, toJsonSchema(v)])),
   };
+  return jsonSchema;
 }

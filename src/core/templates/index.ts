@@ -7,13 +7,14 @@ import { stringify } from 'yaml';
 import { BUILTIN_TEMPLATE_FILES } from './builtin.generated.js';
 import { parseMustache, parseTemplateFolder, splitTemplateSource, type Token } from './parse.js';
 import type { RenderResult, Template, TemplateProblem } from './types.js';
-import { compileFactsSchema, requiredPaths, validateFacts } from './validate.js';
+import { compileFactsSchema, factsErrors, requiredPaths, validateFacts, type FactsError } from './validate.js';
 import { buildView } from './view.js';
 
 export type { RenderResult, Template, TemplateProblem } from './types.js';
 export { escapeMarkdown } from './escape.js';
 export { parseTemplateFolder } from './parse.js';
-export { requiredPaths } from './validate.js';
+export { requiredPaths, type FactsError } from './validate.js';
+export { resolvedSchema } from './refs.js';
 export { helperNames } from './view.js';
 
 /** Options of `renderTemplate`. */
@@ -61,6 +62,18 @@ export function listTemplates(extra: Template[] = []): Template[] {
 /** What `dunmark templates --format json` prints for one template. */
 export function describeTemplate(t: Template): { id: string; title: string; kind: string; stage: string | null; clause: string | null; language: string; required: string[] } {
   return { id: t.id, title: t.title, kind: t.kind, stage: t.stage ?? null, clause: t.clause ?? null, language: t.language, required: requiredPaths(t.facts) };
+}
+
+/**
+ * Every Ajv error of `facts` against a template's facts schema: the same compiled schema that
+ * `renderTemplate` (and so `dunmark render`) validates with. A schema that does not compile is one error at the root.
+ */
+export function checkFacts(template: Template, facts: unknown): FactsError[] {
+  try {
+    return factsErrors(compileFactsSchema(template.facts), facts);
+  } catch (error) {
+    return [{ path: '', keyword: 'schema', params: { message: String((error as Error).message) }, value: undefined }];
+  }
 }
 
 function isEmpty(value: unknown): boolean {

@@ -6,6 +6,7 @@ import Mustache from 'mustache';
 import { splitFrontMatter } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
 import type { Template } from './types.js';
+import { resolvedSchema } from './refs.js';
 import { compileFactsSchema } from './validate.js';
 import { helperBase, type FactsProblem } from './view.js';
 
@@ -162,7 +163,7 @@ function parseFolder(files: Record<string, string>, source: 'builtin' | 'workspa
     const parsed = parseMustache(split.body);
     if ('error' in parsed) problems.push({ path: 'template.md', message: `Unexpected Mustache in \`template.md\`: ${parsed.error}` });
     else if (schemaOk) {
-      for (const p of undeclaredNames(parsed.tokens, schema as Schema)) problems.push({ path: `template.md#${p.path}`, message: p.message });
+      for (const p of undeclaredNames(parsed.tokens, resolvedSchema(schema as Schema))) problems.push({ path: `template.md#${p.path}`, message: p.message });
     }
     body = md;
   }

@@ -2,6 +2,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { isIsoDate, valueAt } from '../facts/facts.js';
+import { factsJsonSchema } from '../facts/schema.js';
+import { resolvedSchema } from './refs.js';
 import type { FactsProblem } from './view.js';
 
 /**
@@ -21,6 +23,8 @@ ajv.addFormat('date', { type: 'string', validate: isIsoDate });
 ajv.addFormat('email', { type: 'string', validate: (s: string) => /^[^\s@]+@[^\s@]+$/.test(s) && s.slice(s.indexOf('@') + 2, -1).includes('.') });
 ajv.addFormat('iso-country', /^[A-Z]{2}$/);
 ajv.addFormat('iso-currency', /^[A-Z]{3}$/);
+// the shared facts schema every template's facts `$ref` (`facts.schema.json#/$defs/creditor`)
+ajv.addSchema(factsJsonSchema());
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -106,6 +110,24 @@ function messageOf(error: ErrorObject, path: string, facts: unknown): string {
   }
 }
 
+/** One Ajv error, by the dotted path of the fact it is about (`debtor.name`, `invoices.0.amount`). */
+export interface FactsError {
+  path: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  /** The value at the path (undefined when missing). */
+  value: unknown;
+}
+
+/** @internal Every Ajv error of the facts, each named by its dotted path; empty when they are valid. */
+export function factsErrors(validate: ValidateFunction, facts: unknown): FactsError[] {
+  if (validate(facts)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const path = pathOf(error);
+    return { path, keyword: error.keyword, params: error.params as Record<string, unknown>, value: valueAt(facts, path) };
+  });
+}
+
 /** @internal Validates facts; returns every problem, sorted by path, or an empty list. */
 export function validateFacts(validate: ValidateFunction, facts: unknown): FactsProblem[] {
   if (!facts || typeof facts !== 'object' || Array.isArray(facts)) {
@@ -126,6 +148,7 @@ export function validateFacts(validate: ValidateFunction, facts: unknown): Facts
 
 /** The fact paths a schema requires (`debtor.name`, `invoices.*.number`), depth first. */
 export function requiredPaths(schema: Record<string, unknown>, prefix = ''): string[] {
+  if (!prefix) schema = resolvedSchema(schema);
   const out: string[] = [];
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;

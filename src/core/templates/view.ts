@@ -25,6 +25,7 @@ export const LIST_HELPERS: Readonly<Record<string, string>> = {
   charges_en: 'charges', charges_zh: 'charges',
   instalments_en: 'instalments', instalments_zh: 'instalments',
   next_step_en: 'next_step', next_step_zh: 'next_step',
+  previous_letters_en: 'previous_letters', previous_letters_zh: 'previous_letters',
 };
 
 /**
@@ -155,6 +156,12 @@ function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<strin
     if (typeof raw.amount === 'number' && total !== cents(raw.amount)) {
       problems.push({ path: 'instalments', message: `Unexpected instalments that sum to ${(total / 100).toFixed(2)}, expected them to sum to \`amount\` (${raw.amount.toFixed(2)})` });
     }
+  }
+  const previous = items(v.previous_letters).filter((l) => l.date_en);
+  if (previous.length) {
+    const en = previous.map((l) => String(l.date_en));
+    out.previous_letters_en = en.length === 1 ? en[0]! : `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]!}`;
+    out.previous_letters_zh = previous.map((l) => String(l.date_zh)).join('、');
   }
   const step = str(raw.next_step);
   if (step && own(NEXT_STEP_EN, step)) {

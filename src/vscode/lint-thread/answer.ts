@@ -1,7 +1,7 @@
 // What the editor's lint thread does with one request: the same `lint()` the CLI and the library
 // run, on a copy of the document's text. No `vscode` and no `node:` import: the desktop worker
 // (worker_threads) and the web worker (a Web Worker) both run this module.
-import { lint } from '../../core/engine.js';
+import { lintParsed, messageLanguage, parseDocument } from '../../core/engine.js';
 import type { DunmarkConfig, Finding } from '../../core/types.js';
 
 /** One document to check, as the editor sends it. */
@@ -15,13 +15,15 @@ export interface LintRequest {
 
 /** The findings, or why there are none. */
 export type LintReply =
-  | { id: number; kind: 'done'; findings: Finding[] }
+  /** `language`: the language of the findings' messages (the rule pages open in it). */
+  | { id: number; kind: 'done'; findings: Finding[]; language: 'en' | 'zh' }
   | { id: number; kind: 'failed'; reason: string };
 
 /** Lints one request; never throws (a bug in a rule becomes a `failed` reply, not a dead thread). */
 export function answer(request: LintRequest): LintReply {
   try {
-    return { id: request.id, kind: 'done', findings: lint(request.text, { config: request.config, path: request.path }) };
+    const doc = parseDocument(request.text);
+    return { id: request.id, kind: 'done', findings: lintParsed(doc, request.config), language: messageLanguage(doc.facts, request.config) };
   } catch (error) {
     return { id: request.id, kind: 'failed', reason: String((error as Error)?.message ?? error).split('\n')[0] ?? 'unknown error' };
   }

@@ -18,7 +18,7 @@ export type ThreadFactory = () => ThreadHandle;
 
 /** How one request ended. */
 export type ThreadResult =
-  | { kind: 'done'; findings: Finding[] }
+  | { kind: 'done'; findings: Finding[]; language: 'en' | 'zh' }
   /** The budget ran out; the worker was ended. */
   | { kind: 'over-budget'; budgetMs: number }
   /** The lint failed in the worker, or the worker died while linting (out of memory). */
@@ -127,7 +127,7 @@ export class LintThread {
 
   private onReply(handle: ThreadHandle, reply: LintReply): void {
     if (handle !== this.handle || !this.current || reply.id !== this.current.pending.request.id) return;
-    this.finishCurrent(reply.kind === 'done' ? { kind: 'done', findings: reply.findings } : { kind: 'failed', reason: reply.reason }, false);
+    this.finishCurrent(reply.kind === 'done' ? { kind: 'done', findings: reply.findings, language: reply.language } : { kind: 'failed', reason: reply.reason }, false);
   }
 
   private finishCurrent(result: ThreadResult, endWorker: boolean): void {

@@ -1,5 +1,4 @@
-import type { Fix } from '../../types.js';
-import { defineRule } from '../../rule.js';
+import { defineRule, type ReportFix } from '../../rule.js';
 import { clauseSections, matchesIn } from './clause-sections.js';
 
 /** "arbitration or litigation" and its kin: the simple forms, which a suggestion can shorten to "arbitration". */
@@ -69,7 +68,7 @@ For "arbitration or litigation" the editor offers to keep "arbitration" only; a 
       if (!/arbitra|仲裁/i.test(section.text)) continue;
       for (const [regex, zh] of [[OR_COURT_EN, false], [OR_COURT_ZH, true]] as const) {
         for (const m of matchesIn(section, regex)) {
-          const fixes: Fix[] = [{ title: zh ? '只保留仲裁' : 'Keep arbitration only', edits: [{ start: m.start, end: m.end, text: zh ? '仲裁' : 'arbitration' }] }];
+          const fixes: ReportFix[] = [{ title: zh ? '只保留仲裁' : 'Keep arbitration only', edits: [{ start: m.start, end: m.end, text: zh ? '仲裁' : 'arbitration' }] }];
           context.report({
             start: m.start, end: m.end, fixes,
             message: {

@@ -75,7 +75,7 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
         const of = m.text.search(/collection/i);
         context.report({
           start: m.start, end: m.end,
-          fixes: [{ title: 'Make it a guaranty of payment', edits: [{ start: m.start + of, end: m.end, text: 'payment' }], isPreferred: true }],
+          fixes: [{ title: { en: 'Make it a guaranty of payment', zh: '改为付款保证（guaranty of payment）' }, edits: [{ start: m.start + of, end: m.end, text: 'payment' }], isPreferred: true }],
           message: {
             en: `Unexpected \`${m.text}\`, expected a guaranty of payment: a guaranty of collection lets the guarantor wait until the creditor has exhausted its remedies against the debtor in China`,
             zh: `\`${m.text}\`（收款保证）不可取，应为付款保证（guaranty of payment）：收款保证要求债权人先在中国对债务人穷尽救济`,

@@ -2,6 +2,7 @@ import { numericReadings } from '../../facts/dates.js';
 import { formatDate } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
 import { blockAt } from './support.js';
+import { writeAs } from '../fix-titles.js';
 
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
@@ -54,7 +55,7 @@ export default defineRule({
       const style = blockAt(blocks, mention.start)?.language === 'zh' ? 'zh' : 'en';
       const fixes = [dayFirst, monthFirst].map((iso) => {
         const text = formatDate(iso, style);
-        return { title: `Write \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }] };
+        return { title: writeAs(text), edits: [{ start: mention.start, end: mention.end, text }] };
       });
       report({
         start: mention.start, end: mention.end,

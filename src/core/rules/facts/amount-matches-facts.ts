@@ -1,10 +1,10 @@
 import { toMinor, type AmountMention } from '../../facts/amounts.js';
 import type { Facts } from '../../facts/facts.js';
 import { formatAmountLike } from '../../facts/format.js';
-import { defineRule, type Block, type Message, type Report, type RuleContext } from '../../rule.js';
-import type { Fix } from '../../types.js';
+import { defineRule, type Block, type Message, type Report, type RuleContext, type ReportFix } from '../../rule.js';
 import { amountRoles, type RoledAmount } from './roles.js';
 import { caseAmounts, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
+import { replaceWith } from '../fix-titles.js';
 
 export default defineRule({
   meta: {
@@ -61,7 +61,7 @@ type Related = NonNullable<Report['related']>[number];
 export interface AmountProblem {
   mention: AmountMention;
   message: Message;
-  fixes: Fix[];
+  fixes: ReportFix[];
   related: Related[];
 }
 
@@ -78,7 +78,7 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
   problemCache.set(context.amounts, problems);
   const { facts } = context;
   if (facts.amount === undefined || !facts.currency) return problems;
-  const add = (mention: AmountMention, message: Message, fixes: Fix[] = [], related: Related[] = []): void => {
+  const add = (mention: AmountMention, message: Message, fixes: ReportFix[] = [], related: Related[] = []): void => {
     if (!problems.some((p) => p.mention === mention)) problems.push({ mention, message, fixes, related });
   };
   const candidates = caseAmounts(facts);
@@ -110,7 +110,7 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
       add(mention, {
         en: `Unexpected \`${mention.raw}\` as the amount still owed, expected \`${text}\`: the payments received come off the invoice (\`amount\` is ${owed})`,
         zh: `\`${mention.raw}\` 不是尚欠金额，应为 \`${text}\`：已收款项应从发票金额中扣除（\`amount\` 为 ${owed}）`,
-      }, [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }] }], relatedAmount);
+      }, [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }], relatedAmount);
       continue;
     }
     // "three instalments of USD 20,000.00 each" must make the total
@@ -135,7 +135,7 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
         add(mention, {
           en: `Unexpected \`${mention.raw}\` as ${days} days' interest at ${percent} a year, expected \`${text}\` (${owed} × ${percent} × ${days} / 365)`,
           zh: `${days} 天、年利率 ${percent} 的利息 \`${mention.raw}\` 计算有误，应为 \`${text}\`（${owed} × ${percent} × ${days} ÷ 365）`,
-        }, [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }] }]);
+        }, [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }]);
         continue;
       }
     }
@@ -154,9 +154,9 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
     const only = distinct.length === 1 ? distinct[0]! : undefined;
     // the one right figure is certain only when the sentence presents the amount as owed and one fact value fits
     const certain = only !== undefined && role === 'owed' && claimed;
-    const fixes: Fix[] = (only !== undefined ? [only] : distinct.slice(0, 4)).map((minor) => {
+    const fixes: ReportFix[] = (only !== undefined ? [only] : distinct.slice(0, 4)).map((minor) => {
       const text = formatAmountLike(minor / 100, mention.raw);
-      return { title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], ...(certain ? { isPreferred: true } : {}) };
+      return { title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(certain ? { isPreferred: true } : {}) };
     });
     const charged = (facts.charges ?? []).flatMap((c) => (typeof c.amount === 'number' ? [moneyText(facts, c.amount)] : []));
     add(mention, role === 'charge' && charged.length > 0 ? {
@@ -248,7 +248,7 @@ function perDay(block: Block, mention: AmountMention): boolean {
 }
 
 /** A daily interest figure must be the principal times the stated annual rate over 365 (or 360) days. */
-function dailyRateProblem(facts: Facts, mention: AmountMention, rate: number, principal: number): { message: Message; fixes: Fix[] } | undefined {
+function dailyRateProblem(facts: Facts, mention: AmountMention, rate: number, principal: number): { message: Message; fixes: ReportFix[] } | undefined {
   const on365 = Math.round((principal * rate) / 365);
   const on360 = Math.round((principal * rate) / 360);
   if (Math.abs(mention.minor - on365) <= 1 || Math.abs(mention.minor - on360) <= 1) return undefined;
@@ -260,7 +260,7 @@ function dailyRateProblem(facts: Facts, mention: AmountMention, rate: number, pr
       en: `Unexpected \`${mention.raw}\` a day, expected \`${expected}\` (${percent} a year on ${base}, over 365 days)`,
       zh: `每日金额 \`${mention.raw}\` 计算有误，应为 \`${expected}\`（本金 ${base} × 年利率 ${percent} ÷ 365）`,
     },
-    fixes: [{ title: `Replace with \`${expected}\``, edits: [{ start: mention.start, end: mention.end, text: expected }] }],
+    fixes: [{ title: replaceWith(expected), edits: [{ start: mention.start, end: mention.end, text: expected }] }],
   };
 }
 

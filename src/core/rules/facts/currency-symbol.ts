@@ -1,6 +1,7 @@
 import { SIGN_CURRENCIES } from '../../facts/amounts.js';
 import { formatFigures } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
+import { replaceWith } from '../fix-titles.js';
 
 export default defineRule({
   meta: {
@@ -57,7 +58,7 @@ export default defineRule({
             en: `Unexpected \`${mention.raw}\`, expected an ISO currency code (${options.slice(0, 3).join(', ')}, ...)`,
             zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码（${options.slice(0, 3).join('、')} 等）`,
           },
-        fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }] : [],
+        fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }] : [],
       });
     }
   },

@@ -2,6 +2,7 @@
 import { formatDate, formatDateLike } from '../../facts/format.js';
 import type { RuleContext } from '../../rule.js';
 import { blockAt, caseDates, contextOf, dateRole } from './support.js';
+import { replaceWith } from '../fix-titles.js';
 
 /** Reports every date the sentence marks as `role` that differs from the fact `key`. */
 export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', key: 'due_date' | 'deadline'): void {
@@ -28,7 +29,7 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
         zh: `${what[1]} \`${mention.raw}\` 与事实不符，应为 \`${text || formatDate(expected, 'zh')}\`（\`${key}: ${expected}\`）`,
       },
       // the fix is certain only when the text wrote the year (a year-less date's year is Dunmark's guess)
-      fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], ...(mention.yearFrom ? {} : { isPreferred: true }) }] : [],
+      fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(mention.yearFrom ? {} : { isPreferred: true }) }] : [],
     });
   }
 }

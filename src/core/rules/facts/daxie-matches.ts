@@ -2,9 +2,9 @@ import { daxieBody, toMinor, type AmountMention } from '../../facts/amounts.js';
 import { parseDaxie, toDaxie } from '../../facts/daxie.js';
 import { formatFigures } from '../../facts/format.js';
 import { firstStartingAt } from '../../blocks.js';
-import { defineRule } from '../../rule.js';
-import type { Fix } from '../../types.js';
+import { defineRule, type ReportFix } from '../../rule.js';
 import { blockAt, caseAmounts, sentenceEnd, sentenceStart } from './support.js';
+import { replaceWith, writeAs } from '../fix-titles.js';
 
 const ORDINARY = /[〇一二两三四五六七八九十百千]/u;
 
@@ -99,9 +99,9 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       if (beside) target = beside.minor;
       else if (sameCurrency && knownMinor.size === 1) target = [...knownMinor][0];
       // the fix rewrites a figure, so it is the one right fix only when the case facts name that amount
-      const fix = (minor: number): Fix[] => {
+      const fix = (minor: number): ReportFix[] => {
         const text = `${prefix}${toDaxie(minor / 100)}`;
-        return [{ title: `Replace with \`${text}\``, edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) }];
+        return [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) }];
       };
       if (strict === undefined) {
         const right = target ?? mention.minor;
@@ -121,7 +121,7 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
         report({
           start: mention.start, end: mention.end, severity: 'warning',
           message: { en: `Unexpected \`${mention.raw}\` without 整 after 元, expected \`${mention.raw}整\``, zh: `大写金额 \`${mention.raw}\` 以“元”结尾时应加“整”字，应为 \`${mention.raw}整\`` },
-          fixes: [{ title: `Write \`${mention.raw}整\``, edits: [{ start: mention.end, end: mention.end, text: '整' }], isPreferred: true }],
+          fixes: [{ title: writeAs(`${mention.raw}整`), edits: [{ start: mention.end, end: mention.end, text: '整' }], isPreferred: true }],
         });
         continue;
       }

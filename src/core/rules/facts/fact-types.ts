@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { replaceWith } from '../fix-titles.js';
 
 export default defineRule({
   meta: {
@@ -56,7 +57,7 @@ stage: final-demand
       report({
         start: span.start, end: span.end, message: problem.message,
         fixes: problem.suggestion
-          ? [{ title: `Replace with \`${problem.suggestion}\``, edits: [{ start: span.start, end: span.end, text: problem.suggestion }], isPreferred: true }]
+          ? [{ title: replaceWith(problem.suggestion), edits: [{ start: span.start, end: span.end, text: problem.suggestion }], isPreferred: true }]
           : [],
       });
     }

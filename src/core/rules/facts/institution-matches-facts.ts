@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule.js';
 import { INSTITUTIONS, institutionById, type Institution } from '../clause/institutions.js';
 import { sentenceEnd, sentenceStart } from './support.js';
+import { replaceWith } from '../fix-titles.js';
 
 const ARBITRATION = /arbitra|仲裁/iu;
 // "ICC" is also the body behind Incoterms and the UCP: only an ICC named for arbitration counts
@@ -69,7 +70,7 @@ This rule reports an institution named in a letter or call summary, in a sentenc
             en: `Unexpected \`${m[0]}\`, expected the institution the contract names: ${agreed.en} (\`contract.arbitration: ${facts.contract?.arbitration ?? ''}\`)`,
             zh: `不应出现 \`${m[0]}\`，应为合同约定的仲裁机构：${agreed.zh}（\`contract.arbitration: ${facts.contract?.arbitration ?? ''}\`）`,
           },
-          fixes: [{ title: `Replace with \`${/[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en}\``, edits: [{ start, end: start + m[0].length, text: /[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en }] }],
+          fixes: [{ title: replaceWith(/[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en), edits: [{ start, end: start + m[0].length, text: /[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en }] }],
         });
       }
     }

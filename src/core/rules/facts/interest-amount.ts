@@ -212,7 +212,7 @@ charges:
             en: `Unexpected fixed compensation \`${moneyText(facts, charge.amount)}\`, expected ${moneyText(facts, expected.amount)}: ${expected.en}`,
             zh: `固定补偿金 \`${moneyText(facts, charge.amount)}\` 有误，应为 ${moneyText(facts, expected.amount)}：${expected.zh}`,
           },
-          fixes: [{ title: `Claim ${moneyText(facts, expected.amount)}`, edits: replaceEdits(context, i, charge.amount, expected.amount) }],
+          fixes: [{ title: { en: `Claim ${moneyText(facts, expected.amount)}`, zh: `改为主张 ${moneyText(facts, expected.amount)}` }, edits: replaceEdits(context, i, charge.amount, expected.amount) }],
         });
         return;
       }
@@ -263,7 +263,7 @@ charges:
               en: `Unexpected interest \`${moneyText(facts, charge.amount)}\` computed on a 360-day year with no \`day_count\`, expected \`day_count: actual/360\` in the charge, or ${moneyText(facts, result.amount)} on 365 days`,
               zh: `利息 \`${moneyText(facts, charge.amount)}\` 按一年360天计算，但该项费用未写明 \`day_count\`，应补充 \`day_count: actual/360\`，或按365天计为 ${moneyText(facts, result.amount)}`,
             },
-            ...(anchor ? { fixes: [{ title: 'Record the 360-day year (`day_count: actual/360`)', edits: [{ start: lineStart, end: lineStart, text: `${indent}day_count: actual/360\n` }] }] } : {}),
+            ...(anchor ? { fixes: [{ title: { en: 'Record the 360-day year (`day_count: actual/360`)', zh: '写明一年按360天计（`day_count: actual/360`）' }, edits: [{ start: lineStart, end: lineStart, text: `${indent}day_count: actual/360\n` }] }] } : {}),
           });
           return;
         }
@@ -277,7 +277,7 @@ charges:
           en: `Unexpected interest \`${moneyText(facts, charge.amount)}\`, expected ${range ? 'at most ' : ''}${moneyText(facts, expected)}: ${how.en}`,
           zh: `利息 \`${moneyText(facts, charge.amount)}\` 与计算结果不符，应${range ? '不超过' : '为'} ${moneyText(facts, expected)}：${how.zh}`,
         },
-        fixes: [{ title: `Claim the computed interest ${moneyText(facts, expected)}`, edits: replaceEdits(context, i, charge.amount, expected) }],
+        fixes: [{ title: { en: `Claim the computed interest ${moneyText(facts, expected)}`, zh: `改为主张计算所得的利息 ${moneyText(facts, expected)}` }, edits: replaceEdits(context, i, charge.amount, expected) }],
       });
     });
   },

@@ -1,9 +1,9 @@
 import { firstStartingAt } from '../../blocks.js';
 import { formatDate, formatDateLike } from '../../facts/format.js';
 import type { Invoice } from '../../facts/facts.js';
-import { defineRule, type Block, type RuleContext } from '../../rule.js';
-import type { Fix } from '../../types.js';
+import { defineRule, type Block, type RuleContext, type ReportFix } from '../../rule.js';
 import { blockAt, sentenceEnd, sentenceStart } from './support.js';
+import { replaceWith } from '../fix-titles.js';
 
 // Invoice and contract numbers: a capital letter, then letters and digits joined by - or /, with a digit;
 // Chinese text may run straight into them (发票HVW-2026-1187项下), so only Latin letters and digits bound them
@@ -147,7 +147,7 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       }
     }
     for (const { start, end, raw, near } of mistypedInvoices(context)) {
-      const fixes: Fix[] = near.map((number) => ({ title: `Replace with \`${number}\``, edits: [{ start, end, text: number }] }));
+      const fixes: ReportFix[] = near.map((number) => ({ title: replaceWith(number), edits: [{ start, end, text: number }] }));
       const list = near.map((number) => `\`${number}\``).join(', ');
       report({
         start, end,
@@ -189,7 +189,7 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
           en: `Unexpected \`${tied.raw}\` as the date of invoice \`${invoice.number ?? ''}\`, expected \`${text || formatDate(invoice.date, style)}\` (\`invoices\`)`,
           zh: `发票 \`${invoice.number ?? ''}\` 的日期 \`${tied.raw}\` 与事实不符，应为 \`${text || formatDate(invoice.date, 'zh')}\`（\`invoices\`）`,
         },
-        fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start: tied.start, end: tied.end, text }] }] : [],
+        fixes: text ? [{ title: replaceWith(text), edits: [{ start: tied.start, end: tied.end, text }] }] : [],
       });
     }
   },

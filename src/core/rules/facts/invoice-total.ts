@@ -71,7 +71,7 @@ ${EXAMPLE_2}`,
         en: `Unexpected \`amount: ${written}\`, expected ${total}, the sum of \`invoices[].amount\`${recorded > 0 ? ' less the payments received' : ''} (${list})`,
         zh: `\`amount: ${written}\` 与发票金额之和不符，应为 ${total}（${list}）`,
       },
-      fixes: [{ title: `Set \`amount\` to ${total}`, edits: [{ start: span.start, end: span.end, text: total }] }],
+      fixes: [{ title: { en: `Set \`amount\` to ${total}`, zh: `将 \`amount\` 改为 ${total}` }, edits: [{ start: span.start, end: span.end, text: total }] }],
     });
   },
 });

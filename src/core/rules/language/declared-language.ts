@@ -89,7 +89,7 @@ ${EXAMPLE_2}`,
     const foreign = declared === 'en' ? 'zh' : 'en';
     const location = key('language')?.value;
     const fixes = location && (declared === 'en' || declared === 'zh-CN')
-      ? [{ title: 'Declare the letter bilingual (`language: en+zh-CN`)', edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
+      ? [{ title: { en: 'Declare the letter bilingual (`language: en+zh-CN`)', zh: '将函件声明为中英双语（`language: en+zh-CN`）' }, edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
       : [];
     const reportSpan = (start: number, end: number, what: 'paragraph' | 'sentence', shownText: string): void => {
       const shown = excerpt(shownText);

@@ -79,8 +79,8 @@ ${EXAMPLE_2}`,
         zh: '双语文件未写明以哪种文本为准，应加入如 `以中文文本为准` 或 `the Chinese version shall prevail` 的句子',
       },
       fixes: [
-        { title: 'Add a sentence: the Chinese version prevails', edits: [{ start: end, end, text: insert(ADD_CHINESE_PREVAILS) }] },
-        { title: 'Add a sentence: the English version prevails', edits: [{ start: end, end, text: insert(ADD_ENGLISH_PREVAILS) }] },
+        { title: { en: 'Add a sentence: the Chinese version prevails', zh: '添加一句：以中文文本为准' }, edits: [{ start: end, end, text: insert(ADD_CHINESE_PREVAILS) }] },
+        { title: { en: 'Add a sentence: the English version prevails', zh: '添加一句：以英文文本为准' }, edits: [{ start: end, end, text: insert(ADD_ENGLISH_PREVAILS) }] },
       ],
     });
   },

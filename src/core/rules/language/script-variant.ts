@@ -121,7 +121,7 @@ ${EXAMPLE_2}
             zh: `声明为 \`${declared}\` 的文件中出现${other === 'Traditional' ? '繁体' : '简体'}字 \`${shown}\`，应使用${target === 'Simplified' ? '简体' : '繁体'}${replacement !== undefined ? ` \`${replacement}\`` : '字'}`,
           },
           fixes: replacement !== undefined
-            ? [{ title: `Convert to ${target} \`${replacement}\``, edits: [{ start: at + first, end: at + last + 1, text: replacement }], isPreferred: true }]
+            ? [{ title: { en: `Convert to ${target} \`${replacement}\``, zh: `转换为${target === 'Simplified' ? '简体' : '繁体'} \`${replacement}\`` }, edits: [{ start: at + first, end: at + last + 1, text: replacement }], isPreferred: true }]
             : [],
         });
       }

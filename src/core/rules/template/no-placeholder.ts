@@ -1,5 +1,6 @@
 import { valueAt } from '../../facts/facts.js';
 import { defineRule } from '../../rule.js';
+import { replaceWith } from '../fix-titles.js';
 
 /**
  * Unfilled placeholders: `{{key}}`, bracketed capitals (`[NAME]`, not a link or a task box), a form's
@@ -74,7 +75,7 @@ export default defineRule({
         report({
           start, end,
           message: { en: `Unexpected placeholder \`${raw}\`, expected the real text`, zh: `未填写的占位符 \`${raw}\`，应填入实际内容` },
-          fixes: text ? [{ title: `Replace with \`${text}\``, edits: [{ start, end, text }] }] : [],
+          fixes: text ? [{ title: replaceWith(text), edits: [{ start, end, text }] }] : [],
         });
       }
     }

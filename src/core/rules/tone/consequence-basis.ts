@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import { INSTITUTIONS } from '../clause/institutions.js';
 import data from '../data/tone-consequences.json';
 import {
-  compileList, findReportable, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList, findInLetterProse, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
 
 const CONSEQUENCES = compileList(data as PhraseList);
@@ -112,7 +112,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     // the text is evidence: an institution it names, with the contract clause it files under, counts as much as \`contract.arbitration\`
     const body = context.text.slice(context.body.start);
     const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(body) && CLAUSE_CITED.test(body) ? 'named' : undefined);
-    for (const match of findReportable(context, CONSEQUENCES)) {
+    for (const match of findInLetterProse(context, CONSEQUENCES)) {
       if (inert(context, match)) continue;
       const category = match.entry.category;
       const info = match.entry.info;

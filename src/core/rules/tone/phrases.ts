@@ -3,10 +3,11 @@
  * compiled once at module load into one regex per language, sentence bounds, the
  * vocabulary `accept` list, and a report helper. Pure: no `node:` imports.
  */
-import type { Block, RuleContext } from '../../rule.js';
+import type { Block, RuleContext, ReportFix } from '../../rule.js';
+import { clauseSections } from '../clause/clause-sections.js';
 import type { Facts } from '../../facts/facts.js';
-import type { Fix } from '../../types.js';
 import { vocabularyMatcher } from '../../vocabulary.js';
+import { REMOVE_SENTENCE, replaceWith } from '../fix-titles.js';
 
 /** Text in the two languages Dunmark speaks. */
 export interface Bilingual {
@@ -239,11 +240,11 @@ export function sentenceAt(block: Block, offset: number): { start: number; end: 
 const wholeBlock = new WeakMap<Block, { start: number; end: number }>();
 
 /** A fix that removes a sentence together with the space after it. */
-export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): Fix {
+export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): ReportFix {
   let end = sentence.end;
   const text = context.text;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return { title: 'Remove the sentence', edits: [{ start: sentence.start, end, text: '' }] };
+  return { title: REMOVE_SENTENCE, edits: [{ start: sentence.start, end, text: '' }] };
 }
 
 const acceptCache = new WeakMap<object, { start: number; end: number }[]>();
@@ -288,6 +289,19 @@ export function findReportable(context: RuleContext, list: CompiledList): Phrase
   return findPhrases(list, context.blocks).filter((m) => !isAccepted(context, m.start, m.end));
 }
 
+/**
+ * Like `findReportable`, in the letter's own prose only: a clause drafted inside a letter or a call
+ * summary (a guaranty, an arbitration clause: `clauseSections`) is a clause, which the clause rules
+ * check; the legal steps and the register it names are not the host letter's for its stage.
+ */
+export function findInLetterProse(context: RuleContext, list: CompiledList): PhraseMatch[] {
+  if (isClause(context.facts)) return findReportable(context, list);
+  const sections = clauseSections(context);
+  if (!sections.length) return findReportable(context, list);
+  const inClause = new Set(sections.flatMap((s) => s.blocks));
+  return findPhrases(list, context.blocks.filter((b) => !inClause.has(b))).filter((m) => !isAccepted(context, m.start, m.end));
+}
+
 /** Collapses whitespace in quoted text so that messages stay on one line. */
 export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -304,11 +318,11 @@ export function phraseMessage(match: PhraseMatch): Bilingual {
 }
 
 /** A suggestion that puts the entry's lawful replacement in place of the match, if it has one. */
-export function replacementFix(match: PhraseMatch): Fix[] {
+export function replacementFix(match: PhraseMatch): ReportFix[] {
   const text = match.entry.replacement;
   // The replacement is written for the bare verb ("contact your customers"); an inflected match would not read
   if (text === undefined || INFLECTED.test(match.text)) return [];
-  return [{ title: `Replace with \`${text}\``, edits: [{ start: match.start, end: match.end, text }] }];
+  return [{ title: replaceWith(text), edits: [{ start: match.start, end: match.end, text }] }];
 }
 
 /** True when the tone rules read the document as a dunning letter (explicitly, or by its stage). */

@@ -1,6 +1,5 @@
 import { letterheadLength } from '../../blocks.js';
-import { defineRule, type Block, type RuleContext } from '../../rule.js';
-import type { Fix } from '../../types.js';
+import { defineRule, type Block, type RuleContext, type ReportFix } from '../../rule.js';
 import { isAccepted, quote, sentences } from './phrases.js';
 
 // Runs of exclamation marks or of Chinese full stops; `...` is an ordinary ellipsis
@@ -111,10 +110,10 @@ function sentenceCase(context: RuleContext, span: Shout, proper: Map<string, str
   return out + text.slice(cursor);
 }
 
-function capitalsFix(context: RuleContext, span: Shout, proper: Map<string, string>): Fix[] {
+function capitalsFix(context: RuleContext, span: Shout, proper: Map<string, string>): ReportFix[] {
   const text = sentenceCase(context, span, proper);
   if (text === context.text.slice(span.start, span.end)) return [];
-  return [{ title: 'Write it in sentence case', edits: [{ start: span.start, end: span.end, text }] }];
+  return [{ title: { en: 'Write it in sentence case', zh: '改为常规大小写' }, edits: [{ start: span.start, end: span.end, text }] }];
 }
 
 function checkCapitals(context: RuleContext, block: Block, proper: Map<string, string>, letterhead: boolean): Shout[] {
@@ -185,7 +184,7 @@ function checkBold(context: RuleContext, block: Block): void {
       en: `Unexpected bold over a whole paragraph (${quote(inner)}), expected bold on the amount or the date that matters, if anywhere`,
       zh: `不应整段加粗（${quote(inner)}），如需强调，只加粗关键金额或日期`,
     },
-    fixes: [{ title: 'Remove the bold', edits: [{ start, end: start + marker.length, text: '' }, { start: end - marker.length, end, text: '' }] }],
+    fixes: [{ title: { en: 'Remove the bold', zh: '去掉加粗' }, edits: [{ start, end: start + marker.length, text: '' }, { start: end - marker.length, end, text: '' }] }],
   });
 }
 
@@ -248,7 +247,7 @@ Fixes: a single \`!\`, \`！\` or \`。\` for a run (preferred, \`--fix\` applie
           start,
           end,
           message: { en: `Unexpected \`${m[0]}\`, expected a single \`${one}\``, zh: `不应连用标点 \`${m[0]}\`，应只用一个 \`${one}\`` },
-          fixes: [{ title: `Replace with a single \`${one}\``, edits: [{ start, end, text: one }], isPreferred: true }],
+          fixes: [{ title: { en: `Replace with a single \`${one}\``, zh: `只保留一个 \`${one}\`` }, edits: [{ start, end, text: one }], isPreferred: true }],
         });
       }
     });

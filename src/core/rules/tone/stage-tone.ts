@@ -2,8 +2,9 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import consequenceData from '../data/tone-consequences.json';
 import data from '../data/tone-stage.json';
 import {
-  compileList, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList, findInLetterProse, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
 } from './phrases.js';
+import { replaceWith } from '../fix-titles.js';
 
 const REGISTER = compileList(data as PhraseList);
 const NEXT_STEPS = compileList(consequenceData as PhraseList);
@@ -119,7 +120,7 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
     if (!isDunningLetter(facts) || !facts.stage) return;
     const stage = STAGE_NAMES[facts.stage];
     if (!stage) return;
-    const matches = findReportable(context, REGISTER);
+    const matches = findInLetterProse(context, REGISTER);
     if (facts.stage === 'reminder' || facts.stage === 'second-reminder') {
       // legal steps named early are consequence-basis' finding; here only the register counts
       const harsh = score(context, matches, data.harshCategories[facts.stage]);
@@ -131,7 +132,7 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
           end: first.end,
           message: message(CATEGORIES.harsh.reason, stage, harsh.phrases, expected),
           fixes: first.entry.replacement !== undefined
-            ? [{ title: `Replace with \`${first.entry.replacement}\``, edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
+            ? [{ title: replaceWith(first.entry.replacement), edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
             : [],
         });
       }

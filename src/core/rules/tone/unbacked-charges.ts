@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../rule.js';
 import data from '../data/tone-charges.json';
-import { compileList, findReportable, quote, removeSentenceFix, sentenceAt, isClause, type PhraseList, type PhraseMatch } from './phrases.js';
+import { compileList, findInLetterProse, quote, removeSentenceFix, sentenceAt, isClause, type PhraseList, type PhraseMatch } from './phrases.js';
 
 const CHARGES = compileList(data as PhraseList);
 const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.negation.zh, 'u') };
@@ -114,7 +114,7 @@ charges:
     // the figures of a backed charge are \`amount-matches-facts\`'s to check; this rule asks for a basis
     if (backed) return;
     const reportedSentences = new Set<number>();
-    for (const match of findReportable(context, CHARGES)) {
+    for (const match of findInLetterProse(context, CHARGES)) {
       if (inLabel(match)) continue;
       const sentence = sentenceAt(match.block, match.start);
       if (reportedSentences.has(sentence.start)) continue;
