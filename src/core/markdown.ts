@@ -49,18 +49,14 @@ export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] 
   const cuts: number[] = [];
   let fence: string | undefined;
   let htmlEnd: string | undefined;
-  let frontMatter = text.startsWith('---');
   let previousBlank = false;
   let last = 0;
-  let first = true;
   for (let start = 0; start < text.length; ) {
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     const line = text.slice(start, end);
     const next = end < text.length ? end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1) : end;
-    if (frontMatter) {
-      if (!first && (line === '---' || line === '...')) frontMatter = false;
-    } else if (fence) {
+    if (fence) {
       const close = FENCE.exec(line);
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && BLANK.test(line.slice(close[0].length))) fence = undefined;
     } else if (htmlEnd) {
@@ -87,11 +83,10 @@ export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] 
       }
     }
     previousBlank = BLANK.test(line);
-    first = false;
     start = next;
   }
-  // An unclosed front matter is no front matter: the pieces after it are still safe.
-  return frontMatter && text.startsWith('---') ? [] : cuts;
+  // the body only: a `---` at its top is a thematic break, never front matter (the engine took that off)
+  return cuts;
 }
 
 function lineBreaks(text: string, from: number, to: number): number {
