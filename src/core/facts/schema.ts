@@ -29,9 +29,11 @@ export const INTEREST_REGIMES = ['contract', 'uk-late-payment', 'eu-late-payment
 /** Day-count conventions for simple interest. */
 export const DAY_COUNTS = ['actual/365', 'actual/360'] as const;
 /** What happened in a case; some of these interrupt the limitation period. */
-export const EVENT_TYPES = ['demand', 'acknowledgement', 'promise', 'repayment-plan', 'call', 'delivery'] as const;
+export const EVENT_TYPES = ['demand', 'acknowledgement', 'promise', 'repayment-plan', 'call', 'delivery', 'email', 'meeting', 'dispute', 'other'] as const;
 /** What the contract is about (PRC Civil Code Art. 594 gives 4 years to international sales of goods and technology import/export). */
 export const CONTRACT_TYPES = ['sale-of-goods', 'technology-import-export', 'services', 'other'] as const;
+/** How a case was closed (a case file's `closed.outcome`). */
+export const OUTCOMES = ['paid', 'settled', 'written-off', 'arbitration', 'litigation', 'withdrawn'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Stage = (typeof STAGES)[number];
@@ -124,6 +126,15 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
+  closed: {
+    type: 'object',
+    description: 'When and how the case was closed; a case without it is open',
+    properties: {
+      date: date('When the case was closed'),
+      outcome: { type: 'string', description: 'How it ended', enum: OUTCOMES },
+      note: text('A sentence for the closing report'),
+    },
+  },
   charges: {
     type: 'array',
     description: 'Interest, fees or costs claimed on top of the amount; each needs a basis',
@@ -148,13 +159,14 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
   },
   events: {
     type: 'array',
-    description: 'What happened in the case: demands that reached the debtor, acknowledgements, promises, repayment plans',
+    description: 'What happened in the case besides its documents: demands that reached the debtor, acknowledgements, promises, repayment plans, calls, deliveries, disputes',
     items: {
       type: 'object',
       description: 'An event',
       properties: {
         date: date('When it happened (for a demand: when it reached the debtor)'),
         type: { type: 'string', description: 'What happened', enum: EVENT_TYPES, open: true },
+        with: text('Who it was with (a call, a meeting)'),
         note: text('What was said or signed, and where the proof is'),
       },
     },
