@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigResolver, readConfigAt, type FileSystemPort, type FoundConfig } from '../core/config/index.js';
+import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig } from '../core/types.js';
 
 /** Errors that mean "there is no such file" (a folder where a file was looked for counts too). */
@@ -63,7 +64,7 @@ export async function readConfigFile(file: string, shownAs: string): Promise<Dun
   return usable(found, () => shownAs);
 }
 
-/** The core's resolver over node:fs, answering with configs or `ConfigFileError`s for the CLI. */
+/** The core's resolver over node:fs, answering with configs, case files or `ConfigFileError`s for the CLI. */
 export class CliConfigs {
   readonly resolver = new ConfigResolver(nodeFileSystem);
 
@@ -73,5 +74,17 @@ export class CliConfigs {
   async configFor(file: string): Promise<DunmarkConfig> {
     const found = await this.resolver.configFor(path.dirname(path.resolve(file)));
     return found ? usable(found, this.show) : {};
+  }
+
+  /**
+   * The case files `file` inherits facts from, outermost first, each named as the CLI shows it;
+   * throws `ConfigFileError` for one that cannot be read.
+   */
+  async caseFilesFor(file: string): Promise<CaseFileSource[]> {
+    const found = await this.resolver.caseFilesFor(path.dirname(path.resolve(file)));
+    return found.map((f) => {
+      if (!f.ok) throw new ConfigFileError(this.show(f.file), undefined, undefined, f.reason);
+      return { name: this.show(f.file), text: f.text };
+    });
   }
 }

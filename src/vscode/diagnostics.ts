@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { ParsedDocument } from '../core/engine.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { engine } from './core.js';
-import { parsed } from './parsed.js';
-import { CONFIG_FILE_NAME } from '../core/config/names.js';
+import { parsed, setInherited } from './parsed.js';
+import { CASE_FILE_NAMES, CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
@@ -16,6 +16,12 @@ export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => 
 /** True when Dunmark looks at this document. */
 export function isLinted(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
+}
+
+/** True for a case file (`case.yaml`), whose facts the documents of its folder inherit. */
+export function isCaseFile(uri: vscode.Uri): boolean {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  return (CASE_FILE_NAMES as readonly string[]).includes(name);
 }
 
 /** A top-level `kind:` line with a value (read from the YAML text, so broken YAML still counts). */
@@ -31,14 +37,25 @@ export function isDunmarkDocument(doc: ParsedDocument, hasConfig: boolean, schem
   return hasConfig || scheme === 'untitled' || (fm !== undefined && KIND_LINE.test(doc.text.slice(fm.content.start, fm.content.end)));
 }
 
-/** A diagnostic that carries the core finding it was made from; its related places become related information. */
+/** The range of a place given by 1-based lines and columns (a case file that is not open). */
+function lineRange(p: { line: number; column: number; endLine: number; endColumn: number }): vscode.Range {
+  return new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
+}
+
+/**
+ * A diagnostic that carries the core finding it was made from; its related places become related
+ * information. A finding in a case file (`finding.file`) is placed by its line and column there.
+ */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
   constructor(document: vscode.TextDocument, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
-    super(spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
+    super(finding.file !== undefined ? lineRange(finding) : spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
     if (finding.related?.length) {
-      this.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, spanRange(document, r.span)), r.message));
+      this.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(
+        r.file !== undefined ? new vscode.Location(vscode.Uri.parse(r.file), lineRange(r)) : new vscode.Location(document.uri, spanRange(document, r.span)),
+        r.message,
+      ));
     }
   }
 }
@@ -83,6 +100,11 @@ export class Linter implements vscode.Disposable {
   /** Fires with the config file that could not be parsed, or undefined when the last one could. */
   readonly onConfigError = this.configErrorEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Findings in case files, by case file and by the document whose lint found them (one diagnostic each). */
+  private readonly inCaseFiles = new Map<string, Map<string, Finding[]>>();
+  private readonly caseFilesChanged = new vscode.EventEmitter<void>();
+  /** Fires when a case file was created, changed (saved or typed) or deleted. */
+  readonly onDidChangeCaseFiles = this.caseFilesChanged.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     const ws = vscode.workspace;
@@ -90,7 +112,8 @@ export class Linter implements vscode.Disposable {
       this.collection, this.lintedEmitter, this.configErrorEmitter,
       ws.onDidOpenTextDocument((d) => this.request(d, 0)),
       ws.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length && isCaseFile(e.document.uri)) this.caseFileChanged(DEBOUNCE_MS);
+        else if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS);
       }),
       ws.onDidSaveTextDocument((d) => {
         if (readSettings(d.uri).lintOnSave) this.request(d, 0);
@@ -108,6 +131,22 @@ export class Linter implements vscode.Disposable {
       this.lintAll();
     };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    const caseWatcher = ws.createFileSystemWatcher(`**/{${CASE_FILE_NAMES.join(',')}}`);
+    const caseChanged = (): void => this.caseFileChanged(0);
+    this.disposables.push(this.caseFilesChanged, caseWatcher, caseWatcher.onDidChange(caseChanged), caseWatcher.onDidCreate(caseChanged), caseWatcher.onDidDelete(caseChanged));
+  }
+
+  private caseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A case file changed: every open document may inherit other facts now. */
+  private caseFileChanged(delay: number): void {
+    if (this.caseTimer) clearTimeout(this.caseTimer);
+    this.caseTimer = setTimeout(() => {
+      this.caseTimer = undefined;
+      this.discovery.clear();
+      this.caseFilesChanged.fire();
+      this.lintAll();
+    }, delay);
   }
 
   /** Lints every open document Dunmark looks at. */
@@ -149,13 +188,45 @@ export class Linter implements vscode.Disposable {
     }
     const version = document.version;
     const { config, hasConfig } = await this.resolve(document);
+    const inherited = await this.discovery.inherited(document.uri);
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
+    setInherited(document.uri, inherited);
     const doc = parsed(document);
-    const findings = isDunmarkDocument(doc, hasConfig, document.uri.scheme) ? lintSafely(doc, config) : [];
+    const all = isDunmarkDocument(doc, hasConfig || inherited !== undefined, document.uri.scheme) ? lintSafely(doc, config) : [];
+    const findings = all.filter((f) => f.file === undefined);
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(document, f, version, ruleDocsUri(this.extensionUri, f.ruleId))));
+    this.publishCaseFindings(document, all.filter((f) => f.file !== undefined));
     this.lintedEmitter.fire({ document, findings });
     return findings;
+  }
+
+  /** Shows a document's findings about inherited facts in their case files, once each across the documents of the case. */
+  private publishCaseFindings(document: vscode.TextDocument, findings: Finding[]): void {
+    const key = document.uri.toString();
+    const touched = new Set<string>();
+    for (const [file, byDocument] of this.inCaseFiles) if (byDocument.delete(key)) touched.add(file);
+    for (const f of findings) {
+      let byDocument = this.inCaseFiles.get(f.file!);
+      if (!byDocument) this.inCaseFiles.set(f.file!, (byDocument = new Map()));
+      const list = byDocument.get(key) ?? [];
+      list.push(f);
+      byDocument.set(key, list);
+      touched.add(f.file!);
+    }
+    for (const file of touched) {
+      const seen = new Set<string>();
+      const diagnostics: DunmarkDiagnostic[] = [];
+      for (const list of this.inCaseFiles.get(file)?.values() ?? []) {
+        for (const f of list) {
+          const id = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          diagnostics.push(new DunmarkDiagnostic(document, f, 0, ruleDocsUri(this.extensionUri, f.ruleId)));
+        }
+      }
+      this.collection.set(vscode.Uri.parse(file), diagnostics);
+    }
   }
 
   private forget(uri: vscode.Uri): void {
@@ -163,6 +234,7 @@ export class Linter implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    if (isCaseFile(uri)) return; // a case file's findings come from its documents, open or not
     this.collection.delete(uri);
   }
 
@@ -181,6 +253,7 @@ export class Linter implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.caseTimer) clearTimeout(this.caseTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();

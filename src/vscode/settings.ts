@@ -3,10 +3,11 @@
  * over `vscode.workspace.fs`, so it works on virtual and web file systems too.
  */
 import * as vscode from 'vscode';
+import type { CaseFacts } from '../core/cases/case-file.js';
 import type { ConfigResolver, FileSystemPort, FoundConfig } from '../core/config/index.js';
 import { SEVERITY_SETTINGS } from '../core/config/names.js';
 import { CATEGORIES, type Category, type DunmarkConfig, type SeveritySetting } from '../core/types.js';
-import { config as coreConfig } from './core.js';
+import { cases as coreCases, config as coreConfig } from './core.js';
 
 /** The editor settings that change how a document is linted. */
 export interface EditorSettings {
@@ -80,6 +81,16 @@ export const workspaceFileSystem: FileSystemPort<vscode.Uri> = {
   key: (uri) => uri.toString(),
 };
 
+/** The discovery port, reading a file from its open editor when there is one (a case file being edited counts as typed). */
+const openTextFirst: FileSystemPort<vscode.Uri> = {
+  ...workspaceFileSystem,
+  readFile(uri) {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return open ? Promise.resolve(open.getText()) : workspaceFileSystem.readFile(uri);
+  },
+};
+
 function isWorkspaceFolder(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.toString() === key);
@@ -92,14 +103,36 @@ function isWorkspaceFolder(uri: vscode.Uri): boolean {
  */
 export class Discovery {
   private resolver: ConfigResolver<vscode.Uri> | undefined;
+  private readonly caseFacts = new Map<string, Promise<CaseFacts | undefined>>();
 
   private get core(): ConfigResolver<vscode.Uri> {
-    return (this.resolver ??= new (coreConfig().ConfigResolver)(workspaceFileSystem, isWorkspaceFolder));
+    return (this.resolver ??= new (coreConfig().ConfigResolver)(openTextFirst, isWorkspaceFolder));
   }
 
-  /** Forgets every lookup (a config file was created, changed or deleted). */
+  /** Forgets every lookup (a config or case file was created, changed or deleted). */
   clear(): void {
     this.resolver?.clear();
+    this.caseFacts.clear();
+  }
+
+  /**
+   * The facts a document inherits from the case files of its folder and above (up to its workspace
+   * folder), merged by the core; the same object until `clear()`. Undefined outside a case folder.
+   */
+  inherited(document: vscode.Uri): Promise<CaseFacts | undefined> {
+    const start = document.scheme === 'untitled' ? undefined : parentOf(document);
+    if (!start) return Promise.resolve(undefined);
+    const key = start.toString();
+    let pending = this.caseFacts.get(key);
+    if (!pending) {
+      pending = this.core.caseFilesFor(start).then((found) => {
+        const readable = found.flatMap((f) => (f.ok ? [{ name: f.file.toString(), text: f.text }] : []));
+        for (const f of found) if (!f.ok) console.warn(`[dunmark] ${f.file.toString()}: ${f.reason}`);
+        return readable.length ? coreCases().caseFacts(readable) : undefined;
+      }, () => undefined);
+      this.caseFacts.set(key, pending);
+    }
+    return pending;
   }
 
   /** The folder a document's lookups start from. */
