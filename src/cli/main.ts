@@ -1,4 +1,5 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
+import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';
@@ -15,7 +16,8 @@ YAML front matter), in English and Simplified Chinese.
 
 Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
-  dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+  dunmark render TEMPLATE_ID --facts FACTS.yaml|AGING.csv|AGING.xlsx [--map MAP.json] [--out FILE|--out-dir DIR] [--force]
+  dunmark cases [DIR] [--format text|json|csv] [--as-of DATE]   the portfolio: next action per case
   dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
@@ -29,13 +31,14 @@ Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps
 `;
 
 const COMMANDS: Record<string, Command> = {
-  lint: runLint, render: runRender, templates: runTemplates, rules: runRules,
+  lint: runLint, render: runRender, templates: runTemplates, rules: runRules, cases: runCases,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
 };
 
 /** Help of the subcommands that do not print their own. */
 const COMMAND_HELP: Record<string, string> = {
+  cases: CASES_HELP,
   render: `Usage: dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
 
 Renders a template with the facts in FACTS.yaml (built-in templates, and workspace templates from
@@ -70,7 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, export, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates or rules (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];
