@@ -9,7 +9,9 @@ import type { Template } from '../core/templates/index.js';
 import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
-import { parsed } from './parsed.js';
+import { isoToday } from '../core/facts/facts.js';
+import { inheritedOf, parsed } from './parsed.js';
+import { parentOf } from './settings.js';
 import type { TemplateCatalog } from './templates.js';
 
 /** Answers a command may be given instead of prompts. */
@@ -24,6 +26,11 @@ export interface CommandArgs {
   institution?: string;
   /** Only offer templates of this kind. */
   kind?: string;
+  /**
+   * The facts the new document inherits from its case file: it renders from them, and its front
+   * matter keeps only what differs (kind, stage, date, deadline). Default: those of the open document's case.
+   */
+  inherited?: Record<string, unknown>;
 }
 
 /** The URI scheme of read-only rendered previews. */
@@ -78,9 +85,9 @@ async function askFact(path: string, message: string, shape: FactShape): Promise
 }
 
 /** Renders a template, asking for each missing or ill-typed fact until it renders or the user cancels. */
-async function renderWithPrompts(template: Template, facts: Record<string, unknown>, workspace: Template[]): Promise<string | undefined> {
+async function renderWithPrompts(template: Template, facts: Record<string, unknown>, workspace: Template[], inherited?: Record<string, unknown>): Promise<string | undefined> {
   for (let round = 0; round < 4; round++) {
-    const result = coreTemplates().renderTemplate(template, facts, { templates: workspace });
+    const result = coreTemplates().renderTemplate(template, facts, { templates: workspace, ...(inherited ? { inherited } : {}) });
     if (result.ok) return result.text;
     const askable = result.problems.filter((p) => p.path !== '' && !p.path.includes('#'));
     if (!askable.length || round === 3) {
@@ -161,6 +168,21 @@ async function output(text: string, target: string | undefined, ask: boolean): P
   return document;
 }
 
+/** A new document's file name: its date and stage (or kind), `2026-11-25-final-demand.md`. */
+function draftName(facts: Record<string, unknown>, template: Template): string {
+  const date = typeof facts.date === 'string' ? facts.date : isoToday();
+  return `${date}-${template.stage ?? template.kind}.md`;
+}
+
+/** `name` in `folder`, or `name-2`, `name-3`, ... when a file of that name exists (never overwritten). */
+export async function freeName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  const stem = name.replace(/\.md$/, '');
+  for (let i = 1; ; i++) {
+    const uri = vscode.Uri.joinPath(folder, i === 1 ? name : `${stem}-${i}.md`);
+    if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return uri;
+  }
+}
+
 /** The drafting commands: each a thin call into the core's drafting logic, asking only for what is missing. */
 class DraftingCommands {
   constructor(private readonly linter: Linter, private readonly catalog: TemplateCatalog, private readonly previews: PreviewProvider) {}
@@ -181,12 +203,16 @@ class DraftingCommands {
   /** New Letter from Template, New Call Summary (and the last step of Escalate). */
   async newLetter(args: CommandArgs = {}, preset?: { template: Template; workspace: Template[] }, baseFacts?: Record<string, unknown>): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
-    const facts = drafting().mergeFacts(baseFacts ?? documentFacts(source), args.facts);
+    // a document of a case folder: the new one goes beside it and inherits the same case file
+    const caseOfSource = source && !args.inherited ? inheritedOf(source.uri)?.data : undefined;
+    const inherited = args.inherited ?? caseOfSource;
+    const facts = drafting().mergeFacts(args.inherited ?? baseFacts ?? documentFacts(source), args.facts);
     const chosen = preset ?? await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, facts);
     if (!chosen) return undefined;
-    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace);
+    const text = await renderWithPrompts(chosen.template, facts, chosen.workspace, inherited);
     if (text === undefined) return undefined;
-    return output(text, args.target, args.templateId === undefined);
+    const beside = caseOfSource && source && args.target === undefined ? await freeName(parentOf(source.uri), draftName(facts, chosen.template)) : undefined;
+    return output(text, args.target ?? beside?.toString(), args.templateId === undefined && !beside);
   }
 
   /** Insert Guarantor Clause, Insert Arbitration Clause: the clause's body at each cursor, one undo step. */

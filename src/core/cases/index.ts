@@ -5,3 +5,4 @@ export {
   checkPromises, DEFAULT_SCHEDULE, dueGroup, scheduleOf, sortPortfolio, summarizeCase,
   type CaseDocument, type CaseDocumentSource, type CasePromise, type CaseSummary, type NextAction, type Schedule, type Step, type SummaryOptions,
 } from './portfolio.js';
+export { closeCase, DEADLINE_DAYS, nextDraft, recordPayment, type CaseEdit, type NextDraft } from './edit.js';
