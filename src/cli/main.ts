@@ -40,11 +40,18 @@ const COMMANDS: Record<string, Command> = {
 const COMMAND_HELP: Record<string, string> = {
   cases: CASES_HELP,
   render: `Usage: dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+       dunmark render TEMPLATE_ID --facts AGING.csv|AGING.xlsx [--map MAP.json] --out-dir DIR [--case-folders] [--force]
 
 Renders a template with the facts in FACTS.yaml (built-in templates, and workspace templates from
 .dunmark/templates or the folder \`templates\` names in .dunmarkrc.json). The facts are validated first:
 when one is missing or ill-typed, every problem is printed with its key path and nothing is rendered
 (exit 1). The letter goes to stdout, or to --out, which is never overwritten unless --force is given.
+
+From an accounts-receivable aging report (CSV, or the first sheet of an XLSX; one row per open
+invoice), one document per debtor goes to --out-dir (with --case-folders: a folder per debtor with
+its case.yaml and the letter). MAP.json (default: the report's name with .map.json) maps columns to
+facts; see examples/aging/. Every debtor whose facts do not satisfy the template is reported by row,
+column and fact and not written (exit 1); the others are written.
 `,
   templates: `Usage: dunmark templates [--format text|json]
 
