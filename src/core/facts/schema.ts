@@ -12,7 +12,11 @@ export type FactType =
   | { type: 'object'; description: string; properties: Record<string, FactType> }
   | { type: 'array'; description: string; items: FactType };
 
-export const KINDS = ['dunning-letter', 'call-summary', 'call-preparation', 'clause', 'repayment-plan'] as const;
+export const KINDS = [
+  'dunning-letter', 'call-summary', 'call-preparation', 'clause', 'repayment-plan',
+  // the rest of the collection process: evaluate and accept the case, report on it, close it
+  'case-evaluation', 'commission-agreement', 'progress-report', 'closing-report', 'acknowledgement', 'settlement-confirmation',
+] as const;
 export const STAGES = ['reminder', 'second-reminder', 'final-demand', 'letter-before-action'] as const;
 export const CLAUSES = ['arbitration', 'guarantor', 'jurisdiction', 'prevailing-language'] as const;
 export const LANGUAGES = ['en', 'zh-CN', 'en+zh-CN', 'zh-TW', 'zh-HK'] as const;
