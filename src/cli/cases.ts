@@ -2,12 +2,12 @@
 // sent, the debtor's promises, and the next action with its date — sorted by what is due first.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { caseFacts } from '../core/cases/case-file.js';
 import { readCaseFolders } from '../core/cases/folders.js';
-import { scheduleOf, sortPortfolio, summarizeCase, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
+import { scheduleOf, sortPortfolio, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
+import { summarizeAll, type CaseInput } from './cases-pool.js';
 import { isIsoDate, isoToday } from '../core/facts/facts.js';
 import { formatMoney } from '../core/facts/format.js';
-import { CliConfigs, ConfigFileError, nodeFileSystem, readConfigFile } from './config-files.js';
+import { CliConfigs, ConfigFileError, nodeFileSystem, nodeFileSystemSync, readConfigFile } from './config-files.js';
 import { displayPath } from './files.js';
 import type { CliIo, Command } from './io.js';
 import { Progress } from './progress.js';
@@ -69,25 +69,23 @@ export const runCases: Command = async (argv, io) => {
   }
   const asOf = values['as-of'] ?? config.today ?? isoToday();
   const progress = new Progress(io, 'cases');
-  const folders = await readCaseFolders(nodeFileSystem, root, { onCase: (n) => progress.tick(n) });
+  const folders = await readCaseFolders(nodeFileSystemSync, root, { onCase: (n) => progress.tick(n) });
   progress.done();
-  const summaries: CaseSummary[] = [];
   let status = 0;
+  const inputs: CaseInput[] = [];
   for (const c of folders) {
     for (const u of c.unreadable) {
       io.stderr(`dunmark: ${show(u.file)}: cannot read file (${u.reason})\n`);
       status = 2;
     }
-    const facts = caseFacts(c.caseFiles.map((f) => ({ name: show(f.file), text: f.text })));
-    const summary = summarizeCase(show(c.folder) || '.', facts.data, c.documents.map((d) => ({ name: path.relative(c.folder, d.file).split(path.sep).join('/'), text: d.text })), { asOf, schedule: scheduleOf(config) });
-    for (const file of facts.files) {
-      for (const e of file.errors) {
-        const at = file.lines.position(e.span.start);
-        summary.problems.unshift(`${file.name}:${at.line}:${at.column}: ${e.message}`);
-      }
-    }
-    summaries.push(summary);
+    inputs.push({
+      folder: show(c.folder) || '.',
+      caseFiles: c.caseFiles.map((f) => ({ name: show(f.file), text: f.text })),
+      documents: c.documents.map((d) => ({ name: path.relative(c.folder, d.file).split(path.sep).join('/'), text: d.text })),
+    });
   }
+  // reading YAML is most of the time: a large portfolio is summarized on every core
+  const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config) });
   sortPortfolio(summaries);
   if (format === 'json') io.stdout(`${JSON.stringify({ asOf, cases: summaries }, null, 2)}\n`);
   else if (format === 'csv') io.stdout(formatCsv(summaries));

@@ -1,5 +1,6 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
 import { CASES_HELP, runCases } from './cases.js';
+import { isMainThread } from 'node:worker_threads';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';
@@ -101,7 +102,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 function isEntry(): boolean {
-  return typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
+  // The lint and cases workers load this bundle too: only the main thread runs the command.
+  return isMainThread && typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
 }
 
 if (isEntry()) {
