@@ -43,7 +43,7 @@ export async function summarizeAll(inputs: CaseInput[], options: Omit<SummaryOpt
   const size = Math.ceil(inputs.length / (threads * 4));
   const batches: CaseInput[][] = [];
   for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
-  const results: CaseSummary[][] = new Array(batches.length);
+  const results: CaseSummary[][] = batches.map(() => []);
   let next = 0;
   const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: { role: ROLE } }));
   try {

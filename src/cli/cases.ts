@@ -9,7 +9,7 @@ import { isIsoDate, isoToday } from '../core/facts/facts.js';
 import { formatMoney } from '../core/facts/format.js';
 import { CliConfigs, ConfigFileError, nodeFileSystem, nodeFileSystemSync, readConfigFile } from './config-files.js';
 import { displayPath } from './files.js';
-import type { CliIo, Command } from './io.js';
+import type { Command } from './io.js';
 import { Progress } from './progress.js';
 import { UsageError } from './usage.js';
 

@@ -208,7 +208,7 @@ export class Linter implements vscode.Disposable {
     for (const [file, byDocument] of this.inCaseFiles) if (byDocument.delete(key)) touched.add(file);
     for (const f of findings) {
       let byDocument = this.inCaseFiles.get(f.file!);
-      if (!byDocument) this.inCaseFiles.set(f.file!, (byDocument = new Map()));
+      if (!byDocument) this.inCaseFiles.set(f.file!, (byDocument = new Map<string, Finding[]>()));
       const list = byDocument.get(key) ?? [];
       list.push(f);
       byDocument.set(key, list);
