@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { caseFacts, documentFacts } from '../../src/core/cases/case-file.js';
+import { closeCase, nextDraft, recordPayment } from '../../src/core/cases/edit.js';
 import { dueGroup, summarizeCase } from '../../src/core/cases/portfolio.js';
+import { typeFacts } from '../../src/core/facts/facts.js';
 import { ConfigResolver } from '../../src/core/config/index.js';
 import { nodeFileSystem } from '../../src/cli/config-files.js';
 import { renderTemplate } from '../../src/core/templates/index.js';
@@ -251,5 +253,43 @@ describe('dunmark cases', () => {
     fs.writeFileSync(path.join(dir, 'c/case.yaml'), CASE_YAML.replace('amount: 18400.00\ncurrency', 'amount: 18000.00\ncurrency'));
     const fourth = JSON.parse(run(['lint', '--format', 'json', '--cache', '.'], dir).stdout) as { file: string }[];
     assert.equal(fourth[fourth.length - 1]!.file, 'c/case.yaml');
+  });
+});
+
+describe('case file edits (Record Payment, Close Case) and the next draft', () => {
+  it('records a payment: appended to payments, the amount owed reduced, comments and order kept', () => {
+    const before = caseFacts([{ name: 'case.yaml', text: CASE_YAML }]);
+    const result = recordPayment(CASE_YAML, { date: '2026-11-20', amount: 6400, reference: 'TT 991' });
+    assert.ok(result.ok);
+    assert.ok(result.text.startsWith('# the case of one debtor\ncreditor:'), result.text);
+    const after = caseFacts([{ name: 'case.yaml', text: result.text }]).data;
+    assert.equal(after.amount, 12000);
+    assert.deepEqual(after.payments, [{ date: '2026-11-20', amount: 6400, reference: 'TT 991' }]);
+    assert.deepEqual(Object.keys(after).slice(0, 3), Object.keys(before.data).slice(0, 3));
+    // the case file still adds up: no invoice-total finding in a letter that inherits it
+    const letter = lint(HEAD + BODY, { config, facts: caseFacts([{ name: 'case.yaml', text: result.text }]) });
+    assert.ok(!letter.some((f) => f.ruleId === 'invoice-total'));
+    const second = recordPayment(result.text, { date: '2026-11-30', amount: 12000 });
+    assert.ok(second.ok);
+    assert.equal(caseFacts([{ name: 'c', text: second.text }]).data.amount, 0);
+    assert.equal((caseFacts([{ name: 'c', text: second.text }]).data.payments as unknown[]).length, 2);
+  });
+
+  it('closes a case, and refuses to edit a case file whose YAML is broken', () => {
+    const closed = closeCase(CASE_YAML, { date: '2026-12-01', outcome: 'paid' });
+    assert.ok(closed.ok);
+    assert.deepEqual(caseFacts([{ name: 'c', text: closed.text }]).data.closed, { date: '2026-12-01', outcome: 'paid' });
+    const broken = recordPayment('amount: [1,\n', { date: '2026-12-01', amount: 1 });
+    assert.equal(broken.ok, false);
+  });
+
+  it('drafts the next letter in the debtor\'s language: bilingual from the final demand on for a Chinese debtor, with a deadline', () => {
+    const data = caseFacts([{ name: 'case.yaml', text: CASE_YAML }]).data;
+    const s = summarizeCase('c', data, [{ name: 'r.md', text: '---\nkind: dunning-letter\nstage: second-reminder\ndate: 2026-10-29\ndeadline: 2026-11-12\n---\n' }], { asOf: '2026-11-25' });
+    const draft = nextDraft(s, typeFacts(data).facts, '2026-11-25');
+    assert.deepEqual(draft, { kind: 'dunning-letter', stage: 'final-demand', language: 'en+zh-CN', facts: { date: '2026-11-25', deadline: '2026-12-09' }, fileName: '2026-11-25-final-demand.md' });
+    const first = nextDraft(summarizeCase('c', data, [], { asOf: '2026-11-25' }), typeFacts(data).facts, '2026-11-25');
+    assert.equal(first?.language, 'en');
+    assert.deepEqual(first?.facts, { date: '2026-11-25' }, 'a first reminder sets no deadline');
   });
 });
