@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { caseFacts } from '../core/cases/case-file.js';
 import { summarizeCase, type CaseDocumentSource, type CaseSummary, type SummaryOptions } from '../core/cases/portfolio.js';
+import { limitationOf } from '../core/law/limitation.js';
 
 /** One case folder as read: its name as shown, its case files (outermost first) and documents. */
 export interface CaseInput {
@@ -17,10 +18,13 @@ const SCRIPT = new URL(import.meta.url);
 /** Fewer cases than this are summarized in this thread. */
 const INLINE_BELOW = 400;
 
+/** When a claim with these facts becomes time-barred (the core's limitation), for the `Time-barred` column. */
+export const barDate = (facts: Parameters<typeof limitationOf>[0]): string | undefined => limitationOf(facts)?.bar;
+
 /** Summarizes one case, its case files' YAML problems first among its problems. */
 export function summarizeInput(input: CaseInput, options: Omit<SummaryOptions, 'limitation'>): CaseSummary {
   const facts = caseFacts(input.caseFiles);
-  const summary = summarizeCase(input.folder, facts.data, input.documents, options);
+  const summary = summarizeCase(input.folder, facts.data, input.documents, { ...options, limitation: barDate });
   for (const file of facts.files) {
     for (const e of [...file.errors].reverse()) {
       const at = file.lines.position(e.span.start);

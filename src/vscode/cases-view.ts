@@ -100,7 +100,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const prefix = c.folder.path.endsWith('/') ? c.folder.path : `${c.folder.path}/`;
         const summary = core.summarizeCase(vscode.workspace.asRelativePath(c.folder), facts.data,
           c.documents.map((d) => ({ name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path, text: d.text })),
-          { asOf, schedule: core.scheduleOf(config) });
+          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar });
         out.push({ summary, folder: c.folder, caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined, facts: facts.data, asOf });
       }
     }
@@ -145,6 +145,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
         tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));
         if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', s.next.step, s.next.date, s.next.reason)}`);
+        if (s.limitation) tip.appendText(`\n${vscode.l10n.t('Time-barred after {0} unless the period is restarted.', s.limitation)}`);
         for (const p of s.problems) tip.appendText(`\n${p}`);
         item.tooltip = tip;
         item.contextValue = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' ? 'dunmarkCase.draftable' : 'dunmarkCase';

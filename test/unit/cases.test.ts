@@ -203,7 +203,7 @@ describe('dunmark cases', () => {
     const text = run(['cases', 'examples/cases'], ROOT);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /^Cases as of 2026-11-25$/m);
-    assert.match(text.stdout, /^examples\/cases\/ningbo-lianhe +Ningbo Lianhe Industrial Co\., Ltd\. +USD 18,400\.00 +41 d +call-summary 2026-11-10 +1 broken +final-demand 2026-11-18$/m);
+    assert.match(text.stdout, /^examples\/cases\/ningbo-lianhe +Ningbo Lianhe Industrial Co\., Ltd\. +USD 18,400\.00 +41 d +call-summary 2026-11-10 +1 broken +final-demand 2026-11-18 +2029-11-10$/m);
     assert.match(text.stdout, /^3 cases, 1 with an action due now$/m);
     const csv = run(['cases', 'examples/cases', '--format', 'csv'], ROOT).stdout.split('\r\n');
     assert.equal(csv[0]!.split(',')[0], 'case');

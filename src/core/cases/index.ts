@@ -6,3 +6,4 @@ export {
   type CaseDocument, type CaseDocumentSource, type CasePromise, type CaseSummary, type NextAction, type Schedule, type Step, type SummaryOptions,
 } from './portfolio.js';
 export { closeCase, DEADLINE_DAYS, nextDraft, recordPayment, type CaseEdit, type NextDraft } from './edit.js';
+export { limitationOf } from '../law/limitation.js';

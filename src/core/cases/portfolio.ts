@@ -79,7 +79,7 @@ export interface CaseSummary {
   promises: CasePromise[];
   next: NextAction | undefined;
   closed: Facts['closed'] | undefined;
-  /** The date the claim becomes time-barred, when a limitation function is given (issue 16's `limitationOf`). */
+  /** The date the claim becomes time-barred, when a limitation function is given (the CLI and the editor give `limitationOf`). */
   limitation: string | undefined;
   /** Problems that make the summary incomplete (a case file that cannot be read, no due date). */
   problems: string[];
@@ -90,7 +90,7 @@ export interface SummaryOptions {
   /** The date the portfolio is seen from (YYYY-MM-DD). */
   asOf: string;
   schedule?: Partial<Schedule>;
-  /** The date a claim with these facts becomes time-barred; the `cases` column stays empty without it. */
+  /** The date a claim with these facts becomes time-barred (`limitationOf(facts)?.bar`); none without it. */
   limitation?: (facts: Facts) => string | undefined;
 }
 
@@ -193,6 +193,8 @@ export function summarizeCase(folder: string, caseData: Record<string, unknown>,
   for (const p of factProblems) problems.push(p.message.en);
   const docs: CaseDocument[] = [];
   const promises: Omit<CasePromise, 'status'>[] = [];
+  // what the documents record that restarts the limitation period: a promise, a plan, an acknowledgement
+  const recorded: NonNullable<Facts['events']> = [];
   const seen = new Set<string>();
   const addPromise = (source: string, what: string | undefined, by: string | undefined, amount: number | undefined): void => {
     if (!by) return;
@@ -212,6 +214,10 @@ export function summarizeCase(folder: string, caseData: Record<string, unknown>,
     const mine = typeFacts(own.data).facts;
     for (const c of mine.commitments ?? []) addPromise(source.name, c.what, c.by, c.amount);
     if (typed.kind === 'repayment-plan') for (const i of mine.instalments ?? []) addPromise(source.name, undefined, i.by, i.amount);
+    const made = typed.call?.date ?? typed.date;
+    if (made && typed.kind === 'call-summary' && mine.commitments?.length) recorded.push({ date: made, type: 'promise', note: source.name });
+    if (made && typed.kind === 'repayment-plan') recorded.push({ date: made, type: 'repayment-plan', note: source.name });
+    if (made && typed.kind === 'acknowledgement') recorded.push({ date: made, type: 'acknowledgement', note: source.name });
   }
   docs.sort(byDate);
   const paid = (facts.payments ?? []).reduce((t, p) => t + (typeof p.amount === 'number' ? toMinor(p.amount) : 0), 0) / 100;
@@ -227,7 +233,7 @@ export function summarizeCase(folder: string, caseData: Record<string, unknown>,
     daysOverdue: dueDate ? daysBetween(dueDate, options.asOf) : undefined,
     documents: docs, last: dated[dated.length - 1],
     promises: checkPromises(promises, facts.payments, options.asOf, since),
-    closed: facts.closed, limitation: options.limitation?.(facts), problems,
+    closed: facts.closed, limitation: options.limitation?.({ ...facts, events: [...(facts.events ?? []), ...recorded] }), problems,
   };
   return { ...partial, next: nextAction(partial, facts, { ...DEFAULT_SCHEDULE, ...options.schedule }, options.asOf) };
 }
