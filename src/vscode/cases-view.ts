@@ -208,6 +208,24 @@ async function writeCaseFile(uri: vscode.Uri, text: string): Promise<boolean> {
   return (await vscode.workspace.applyEdit(edit)) && document.save();
 }
 
+/** Asks for an amount (a positive number, thousands separators allowed); undefined when cancelled. */
+async function askAmount(title: string, value: string): Promise<number | undefined> {
+  const parse = (v: string): number => Number(v.replace(/,/g, ''));
+  const answer = await vscode.window.showInputBox({
+    title, value, ignoreFocusOut: true,
+    validateInput: (v) => (Number.isFinite(parse(v)) && parse(v) > 0 ? undefined : vscode.l10n.t('Expected a number such as 18400.00')),
+  });
+  return answer ? parse(answer) : undefined;
+}
+
+/** Asks for a date as YYYY-MM-DD; undefined when cancelled. */
+async function askDate(title: string, value: string): Promise<string | undefined> {
+  return (await vscode.window.showInputBox({
+    title, value, ignoreFocusOut: true,
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
+  })) || undefined;
+}
+
 /** The case commands. */
 class CaseCommands {
   constructor(private readonly view: CasesView, private readonly catalog: TemplateCatalog) {}
@@ -246,17 +264,10 @@ class CaseCommands {
     const contact = (entry.facts.debtor as { contact?: string } | undefined)?.contact;
     const withWhom = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Call: who was on the call?'), value: contact ?? '', ignoreFocusOut: true });
     if (!withWhom) return undefined;
-    const amount = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Record Call: what amount did they promise to pay?'), value: String(entry.summary.outstanding ?? ''), ignoreFocusOut: true,
-      validateInput: (v) => (Number.isFinite(Number(v.replace(/,/g, ''))) && Number(v.replace(/,/g, '')) > 0 ? undefined : vscode.l10n.t('Expected a number such as 18400.00')),
-    });
-    if (!amount) return undefined;
-    const by = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Record Call: by which date?'), value: entry.asOf, ignoreFocusOut: true,
-      validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
-    });
+    const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
+    if (value === undefined) return undefined;
+    const by = await askDate(vscode.l10n.t('Record Call: by which date?'), entry.asOf);
     if (!by) return undefined;
-    const value = Number(amount.replace(/,/g, ''));
     const what = `Pay ${money(value, entry.summary.currency)}`;
     const all = await this.templates();
     const chinese = (entry.facts.debtor as { locale?: string } | undefined)?.locale === 'zh-CN';
@@ -273,20 +284,14 @@ class CaseCommands {
   async recordPayment(node?: unknown): Promise<boolean> {
     const entry = await caseOf(this.view, node);
     if (!entry?.caseFile) return false;
-    const amount = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Record Payment: amount received ({0})', entry.summary.currency ?? ''), value: String(entry.summary.outstanding ?? ''), ignoreFocusOut: true,
-      validateInput: (v) => (Number.isFinite(Number(v.replace(/,/g, ''))) && Number(v.replace(/,/g, '')) > 0 ? undefined : vscode.l10n.t('Expected a number such as 18400.00')),
-    });
-    if (!amount) return false;
-    const date = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Record Payment: date received'), value: entry.asOf, ignoreFocusOut: true,
-      validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
-    });
+    const amount = await askAmount(vscode.l10n.t('Record Payment: amount received ({0})', entry.summary.currency ?? ''), String(entry.summary.outstanding ?? ''));
+    if (amount === undefined) return false;
+    const date = await askDate(vscode.l10n.t('Record Payment: date received'), entry.asOf);
     if (!date) return false;
     const reference = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Payment: bank reference (optional)'), ignoreFocusOut: true });
     if (reference === undefined) return false;
     const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
-    const result = coreCases().recordPayment(text, { date, amount: Number(amount.replace(/,/g, '')), ...(reference ? { reference } : {}) });
+    const result = coreCases().recordPayment(text, { date, amount, ...(reference ? { reference } : {}) });
     return this.apply(entry.caseFile, result);
   }
 
