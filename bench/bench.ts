@@ -107,9 +107,24 @@ function timePair(a: () => unknown, b: () => unknown, runs: number, warmup: numb
   return [bestA, bestB];
 }
 
+const config = { today: '2026-11-20' };
+
+// `--memory BYTES` (run in a fresh process by the bench itself): the peak RSS that linting a
+// letter of BYTES adds to a process that has already linted a small one, per MB of input.
+const memoryArg = process.argv.indexOf('--memory');
+if (memoryArg !== -1) {
+  const text = letter(Number(process.argv[memoryArg + 1]));
+  lint(letter(3 * 1024), { config });
+  const base = process.resourceUsage().maxRSS;
+  lint(text, { config });
+  const peak = process.resourceUsage().maxRSS;
+  const mb = Buffer.byteLength(text) / 1024 / 1024;
+  console.log(JSON.stringify({ bytes: Buffer.byteLength(text), addedMb: (peak - base) / 1024, perMb: (peak - base) / 1024 / mb }));
+  process.exit(0);
+}
+
 // the floor parses what the engine parses: CommonMark with front matter and GFM tables, as a remark user would
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables);
-const config = { today: '2026-11-20' };
 const sizes = [
   { label: '3 KB', bytes: 3 * 1024, runs: 41, warmup: 20 },
   { label: '60 KB', bytes: 60 * 1024, runs: 11, warmup: 3 },
@@ -179,5 +194,9 @@ if (fs.existsSync(path.join(ROOT, 'dist/extension.cjs'))) {
   console.log(`\nextension (test/e2e/measure-activation.mjs):\n${extension.replace(/^/gm, '  ')}`);
 }
 
+// Memory: each size in a fresh process, so that one letter's peak does not hide another's.
+const memory = [600 * 1024, 2 * 1024 * 1024].map((bytes) => JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', String(bytes)], { encoding: 'utf8' })) as { bytes: number; addedMb: number; perMb: number });
+console.log(`\npeak memory per MB of input (RSS added by one lint, fresh process): ${memory.map((m) => `${(m.bytes / 1024 / 1024).toFixed(1)} MB letter: +${m.addedMb.toFixed(0)} MB, ${m.perMb.toFixed(0)} MB per MB`).join('; ')}`);
+
 fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, '.bench/results.json'), `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension }, null, 2)}\n`);
+fs.writeFileSync(path.join(ROOT, '.bench/results.json'), `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension, memory }, null, 2)}\n`);

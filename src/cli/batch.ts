@@ -8,6 +8,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { stringify } from 'yaml';
 import { agingGroups, checkAgingMap, slugOf, whereInRows, type AgingMap, type AgingProblem, type Cell } from '../core/cases/aging.js';
 import { listTemplates, renderTemplate, type Template } from '../core/templates/index.js';
+import { decodeUtf8, isDanglingLink } from './file-io.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 
@@ -48,7 +49,9 @@ async function readRows(file: string, shown: string, map: AgingMap): Promise<Cel
   }
   try {
     const { parse } = await import('csv-parse/sync');
-    return parse(bytes.toString('utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Cell[][];
+    const text = decodeUtf8(bytes);
+    if (text === undefined) return `${shown}: not UTF-8 text, expected a CSV saved as UTF-8`;
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Cell[][];
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return `${shown}${e.lines ? `:${e.lines}` : ''}: cannot parse CSV (${String(e.message).split('\n')[0]})`;
@@ -124,8 +127,9 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
     } else writes.push({ file: path.join(outDir, `${slug}.md`), text: result.text });
   });
   progress.done();
-  const existing = options.force ? [] : writes.filter((w) => fs.existsSync(w.file));
-  for (const w of existing) io.stderr(`dunmark: ${show(w.file)}: file exists; refusing to overwrite it (use --force)\n`);
+  // a broken symbolic link is refused even with --force: writing would replace the link
+  const existing = writes.filter((w) => isDanglingLink(w.file) || (!options.force && fs.existsSync(w.file)));
+  for (const w of existing) io.stderr(`dunmark: ${show(w.file)}: ${isDanglingLink(w.file) ? 'a broken symbolic link; refusing to write through it' : 'file exists; refusing to overwrite it (use --force)'}\n`);
   const refused = new Set(existing.map((w) => path.dirname(options.caseFolders ? w.file : `${w.file}/x`)));
   let written = 0;
   for (const w of writes) {

@@ -5,20 +5,30 @@ import path from 'node:path';
 import { ConfigResolver, readConfigAt, type FileSystemPort, type FoundConfig } from '../core/config/index.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig } from '../core/types.js';
+import { decodeUtf8 } from './file-io.js';
 
 /** Errors that mean "there is no such file" (a folder where a file was looked for counts too). */
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
+/** A config or case file's text; one that is not UTF-8 cannot be read (never read with U+FFFD in it). */
+function textOf(bytes: Uint8Array): string {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new Error('not UTF-8 text');
+  return text;
+}
+
 /** The discovery port over node:fs: absolute paths as locations. */
 export const nodeFileSystem: FileSystemPort<string> = {
   async readFile(file) {
+    let bytes: Uint8Array;
     try {
-      return await fs.promises.readFile(file, 'utf8');
+      bytes = await fs.promises.readFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code && ABSENT.has(code)) return undefined;
       throw new Error(code ?? 'unknown error');
     }
+    return textOf(bytes);
   },
   async readDirectory(folder) {
     try {
@@ -46,11 +56,11 @@ export const nodeFileSystemSync: FileSystemPort<string> = {
   ...nodeFileSystem,
   readFile(file) {
     try {
-      return Promise.resolve(fs.readFileSync(file, 'utf8'));
+      return Promise.resolve(textOf(fs.readFileSync(file)));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code && ABSENT.has(code)) return Promise.resolve(undefined);
-      return Promise.reject(new Error(code ?? 'unknown error'));
+      return Promise.reject(error instanceof Error && !code ? error : new Error(code ?? 'unknown error'));
     }
   },
   readDirectory(folder) {

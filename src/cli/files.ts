@@ -11,6 +11,8 @@ export interface FileList {
   files: string[];
   /** One `path: reason` per argument that could not be used. */
   problems: { path: string; reason: string }[];
+  /** What folder scans passed over and why (symbolic links, FIFOs, sockets, devices): shown with --verbose. */
+  skipped: { path: string; reason: string }[];
 }
 
 /** Options of `expandArgs`. */
@@ -55,9 +57,9 @@ export function expandArgs(args: string[], options: ExpandOptions): FileList {
   const { cwd } = options;
   const ig = loadIgnore(cwd, options.ignorePatterns);
   const exts = options.extensions.map((e) => e.replace(/^\./, '')).filter(Boolean);
-  const extGlob = exts.length === 1 ? `*.${exts[0]}` : `*.{${exts.join(',')}}`;
   const found = new Set<string>();
   const problems: FileList['problems'] = [];
+  const skipped: FileList['skipped'] = [];
 
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
@@ -86,9 +88,7 @@ export function expandArgs(args: string[], options: ExpandOptions): FileList {
       continue;
     }
     if (stat?.isDirectory()) {
-      const matches = globSync(`**/${extGlob}`, { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false })
-        .map((f) => path.resolve(f))
-        .filter((f) => !isIgnored(ig, cwd, f));
+      const matches = walkFolder(abs, exts, skipped).filter((f) => !isIgnored(ig, cwd, f));
       if (matches.length === 0) problems.push({ path: arg, reason: `no files ending in ${exts.map((e) => `.${e}`).join(' or ')} in this folder` });
       for (const f of matches) found.add(f);
       continue;
@@ -108,5 +108,52 @@ export function expandArgs(args: string[], options: ExpandOptions): FileList {
     }
     problems.push({ path: arg, reason: 'no such file or folder' });
   }
-  return { files: [...found].sort(), problems };
+  return { files: [...found].sort(), problems, skipped };
+}
+
+/** Why a folder scan does not follow or read an entry that is not a plain file or folder. */
+function skipReason(full: string, entry: fs.Dirent): string {
+  if (entry.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = fs.realpathSync(full);
+    } catch {
+      return 'broken symbolic link';
+    }
+    const parent = path.dirname(full);
+    if (parent === target || parent.startsWith(target + path.sep)) return 'symbolic link to a folder that holds it (a loop), not followed';
+    return 'symbolic link, not followed';
+  }
+  if (entry.isFIFO()) return 'a FIFO, not a file';
+  if (entry.isSocket()) return 'a socket, not a file';
+  return 'a device, not a file';
+}
+
+/**
+ * The files under `root` with one of `exts`, depth first and without following symbolic links
+ * (so no loop), skipping dot entries and node_modules; what it passes over goes in `skipped`.
+ */
+function walkFolder(root: string, exts: string[], skipped: FileList['skipped']): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: dir, reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (entry.isFile()) {
+        if (exts.some((e) => entry.name.endsWith(`.${e}`))) out.push(full);
+      } else if (exts.some((e) => entry.name.endsWith(`.${e}`)) || entry.isSymbolicLink()) {
+        skipped.push({ path: full, reason: skipReason(full, entry) });
+      }
+    }
+  }
+  return out;
 }

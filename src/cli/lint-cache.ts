@@ -3,17 +3,17 @@
 // the case files it inherits and the Dunmark version. A second run over an unchanged folder reads
 // no letter again and lints none. The cache is only a shortcut: a missing, broken or foreign cache
 // file is ignored and rewritten; it is written atomically, never half.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
+import { contentHash } from './file-io.js';
 import { VERSION } from './package-info.js';
 
 /** The default cache file, in the working folder (like `.eslintcache`). */
 export const DEFAULT_CACHE_FILE = '.dunmarkcache';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   size: number;
@@ -31,10 +31,8 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-/** A hash of any text (sha1: a cache key, not a secret). */
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
-}
+/** A hash of a text: of a letter, the same as `contentHash` of its file's bytes. */
+export const hashText = (text: string): string => contentHash(text);
 
 /** What else decides a file's findings: its config and case files (the Dunmark version is the cache's own). */
 export function contextKey(config: DunmarkConfig, caseFiles: readonly CaseFileSource[]): string {

@@ -1,6 +1,7 @@
-// Lints (and fixes) files on every core: a pool of worker threads, each linting one file at a time,
-// with an optional time budget per file (a worker over budget is ended and replaced). Few files are
-// linted in this thread: starting a worker costs more than it saves.
+// Lints (and fixes) files on every core: a pool of worker threads, each linting one file at a time
+// within a time budget. `lint()` is synchronous, and only terminating the thread that runs it bounds
+// it honestly: a worker over budget — a slow path in a dependency, a pathological letter — is ended
+// and the next file gets a fresh one. Every file is linted in a worker, so the budget always holds.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { caseFacts, type CaseFacts, type CaseFileSource } from '../core/cases/case-file.js';
@@ -28,8 +29,10 @@ export type LintAnswer =
 const ROLE = 'dunmark-lint-worker';
 /** The module that starts the workers: this file, or the CLI bundle it is built into. */
 const SCRIPT = new URL(import.meta.url);
-/** Fewer files than this are linted in the calling thread. */
-export const INLINE_BELOW = 48;
+/** Fewer files than this are linted by one worker: starting more costs more than they save. */
+export const ONE_WORKER_BELOW = 48;
+/** Heap a worker may use before it is stopped (a 2 MB letter needs well under 1 GB). */
+const WORKER_HEAP_MB = 4096;
 
 let lastCase: { key: string; facts: CaseFacts } | undefined;
 
@@ -52,18 +55,24 @@ export function runLintJob(job: LintJob): LintAnswer {
     }
     return { kind: 'done', text: job.text, findings: lint(job.text, options) };
   } catch (error) {
-    return { kind: 'failed', reason: String((error as Error)?.message ?? error).split('\n')[0] ?? 'unknown error' };
+    return { kind: 'failed', reason: firstLine(error) };
   }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0] || 'unknown error';
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
   parentPort?.on('message', (job: LintJob) => parentPort?.postMessage(runLintJob(job)));
+  parentPort?.postMessage('ready');
 }
 
-/** How many workers lint `count` files: `jobs` when given (0: this thread), else every core for a large run. */
+/** How many workers lint `count` files: `jobs` when given, else every core for a large run and one for a small one. */
 export function poolSize(count: number, jobs: number | undefined): number {
-  if (jobs !== undefined) return Math.max(0, Math.min(jobs, count));
-  return count < INLINE_BELOW ? 0 : Math.min(availableParallelism(), count);
+  if (count === 0) return 0;
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, count));
+  return count < ONE_WORKER_BELOW ? 1 : Math.min(availableParallelism(), count);
 }
 
 interface Pending {
@@ -71,25 +80,30 @@ interface Pending {
   resolve: (answer: LintAnswer) => void;
 }
 
-/** One worker thread and the job it is running. */
+/** One worker thread, whether it has started, and whether it is running a job. */
 class Slot {
   worker: Worker | undefined;
+  ready: Promise<void> | undefined;
   busy = false;
 }
 
-/** A pool of lint workers; `run` queues a job and answers when a worker has done it. */
+/** A pool of lint workers; `run` queues a job and answers when a worker has done it or ran out of time. */
 export class LintPool {
   private readonly slots: Slot[];
   private readonly queue: Pending[] = [];
 
-  /** `size` 0 lints in this thread; `maxMs` is the time one file may take in a worker. */
-  constructor(size: number, private readonly maxMs?: number) {
-    this.slots = Array.from({ length: size }, () => new Slot());
+  /** `size` workers (at least one); `maxMs`: the time one file may take, counted once its worker is ready. */
+  constructor(size: number, private readonly maxMs: number) {
+    this.slots = Array.from({ length: Math.max(1, size) }, () => new Slot());
+  }
+
+  /** How many workers it runs at most. */
+  get size(): number {
+    return this.slots.length;
   }
 
   /** Lints one file; never throws. */
   run(job: LintJob): Promise<LintAnswer> {
-    if (this.slots.length === 0) return Promise.resolve(runLintJob(job));
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.pump();
@@ -101,49 +115,72 @@ export class LintPool {
       if (slot.busy) continue;
       const next = this.queue.shift();
       if (!next) return;
-      this.dispatch(slot, next);
+      void this.dispatch(slot, next);
     }
   }
 
-  private dispatch(slot: Slot, { job, resolve }: Pending): void {
-    slot.busy = true;
-    let worker = slot.worker;
-    if (!worker) {
-      worker = new Worker(SCRIPT, { workerData: { role: ROLE } });
-      worker.unref();
-      slot.worker = worker;
+  /** Starts a slot's worker; it answers `ready` once it has loaded. */
+  private start(slot: Slot): Promise<void> {
+    const worker = new Worker(SCRIPT, { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    slot.worker = worker;
+    slot.ready = new Promise((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the lint worker stopped (exit ${code})`)));
+    });
+    return slot.ready;
+  }
+
+  /** Ends a slot's worker (its next job starts a fresh one). */
+  private end(slot: Slot, worker: Worker | undefined = slot.worker): void {
+    if (slot.worker === worker) {
+      slot.worker = undefined;
+      slot.ready = undefined;
     }
-    const current = worker;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (answer: LintAnswer, end: boolean): void => {
-      if (timer) clearTimeout(timer);
-      current.off('message', onMessage);
-      current.off('error', onError);
-      current.off('exit', onExit);
-      if (end) {
-        if (slot.worker === current) slot.worker = undefined;
-        void current.terminate();
-      }
+    if (worker) void worker.terminate();
+  }
+
+  private async dispatch(slot: Slot, { job, resolve }: Pending): Promise<void> {
+    slot.busy = true;
+    const done = (answer: LintAnswer): void => {
       slot.busy = false;
       resolve(answer);
       this.pump();
     };
+    try {
+      await (slot.worker ? slot.ready : this.start(slot));
+    } catch (error) {
+      this.end(slot);
+      done({ kind: 'failed', reason: firstLine(error) });
+      return;
+    }
+    const current = slot.worker!;
+    // a busy worker keeps the process alive; an idle one does not
+    current.ref();
+    const finish = (answer: LintAnswer, stop: boolean): void => {
+      clearTimeout(timer);
+      current.off('message', onMessage);
+      current.off('error', onError);
+      current.off('exit', onExit);
+      if (stop) this.end(slot, current);
+      else current.unref();
+      done(answer);
+    };
     const onMessage = (answer: LintAnswer): void => finish(answer, false);
-    const onError = (error: Error): void => finish({ kind: 'failed', reason: String(error.message).split('\n')[0] ?? 'unknown error' }, true);
+    const onError = (error: Error): void => {
+      const code = (error as NodeJS.ErrnoException).code;
+      finish({ kind: 'failed', reason: code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${WORKER_HEAP_MB} MB)` : firstLine(error) }, true);
+    };
     const onExit = (code: number): void => finish({ kind: 'failed', reason: `the lint worker stopped (exit ${code})` }, true);
     current.on('message', onMessage);
     current.once('error', onError);
     current.once('exit', onExit);
-    if (this.maxMs !== undefined) timer = setTimeout(() => finish({ kind: 'over-budget' }, true), this.maxMs);
+    const timer = setTimeout(() => finish({ kind: 'over-budget' }, true), this.maxMs);
     current.postMessage(job);
   }
 
   /** Ends every worker. */
   stop(): void {
-    for (const slot of this.slots) {
-      const worker = slot.worker;
-      slot.worker = undefined;
-      if (worker) void worker.terminate();
-    }
+    for (const slot of this.slots) this.end(slot);
   }
 }

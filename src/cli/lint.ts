@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import writeFileAtomic from 'write-file-atomic';
 import { listRules } from '../index.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
 import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
+import { DEFAULT_MAX_BYTES, parseSize, readTextFile, writeFixedFile } from './file-io.js';
 import { displayPath, expandArgs } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -16,6 +16,18 @@ import type { CliIo, Command } from './io.js';
 import { contextKey, DEFAULT_CACHE_FILE, hashText, LintCache } from './lint-cache.js';
 import { LintPool, poolSize } from './lint-pool.js';
 import { UsageError } from './usage.js';
+
+/** How long one file may take by default (lint, or all passes of --fix), in milliseconds. */
+export const DEFAULT_MAX_MS = 30_000;
+
+/** The finding that stands for a file that could not be checked within the budget. */
+function overBudget(maxMs: number): Finding {
+  return {
+    ruleId: 'max-ms', category: 'structure', severity: 'error',
+    message: `Unexpected file that takes more than ${maxMs} ms to check (--max-ms), expected a letter Dunmark can check; it was not checked`,
+    line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [],
+  };
+}
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,6 +45,9 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       ext: { type: 'string', multiple: true },
       'ignore-pattern': { type: 'string', multiple: true },
       facts: { type: 'string' },
+      'max-ms': { type: 'string' },
+      'max-size': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       jobs: { type: 'string', short: 'j' },
@@ -48,16 +63,21 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, folder or glob (try `dunmark lint .`)');
   const extensions = (values.ext ?? ['md']).flatMap((e) => e.split(',')).map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   if (extensions.length === 0) throw new UsageError('--ext needs an extension, e.g. --ext md');
+  const maxMs = values['max-ms'] === undefined ? DEFAULT_MAX_MS : Number(values['max-ms']);
+  if (!Number.isInteger(maxMs) || maxMs <= 0) throw new UsageError(`--max-ms needs a whole number of milliseconds, e.g. --max-ms ${DEFAULT_MAX_MS}`);
+  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']);
+  if (maxBytes === undefined) throw new UsageError('--max-size needs a size, e.g. --max-size 2MB or --max-size 500KB');
   const jobs = values.jobs === undefined || values.jobs === 'auto' ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0)) throw new UsageError(`--jobs needs a number of worker threads (0: none) or auto, not \`${values.jobs}\``);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a number of worker threads (1 or more) or auto, not \`${values.jobs}\``);
 
   const show = (file: string): string => displayPath(io.cwd, file);
   let status = 0;
-  const { files, problems } = expandArgs(positionals, { cwd: io.cwd, extensions, ignorePatterns: values['ignore-pattern'] ?? [] });
+  const { files, problems, skipped } = expandArgs(positionals, { cwd: io.cwd, extensions, ignorePatterns: values['ignore-pattern'] ?? [] });
   for (const p of problems) {
     io.stderr(`dunmark: ${p.path}: ${p.reason}\n`);
     status = 2;
   }
+  if (values.verbose) for (const p of skipped) io.stderr(`dunmark: ${show(p.path)}: skipped (${p.reason})\n`);
 
   // Every config and case file is read before any file is linted or written: a bad one changes nothing.
   const configs = new Map<string, DunmarkConfig>();
@@ -85,8 +105,10 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     io.stderr(`dunmark: ${facts}\n`);
     return 2;
   }
-  // Many files are linted on every core; with --cache, an unchanged file is not linted (nor read) again.
-  const pool = new LintPool(poolSize(files.length, jobs));
+  // Every file is linted in a worker within --max-ms, many files on every core; with --cache, an
+  // unchanged file is not linted (nor read) again. One file that cannot be read, checked or written
+  // is one line on stderr, and the others go on.
+  const pool = new LintPool(poolSize(files.length, jobs), maxMs);
   const cache = values.cache ? LintCache.open(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
   const caseTexts = new Map<string, string>();
   const lintFile = async (file: string): Promise<FileResult | undefined> => {
@@ -105,45 +127,51 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     }
     const config = configs.get(file) ?? {};
     const context = cache ? contextKey(config, caseFiles) : '';
+    // a file now over --max-size is read (and refused) even when the cache knows it
     const stat = cache ? statOf(file) : undefined;
+    const known = stat && stat.size <= maxBytes ? stat : undefined;
     const reuse = (found: Finding[] | undefined): found is Finding[] => found !== undefined && !(values.fix && found.some((f) => f.file === undefined && f.fixes.some((x) => x.isPreferred)));
-    const byStat = stat ? cache?.byStat(file, stat, context) : undefined;
+    const byStat = known ? cache?.byStat(file, known, context) : undefined;
     if (reuse(byStat)) return { file: shown, findings: byStat };
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.stderr(`dunmark: ${shown}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})\n`);
+    const read = readTextFile(file, maxBytes);
+    if (!read.ok) {
+      io.stderr(`dunmark: ${shown}: ${read.reason}\n`);
       status = 2;
       return undefined;
     }
-    const content = cache ? hashText(text) : '';
-    const byContent = stat ? cache?.byContent(file, stat, content, context) : undefined;
+    const { text } = read.file;
+    const byContent = cache?.byContent(file, read.file, read.file.hash, context);
     if (reuse(byContent)) return { file: shown, text, findings: byContent };
     const answer = await pool.run({ text, config, path: shown, fix: values.fix, caseFiles });
-    if (answer.kind !== 'done') {
-      io.stderr(`dunmark: ${shown}: cannot check the file (${answer.kind === 'failed' ? answer.reason : 'over its time budget'}); please report it\n`);
+    // over budget says nothing about the letter, only about this run: reported, never cached
+    if (answer.kind === 'over-budget') return { file: shown, text, findings: [overBudget(maxMs)] };
+    if (answer.kind === 'failed') {
+      io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
       status = 2;
       return undefined;
     }
     if (values.fix && answer.text !== text) {
-      try {
-        writeFileAtomic.sync(file, answer.text, { encoding: 'utf8' });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        io.stderr(`dunmark: ${shown}: cannot write the fixed file (${code ?? String((error as Error).message)}); left unchanged\n`);
+      const written = writeFixedFile(file, read.file, answer.text);
+      if (!written.ok) {
+        io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
         status = 2;
         const again = await pool.run({ text, config, path: shown, fix: false, caseFiles });
         return { file: shown, text, findings: again.kind === 'done' ? again.findings : [] };
       }
       const after = cache ? statOf(file) : undefined;
       if (after) cache?.set(file, after, hashText(answer.text), context, answer.findings);
-    } else if (stat) cache?.set(file, stat, content, context, answer.findings);
+    } else cache?.set(file, read.file, read.file.hash, context, answer.findings);
     return { file: shown, text: answer.text, findings: answer.findings };
   };
   try {
-    for (const result of await Promise.all(files.map(lintFile))) if (result) results.push(result);
+    // a few files ahead of the workers, not every letter of a large folder in memory at once
+    const found = new Array<FileResult | undefined>(files.length);
+    let next = 0;
+    const feed = async (): Promise<void> => {
+      for (let i = next++; i < files.length; i = next++) found[i] = await lintFile(files[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, feed));
+    for (const result of found) if (result) results.push(result);
   } finally {
     pool.stop();
   }
@@ -192,13 +220,19 @@ Options:
       --ignore-pattern PATTERN     ignore files matching this .gitignore-style pattern (repeatable)
       --cache                      reuse the findings of files unchanged since the last --cache run
       --cache-location FILE        where the cache is kept (default: .dunmarkcache in the working folder)
-  -j, --jobs N|auto                worker threads that lint (default auto: every core for 48 files or more; 0: none)
+  -j, --jobs N|auto                worker threads that lint (default auto: every core for 48 files or more, else one)
       --facts FILE                 facts (YAML) of the .docx letters linted (default: a YAML block at
                                    the start, the document's properties, or case.yaml beside it)
+      --max-ms MS                  time one file may take before it is reported unchecked (default: 30000)
+      --max-size SIZE              largest file to read, e.g. 500KB or 5MB (default: 2MB)
+      --verbose                    say what folder scans skip (symbolic links, FIFOs, ...)
   -h, --help                       show this help
 
 Folders are searched recursively; .gitignore and .dunmarkignore in the working folder are
 honoured and node_modules is always skipped. A letter inherits the facts of the case.yaml files in
 its folder and above; a finding about an inherited fact is shown under that case.yaml.
+A file that is not UTF-8 text, too large, or cannot be checked is one line on stderr; the
+other files are still linted and the exit status is 2. --fix writes a file only when it is
+unchanged since it was read and writable, keeping its mode, owner, hard links, BOM and line endings.
 Exit status: 0 no errors, 1 at least one error finding, 2 usage, file or config problem.
 `;

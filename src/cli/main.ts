@@ -1,6 +1,6 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
-import { CASES_HELP, runCases } from './cases.js';
 import { isMainThread } from 'node:worker_threads';
+import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDocument } from 'yaml';
 import { listTemplates, renderTemplate } from '../core/templates/index.js';
+import { isDanglingLink } from './file-io.js';
 import type { Command } from './io.js';
 import { formatWorkspaceProblem, loadWorkspace } from './templates.js';
 import { UsageError } from './usage.js';
@@ -52,13 +53,17 @@ export const runRender: Command = async (argv, io) => {
   }
   const facts: unknown = doc.toJS({ maxAliasCount: 50 });
   const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
+  if (out && isDanglingLink(out)) {
+    io.stderr(`dunmark: ${values.out}: a broken symbolic link; refusing to write through it\n`);
+    return 2;
+  }
   if (out && !values.force && fs.existsSync(out)) {
     io.stderr(`dunmark: ${values.out}: file exists; refusing to overwrite it (use --force)\n`);
     return 2;
   }
   const workspace = await loadWorkspace(io);
   if (!workspace) return 2;
-  const broken = workspace.problems.filter((p) => p.id === id);
+  const broken = workspace.problems.filter((p) => !p.warning && (p.id === id || `workspace:${p.id ?? ''}` === id));
   if (broken.length) {
     for (const p of broken) io.stderr(formatWorkspaceProblem(io.cwd, p));
     return 1;

@@ -1,7 +1,41 @@
 import type { Root } from 'mdast';
 import type { LineIndex } from './positions.js';
 
-const DIRECTIVE = /<!--\s*dunmark-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const KINDS = ['disable-next-line', 'disable-line', 'disable', 'enable'] as const;
+const WORD = /[A-Za-z0-9_]/;
+const SPACE = /\s/;
+
+/** A directive found in an HTML comment: its kind, the rule ids after it, and its span in `source`. */
+interface Directive {
+  kind: (typeof KINDS)[number];
+  rules: string[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Every `<!-- dunmark-KIND rules -->` in `source`, in one pass: the text between the kind and `-->`
+ * holds no `>`. The next `>` is found once and reused, so many unclosed comments stay linear.
+ */
+export function findDirectives(source: string): Directive[] {
+  const out: Directive[] = [];
+  let nextGt = -2;
+  for (let open = source.indexOf('<!--'); open !== -1; open = source.indexOf('<!--', open + 1)) {
+    let i = open + 4;
+    while (i < source.length && SPACE.test(source[i]!)) i++;
+    if (!source.startsWith('dunmark-', i)) continue;
+    i += 8;
+    const kind = KINDS.find((k) => source.startsWith(k, i) && !WORD.test(source[i + k.length] ?? ''));
+    if (!kind) continue;
+    i += kind.length;
+    if (nextGt < i) nextGt = source.indexOf('>', i);
+    if (nextGt === -1) break;
+    if (nextGt - 2 < i || !source.startsWith('-->', nextGt - 2)) continue;
+    out.push({ kind, rules: source.slice(i, nextGt - 2).split(/[\s,]+/).filter(Boolean), start: open, end: nextGt + 1 });
+    open = nextGt; // the next directive starts after this one's `-->`
+  }
+  return out;
+}
 
 /** Where inline comments turn rules off: a predicate over (rule id, line). */
 export interface Suppressions {
@@ -22,22 +56,22 @@ export function readSuppressions(text: string, tree: Root, lines: LineIndex): Su
   const ranges: Range[] = [];
   const open = new Map<string, number>();
   const events: { kind: string; rules: string[]; line: number; endLine: number }[] = [];
-  for (const node of tree.children) collect(node);
-  function collect(node: Root['children'][number]): void {
+  // Iterative, in document order: a deeply nested quote or list must not overflow the stack.
+  const stack: Root['children'][number][] = [...tree.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'html' && node.position) {
       const start = node.position.start.offset ?? 0;
-      const source = text.slice(start, node.position.end.offset ?? start);
-      for (const m of source.matchAll(DIRECTIVE)) {
-        const at = start + m.index;
+      for (const d of findDirectives(text.slice(start, node.position.end.offset ?? start))) {
         events.push({
-          kind: m[1]!,
-          rules: m[2]!.split(/[\s,]+/).filter(Boolean),
-          line: lines.position(at).line,
-          endLine: lines.position(at + m[0].length).line,
+          kind: d.kind,
+          rules: d.rules,
+          line: lines.position(start + d.start).line,
+          endLine: lines.position(start + d.end).line,
         });
       }
     } else if ('children' in node) {
-      for (const child of node.children as Root['children']) collect(child);
+      const children = node.children as Root['children'];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
   const ALL = '*';

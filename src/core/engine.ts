@@ -8,7 +8,7 @@ import { splitFrontMatter, type FrontMatter, type KeyLocation } from './front-ma
 import { parseFrontMatter } from './front-matter-yaml.js';
 import { labelMeasure, measureLanguage, type LanguageMeasure } from './language/detect.js';
 import { isChineseLocale } from './language/where.js';
-import { bodyProcessor } from './markdown.js';
+import { parseMarkdown } from './markdown.js';
 import { LineIndex } from './positions.js';
 import type { Block, BlockLanguage, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -49,9 +49,9 @@ export function parseDocument(text: string, inherited?: CaseFacts | Record<strin
   const lines = new LineIndex(text);
   const block = splitFrontMatter(text);
   const frontMatter = block ? parseFrontMatter(text, block) : undefined;
-  const bodyFrom = block ? block.bodyStart : bom;
-  const tree = bodyProcessor.parse(bodyFrom ? text.slice(bodyFrom) : text) as Root;
-  if (bodyFrom) shiftPositions(tree, bodyFrom, lines.position(bodyFrom));
+  const from = block ? block.bodyStart : bom;
+  const tree = parseMarkdown(from ? text.slice(from) : text);
+  if (from) shiftPositions(tree, from, lines.position(from));
   const rawData = frontMatter?.data;
   const ownData = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
   // a broken front matter is not read (its YAML finding says why), and neither is what it would inherit;

@@ -31,7 +31,7 @@ const check = (name, ok, detail = '') => {
 function sentences(markdown) {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
   return body.split('\n')
-    .map((line) => line.replace(/^\s*(#+|[-*]|\d+\.|>)\s+/, '').replace(/\\$/, '').replace(/\*\*|\*|`/g, '').replace(/\\([\\`*_[\]<>|#~])/g, '$1').trim())
+    .map((line) => line.replace(/^\s*(#+|[-*]|\d+\.|>)\s+/, '').replace(/\\$/, '').replace(/\*\*|\*|`/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').trim())
     .filter((line) => line && line !== '---')
     .flatMap((line) => line.split(/(?<=[.。；;：])\s*(?=\S)/u))
     .map((s) => s.trim())

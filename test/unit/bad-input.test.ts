@@ -80,17 +80,20 @@ describe('bad input', function () {
     assert.ok(findings.some((f) => f.ruleId === 'fact-types'));
   });
 
-  it('binary bytes are read as text and linted, never a crash', () => {
+  it('binary bytes (not UTF-8) are one line naming the file, exit 2, never written; the library still takes any string', () => {
     const bytes = Buffer.alloc(4096);
     let seed = 7;
     for (let i = 0; i < bytes.length; i++) {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       bytes[i] = seed & 0xff;
     }
-    const dir = tempDir({ '.dunmarkrc.json': TODAY });
+    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'ok.md': FIXABLE_LETTER });
     fs.writeFileSync(path.join(dir, 'blob.md'), bytes);
-    const r = run(['lint', '--format', 'json', 'blob.md'], dir);
-    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const r = run(['lint', '--fix', '--format', 'json', 'blob.md', 'ok.md'], dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'dunmark: blob.md: not UTF-8 text; not linted\n');
+    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), ['ok.md'], 'the other file is still linted');
+    assert.ok(fs.readFileSync(path.join(dir, 'blob.md')).equals(bytes), 'not a byte changed');
     noStackTrace(r.stderr);
     assert.doesNotThrow(() => findingsOf(bytes.toString('latin1')));
   });
@@ -170,7 +173,7 @@ describe('bad input', function () {
     // A read-only folder stops the atomic write (temp file + rename). Root ignores permissions,
     // so as root the CLI runs as `nobody`.
     const asRoot = process.getuid?.() === 0;
-    fs.chmodSync(file, 0o644);
+    fs.chmodSync(file, 0o666);
     fs.chmodSync(path.join(dir, '.dunmarkrc.json'), 0o644);
     fs.chmodSync(dir, 0o555);
     try {

@@ -226,15 +226,16 @@ describe('templates', () => {
       assert.doesNotMatch(result.text, /Note:/);
     });
 
-    it('lets a workspace template override a built-in one by id', () => {
+    it('keeps a workspace template with a built-in id apart from the built-in one: `workspace:<id>`', () => {
       const json = JSON.parse(FOLDER_FILES({})['template.json']!) as Record<string, unknown>;
       json.id = 'reminder-en';
       const parsed = parseTemplateFolder(FOLDER_FILES({ 'template.json': JSON.stringify(json) }));
       assert.ok(parsed.ok);
       const merged = listTemplates([parsed.template]);
-      assert.equal(merged.length, listTemplates().length);
-      assert.equal(merged.find((t) => t.id === 'reminder-en')!.title, 'Thank you for paying');
-      const result = renderTemplate('reminder-en', { debtor: { name: 'Ningbo Lianhe' }, amount: 5, currency: 'USD' }, { templates: [parsed.template] });
+      assert.equal(merged.length, listTemplates().length + 1);
+      assert.notEqual(merged.find((t) => t.id === 'reminder-en')!.title, 'Thank you for paying', 'the built-in one is not replaced');
+      assert.equal(merged.find((t) => t.id === 'workspace:reminder-en')!.title, 'Thank you for paying');
+      const result = renderTemplate('workspace:reminder-en', { debtor: { name: 'Ningbo Lianhe' }, amount: 5, currency: 'USD' }, { templates: [parsed.template] });
       assert.ok(result.ok && result.text.includes('Thank you for your payment of USD 5.00'));
     });
 

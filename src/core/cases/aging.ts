@@ -81,7 +81,8 @@ function toDate(cell: Cell, format: AgingMap['dateFormat']): string | undefined 
 function toNumber(cell: Cell): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
-  const s = cell.trim().replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '').replace(/^[$¥€£]\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  // a code before or after the figure, each stripped on its own (one pattern for both backtracks over spaces)
+  const s = cell.trim().replace(/^[A-Z]{3}/, '').replace(/[A-Z]{3}$/, '').trim().replace(/^[$¥€£]\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
 }
 
@@ -112,7 +113,7 @@ function convert(cell: Cell, fact: string, format: AgingMap['dateFormat']): { va
 
 /** A name for a file or folder from a debtor's key: letters, digits and Chinese characters, hyphens between. */
 export function slugOf(key: string, fallback: string): string {
-  const slug = key.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const slug = key.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
   return slug || fallback;
 }
 

@@ -39,7 +39,7 @@ export interface DocxLocation {
 }
 
 function trimYaml(yaml: string): string {
-  return yaml.replace(/^\uFEFF/, '').replace(/\s+$/, '');
+  return yaml.replace(/^\uFEFF/, '').trimEnd();
 }
 
 /** Builds the document to lint from a reading of the .docx and the facts the caller found. */

@@ -95,7 +95,11 @@ function inlineMarkdown(list: Piece[], inTable: boolean): string {
       out += text;
       continue;
     }
-    const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+    // Leading and trailing whitespace by hand (a lazy middle before `\s*$` is quadratic on long runs)
+    const trimmed = text.trim();
+    const lead = text.slice(0, text.length - text.trimStart().length);
+    const trail = text.slice(lead.length + trimmed.length);
+    const core = trimmed;
     out += `${lead}${mark}${core}${[...mark].reverse().join('')}${trail}`;
   }
   return inTable ? out : out.split('\n').map(escapeLineStart).join('\n');

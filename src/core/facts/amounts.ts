@@ -52,14 +52,56 @@ const FIGURES_AMOUNT = new RegExp(
   'gu',
 );
 
-const DAXIE_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二两三四五六七八九十百千';
-const DAXIE_DIGIT_CHARS = '壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九';
-const DAXIE_AMOUNT = new RegExp(
-  `(?<pre>${ZH_WORDS})?`
-  + `(?<body>[${DAXIE_CHARS}]*[壹贰叁肆伍陆柒捌玖拾佰仟][${DAXIE_CHARS}]*[元圆](?:零?[${DAXIE_DIGIT_CHARS}][角分]){0,2}[整正]?`
-  + `|[壹贰叁肆伍陆柒捌玖]角(?:[壹贰叁肆伍陆柒捌玖]分)?[整正]?|[壹贰叁肆伍陆柒捌玖]分)`,
-  'gu',
-);
+const DAXIE_CHARS = new Set('零壹贰叁肆伍陆柒捌玖拾佰仟万亿〇一二两三四五六七八九十百千');
+/** The characters a 大写 integer needs at least one of (so that 一二三 alone is not an amount). */
+const DAXIE_NONZERO = new Set('壹贰叁肆伍陆柒捌玖拾佰仟');
+const YUAN = new Set('元圆');
+/** What may follow `元`: up to two `零?<digit>[角分]` and a closing `整`/`正`. Bounded, so linear. */
+const DAXIE_TAIL = /(?:零?[壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九][角分]){0,2}[整正]?/y;
+/** `伍角`, `伍角陆分`, `陆分` (an amount below one 元), at a given position. */
+const DAXIE_SMALL = /[壹贰叁肆伍陆柒捌玖](?:角(?:[壹贰叁肆伍陆柒捌玖]分)?[整正]?|分)/y;
+const PRE_WORDS = ZH_WORDS.split('|');
+
+/** The currency word that ends exactly at `at`, if any (`美元` in `美元壹万元整`). */
+function currencyWordBefore(text: string, at: number): string | undefined {
+  for (const w of PRE_WORDS) if (at >= w.length && text.startsWith(w, at - w.length)) return w;
+  return undefined;
+}
+
+/**
+ * Every 大写 amount in `text` (`壹万捌仟肆佰元整`, `美元伍角`), scanned by hand in one pass: a run of
+ * 大写 and ordinary numerals with a 大写 digit or unit, then 元/圆 and its 角/分 tail; or a lone
+ * `伍角`/`陆分` at the end of a run. Same matches as the former regex, without its cubic backtracking.
+ */
+function* daxieMatches(text: string): Generator<{ start: number; end: number; pre: string | undefined; body: string }> {
+  let i = 0;
+  while (i < text.length) {
+    if (!DAXIE_CHARS.has(text[i]!)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let nonzero = false;
+    for (; i < text.length && DAXIE_CHARS.has(text[i]!); i++) if (DAXIE_NONZERO.has(text[i]!)) nonzero = true;
+    let bodyStart = s;
+    let end = -1;
+    if (nonzero && YUAN.has(text[i] ?? '')) {
+      DAXIE_TAIL.lastIndex = i + 1;
+      end = i + 1 + (DAXIE_TAIL.exec(text)?.[0].length ?? 0);
+    } else if (i - 1 >= s) {
+      DAXIE_SMALL.lastIndex = i - 1;
+      const m = DAXIE_SMALL.exec(text);
+      if (m) {
+        bodyStart = i - 1;
+        end = bodyStart + m[0].length;
+      }
+    }
+    if (end === -1) continue;
+    const pre = currencyWordBefore(text, bodyStart);
+    yield { start: pre ? bodyStart - pre.length : bodyStart, end, pre, body: text.slice(bodyStart, end) };
+    i = end;
+  }
+}
 
 const DAXIE_PREFIX = new RegExp(`^(?:${ZH_WORDS})`, 'u');
 
@@ -144,16 +186,13 @@ export function readAmounts(text: string, offset = 0, options?: { defaultCurrenc
     });
   }
   if (/[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(text)) {
-    DAXIE_AMOUNT.lastIndex = 0;
-    for (let m = DAXIE_AMOUNT.exec(text); m; m = DAXIE_AMOUNT.exec(text)) {
-      const body = m.groups?.body ?? '';
-      const value = parseDaxie(body) ?? parseDaxie(normalizeOrdinary(body));
+    for (const m of daxieMatches(text)) {
+      const value = parseDaxie(m.body) ?? parseDaxie(normalizeOrdinary(m.body));
       if (value === undefined) continue;
-      const pre = m.groups?.pre;
-      const currency = pre ? CURRENCY_OF[pre] : undefined;
+      const currency = m.pre ? CURRENCY_OF[m.pre] : undefined;
       const minor = toMinor(value);
       out.push({
-        start: offset + m.index, end: offset + m.index + m[0].length, raw: m[0],
+        start: offset + m.start, end: offset + m.end, raw: text.slice(m.start, m.end),
         value: minor / 100, minor, ...(currency ? { currency } : {}), ambiguous: false, form: 'daxie',
       });
     }

@@ -126,7 +126,7 @@ const YEARLESS = new RegExp(
 );
 const MONTH_OR_ZH = /[A-Z][a-z]{2}|月/;
 // What may stand between two dates of one list: "15 September, 16 October and 6 November 2026", "9月15日、10月16日和11月6日"
-const LIST_GAP = /^(?:[ \u00a0]*(?:,|;|、|，|and|&|or|to|through|until|-|–|—|和|及|与|至|到|或)[ \u00a0]*)+$/;
+const LIST_GAP = /^[ \u00a0]*(?:(?:,|;|、|，|and|&|or|to|through|until|-|–|—|和|及|与|至|到|或)[ \u00a0]*)+$/;
 
 function overlaps(out: readonly DateMention[], start: number, end: number): boolean {
   return out.some((m) => m.start < end && start < m.end);

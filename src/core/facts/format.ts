@@ -20,7 +20,11 @@ export function formatFigures(value: number, decimals = 2): string {
   const minor = Math.round(Math.abs(value) * 100);
   const whole = Math.floor(minor / 100);
   const cents = minor % 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(whole);
+  let grouped = '';
+  // Thousands separators by hand (no regex lookahead over the digits); `1e+25` stays as it is.
+  if (/^\d+$/.test(digits)) for (let i = 0; i < digits.length; i++) grouped += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  else grouped = digits;
   const body = decimals === 0 ? grouped : `${grouped}.${String(cents).padStart(2, '0')}`;
   return negative ? `-${body}` : body;
 }

@@ -1,7 +1,7 @@
 import type { BlockLanguage } from '../rule.js';
 
 // URLs and e-mail addresses are names too; removed first, and only from blocks that can hold one
-const URL_OR_EMAIL = /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const URL_OR_EMAIL = /https?\\?:\/\/\S+|(?<![\w.+-])[\w.+-]+\\?@[\w-]+(?:\.[\w-]+)+/g;
 // One pass over the block: Han runs, Latin words, and the punctuation only Chinese prose uses.
 // Digits, amounts and symbols never match.
 const TOKEN = /(\p{Script=Han}+)|(\p{Script=Latin}[\p{Script=Latin}'’]*)|([，。；！？、：“”《》「」])/gu;

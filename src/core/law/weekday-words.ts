@@ -9,8 +9,8 @@ const ZH_DIGITS = ['日', '一', '二', '三', '四', '五', '六'];
 
 const EN_WORD = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat)';
 const EN_BEFORE = new RegExp(`\\b${EN_WORD}\\.?,?\\s*$`, 'i');
-const EN_AFTER = new RegExp(`^\\s*,?\\s*[(（]?\\s*${EN_WORD}\\b`, 'i');
-const ZH_NEAR = /^\s*[（(]?\s*(星期|周|礼拜)([一二三四五六日天])\s*[）)]?/;
+const EN_AFTER = new RegExp(`^\\s*(?:,\\s*)?(?:[(（]\\s*)?${EN_WORD}\\b`, 'i');
+const ZH_NEAR = /^\s*(?:[（(]\s*)?(星期|周|礼拜)([一二三四五六日天])\s*[）)]?/;
 
 /** English or Chinese name of a weekday (0 Sunday … 6 Saturday) in the style of `like`. */
 function nameLike(like: string, day: number): string {

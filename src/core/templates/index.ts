@@ -52,11 +52,25 @@ function builtinTemplates(): Template[] {
   return builtins;
 }
 
-/** Lists the built-in templates merged with `extra` (workspace) ones, which override by id; sorted by id. */
+/** The prefix that tells a workspace template apart from the built-in one it shares an id with. */
+export const WORKSPACE_PREFIX = 'workspace:';
+
+/** True when a built-in template has this id. */
+export function isBuiltinId(id: string): boolean {
+  return builtinTemplates().some((t) => t.id === id);
+}
+
+/**
+ * Lists the built-in templates and `extra` (workspace) ones, sorted by id. A workspace template
+ * never replaces a built-in one: with the same id it is listed as `workspace:<id>`.
+ */
 export function listTemplates(extra: Template[] = []): Template[] {
   const byId = new Map<string, Template>();
   for (const t of builtinTemplates()) byId.set(t.id, t);
-  for (const t of extra) byId.set(t.id, t);
+  for (const t of extra) {
+    const id = byId.get(t.id)?.source === 'builtin' ? `${WORKSPACE_PREFIX}${t.id}` : t.id;
+    byId.set(id, id === t.id ? t : { ...t, id });
+  }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -79,7 +93,7 @@ function emptyTags(tokens: Token[], view: Record<string, unknown>): TemplateProb
       if (type === 'name' || type === '&') {
         const value: unknown = name === '.' ? (context as unknown as { view: unknown }).view : context.lookup(name);
         const path = prefix + name;
-        if ((isEmpty(value) || (typeof value === 'object' && value !== null)) && !seen.has(path)) {
+        if ((isEmpty(value) || typeof value === 'function' || (typeof value === 'object' && value !== null)) && !seen.has(path)) {
           seen.add(path);
           problems.push({ path, message: `Unexpected empty \`{{${name}}}\`, expected a value for \`${path}\` (a letter must never show a blank)` });
         }
@@ -143,10 +157,10 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     if (empty.length) return { ok: false, problems: empty };
     const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => String(value) });
     const written = inherited
-      ? Object.fromEntries(Object.entries(facts as Record<string, unknown>).filter(([k, v]) => !(k in inherited) || !sameFact(v, inherited[k]) || (isObject(own) && k in own && DOCUMENT_KEYS.has(k))))
+      ? Object.fromEntries(Object.entries(facts as Record<string, unknown>).filter(([k, v]) => !Object.hasOwn(inherited, k) || !sameFact(v, inherited[k]) || (isObject(own) && Object.hasOwn(own, k) && DOCUMENT_KEYS.has(k))))
       : (facts as Record<string, unknown>);
     const front = frontMatterOf(t, split.frontMatter, written);
-    return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').replace(/\s*$/, '')}\n` };
+    return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').trimEnd()}\n` };
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `Unexpected failure while rendering: ${String((error as Error)?.message ?? error)}` }] };
   }

@@ -39,7 +39,7 @@ export function parseMustache(body: string): { tokens: Token[] } | { error: stri
 function childSchema(schema: Schema | undefined, key: string): Schema | undefined {
   const props = schema?.properties;
   if (!props || typeof props !== 'object') return undefined;
-  const sub = (props as Record<string, unknown>)[key];
+  const sub = Object.hasOwn(props, key) ? (props as Record<string, unknown>)[key] : undefined;
   return sub && typeof sub === 'object' ? (sub as Schema) : undefined;
 }
 
@@ -95,12 +95,30 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** Reads a template folder's files (`template.json`, `template.md`) into a Template, or every problem. */
-export function parseTemplateFolder(files: Record<string, string>, source: 'builtin' | 'workspace' = 'workspace'):
-  { ok: true; template: Template } | { ok: false; id: string | undefined; problems: FactsProblem[] } {
+/** The largest `template.json` (its facts schema) and `template.md` a template may have, in characters. */
+export const TEMPLATE_LIMITS: Readonly<Record<'template.json' | 'template.md', number>> = { 'template.json': 256 * 1024, 'template.md': 512 * 1024 };
+
+type ParsedFolder = { ok: true; template: Template } | { ok: false; id: string | undefined; problems: FactsProblem[] };
+
+/** Reads a template folder's files (`template.json`, `template.md`) into a Template, or every problem. Never throws. */
+export function parseTemplateFolder(files: Record<string, string>, source: 'builtin' | 'workspace' = 'workspace'): ParsedFolder {
+  for (const name of ['template.json', 'template.md'] as const) {
+    const length = Object.hasOwn(files, name) ? files[name]!.length : 0;
+    if (length > TEMPLATE_LIMITS[name]) {
+      return { ok: false, id: undefined, problems: [{ path: name, message: `Unexpected \`${name}\` of ${Math.round(length / 1024)} KB, expected at most ${TEMPLATE_LIMITS[name] / 1024} KB` }] };
+    }
+  }
+  try {
+    return parseFolder(files, source);
+  } catch (error) {
+    return { ok: false, id: undefined, problems: [{ path: 'template.json', message: `Unexpected template that cannot be read (${String((error as Error)?.message ?? error).split('\n')[0]})` }] };
+  }
+}
+
+function parseFolder(files: Record<string, string>, source: 'builtin' | 'workspace'): ParsedFolder {
   const problems: FactsProblem[] = [];
-  const jsonText = files['template.json'];
-  const md = files['template.md'];
+  const jsonText = Object.hasOwn(files, 'template.json') ? files['template.json'] : undefined;
+  const md = Object.hasOwn(files, 'template.md') ? files['template.md'] : undefined;
   if (jsonText === undefined) problems.push({ path: 'template.json', message: 'Missing `template.json`, expected the template\'s title, kind, language and facts schema' });
   if (md === undefined) problems.push({ path: 'template.md', message: 'Missing `template.md`, expected the Markdown + Mustache body' });
   let meta: Record<string, unknown> = {};

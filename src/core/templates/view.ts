@@ -85,18 +85,18 @@ function isAmountKey(key: string): boolean {
 function addFormats(value: unknown, currency: string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => addFormats(v, currency));
   if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     out[k] = addFormats(v, currency);
     if (typeof v === 'string' && isIsoDate(v)) {
       out[`${k}_en`] = formatDate(v, 'en');
       out[`${k}_zh`] = formatDate(v, 'zh');
-    } else if (typeof v === 'string' && k.endsWith('language') && LANGUAGE_NAMES[v]) {
-      out[`${k}_en`] = LANGUAGE_NAMES[v]![0];
-      out[`${k}_zh`] = LANGUAGE_NAMES[v]![1];
-    } else if (k === 'governing_law' && typeof v === 'string' && GOVERNING_LAWS[v]) {
-      out.governing_law_en = GOVERNING_LAWS[v]![0];
-      out.governing_law_zh = GOVERNING_LAWS[v]![1];
+    } else if (typeof v === 'string' && k.endsWith('language') && own(LANGUAGE_NAMES, v)) {
+      out[`${k}_en`] = own(LANGUAGE_NAMES, v)![0];
+      out[`${k}_zh`] = own(LANGUAGE_NAMES, v)![1];
+    } else if (k === 'governing_law' && typeof v === 'string' && own(GOVERNING_LAWS, v)) {
+      out.governing_law_en = own(GOVERNING_LAWS, v)![0];
+      out.governing_law_zh = own(GOVERNING_LAWS, v)![1];
     } else if (k === 'arbitrators' && (v === 1 || v === 3)) {
       out.arbitrators_en = v === 1 ? 'a sole arbitrator' : 'three arbitrators';
       out.arbitrators_zh = v === 1 ? '一名独任仲裁员' : '三名仲裁员';
@@ -110,6 +110,11 @@ function addFormats(value: unknown, currency: string | undefined): unknown {
 }
 
 type Item = Record<string, unknown>;
+
+/** `record[key]` when it is the record's own entry: a fact or a name such as `toString` or `constructor` never reaches Object.prototype. */
+function own<T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 function items(value: unknown): Item[] {
   return Array.isArray(value) ? value.filter((v): v is Item => !!v && typeof v === 'object' && !Array.isArray(v)) : [];
@@ -152,15 +157,15 @@ function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<strin
     }
   }
   const step = str(raw.next_step);
-  if (step && NEXT_STEP_EN[step]) {
+  if (step && own(NEXT_STEP_EN, step)) {
     const contract = raw.contract && typeof raw.contract === 'object' ? (raw.contract as Item) : {};
     const institution = institutionById(str(contract.arbitration));
     out.next_step_en = step === 'arbitration' && institution
       ? `commence arbitration before the ${institution.en} (${institution.id}) under the dispute resolution clause of our contract`
-      : NEXT_STEP_EN[step];
+      : own(NEXT_STEP_EN, step) ?? '';
     out.next_step_zh = step === 'arbitration' && institution
       ? `依据合同争议解决条款向${institution.zh}申请仲裁`
-      : NEXT_STEP_ZH[step] ?? '';
+      : own(NEXT_STEP_ZH, step) ?? '';
   }
   return out;
 }
@@ -171,12 +176,13 @@ export function buildView(facts: unknown): { view: Record<string, unknown>; prob
   const raw: Item = facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Item) : {};
   const currency = str(raw.currency);
   const view = addFormats(escapeFacts(raw), currency && escapeMarkdown(currency)) as Item;
-  return { view: { ...view, ...listHelpers(view, raw, problems) }, problems };
+  // No prototype: Mustache looks names up with `in`, so `{{toString}}` must find nothing.
+  return { view: Object.assign(Object.create(null) as Item, view, listHelpers(view, raw, problems)), problems };
 }
 
 /** The fact a helper name is computed from, or undefined when the name is not a helper. */
 export function helperBase(name: string): { base: string; needsCurrency: boolean } | undefined {
-  const list = LIST_HELPERS[name];
+  const list = own(LIST_HELPERS, name);
   if (list) return { base: list, needsCurrency: false };
   for (const suffix of AMOUNT_SUFFIXES) {
     if (name.endsWith(suffix)) {

@@ -172,7 +172,7 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
 
 // "still owed": 尚欠, outstanding, remains unpaid, balance
 const STILL_OWED_BEFORE = /(?:尚欠|仍欠|欠付|欠款|未付|未清偿|\b(?:still\s+owe[sd]?|owing|outstanding|balance(?:\s+(?:due|owing|outstanding))?|remains?\s+(?:unpaid|outstanding|due))\b)[^.;，。；]{0,14}$/iu;
-const STILL_OWED_AFTER = /^\s*[)）]?\s*(?:remains?|is|are)\s+(?:still\s+)?(?:unpaid|outstanding|due|open|owing)\b|^[^，。；]{0,4}(?:仍未支付|尚未支付|未付)/iu;
+const STILL_OWED_AFTER = /^\s*(?:[)）]\s*)?(?:remains?|is|are)\s+(?:still\s+)?(?:unpaid|outstanding|due|open|owing)\b|^[^，。；]{0,4}(?:仍未支付|尚未支付|未付)/iu;
 const COUNT_WORDS: Readonly<Record<string, number>> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
   两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十二: 12,
@@ -224,8 +224,8 @@ function interestFits(minor: number, rate: number, days: number, principals: rea
 
 
 // "9% per annum", "年利率8%", "8 per cent a year": the rate a daily figure comes from
-const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:为|按)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
-const PER_DAY = /^\s*[)）]?\s*(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
+const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:(?:为|按)\s*)?(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
+const PER_DAY = /^\s*(?:[)）]\s*)?(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
 const PER_DAY_BEFORE = /(?:\bper\s+diem\b|\bdaily\b[^.;]{0,20}|每日(?:按)?|每天(?:按)?)\s*$/iu;
 
 /** The annual interest rate the charges or the text state, as a fraction (0.09), if exactly one is stated. */

@@ -9,21 +9,38 @@ import { blockAt, caseAmounts, sentenceEnd, sentenceStart } from './support.js';
 const ORDINARY = /[〇一二两三四五六七八九十百千]/u;
 
 /** The figures written beside a 大写 amount: in the same sentence or its parentheses, the nearest one. */
+const figuresCache = new WeakMap<readonly AmountMention[], AmountMention[]>();
+
+/** Search steps in each direction past figures of another currency (bounds the work per 大写 amount). */
+const MAX_STEPS = 64;
+
+/**
+ * The figures written beside a 大写 amount: in the same sentence or its parentheses, the nearest one.
+ * The nearest fit on each side of the mention, not a scan of the whole sentence per mention (quadratic
+ * on a sentence of thousands of 大写 amounts).
+ */
 function figuresBeside(mention: AmountMention, amounts: readonly AmountMention[], from: number, to: number): AmountMention | undefined {
-  let best: AmountMention | undefined;
-  let bestDistance = Infinity;
-  // Mentions are in document order: from the first one at or after `from`, stop past `to`.
-  for (let k = firstStartingAt(amounts, from); k < amounts.length && amounts[k]!.start < to; k++) {
-    const a = amounts[k]!;
-    if (a.form !== 'figures' || a.end > to) continue;
-    if (mention.currency && a.currency && a.currency !== mention.currency) continue;
-    const distance = a.end <= mention.start ? mention.start - a.end : a.start - mention.end;
-    if (distance >= 0 && distance < bestDistance) {
-      best = a;
-      bestDistance = distance;
+  let figures = figuresCache.get(amounts);
+  if (!figures) figuresCache.set(amounts, (figures = amounts.filter((a) => a.form === 'figures')));
+  const fits = (a: AmountMention): boolean => a.start >= from && a.end <= to && !(mention.currency && a.currency && a.currency !== mention.currency);
+  const at = firstStartingAt(figures, mention.start);
+  let before: AmountMention | undefined;
+  for (let k = at - 1, steps = 0; k >= 0 && figures[k]!.start >= from && steps < MAX_STEPS; k--, steps++) {
+    if (figures[k]!.end <= mention.start && fits(figures[k]!)) {
+      before = figures[k];
+      break;
     }
   }
-  return best;
+  let after: AmountMention | undefined;
+  for (let k = at, steps = 0; k < figures.length && figures[k]!.start < to && steps < MAX_STEPS; k++, steps++) {
+    if (figures[k]!.start >= mention.end && fits(figures[k]!)) {
+      after = figures[k];
+      break;
+    }
+  }
+  if (!before) return after;
+  if (!after) return before;
+  return after.start - mention.end < mention.start - before.end ? after : before;
 }
 
 export default defineRule({

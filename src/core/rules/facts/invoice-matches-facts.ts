@@ -10,9 +10,9 @@ import { blockAt, sentenceEnd, sentenceStart } from './support.js';
 const REFERENCE = /(?<![\p{Script=Latin}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+(?![\p{Script=Latin}\p{N}_-])/gu;
 const DIGIT = /\d/;
 // What ties a date to the invoice just named: "HVW-2026-1187 of 15 September 2026", "dated", "issued on", "(15 September 2026", 开票日期
-const DATE_AFTER = /^\s*(?:号发票)?\s*[,，(（]?\s*(?:(?:which\s+(?:was\s+)?|that\s+(?:was\s+)?)?(?:dated|of|issued(?:\s+on)?|raised(?:\s+on)?|invoiced(?:\s+on)?|sent(?:\s+on)?|date[d:]?)|开票日期(?:为|[:：])?|日期(?:为|[:：])?)?\s*[:：]?\s*$/iu;
+const DATE_AFTER = /^\s*(?:号发票\s*)?(?:[,，(（]\s*)?(?:(?:(?:which\s+(?:was\s+)?|that\s+(?:was\s+)?)?(?:dated|of|issued(?:\s+on)?|raised(?:\s+on)?|invoiced(?:\s+on)?|sent(?:\s+on)?|date[d:]?)|开票日期(?:为|[:：])?|日期(?:为|[:：])?)\s*)?(?:[:：]\s*)?$/iu;
 // ... or a date just before it: "于2026年7月10日开具第 BME-26-0619 号发票", "2026年5月29日的第 APT-2026-0588 号发票"
-const DATE_BEFORE = /^\s*(?:开具|开出|出具)?(?:了)?(?:的)?\s*(?:第\s*)?$/u;
+const DATE_BEFORE = /^\s*(?:(?:开具|开出|出具)?了?的?(?<=[具出了的])\s*)?(?:第\s*)?$/u;
 
 /** Edit distance with adjacent transpositions (a typed invoice number is most often two digits swapped). */
 function distance(a: string, b: string): number {

@@ -26,7 +26,7 @@ const CONFIRM_REQUEST = [
   /\bwritten (?:confirmation|acknowledg(?:e)?ment)\b|\bsign(?:ed)? and return\b/i,
   /[书書]面[确確][认認]|以[书書]面(?:形式)?(?:方式)?[确確][认認]|(?:回复|回覆|复函|覆函|回函|回信|邮件)(?:予以|进行)?[确確][认認]|[确確][认認](?:本|此|上述|以上)?(?:通[话話])?(?:[纪紀]要|摘要|[记記][录錄]|内容|事项)|请.{0,8}[确確][认認].{0,12}(?:无误|是否(?:准确|正确|无误)|内容)|如有(?:任何)?(?:出入|异议|異議|不符|错误|錯誤|遗漏|遺漏|不一致).{0,12}(?:告知|指出|联系|聯繫|回复|回覆|通知)|签字(?:盖章)?(?:后)?回传|盖章(?:后)?回传/u,
 ];
-const DATE_PLACEHOLDER = /[X×x]{2,4}\s*年\s*[X×x]{1,2}\s*月\s*[X×x]{1,2}\s*日|\[(?:INSERT\s+)?(?:[A-Z ]*\s)?(?:DATE|DEADLINE)[^\]]*\]|\{\{[^}]*(?:date|deadline)[^}]*\}\}|\b(?:DD|XX)[/.-](?:MM|XX)[/.-](?:YYYY|XXXX)\b|_{2,}\s*[/年]\s*_{2,}/i;
+const DATE_PLACEHOLDER = /[X×x]{2,4}\s*年\s*[X×x]{1,2}\s*月\s*[X×x]{1,2}\s*日|\[(?:[A-Z ]*\s)?(?:DATE|DEADLINE)[^[\]]*\]|\{\{[^{}]*(?:date|deadline)[^{}]*\}\}|\b(?:DD|XX)[/.-](?:MM|XX)[/.-](?:YYYY|XXXX)\b|(?<!_)_{2,}\s*[/年]\s*_{2,}/i;
 const PLAN_TITLE = /\b(?:repayment|payment|instal(?:l)?ment)\s+(?:plan|schedule|agreement|arrangement)\b|还款计划|付款计划|分期(?:付款|还款)|还款安排|付款安排/i;
 const INVOICE_WORD = /\binvoices?\b|发票|發票/i;
 

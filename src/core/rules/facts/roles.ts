@@ -21,15 +21,15 @@ export interface RoledAmount {
   block: Block | undefined;
 }
 
-const RATE_AFTER = /^\s*[)）]?\s*(?:(?:per|a|each|every|\/|for\s+(?:each|every))\s*(?:calendar\s+)?(?:day|diem|month|annum|year|week)\b|(?:daily|monthly|p\.?\s?a\.?|p\.?\s?m\.?)(?![a-z])|[/／]\s*(?:日|天|月|年))|^\s*(?:每日|每天|每月|每年)/i;
+const RATE_AFTER = /^\s*(?:[)）]\s*)?(?:(?:per|a|each|every|\/|for\s+(?:each|every))\s*(?:calendar\s+)?(?:day|diem|month|annum|year|week)\b|(?:daily|monthly|p\.?\s?a\.?|p\.?\s?m\.?)(?![a-z])|[/／]\s*(?:日|天|月|年))|^\s*(?:每日|每天|每月|每年)/i;
 const RATE_BEFORE = /(?:\b(?:per\s+(?:day|diem|month)|a\s+day|daily|per\s+diem)\s+(?:rate\s+)?(?:of\s+)?|\b(?:continu(?:e|es|ing)|accru(?:e|es|ing)|run(?:s|ning)?)\s+(?:to\s+accrue\s+)?at\s+(?:the\s+rate\s+of\s+)?|(?:每日|每天|每月|日息|月息)(?:按|为|计)?[^，。；\d]{0,6})$/i;
-const LIMIT_BEFORE = /(?:\b(?:over|above|exceed(?:s|ing)?|more\s+than|greater\s+than|less\s+than|under|below|up\s+to|limit(?:ed)?\s+(?:of|to|is)|capped\s+at|cap\s+of|ceiling\s+of|maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?|threshold\s+(?:of\s+)?|at\s+least|not\s+exceeding|in\s+excess\s+of|credit\s+(?:limit|line)(?:\s+(?:of|is|was))?)|超过|超出|高于|低于|不超过|不低于|额度(?:为|由|从)?|限额(?:为|由)?|上限(?:为)?|授信(?:额度)?(?:为)?)\s*[:：]?\s*$/i;
+const LIMIT_BEFORE = /(?:\b(?:over|above|exceed(?:s|ing)?|more\s+than|greater\s+than|less\s+than|under|below|up\s+to|limit(?:ed)?\s+(?:of|to|is)|capped\s+at|cap\s+of|ceiling\s+of|maximum(?:\s+of)?|minimum(?:\s+of)?|threshold(?:\s+of)?|at\s+least|not\s+exceeding|in\s+excess\s+of|credit\s+(?:limit|line)(?:\s+(?:of|is|was))?)|超过|超出|高于|低于|不超过|不低于|额度(?:为|由|从)?|限额(?:为|由)?|上限(?:为)?|授信(?:额度)?(?:为)?)\s*(?:[:：]\s*)?$/i;
 const LIMIT_AFTER = /^\s*(?:or\s+(?:more|less|above|below)|and\s+(?:above|over)|以上|以下|以内)/i;
 const UNIT_BEFORE = /(?:\b(?:unit\s+price|price\s+per\s+\w+|priced\s+at|at\s+a\s+(?:unit\s+)?price\s+of|list\s+price|rate\s+of)\b[^.;。]{0,20}|\b\d[\d,.]*\s+(?:[A-Za-z][\w/-]*\s+){0,5}(?:at|@)\s*|单价(?:为)?[^，。；]{0,6}|@\s*)$/i;
 // An order, quotation or contract value is not owed until it is invoiced ("your open order BSO-5521 for USD 11,200.00")
 const ORDER_BEFORE = /\b(?:(?:open|new|next|pending|held|further)\s+)?(?:order|purchase\s+order|PO|quotation|quote|pro\s*forma|contract\s+(?:value|price))\b[^.;:]{0,30}?\b(?:for|of|worth|valued\s+at|totall?ing)\s*$|(?:订单|报价)[^，。；]{0,16}?(?:金额)?(?:为|共)?\s*$/i;
 const UNIT_AFTER = /^\s*(?:(?:per|a|each|\/)\s*(?:unit|piece|pc|pcs|set|kg|kilo|tonne|ton|t|metre|meter|m|item|carton|box|lb|litre|liter|pair|roll|sheet|container)\b|each\b|[/／]\s*(?:件|台|套|吨|公斤|米|个|只|箱)|每(?:件|台|套|吨|公斤|米|个|只|箱))/i;
-const PAID_BEFORE = /(?:\b(?:received|you\s+(?:have\s+)?(?:paid|remitted|transferred|settled)|thank\s+you\s+for\s+(?:your\s+)?(?:(?:part(?:ial)?|recent|prompt)\s+)?(?:payment|remittance|transfer)\s+of|part(?:ial)?[-\s]payment\s+of|(?:paid|received)\s+(?:on|in)\s+[^.;]{0,25}|less:?|minus|credited)\s*$|(?:已收到|收到贵司|已支付|已付|已偿还|已归还|已回款|已还)[^，。；]{0,16}$)/i;
+const PAID_BEFORE = /(?:\b(?:received|you\s+(?:have\s+)?(?:paid|remitted|transferred|settled)|thank\s+you\s+for\s+(?:your\s+)?(?:(?:part(?:ial)?|recent|prompt)\s+)?(?:payment|remittance|transfer)\s+of|part(?:ial)?[-\s]payment\s+of|(?:paid|received)\s+(?:on|in)\s[^.;]{0,25}|less:?|minus|credited)\s*$|(?:已收到|收到贵司|已支付|已付|已偿还|已归还|已回款|已还)[^，。；]{0,16}$)/i;
 // A credit note, deduction or allowance reduces the balance as a payment does (贷项通知单, 冲抵, 折让)
 const CREDITED_BEFORE = /(?:\b(?:credit\s+(?:note|memo)|credited\s+(?:to\s+)?your\s+account|allowance|rebate|deduct(?:ion|ed)|discount)\b[^.;:]{0,40}|(?:贷项通知单|红字发票|冲抵|冲减|折让|退货款|扣减|扣除|抵扣)[^。；]{0,24})$/i;
 const CREDITED_AFTER = /^[^.;。；]{0,30}?(?:\b(?:credit\s+note|deducted|credited)\b|冲减|冲抵|抵扣|扣减)/iu;
@@ -97,7 +97,7 @@ function headerCells(blocks: readonly Block[]): Map<number, TableInfo> {
     }
     if (cell.column === 0) {
       info.rows.set(cell.row, block.text);
-      if (cell.row > 0 && /^\s*\|?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十\d]+期)\s*\|?\s*$/.test(block.text)) info.instalments = true;
+      if (cell.row > 0 && /^\s*(?:\|\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十\d]+期)\s*(?:\|\s*)?$/.test(block.text)) info.instalments = true;
     }
   }
   return tables;
@@ -135,8 +135,8 @@ function roleOf(mention: AmountMention, block: Block | undefined, tables: Map<nu
 }
 
 // "USD 20,000.00 by 30 November 2026, USD 20,000.00 by 31 December 2026 and ...": one of several amounts, each with its date
-const BY_DATE = /^\s*(?:\(|（)?(?:by|on\s+or\s+before|before|no\s+later\s+than|due|payable)\s+\d|^\s*[,，]?\s*(?:于|在)?\s*\d{4}\s*年/i;
-const DATE_BY_BEFORE = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|之前)?\s*(?:支付|付款|偿还|归还)?|\b(?:by|on\s+or\s+before|before)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[:,-]?)\s*$/;
+const BY_DATE = /^\s*(?:\(|（)?(?:by|on\s+or\s+before|before|no\s+later\s+than|due|payable)\s+\d|^\s*(?:[,，]\s*)?(?:(?:于|在)\s*)?\d{4}\s*年/i;
+const DATE_BY_BEFORE = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:前|之前))?(?:\s*(?:支付|付款|偿还|归还))?|\b(?:by|on\s+or\s+before|before)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s*[:,-])?)\s*$/;
 
 function isScheduled(mention: AmountMention, block: Block, inBlock: readonly AmountMention[]): boolean {
   const local = mention.start - block.start;

@@ -73,24 +73,53 @@ export { blockAt } from '../../blocks.js';
 
 const ABBREVIATION = /(?:\b(?:Co|Ltd|No|Nos|Inc|Mr|Mrs|Ms|Dr|St|Art|Arts|cl|para|e\.g|i\.e|approx|Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)|\b[A-Z])$/;
 
+let boundaryText: string | undefined;
+let boundaryList: number[] = [];
+
+/**
+ * Offsets of `s` where a sentence ends (`。！？；!?;`, a line break, or a full stop before a space or
+ * the end that does not close an abbreviation), found once per text: asking for the sentence of
+ * every mention in a long paragraph stays linear.
+ */
+function sentenceBoundaries(s: string): number[] {
+  if (s === boundaryText) return boundaryList;
+  const out: number[] = [];
+  for (let j = 0; j < s.length; j++) {
+    const c = s[j]!;
+    if ('。！？；\n!?;'.includes(c)) out.push(j);
+    else if (c === '.' && (j + 1 >= s.length || /\s/.test(s[j + 1]!)) && !ABBREVIATION.test(s.slice(Math.max(0, j - 8), j))) out.push(j);
+  }
+  boundaryText = s;
+  boundaryList = out;
+  return out;
+}
+
+/** Index of the first boundary at or after `i`. */
+function firstAtOrAfter(list: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Offset (inside `s`) where the sentence holding `i` starts. */
 export function sentenceStart(s: string, i: number): number {
-  for (let j = Math.min(i, s.length) - 1; j >= 0; j--) {
-    const c = s[j]!;
-    if ('。！？；\n!?;'.includes(c)) return j + 1;
-    if (c === '.' && /\s/.test(s[j + 1] ?? '') && !ABBREVIATION.test(s.slice(Math.max(0, j - 8), j))) return j + 1;
-  }
-  return 0;
+  const list = sentenceBoundaries(s);
+  let k = firstAtOrAfter(list, Math.min(i, s.length)) - 1;
+  // A full stop at the very end of the text closes no sentence that something follows.
+  if (k >= 0 && list[k] === s.length - 1 && s[s.length - 1] === '.') k--;
+  return k >= 0 ? list[k]! + 1 : 0;
 }
 
 /** Offset (inside `s`) where the sentence holding `i` ends. */
 export function sentenceEnd(s: string, i: number): number {
-  for (let j = i; j < s.length; j++) {
-    const c = s[j]!;
-    if ('。！？；\n!?;'.includes(c)) return j;
-    if (c === '.' && (j + 1 >= s.length || /\s/.test(s[j + 1]!)) && !ABBREVIATION.test(s.slice(Math.max(0, j - 8), j))) return j;
-  }
-  return s.length;
+  const list = sentenceBoundaries(s);
+  const k = firstAtOrAfter(list, Math.max(i, 0));
+  return k < list.length ? list[k]! : s.length;
 }
 
 /** Markup that does not change what a sentence says. */
@@ -129,16 +158,16 @@ export function keySpan(context: Pick<RuleContext, 'key' | 'frontMatter' | 'text
   return closingFence(context);
 }
 
-const DUE_BEFORE_EN = /(?:\b(?:fell|became|was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?due(?:\s+for\s+payment)?(?:\s+(?:on|by|as\s+of))?|\bdue(?:\s+for\s+payment)?\s+on|\bdue\s+date(?:\s+(?:of|was|is))?\s*[:：]?|\bdue\s*[:：]|[,(（]\s*due|\bpayable\s+on)\s*$/i;
+const DUE_BEFORE_EN = /(?:\b(?:fell|became|was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?due(?:\s+for\s+payment)?(?:\s+(?:on|by|as\s+of))?|\bdue(?:\s+for\s+payment)?\s+on|\bdue\s+date(?:\s+(?:of|was|is))?(?:\s*[:：])?|\bdue\s*[:：]|[,(（]\s*due|\bpayable\s+on)\s*$/i;
 const PAYABLE_BY_EN = /\bpayable\s+(?:on\s+or\s+before|by)\s*$/i;
-const UNDER_INVOICE = /^\s*,?\s*(?:under|per|as\s+per|according\s+to|pursuant\s+to)\s+(?:the\s+)?(?:invoices?|contract|payment\s+terms)/i;
+const UNDER_INVOICE = /^\s*(?:,\s*)?(?:under|per|as\s+per|according\s+to|pursuant\s+to)\s+(?:the\s+)?(?:invoices?|contract|payment\s+terms)/i;
 const DUE_AFTER_ZH = /^\s*(?:已经?|即已)?到期/;
-const DUE_BEFORE_ZH = /(?:到期日(?:期)?|付款到期日|原定付款日)\s*(?:为|是|[:：])?\s*$/;
+const DUE_BEFORE_ZH = /(?:到期日(?:期)?|付款到期日|原定付款日)\s*(?:(?:为|是|[:：])\s*)?$/;
 const PAY_AT_ZH_BEFORE = /(?:应于|应在|应当于|约定于|原定于|應於|應在|約定於)\s*$/;
-const PAY_AT_ZH_AFTER = /^\s*(?:之?前)?\s*(?:支付|付款|付清|结清)/;
-const DEADLINE_BEFORE_EN = /\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|before|deadline(?:\s+(?:of|is))?|until)\s*[:：]?\s*$/i;
+const PAY_AT_ZH_AFTER = /^\s*(?:之?前\s*)?(?:支付|付款|付清|结清)/;
+const DEADLINE_BEFORE_EN = /\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|before|deadline(?:\s+(?:of|is))?|until)\s*(?:[:：]\s*)?$/i;
 const DEADLINE_AFTER_ZH = /^\s*(?:之前|以前|前)/;
-const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:于|在)?|不迟于|付款期限(?:为|是)?)\s*[:：]?\s*$/;
+const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:于|在)?|不迟于|付款期限(?:为|是)?)\s*(?:[:：]\s*)?$/;
 
 // A deadline is a date to pay by: "please pay ... by", "payment of ... no later than", "于…前支付"; a date to
 // sign, return, confirm or reply by is another deadline of the letter, not the payment deadline

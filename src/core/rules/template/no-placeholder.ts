@@ -8,7 +8,7 @@ import { defineRule } from '../../rule.js';
  */
 const PLACEHOLDER = new RegExp(
   [
-    String.raw`\{\{\{?\s*[^{}\n]{0,60}?\s*\}?\}\}`,
+    String.raw`\{\{\{?\s*(?:[^{}\s][^{}\n]{0,59}?\s*)?\}?\}\}`,
     String.raw`(?<![\]\\!])\[[A-Z][A-Z0-9]+(?:[ _\-/][A-Z0-9]+)*\](?![(\[:])`,
     String.raw`(?<![A-Za-z0-9])X{3,}(?![A-Za-z0-9])`,
     String.raw`(?<![A-Za-z0-9])TBD(?![A-Za-z0-9])`,

@@ -24,11 +24,28 @@ const CLAUSE_CITED = /\b(?:clause|article|section)\s+\d+|\barbitration\s+(?:clau
 const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
 
 /** True when the remedy is named without being announced: reserved, described as a contract term, or avoided. */
+// What a whole sentence says, read once per sentence (a sentence may hold thousands of matches)
+const sentenceReads = new WeakMap<object, { quiet: boolean; usCourt?: boolean }>();
+
+function readSentence(text: string, sentence: { start: number; end: number }): { quiet: boolean; usCourt?: boolean } {
+  let read = sentenceReads.get(sentence);
+  if (!read) {
+    const said = text.slice(sentence.start, sentence.end);
+    sentenceReads.set(sentence, (read = { quiet: RESERVATION.test(said) || !ANNOUNCED.test(said) }));
+  }
+  return read;
+}
+
+function usCourtIn(text: string, sentence: { start: number; end: number }): boolean {
+  const read = readSentence(text, sentence);
+  read.usCourt ??= US_COURT.test(text.slice(sentence.start, sentence.end));
+  return read.usCourt;
+}
+
 function inert(context: RuleContext, match: PhraseMatch): boolean {
   const sentence = sentenceAt(match.block, match.start);
   const text = context.text;
-  const said = text.slice(sentence.start, sentence.end);
-  if (RESERVATION.test(said) || !ANNOUNCED.test(said)) return true;
+  if (readSentence(text, sentence).quiet) return true;
   const before = text.slice(Math.max(sentence.start, match.start - 40), match.start);
   const after = text.slice(match.end, Math.min(sentence.end, match.end + 20));
   return AS_TERM_AFTER.test(after) || AS_TERM_BEFORE.test(before) || AVOIDED_BEFORE.test(before);
@@ -103,7 +120,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
       let why: Bilingual | undefined;
       if (!late) {
         why = { en: `in ${stage.en}`, zh: `出现在${stage.zh}中` };
-      } else if (category === 'enforcement' && debtorInChina && US_COURT.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) {
+      } else if (category === 'enforcement' && debtorInChina && usCourtIn(context.text, sentenceAt(match.block, match.start))) {
         context.report({
           start: match.start,
           end: match.end,

@@ -21,7 +21,7 @@ function headsTheLetter(block: Block, index: number, head: number): boolean {
 }
 
 // A law firm by its name: "Leung & Mak Solicitors", "Tan & Rahman LLP", "Kensington Rowe LLP", 北京某某律师事务所
-const LAW_FIRM = /\b[A-Z][\w'’.-]*(?:,?\s+(?:&|and)?\s*[A-Z][\w'’.-]*){0,3}\s+(?:LLP|Solicitors|Attorneys(?:[-\s]at[-\s]Law)?|Law\s+(?:Firm|Offices?|Group|Chambers)|Advocates(?:\s+(?:&|and)\s+Solicitors)?|Barristers)\b|[\u4e00-\u9fff]{2,16}律师事务所/u;
+const LAW_FIRM = /\b[A-Z][\w'’.-]{0,40}(?:,?\s+(?:(?:&|and)\s*)?[A-Z][\w'’.-]{0,40}){0,3}\s+(?:LLP|Solicitors|Attorneys(?:[-\s]at[-\s]Law)?|Law\s+(?:Firm|Offices?|Group|Chambers)|Advocates(?:\s+(?:&|and)\s+Solicitors)?|Barristers)\b|[\u4e00-\u9fff]{2,16}律师事务所/u;
 
 /** True when the letterhead or the signature (the last blocks) names a law firm. */
 function signedByLawFirm(blocks: readonly Block[]): boolean {

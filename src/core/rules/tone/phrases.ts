@@ -4,9 +4,9 @@
  * vocabulary `accept` list, and a report helper. Pure: no `node:` imports.
  */
 import type { Block, RuleContext } from '../../rule.js';
-import { matchBlocks } from '../../blocks.js';
 import type { Facts } from '../../facts/facts.js';
 import type { Fix } from '../../types.js';
+import { vocabularyMatcher } from '../../vocabulary.js';
 
 /** Text in the two languages Dunmark speaks. */
 export interface Bilingual {
@@ -188,7 +188,7 @@ export function findPhrases(list: CompiledList, blocks: readonly Block[]): Phras
 const HAN = /\p{Script=Han}/u;
 
 // A sentence ends at . ! ? followed by space or the end, or at Chinese 。！？ anywhere
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s|$)|[。！？]+[”’」』）]*|;(?=\s)|；/gu;
+const SENTENCE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s|$)|[。！？]+[”’」』）]*|;(?=\s)|；/gu;
 // Words after which a full stop does not end a sentence
 const ABBREVIATION = /(?:^|[\s(])(?:No|Nos|Co|Ltd|Mr|Mrs|Ms|Dr|Inc|St|Corp|Art|Arts|vs|etc|e\.g|i\.e|U\.S|[A-Z])\.$/;
 
@@ -219,11 +219,24 @@ export function sentences(block: Block): { start: number; end: number }[] {
   return out;
 }
 
-/** The sentence of `block` that holds absolute offset `offset`. */
+/** The sentence of `block` that holds absolute offset `offset` (binary search: sentences are sorted). */
 export function sentenceAt(block: Block, offset: number): { start: number; end: number } {
-  for (const s of sentences(block)) if (offset >= s.start && offset < s.end) return s;
-  return { start: block.start, end: block.end };
+  const list = sentences(block);
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  let whole = wholeBlock.get(block);
+  if (!whole) wholeBlock.set(block, (whole = { start: block.start, end: block.end }));
+  return whole;
 }
+
+const wholeBlock = new WeakMap<Block, { start: number; end: number }>();
 
 /** A fix that removes a sentence together with the space after it. */
 export function removeSentenceFix(context: RuleContext, sentence: { start: number; end: number }): Fix {
@@ -234,22 +247,13 @@ export function removeSentenceFix(context: RuleContext, sentence: { start: numbe
 }
 
 const acceptCache = new WeakMap<object, { start: number; end: number }[]>();
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-
-/** A regex source that matches `phrase` literally, whitespace-tolerant. */
-export function literal(phrase: string): string {
-  return phrase.trim().replace(REGEX_SPECIAL, '\\$&').replace(/\s+/g, '[\\s\\u00a0]+');
-}
-
-/** A global regex for a list of words or phrases from configuration (word-bounded for Latin text). */
-export function vocabularyRegex(words: readonly string[]): RegExp | undefined {
-  const parts = words.filter((w) => typeof w === 'string' && w.trim() !== '').map((w) => {
-    const src = literal(w);
-    return /^[A-Za-z0-9]/.test(w.trim()) ? `${EN_BEFORE}${src}${EN_AFTER}` : src;
-  });
-  if (!parts.length) return undefined;
-  parts.sort((a, b) => b.length - a.length);
-  return new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'giu');
+/** Every match of a vocabulary list in the prose blocks, with offsets into the whole text. */
+export function* vocabularyMatches(blocks: readonly Block[], words: readonly string[]): Generator<{ start: number; end: number; text: string }> {
+  const matcher = vocabularyMatcher(words);
+  if (!matcher) return;
+  for (const block of blocks) {
+    for (const m of matcher.find(block.text)) yield { start: block.start + m.start, end: block.start + m.end, text: block.text.slice(m.start, m.end) };
+  }
 }
 
 /** Spans of the text that configuration's `vocabulary.accept` covers (computed once per lint). */
@@ -257,8 +261,7 @@ export function acceptedSpans(context: RuleContext): { start: number; end: numbe
   const cached = acceptCache.get(context.vocabulary);
   if (cached) return cached;
   const spans: { start: number; end: number }[] = [];
-  const regex = vocabularyRegex(context.vocabulary.accept);
-  if (regex) for (const m of matchBlocks(context.blocks, regex)) spans.push({ start: m.start, end: m.end });
+  for (const m of vocabularyMatches(context.blocks, context.vocabulary.accept)) spans.push({ start: m.start, end: m.end });
   acceptCache.set(context.vocabulary, spans);
   return spans;
 }

@@ -12,7 +12,7 @@ const HAS_LOWER = /[a-z]/u;
 const CAPITAL_WORD = /(?<![A-Za-z])[A-Z]{2,}(?![a-z])/g;
 const DIGIT = /\d/u;
 const LATIN = /\p{Script=Latin}/u;
-const TRAILING_PUNCTUATION = /[.,:;]+$/u;
+const TRAILING_PUNCTUATION = /(?<![.,:;])[.,:;]+$/u;
 // Acronyms and codes that are written in capitals in any sentence
 const ACRONYMS = new Set(('USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC '
   + 'PRC US USA UK HK EU UN SWIFT IBAN BIC ACH FOB CIF CFR EXW DDP DAP FCA CPT CIP ISO VAT PO ID CEO CFO COO AR AP D&B '
@@ -55,7 +55,7 @@ function properWords(context: RuleContext): Map<string, string> {
   for (const name of names) {
     if (typeof name !== 'string') continue;
     for (const word of name.match(WORD) ?? []) {
-      const clean = word.replace(/[.,]+$/u, '');
+      const clean = word.replace(/(?<![.,])[.,]+$/u, '');
       if (/^\p{Lu}/u.test(clean)) map.set(clean.toUpperCase(), clean);
     }
   }

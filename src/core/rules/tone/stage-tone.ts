@@ -47,7 +47,8 @@ function score(context: RuleContext, matches: readonly PhraseMatch[], categories
 
 /** True when an urgent word is no demand: inside a condition, about the creditor's own action, or acceleration. */
 function offered(context: RuleContext, m: PhraseMatch): boolean {
-  const before = context.text.slice(sentenceAt(m.block, m.start).start, m.start);
+  // At most 200 characters of the sentence before the phrase: CONDITION scans to the end from each `if`/`如`.
+  const before = context.text.slice(Math.max(sentenceAt(m.block, m.start).start, m.start - 200), m.start);
   const after = context.text.slice(m.end, Math.min(m.block.end, m.end + 20));
   const beforeWord = context.text.slice(Math.max(m.block.start, m.start - 20), m.start);
   return CONDITION.test(before) || OWN_ACTION.test(before) || ACCELERATION.test(after) || /\b(?:due|payable)\s+$|(?:全部|余额|款项)[^，。；]{0,6}$/iu.test(beforeWord);

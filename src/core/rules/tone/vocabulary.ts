@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { matchBlocks } from '../../blocks.js';
-import { isAccepted, quote, vocabularyRegex } from './phrases.js';
+import { isAccepted, quote, vocabularyMatches } from './phrases.js';
 
 export default defineRule({
   meta: {
@@ -48,9 +47,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const regex = vocabularyRegex(context.vocabulary.reject);
-    if (!regex) return;
-    for (const { start, end, text } of matchBlocks(context.blocks, regex)) {
+    for (const { start, end, text } of vocabularyMatches(context.blocks, context.vocabulary.reject)) {
       if (isAccepted(context, start, end)) continue;
       const q = quote(text);
       context.report({

@@ -1,0 +1,42 @@
+// A long document is parsed in pieces (src/core/markdown.ts): the tree must be the one a single
+// parse gives, wherever the pieces are cut. Checked on generated Markdown with tiny pieces.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Node, Root } from 'mdast';
+import { bodyProcessor as whole, parseMarkdown, pieceStarts } from '../../src/core/markdown.js';
+
+/** Every block node with its type and source span, in document order. */
+function outline(root: Root): string[] {
+  const out: string[] = [];
+  const stack: Node[] = [...root.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (['paragraph', 'heading', 'tableCell', 'html', 'code', 'yaml', 'blockquote', 'listItem', 'definition', 'thematicBreak'].includes(node.type)) {
+      const p = node.position!;
+      out.push(`${node.type} ${p.start.line}:${p.start.column}/${p.start.offset}-${p.end.line}:${p.end.column}/${p.end.offset}`);
+    }
+    if ('children' in node) for (const child of [...(node as Root).children].reverse()) stack.push(child);
+  }
+  return out;
+}
+
+const LINES = [
+  '', '', '', 'Dear Mr. Zhou,', 'Invoice 1187 is due.', '请于2026年12月4日前付款。', '- item', '  continued', '1. first', '> quoted', '>', '```', '```js', '~~~', '    indented code',
+  '<!-- dunmark-disable no-threat', '-->', '<!-- closed -->', '<pre>', '</pre>', '<div>', '</div>', '---', '***', '# Heading', 'Title', '===', '| a | b |', '| --- | --- |', 'a | b', '--|--', '| 1 | 2 |',
+  '[ref]: https://example.com', 'See [ref].', '\tTabbed', '  - nested', 'a\r', 'b\r\n', 'x',
+];
+
+describe('parsing a long document in pieces', () => {
+  it('gives the same tree as one parse, wherever the pieces are cut (property)', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (lines, pieceLength) => {
+      const text = `${lines.join('\n')}\n`;
+      assert.deepEqual(outline(parseMarkdown(text, pieceLength)), outline(whole.parse(text) as Root));
+    }), { numRuns: 3000 });
+  });
+
+  it('cuts only after a blank line, before a letter or a digit, outside fences and HTML blocks', () => {
+    const text = 'Dear Mr. Zhou,\n\n```\n\ncode\n```\n\n<!-- open\n\nstill html\n-->\n\nBack to prose.\n\n- item\n\nNext.\n';
+    const cuts = pieceStarts(text, 1);
+    assert.deepEqual(cuts.map((c) => text.slice(c, c + 6)), ['Back t', 'Next.\n']);
+    assert.deepEqual(pieceStarts('---\nkind: x\n\nnot: closed\n\nProse\n', 1), [], 'an unclosed front matter: one piece');
+  });
+});
