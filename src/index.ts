@@ -8,8 +8,10 @@ import type { RuleMeta } from './core/rule.js';
 export { lint, parseDocument } from './core/engine.js';
 export { applyFixes } from './core/fixes.js';
 export { CONFIG_FILE_NAME, ConfigResolver, mergeConfig, parseConfig, readTemplateFolders } from './core/config/index.js';
-export type { ConfigError, FileSystemPort, FoundConfig, ParseConfigResult } from './core/config/index.js';
+export type { ConfigError, FileSystemPort, FoundCaseFile, FoundConfig, ParseConfigResult } from './core/config/index.js';
 export { fixUntilStable, selectFixes } from './core/fixes.js';
+export { CASE_FILE_NAMES, caseFacts, documentFacts, parseCaseFile } from './core/cases/case-file.js';
+export type { CaseFacts, CaseFile, CaseFileSource } from './core/cases/case-file.js';
 export * as drafting from './core/drafting/index.js';
 export { describeTemplate, escapeMarkdown, listTemplates, parseTemplateFolder, renderTemplate, requiredPaths } from './core/templates/index.js';
 export type { RenderOptions, RenderResult, Template, TemplateProblem } from './core/templates/index.js';
@@ -24,7 +26,7 @@ export type { RateTable, RateOverride } from './core/law/rates.js';
 export { calendarFor, nextWorkingDay, workingDaysBetween } from './core/law/calendar.js';
 export type { Calendar, DayInfo } from './core/law/calendar.js';
 export type {
-  Category, DunmarkConfig, Finding, Fix, LintOptions, RuleSetting, Severity, SeveritySetting, Span, TextEdit,
+  Category, DunmarkConfig, Finding, Fix, LintOptions, RelatedLocation, RuleSetting, Severity, SeveritySetting, Span, TextEdit,
 } from './core/types.js';
 
 /** The metadata of every built-in rule, sorted by id. */

@@ -1,28 +1,17 @@
-// `dunmark lint letter.docx`: reads the Word letter (mammoth), takes its facts from --facts, a YAML
-// block at its start, its custom properties or the case file of its folder, lints it, and says for
-// each finding which paragraph of the document it is in.
+// `dunmark lint letter.docx`: reads the Word letter (mammoth), takes its own facts from --facts, a
+// YAML block at its start or its custom properties, inherits those of its case files, lints it, and
+// says for each finding which paragraph of the document it is in.
 import fs from 'node:fs';
-import path from 'node:path';
+import { caseFacts, type CaseFileSource } from '../core/cases/case-file.js';
 import { docxLetter, type FactsFile } from '../core/export/docx-letter.js';
 import { readDocx } from '../core/export/read-docx.js';
 import type { DunmarkConfig } from '../core/types.js';
 import { lint } from '../index.js';
 import type { FileResult } from './format/stylish.js';
 
-/** The names a folder's case file may have. */
-export const CASE_FILE_NAMES = ['case.yaml', 'case.yml'];
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Lints one .docx; a one-line problem when it cannot be read. */
+/** Lints one .docx with the case files it inherits (outermost first); a one-line problem when it cannot be read. */
 export async function lintDocxFile(
-  file: string, shown: string, config: DunmarkConfig, facts: FactsFile | undefined, show: (f: string) => string,
+  file: string, shown: string, config: DunmarkConfig, facts: FactsFile | undefined, caseFiles: readonly CaseFileSource[],
 ): Promise<FileResult | { problem: string }> {
   let bytes: Uint8Array;
   try {
@@ -36,17 +25,9 @@ export async function lintDocxFile(
   } catch (error) {
     return { problem: `cannot read this Word document (${String((error as Error).message).split('\n')[0]}), expected a .docx file` };
   }
-  let caseFile: FactsFile | undefined;
-  for (const name of CASE_FILE_NAMES) {
-    const candidate = path.join(path.dirname(file), name);
-    const text = readText(candidate);
-    if (text !== undefined) {
-      caseFile = { name: show(candidate), text };
-      break;
-    }
-  }
-  const letter = docxLetter(reading, { ...(facts ? { factsFile: facts } : {}), ...(caseFile ? { caseFile } : {}) });
+  const letter = docxLetter(reading, { ...(facts ? { factsFile: facts } : {}), caseFiles });
   // fixes are edits of the Markdown reading, not of the Word file: none are offered
-  const findings = lint(letter.text, { config, path: shown }).map((f) => ({ ...f, fixes: [] }));
+  const inherited = caseFiles.length ? { facts: caseFacts(caseFiles) } : {};
+  const findings = lint(letter.text, { config, path: shown, ...inherited }).map((f) => ({ ...f, fixes: [] }));
   return { file: shown, text: letter.text, findings, locate: letter.locate };
 }

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
+import { caseFacts } from '../core/cases/case-file.js';
 import { buildDocx, type DocxOptions } from '../core/export/docx.js';
 import { buildExportDocument } from '../core/export/model.js';
 import type { DunmarkConfig } from '../core/types.js';
 import { lint } from '../index.js';
+import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile, usable } from './config-files.js';
 import { displayPath } from './files.js';
 import { formatStylish, useColour } from './format/stylish.js';
@@ -95,12 +97,14 @@ export const runExport: Command = async (argv, io) => {
       throw new ExportProblem(`${letter}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`);
     }
     const { config, configFile } = await resolveConfig(source, values.config, io.cwd, show);
+    const caseFiles = await new CliConfigs(show).caseFilesFor(source);
+    const inherited = caseFiles.length ? caseFacts(caseFiles) : undefined;
 
-    // pre-flight: the same lint as `dunmark lint`
+    // pre-flight: the same lint as `dunmark lint`, with the same case files (their findings named by file)
     const shown = show(source);
-    const findings = lint(text, { config, path: shown });
+    const findings = lint(text, { config, path: shown, ...(inherited ? { facts: inherited } : {}) });
     const errors = findings.filter((f) => f.severity === 'error').length;
-    if (findings.length) io.stdout(formatStylish([{ file: shown, text, findings }], useColour(io.isTTY, process.env)));
+    if (findings.length) io.stdout(formatStylish(regroupCaseFindings([{ file: shown, text, findings }], new Map(caseFiles.map((f) => [f.name, f.text]))), useColour(io.isTTY, process.env)));
     if (errors && !values.force) {
       io.stderr(`dunmark: ${shown}: not exported: ${errors} error${errors === 1 ? '' : 's'} to correct first (or --force to export anyway)\n`);
       return 1;
@@ -117,7 +121,7 @@ export const runExport: Command = async (argv, io) => {
     };
     let bytes: Uint8Array;
     try {
-      bytes = await buildDocx(buildExportDocument(text), options);
+      bytes = await buildDocx(buildExportDocument(text, inherited), options);
     } catch (error) {
       if (letterheadFile) throw new ExportProblem(`${show(letterheadFile)}: cannot use this letterhead (${String((error as Error).message).split('\n')[0]})`);
       throw error;

@@ -19,8 +19,18 @@ export interface ReadFile {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function sha256(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
+/** The hash of a file's bytes (or of a text as UTF-8): what tells a changed file, for --fix and --cache. */
+export function contentHash(data: Uint8Array | string): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/** The text of UTF-8 bytes (a BOM kept), or undefined when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `2 MB`, `500KB`, `1048576` → bytes; undefined when it is not a size. */
@@ -56,13 +66,9 @@ export function readTextFile(file: string, maxBytes: number): { ok: true; file: 
     if (stat.size > maxBytes) return { ok: false, reason: `file too large (${formatSize(stat.size)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
     const bytes = fs.readFileSync(fd);
     if (bytes.length > maxBytes) return { ok: false, reason: `file too large (${formatSize(bytes.length)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return { ok: false, reason: 'not UTF-8 text; not linted' };
-    }
-    return { ok: true, file: { text, size: bytes.length, mtimeMs: stat.mtimeMs, ino: stat.ino, hash: sha256(bytes) } };
+    const text = decodeUtf8(bytes);
+    if (text === undefined) return { ok: false, reason: 'not UTF-8 text; not linted' };
+    return { ok: true, file: { text, size: bytes.length, mtimeMs: stat.mtimeMs, ino: stat.ino, hash: contentHash(bytes) } };
   } catch (error) {
     return { ok: false, reason: `cannot read file (${reasonOf(error)})` };
   } finally {
@@ -82,7 +88,7 @@ export function writeFixedFile(file: string, read: ReadFile, text: string): { ok
     const changed = (): boolean => {
       const again = fs.statSync(file);
       if (again.size !== read.size || again.mtimeMs !== read.mtimeMs || again.ino !== read.ino) return true;
-      return sha256(fs.readFileSync(file)) !== read.hash;
+      return contentHash(fs.readFileSync(file)) !== read.hash;
     };
     if (changed()) return { ok: false, reason: 'changed while it was being fixed; fixes not written, run --fix again' };
     if ((now.mode & 0o222) === 0 || !writable(file)) return { ok: false, reason: 'read-only file; fixes not written' };
@@ -105,4 +111,14 @@ function writable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `file` is a symbolic link to nothing: writing through it would replace the link, not a file. */
+export function isDanglingLink(file: string): boolean {
+  try {
+    if (!fs.lstatSync(file).isSymbolicLink()) return false;
+  } catch {
+    return false;
+  }
+  return !fs.existsSync(file);
 }

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { listRules } from '../index.js';
+import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
+import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
 import { DEFAULT_MAX_BYTES, parseSize, readTextFile, writeFixedFile } from './file-io.js';
 import { displayPath, expandArgs } from './files.js';
@@ -11,7 +13,8 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatStylish, useColour, type FileResult } from './format/stylish.js';
 import type { CliIo, Command } from './io.js';
-import { LintRunner } from './lint-worker.js';
+import { contextKey, DEFAULT_CACHE_FILE, hashText, LintCache } from './lint-cache.js';
+import { LintPool, poolSize } from './lint-pool.js';
 import { UsageError } from './usage.js';
 
 /** How long one file may take by default (lint, or all passes of --fix), in milliseconds. */
@@ -45,6 +48,9 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       'max-ms': { type: 'string' },
       'max-size': { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,6 +67,8 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   if (!Number.isInteger(maxMs) || maxMs <= 0) throw new UsageError(`--max-ms needs a whole number of milliseconds, e.g. --max-ms ${DEFAULT_MAX_MS}`);
   const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']);
   if (maxBytes === undefined) throw new UsageError('--max-size needs a size, e.g. --max-size 2MB or --max-size 500KB');
+  const jobs = values.jobs === undefined || values.jobs === 'auto' ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a number of worker threads (1 or more) or auto, not \`${values.jobs}\``);
 
   const show = (file: string): string => displayPath(io.cwd, file);
   let status = 0;
@@ -71,16 +79,18 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   }
   if (values.verbose) for (const p of skipped) io.stderr(`dunmark: ${show(p.path)}: skipped (${p.reason})\n`);
 
-  // Every config is read before any file is linted or written: a bad config changes nothing.
+  // Every config and case file is read before any file is linted or written: a bad one changes nothing.
   const configs = new Map<string, DunmarkConfig>();
+  const cases = new Map<string, CaseFileSource[]>();
   try {
+    const resolver = new CliConfigs(show);
     if (values.config !== undefined) {
       const fixed = await readConfigFile(path.resolve(io.cwd, values.config), values.config);
       for (const file of files) configs.set(file, fixed);
     } else {
-      const resolver = new CliConfigs(show);
       for (const file of files) configs.set(file, await resolver.configFor(file));
     }
+    for (const file of files) cases.set(file, await resolver.caseFilesFor(file));
   } catch (error) {
     if (error instanceof ConfigFileError) {
       io.stderr(`dunmark: ${error.location()}: ${error.reason}\n`);
@@ -89,60 +99,85 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     throw error;
   }
 
-  // Each file is linted in a worker within --max-ms; one file that cannot be read, checked or
-  // written is one line on stderr, and the others go on.
   const results: FileResult[] = [];
   const facts = values.facts === undefined ? undefined : readFactsFile(path.resolve(io.cwd, values.facts), values.facts);
   if (typeof facts === 'string') {
     io.stderr(`dunmark: ${facts}\n`);
     return 2;
   }
-  const runner = new LintRunner(maxMs);
-  try {
-    for (const file of files) {
-      const shown = show(file);
-      if (/\.docx$/i.test(file)) {
-        // Word letters: read through mammoth, in a chunk loaded only when there is one
-        const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, show);
-        if ('problem' in result) {
-          io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
-          status = 2;
-        } else results.push(result);
-        continue;
-      }
-      const read = readTextFile(file, maxBytes);
-      if (!read.ok) {
-        io.stderr(`dunmark: ${shown}: ${read.reason}\n`);
+  // Every file is linted in a worker within --max-ms, many files on every core; with --cache, an
+  // unchanged file is not linted (nor read) again. One file that cannot be read, checked or written
+  // is one line on stderr, and the others go on.
+  const pool = new LintPool(poolSize(files.length, jobs), maxMs);
+  const cache = values.cache ? LintCache.open(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
+  const caseTexts = new Map<string, string>();
+  const lintFile = async (file: string): Promise<FileResult | undefined> => {
+    const shown = show(file);
+    const caseFiles = cases.get(file) ?? [];
+    for (const c of caseFiles) caseTexts.set(c.name, c.text);
+    if (/\.docx$/i.test(file)) {
+      // Word letters: read through mammoth, in a chunk loaded only when there is one
+      const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, caseFiles);
+      if ('problem' in result) {
+        io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
         status = 2;
-        continue;
+        return undefined;
       }
-      const { text } = read.file;
-      const config = configs.get(file) ?? {};
-      const answer = await runner.run({ text, config, path: shown, fix: values.fix });
-      if (answer.kind === 'over-budget') {
-        results.push({ file: shown, text, findings: [overBudget(maxMs)] });
-        continue;
-      }
-      if (answer.kind === 'failed') {
-        io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
-        status = 2;
-        continue;
-      }
-      if (values.fix && answer.text !== text) {
-        const written = writeFixedFile(file, read.file, answer.text);
-        if (!written.ok) {
-          io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
-          status = 2;
-          const again = await runner.run({ text, config, path: shown, fix: false });
-          results.push({ file: shown, text, findings: again.kind === 'done' ? again.findings : [] });
-          continue;
-        }
-      }
-      results.push({ file: shown, text: answer.text, findings: answer.findings });
+      return result;
     }
+    const config = configs.get(file) ?? {};
+    const context = cache ? contextKey(config, caseFiles) : '';
+    // a file now over --max-size is read (and refused) even when the cache knows it
+    const stat = cache ? statOf(file) : undefined;
+    const known = stat && stat.size <= maxBytes ? stat : undefined;
+    const reuse = (found: Finding[] | undefined): found is Finding[] => found !== undefined && !(values.fix && found.some((f) => f.file === undefined && f.fixes.some((x) => x.isPreferred)));
+    const byStat = known ? cache?.byStat(file, known, context) : undefined;
+    if (reuse(byStat)) return { file: shown, findings: byStat };
+    const read = readTextFile(file, maxBytes);
+    if (!read.ok) {
+      io.stderr(`dunmark: ${shown}: ${read.reason}\n`);
+      status = 2;
+      return undefined;
+    }
+    const { text } = read.file;
+    const byContent = cache?.byContent(file, read.file, read.file.hash, context);
+    if (reuse(byContent)) return { file: shown, text, findings: byContent };
+    const answer = await pool.run({ text, config, path: shown, fix: values.fix, caseFiles });
+    // over budget says nothing about the letter, only about this run: reported, never cached
+    if (answer.kind === 'over-budget') return { file: shown, text, findings: [overBudget(maxMs)] };
+    if (answer.kind === 'failed') {
+      io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
+      status = 2;
+      return undefined;
+    }
+    if (values.fix && answer.text !== text) {
+      const written = writeFixedFile(file, read.file, answer.text);
+      if (!written.ok) {
+        io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
+        status = 2;
+        const again = await pool.run({ text, config, path: shown, fix: false, caseFiles });
+        return { file: shown, text, findings: again.kind === 'done' ? again.findings : [] };
+      }
+      const after = cache ? statOf(file) : undefined;
+      if (after) cache?.set(file, after, hashText(answer.text), context, answer.findings);
+    } else cache?.set(file, read.file, read.file.hash, context, answer.findings);
+    return { file: shown, text: answer.text, findings: answer.findings };
+  };
+  try {
+    // a few files ahead of the workers, not every letter of a large folder in memory at once
+    const found = new Array<FileResult | undefined>(files.length);
+    let next = 0;
+    const feed = async (): Promise<void> => {
+      for (let i = next++; i < files.length; i = next++) found[i] = await lintFile(files[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, feed));
+    for (const result of found) if (result) results.push(result);
   } finally {
-    runner.stop();
+    pool.stop();
   }
+  const problem = cache?.save();
+  if (problem) io.stderr(`dunmark: ${show(cache!.file)}: ${problem}\n`);
+  results.splice(0, results.length, ...regroupCaseFindings(results, caseTexts));
 
   if (format === 'json') io.stdout(formatJson(results));
   else if (format === 'sarif') io.stdout(formatSarif(results, listRules(), io.cwd));
@@ -151,6 +186,16 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   if (status === 2) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 };
+
+/** A file's size and modification time, or undefined when it cannot be read (the read says why). */
+function statOf(file: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const st = fs.statSync(file);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads `--facts FILE` for Word letters; a one-line problem when it cannot be read. */
 function readFactsFile(file: string, shown: string): { name: string; text: string } | string {
@@ -173,6 +218,9 @@ Options:
       --fix                        apply the preferred fixes, then report what remains
       --ext EXT                    extension to lint in folders (default: md; repeatable)
       --ignore-pattern PATTERN     ignore files matching this .gitignore-style pattern (repeatable)
+      --cache                      reuse the findings of files unchanged since the last --cache run
+      --cache-location FILE        where the cache is kept (default: .dunmarkcache in the working folder)
+  -j, --jobs N|auto                worker threads that lint (default auto: every core for 48 files or more, else one)
       --facts FILE                 facts (YAML) of the .docx letters linted (default: a YAML block at
                                    the start, the document's properties, or case.yaml beside it)
       --max-ms MS                  time one file may take before it is reported unchecked (default: 30000)
@@ -181,7 +229,8 @@ Options:
   -h, --help                       show this help
 
 Folders are searched recursively; .gitignore and .dunmarkignore in the working folder are
-honoured and node_modules is always skipped.
+honoured and node_modules is always skipped. A letter inherits the facts of the case.yaml files in
+its folder and above; a finding about an inherited fact is shown under that case.yaml.
 A file that is not UTF-8 text, too large, or cannot be checked is one line on stderr; the
 other files are still linted and the exit status is 2. --fix writes a file only when it is
 unchanged since it was read and writable, keeping its mode, owner, hard links, BOM and line endings.

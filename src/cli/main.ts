@@ -1,5 +1,6 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
 import { isMainThread } from 'node:worker_threads';
+import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';
@@ -16,7 +17,8 @@ YAML front matter), in English and Simplified Chinese.
 
 Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
-  dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+  dunmark render TEMPLATE_ID --facts FACTS.yaml|AGING.csv|AGING.xlsx [--map MAP.json] [--out FILE|--out-dir DIR] [--force]
+  dunmark cases [DIR] [--format text|json|csv] [--as-of DATE]   the portfolio: next action per case
   dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
@@ -30,19 +32,27 @@ Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps
 `;
 
 const COMMANDS: Record<string, Command> = {
-  lint: runLint, render: runRender, templates: runTemplates, rules: runRules,
+  lint: runLint, render: runRender, templates: runTemplates, rules: runRules, cases: runCases,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
 };
 
 /** Help of the subcommands that do not print their own. */
 const COMMAND_HELP: Record<string, string> = {
+  cases: CASES_HELP,
   render: `Usage: dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
+       dunmark render TEMPLATE_ID --facts AGING.csv|AGING.xlsx [--map MAP.json] --out-dir DIR [--case-folders] [--force]
 
 Renders a template with the facts in FACTS.yaml (built-in templates, and workspace templates from
 .dunmark/templates or the folder \`templates\` names in .dunmarkrc.json). The facts are validated first:
 when one is missing or ill-typed, every problem is printed with its key path and nothing is rendered
 (exit 1). The letter goes to stdout, or to --out, which is never overwritten unless --force is given.
+
+From an accounts-receivable aging report (CSV, or the first sheet of an XLSX; one row per open
+invoice), one document per debtor goes to --out-dir (with --case-folders: a folder per debtor with
+its case.yaml and the letter). MAP.json (default: the report's name with .map.json) maps columns to
+facts; see examples/aging/. Every debtor whose facts do not satisfy the template is reported by row,
+column and fact and not written (exit 1); the others are written.
 `,
   templates: `Usage: dunmark templates [--format text|json]
 
@@ -71,7 +81,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, export, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates or rules (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];
@@ -92,7 +102,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 function isEntry(): boolean {
-  // The lint worker loads this bundle too: only the main thread runs the command.
+  // The lint and cases workers load this bundle too: only the main thread runs the command.
   return isMainThread && typeof process !== 'undefined' && Array.isArray(process.argv) && !process.env.DUNMARK_NO_MAIN;
 }
 

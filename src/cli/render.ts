@@ -6,28 +6,36 @@ import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDocument } from 'yaml';
 import { listTemplates, renderTemplate } from '../core/templates/index.js';
+import { isDanglingLink } from './file-io.js';
 import type { Command } from './io.js';
 import { formatWorkspaceProblem, loadWorkspace } from './templates.js';
 import { UsageError } from './usage.js';
-
-function isDanglingLink(file: string): boolean {
-  try {
-    if (!fs.lstatSync(file).isSymbolicLink()) return false;
-  } catch {
-    return false;
-  }
-  return !fs.existsSync(file);
-}
 
 /** Runs `dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE] [--force]`. */
 export const runRender: Command = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv, strict: true, allowPositionals: true,
-    options: { facts: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+    options: {
+      facts: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false },
+      map: { type: 'string' }, 'out-dir': { type: 'string' }, 'case-folders': { type: 'boolean', default: false },
+    },
   });
   const [id, extra] = positionals;
   if (!id || extra !== undefined) throw new UsageError('render needs exactly one TEMPLATE_ID (see `dunmark templates`)');
   if (!values.facts) throw new UsageError('render needs --facts FACTS.yaml');
+  if (/\.(csv|xlsx)$/i.test(values.facts)) {
+    // an aging report: one document per debtor, in a chunk of its own (csv-parse, read-excel-file)
+    if (values.out !== undefined) throw new UsageError('render from an aging report writes one file per debtor: give --out-dir DIR, not --out');
+    const workspace = await loadWorkspace(io);
+    if (!workspace) return 2;
+    if (!listTemplates(workspace.templates).some((t) => t.id === id)) {
+      io.stderr(`dunmark: ${id}: unknown template, expected one of the ids \`dunmark templates\` lists\n`);
+      return 1;
+    }
+    const { runBatch } = await import('./batch.js');
+    return runBatch({ template: id, facts: values.facts, map: values.map, outDir: values['out-dir'], caseFolders: values['case-folders'], force: values.force, templates: workspace.templates }, io);
+  }
+  if (values.map !== undefined || values['out-dir'] !== undefined || values['case-folders']) throw new UsageError('--map, --out-dir and --case-folders go with --facts AGING.csv or AGING.xlsx');
   let source: string;
   try {
     source = fs.readFileSync(path.resolve(io.cwd, values.facts), 'utf8');

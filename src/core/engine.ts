@@ -1,9 +1,10 @@
 import type { Node, Root, RootContent } from 'mdast';
+import { asCaseFacts, caseKey, documentFacts, type CaseFacts } from './cases/case-file.js';
 import { readSuppressions } from './disable.js';
 import { currencyNamed, readAmounts, type AmountMention } from './facts/amounts.js';
 import { readDates, type DateMention } from './facts/dates.js';
 import { isoToday, typeFacts, type FactProblem, type Facts } from './facts/facts.js';
-import { splitFrontMatter, type FrontMatter } from './front-matter.js';
+import { splitFrontMatter, type FrontMatter, type KeyLocation } from './front-matter.js';
 import { parseFrontMatter } from './front-matter-yaml.js';
 import { labelMeasure, measureLanguage, type LanguageMeasure } from './language/detect.js';
 import { isChineseLocale } from './language/where.js';
@@ -11,7 +12,7 @@ import { parseMarkdown } from './markdown.js';
 import { LineIndex } from './positions.js';
 import type { Block, BlockLanguage, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
-import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type LintOptions, type Severity, type SeveritySetting } from './types.js';
+import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type Fix, type LintOptions, type RelatedLocation, type Severity, type SeveritySetting } from './types.js';
 
 /** A document parsed once: everything rules share, before any rule runs. */
 export interface ParsedDocument {
@@ -19,8 +20,15 @@ export interface ParsedDocument {
   tree: Root;
   lines: LineIndex;
   frontMatter: FrontMatter | undefined;
-  /** The front matter's raw mapping (unknown keys included), for drafting; rules read `facts`. */
+  /**
+   * The document's facts as raw mappings (unknown keys included): what it inherits from its case
+   * files, overridden by its own front matter. For drafting; rules read `facts`.
+   */
   data: Record<string, unknown> | undefined;
+  /** The document's own front matter as a raw mapping, without what it inherits. */
+  ownData: Record<string, unknown> | undefined;
+  /** The case files the document inherits facts from (see cases/case-file.ts), if any. */
+  inherited: CaseFacts | undefined;
   facts: Facts;
   factProblems: FactProblem[];
   body: { start: number; end: number };
@@ -31,8 +39,12 @@ export interface ParsedDocument {
   readonly dates: DateMention[];
 }
 
-/** Parses a document once: front matter (YAML read once), Markdown body, typed facts, prose blocks. */
-export function parseDocument(text: string): ParsedDocument {
+/**
+ * Parses a document once: front matter (YAML read once), Markdown body, typed facts, prose blocks.
+ * `inherited`: the facts of its case files, which its own front matter overrides.
+ */
+export function parseDocument(text: string, inherited?: CaseFacts | Record<string, unknown>): ParsedDocument {
+  const caseFacts = asCaseFacts(inherited);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
   const block = splitFrontMatter(text);
@@ -41,13 +53,18 @@ export function parseDocument(text: string): ParsedDocument {
   const tree = parseMarkdown(from ? text.slice(from) : text);
   if (from) shiftPositions(tree, from, lines.position(from));
   const rawData = frontMatter?.data;
-  const data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
-  const { facts, problems: factProblems } = frontMatter && frontMatter.errors.length === 0 ? typeFacts(rawData) : { facts: {}, problems: [] };
+  const ownData = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
+  // a broken front matter is not read (its YAML finding says why), and neither is what it would inherit;
+  // a front matter that is not a mapping keeps its own finding, typed as before
+  const usable = !frontMatter || frontMatter.errors.length === 0;
+  const typedFrom = caseFacts && usable && (ownData || rawData === undefined || rawData === null) ? documentFacts(caseFacts, ownData) : rawData;
+  const data = caseFacts && usable ? documentFacts(caseFacts, ownData) : ownData;
+  const { facts, problems: factProblems } = usable && (frontMatter || caseFacts) ? typeFacts(typedFrom) : { facts: {}, problems: [] };
   const blocks = collectBlocks(text, tree);
   let amounts: AmountMention[] | undefined;
   let dates: DateMention[] | undefined;
   return {
-    text, tree, lines, frontMatter, data, facts, factProblems,
+    text, tree, lines, frontMatter, data, ownData, inherited: caseFacts, facts, factProblems,
     body: { start: block ? block.span.end : bom, end: text.length }, blocks,
     get amounts() {
       return (amounts ??= collectAmounts(blocks));
@@ -176,6 +193,63 @@ function pickMessage(message: Message, lang: 'en' | 'zh'): string {
   return typeof message === 'string' ? message : message[lang];
 }
 
+/**
+ * Where the case files sit for the rules: past the end of the document, one after another, so a rule
+ * that reports at an inherited key (through `key` or `relatedFact`) reports at an offset the engine
+ * maps back to the case file. Rules never see the difference.
+ */
+class CaseLayout {
+  private readonly bases: number[] = [];
+
+  constructor(textLength: number, readonly facts: CaseFacts) {
+    let base = textLength + 1;
+    for (const file of facts.files) {
+      this.bases.push(base);
+      base += file.text.length + 1;
+    }
+  }
+
+  /** The location of an inherited key, in layout offsets. */
+  key(path: string): KeyLocation | undefined {
+    const found = caseKey(this.facts, path);
+    if (!found) return undefined;
+    const base = this.bases[found.file]!;
+    const { key, value } = found.location;
+    return { key: { start: key.start + base, end: key.end + base }, value: { start: value.start + base, end: value.end + base } };
+  }
+
+  /** The text of a span in layout offsets (empty when it is not inside one case file). */
+  slice(span: { start: number; end: number }): string {
+    const at = this.locate(span.start);
+    return at ? this.facts.files[at.file]!.text.slice(at.offset, at.offset + Math.max(0, span.end - span.start)) : '';
+  }
+
+  /** The case file a layout offset is in, and the offset there. */
+  locate(offset: number): { file: number; offset: number } | undefined {
+    for (let i = this.bases.length - 1; i >= 0; i--) {
+      const base = this.bases[i]!;
+      if (offset >= base) return offset - base <= this.facts.files[i]!.text.length ? { file: i, offset: offset - base } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** The findings of the case files' YAML problems: in the case file, as the front-matter rule words them. */
+function caseFileErrors(layout: CaseLayout, rule: Rule | undefined, config: DunmarkConfig | undefined, lang: 'en' | 'zh'): Finding[] {
+  if (!rule) return [];
+  const { severity } = ruleSettings(rule, config);
+  if (severity === 'off') return [];
+  return layout.facts.files.flatMap((file) => file.errors.map((error): Finding => {
+    const a = file.lines.position(error.span.start);
+    const b = file.lines.position(error.span.end);
+    return {
+      ruleId: rule.meta.id, category: rule.meta.category, severity, file: file.name,
+      message: lang === 'zh' ? `案件文件 YAML 有误：${error.message}` : `Unexpected YAML in the case file: ${error.message}`,
+      line: a.line, column: a.column, endLine: b.line, endColumn: b.column, span: { ...error.span }, fixes: [],
+    };
+  }));
+}
+
 /** Runs `rules` over a parsed document. Never throws: a failing rule becomes a finding. */
 export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: DunmarkConfig): Finding[] {
   const findings: Finding[] = [];
@@ -184,38 +258,66 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
   const lang = messageLanguage(doc.facts, config);
   const suppressions = readSuppressions(doc.text, doc.tree, doc.lines);
   const textLength = doc.text.length;
+  const layout = doc.inherited?.files.length ? new CaseLayout(textLength, doc.inherited) : undefined;
+  // where an offset a rule reported is: the document, or (past its end) one of its case files
+  const place = (start: number, end: number): { span: { start: number; end: number }; line: number; column: number; endLine: number; endColumn: number; file?: string } => {
+    const inCase = layout && Number.isFinite(start) && start > textLength ? layout.locate(Math.trunc(start)) : undefined;
+    if (inCase && layout) {
+      const file = layout.facts.files[inCase.file]!;
+      const to = layout.locate(Math.trunc(end));
+      const e = to && to.file === inCase.file ? Math.max(inCase.offset, to.offset) : inCase.offset;
+      const a = file.lines.position(inCase.offset);
+      const b = file.lines.position(e);
+      return { span: { start: inCase.offset, end: e }, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, file: file.name };
+    }
+    const s = clampOffset(start, textLength);
+    const e = Math.max(s, clampOffset(end, textLength));
+    const a = doc.lines.position(s);
+    const b = doc.lines.position(e);
+    return { span: { start: s, end: e }, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  };
+  // a fix edits one file: the document's edits stay, a case file's are moved into it; a fix that mixes the two is dropped
+  const placeFixes = (fixes: Fix[] | undefined, file: string | undefined): Fix[] => {
+    if (!layout || !fixes?.length) return fixes ?? [];
+    const out: Fix[] = [];
+    for (const fix of fixes) {
+      const edits = fix.edits.map((e) => {
+        const at = place(e.start, e.end);
+        return at.file === file ? { start: at.span.start, end: at.span.end, text: e.text } : undefined;
+      });
+      if (edits.every((e) => e !== undefined)) out.push({ ...fix, edits });
+    }
+    return out;
+  };
+  const key = (path: string): KeyLocation | undefined => doc.frontMatter?.keys.get(path) ?? layout?.key(path);
+  // the rules see the facts the document inherits as part of its front matter
+  const frontMatter = doc.frontMatter && doc.inherited && doc.data ? { ...doc.frontMatter, data: doc.data } : doc.frontMatter;
   for (const rule of rules) {
     const { severity, options } = ruleSettings(rule, config);
     if (severity === 'off') continue;
     const push = (r: Report, category: Category, sev: Severity): void => {
-      const start = clampOffset(r.start, textLength);
-      const end = Math.max(start, clampOffset(r.end, textLength));
-      const from = doc.lines.position(start);
-      const to = doc.lines.position(end);
-      if (suppressions.isSuppressed(rule.meta.id, from.line)) return;
-      const related = r.related?.map((place) => {
-        const s = clampOffset(place.start, textLength);
-        const e = Math.max(s, clampOffset(place.end, textLength));
-        const a = doc.lines.position(s);
-        const b = doc.lines.position(e);
-        return { span: { start: s, end: e }, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: pickMessage(place.message, lang) };
+      const at = place(r.start, r.end);
+      if (!at.file && suppressions.isSuppressed(rule.meta.id, at.line)) return;
+      const related = r.related?.map((p): RelatedLocation => {
+        const where = place(p.start, p.end);
+        return { ...where, message: pickMessage(p.message, lang) };
       });
       findings.push({
         ruleId: rule.meta.id, category, severity: sev, message: pickMessage(r.message, lang),
-        line: from.line, column: from.column, endLine: to.line, endColumn: to.column,
-        span: { start, end }, fixes: (r.fixes ?? []).map((f) => ({ ...f, title: pickMessage(f.title, lang) })), ...(related?.length ? { related } : {}),
+        ...at, fixes: placeFixes(r.fixes?.map((f) => ({ ...f, title: pickMessage(f.title, lang) })), at.file), ...(related?.length ? { related } : {}),
       });
     };
     const context: RuleContext = {
-      text: doc.text, tree: doc.tree, frontMatter: doc.frontMatter, facts: doc.facts,
+      text: doc.text, tree: doc.tree, frontMatter, facts: doc.facts,
       factProblems: doc.factProblems, body: doc.body, blocks: doc.blocks,
       // read on first use: a run whose enabled rules need no amounts or dates never reads them
       get amounts() { return doc.amounts; },
       get dates() { return doc.dates; },
       options, today, vocabulary,
-      key: (path) => doc.frontMatter?.keys.get(path),
+      key,
+      sourceAt: (span) => (layout && span.start > textLength ? layout.slice(span) : doc.text.slice(span.start, span.end)),
       relatedFact: (path) => {
-        const location = doc.frontMatter?.keys.get(path);
+        const location = key(path);
         if (!location) return undefined;
         const span = location.value.end > location.value.start ? location.value : location.key;
         return { ...span, message: { en: `the front-matter fact \`${path}\``, zh: `前置信息中的 \`${path}\`` } };
@@ -232,6 +334,7 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
       }, rule.meta.category, 'warning');
     }
   }
+  if (layout) findings.push(...caseFileErrors(layout, rules.find((r) => r.meta.id === 'front-matter'), config, lang));
   return sortFindings(findings);
 }
 
@@ -244,10 +347,10 @@ function clampOffset(n: number, max: number): number {
   return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), max) : 0;
 }
 
-/** Sorts findings by position, then rule id, so the same input always gives the same output. */
+/** Sorts findings by file (the document's own first, then its case files), position, then rule id, so the same input always gives the same output. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) =>
-    a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) || a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
     || a.span.end - b.span.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
@@ -260,5 +363,8 @@ export function lintParsed(doc: ParsedDocument, config?: DunmarkConfig): Finding
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   if (typeof text !== 'string') throw new TypeError('lint(text): expected `text` to be a string');
   if (options === null || typeof options !== 'object') throw new TypeError('lint(text, options): expected `options` to be an object');
-  return lintParsed(parseDocument(text), options.config);
+  if (options.facts !== undefined && (options.facts === null || typeof options.facts !== 'object' || Array.isArray(options.facts))) {
+    throw new TypeError('lint(text, options): expected `options.facts` to be an object of facts (or what `caseFacts()` returns)');
+  }
+  return lintParsed(parseDocument(text, options.facts), options.config);
 }

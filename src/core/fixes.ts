@@ -35,13 +35,15 @@ function compatible(fixes: readonly Fix[], length: number): Fix[] {
 }
 
 /**
- * The fixes `--fix` and Fix All apply: each finding's preferred fix (the one right fix), in the
+ * The fixes `--fix` and Fix All apply: each finding's preferred fix (the one right fix) — of the
+ * findings in this text, not those in a case file it inherits from — in the
  * findings' order (position, then rule id), leaving out any that overlaps one already chosen —
  * the next pass of `fixUntilStable` gets another chance at it.
  */
 export function selectFixes(findings: readonly Finding[], textLength = Number.MAX_SAFE_INTEGER): Fix[] {
   const preferred: Fix[] = [];
   for (const finding of findings) {
+    if (finding.file !== undefined) continue; // a finding in a case file is fixed there, not in this text
     const fix = finding.fixes.find((f) => f.isPreferred);
     if (fix) preferred.push(fix);
   }

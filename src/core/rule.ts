@@ -106,6 +106,8 @@ export interface RuleContext {
   readonly vocabulary: { readonly accept: readonly string[]; readonly reject: readonly string[] };
   /** Where a front-matter key sits (`amount`, `invoices.0.number`). */
   key(path: string): KeyLocation | undefined;
+  /** The text of a span `key` gave: the document's, or for an inherited fact, its case file's. */
+  sourceAt(span: Span): string;
   /** The location of a front-matter fact as a related place of a finding (its value), if it is written. */
   relatedFact(path: string): { start: number; end: number; message: Message } | undefined;
   /** 1-based line and column of an offset. */

@@ -1,4 +1,5 @@
 /** Shared public types of the Dunmark core. */
+import type { CaseFacts } from './cases/case-file.js';
 
 /** How serious a finding is; `off` is only a configuration value. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -45,6 +46,8 @@ export interface RelatedLocation {
   endColumn: number;
   /** What this place is, in the letter's language. */
   message: string;
+  /** The case file this place is in (its name as the caller gave it); absent: the document itself. */
+  file?: string;
 }
 
 /** A problem found in a document. */
@@ -62,6 +65,12 @@ export interface Finding {
   fixes: Fix[];
   /** Other places the finding points at: SARIF `relatedLocations`, the editor's related information. */
   related?: RelatedLocation[];
+  /**
+   * The case file the finding is in (its name as given to `caseFacts`), when it is about a fact the
+   * document inherits: span, line and column are then in that file, and so are the fixes' edits.
+   * Absent: the finding is in the document.
+   */
+  file?: string;
 }
 
 /** A rule's setting in configuration: a severity, or a severity with options. */
@@ -83,6 +92,8 @@ export interface DunmarkConfig {
   letterhead?: string;
   /** Fonts of exported documents: Latin text and East Asian (Chinese) text. */
   fonts?: { latin?: string; eastAsian?: string };
+  /** When each dunning stage is due, in days after the due date (`legal-action`: after the last letter's deadline). */
+  schedule?: Partial<Record<'reminder' | 'second-reminder' | 'final-demand' | 'letter-before-action' | 'legal-action', number>>;
 }
 
 /** Options of `lint()`. */
@@ -90,4 +101,10 @@ export interface LintOptions {
   /** Used in messages and config globs only; never read. */
   path?: string;
   config?: DunmarkConfig;
+  /**
+   * The facts the document inherits (its case file): a plain facts object, or what `caseFacts()`
+   * builds from the case files' text, so that a finding about an inherited fact points into its file.
+   * The document's own front matter overrides them.
+   */
+  facts?: Record<string, unknown> | CaseFacts;
 }

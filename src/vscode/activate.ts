@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { DunmarkCodeActions } from './code-actions.js';
 import { DunmarkCompletion } from './completion.js';
+import { registerCasesView } from './cases-view.js';
 import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
 import { Linter, SELECTOR } from './diagnostics.js';
 import type { ThreadFactory } from './lint-thread/runner.js';
@@ -48,6 +49,7 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
     new DunmarkStatusBar(linter),
     vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
     ...registerCommands(linter, catalog, previews, context.extensionUri),
+    ...registerCasesView(linter, catalog),
   );
   // the documents already open are linted after activation returns: nothing at activation that can wait
   setTimeout(() => linter.lintAll(), 0);

@@ -22,9 +22,11 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
  */
 export async function fixAllEdit(linter: Linter, document: vscode.TextDocument): Promise<{ edit: vscode.WorkspaceEdit; applied: number } | undefined> {
   const config = await linter.configFor(document);
+  const caseFiles = await linter.discovery.caseSources(document.uri);
   const text = document.getText();
   const { fixUntilStable, replacementEdit } = fixes();
-  const outcome = fixUntilStable(text, (t) => lintSafely(t, config));
+  // fixes of the letter itself: a finding about an inherited fact is fixed in its case file
+  const outcome = fixUntilStable(text, (t) => lintSafely(t, config, caseFiles).filter((f) => f.file === undefined));
   const edit = replacementEdit(text, outcome.text);
   return edit ? { edit: toWorkspaceEdit(document, [edit]), applied: outcome.applied } : undefined;
 }

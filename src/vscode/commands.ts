@@ -10,8 +10,9 @@ import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
-import { parsed } from './parsed.js';
+import { inheritedOf, parsed } from './parsed.js';
 import { showRuleDocs } from './rule-docs.js';
+import { parentOf } from './settings.js';
 import type { TemplateCatalog } from './templates.js';
 import { lintWorkspaceCommand } from './workspace-lint.js';
 
@@ -27,6 +28,11 @@ export interface CommandArgs {
   institution?: string;
   /** Only offer templates of this kind. */
   kind?: string;
+  /**
+   * The facts the new document inherits from its case file: it renders from them, and its front
+   * matter keeps only what differs (kind, stage, date, deadline). Default: those of the open document's case.
+   */
+  inherited?: Record<string, unknown>;
 }
 
 /** The URI scheme of read-only rendered previews. */
@@ -104,6 +110,29 @@ function suggestedFile(template: Template, facts: Record<string, unknown>, near:
   return folder && vscode.Uri.joinPath(folder, `${template.id}${date}.md`);
 }
 
+/** A new document's file name in a case folder: its date and stage (or kind), `2026-11-25-final-demand.md`. */
+function draftName(facts: Record<string, unknown>, template: Template): string {
+  const date = typeof facts.date === 'string' ? facts.date : isoToday();
+  return `${date}-${template.stage ?? template.kind}.md`;
+}
+
+/** `name` in `folder`, or `name-2`, `name-3`, ... when a file of that name exists (never overwritten). */
+export async function freeName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  const stem = name.replace(/\.md$/, '');
+  for (let i = 1; ; i++) {
+    const uri = vscode.Uri.joinPath(folder, i === 1 ? name : `${stem}-${i}.md`);
+    if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return uri;
+  }
+}
+
+/** The facts of the case the open document belongs to (its case files'), unless the arguments bring their own. */
+function caseOf(source: vscode.TextDocument | undefined, args: CommandArgs): { inherited?: Record<string, unknown>; besideIn?: vscode.Uri } {
+  if (args.inherited) return { inherited: args.inherited };
+  const data = source ? inheritedOf(source.uri)?.data : undefined;
+  // a document of a case folder: the new one goes beside it and inherits the same case file
+  return data && source ? { inherited: data, ...(args.target === undefined ? { besideIn: parentOf(source.uri) } : {}) } : {};
+}
+
 /** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
 async function output(text: string, target: string | undefined, suggested?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   let where = target;
@@ -139,6 +168,10 @@ interface DraftRequest {
   source: vscode.TextDocument | undefined;
   /** Render without the form when the facts are complete (a command run with answers as arguments). */
   direct: boolean;
+  /** The case facts the document inherits (its front matter keeps only what differs). */
+  inherited?: Record<string, unknown>;
+  /** A case folder: the document is written there, named by its date and stage. */
+  besideIn?: vscode.Uri;
 }
 
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
@@ -169,28 +202,34 @@ class DraftingCommands {
   private async draft(request: DraftRequest): Promise<FactsFormResult | undefined> {
     const today = await this.today(request.source);
     if (request.direct) {
-      const rendered = coreTemplates().renderTemplate(request.template, request.facts, { templates: request.workspace });
+      const rendered = coreTemplates().renderTemplate(request.template, request.facts, { templates: request.workspace, ...(request.inherited ? { inherited: request.inherited } : {}) });
       if (rendered.ok) return { text: rendered.text, facts: request.facts, target: request.targets[0] ?? 'untitled' };
     }
-    return showFactsForm(this.extensionUri, { template: request.template, workspace: request.workspace, facts: request.facts, today, targets: request.targets });
+    return showFactsForm(this.extensionUri, {
+      template: request.template, workspace: request.workspace, facts: request.facts, today, targets: request.targets,
+      ...(request.inherited ? { inherited: request.inherited } : {}),
+    });
   }
 
   /** New Letter from Template and New Call Summary: the facts of the open letter (not its date and deadline) carried into the form. */
   async newLetter(args: CommandArgs = {}): Promise<vscode.TextDocument | undefined> {
     const source = activeMarkdown()?.document;
     const own = documentFacts(source);
-    const facts = drafting().mergeFacts(source ? drafting().newLetterFacts(own) : {}, args.facts);
+    const theCase = caseOf(source, args);
+    const facts = drafting().mergeFacts(args.inherited ?? (source ? drafting().newLetterFacts(own) : {}), args.facts);
     // the open letter's language first (its own facts say which; the new letter does not take them over)
     const chosen = await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, own);
     if (!chosen) return undefined;
-    return this.finish({ ...chosen, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) }, args.target);
+    return this.finish({ ...chosen, ...theCase, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) }, args.target);
   }
 
   /** Puts a finished draft where the person (or the arguments) said. */
   private async finish(request: DraftRequest, target?: string): Promise<vscode.TextDocument | undefined> {
     const result = await this.draft(request);
     if (!result) return undefined;
-    return output(result.text, target ?? result.target, suggestedFile(request.template, result.facts, request.source));
+    // in a case folder a new file is offered beside the case's other documents, named by date and stage
+    const suggested = request.besideIn ? await freeName(request.besideIn, draftName(result.facts, request.template)) : suggestedFile(request.template, result.facts, request.source);
+    return output(result.text, target ?? result.target, suggested);
   }
 
   /** Insert Guarantor Clause, Insert Arbitration Clause: every clause that fits the case, inserted at the cursor with a blank line around it. */
@@ -251,7 +290,10 @@ class DraftingCommands {
     const language = { language: drafting().nextLetterLanguage(merged, next) };
     const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, language);
     if (!chosen) return undefined;
-    return this.finish({ ...chosen, facts: merged, targets: args.target ? ['untitled'] : ['untitled', 'file'], source: editor.document, direct: answered(args) }, args.target);
+    const theCase = caseOf(editor.document, args);
+    // in a case folder the next letter goes beside the last one: a new file first
+    const targets: FormTarget[] = args.target ? ['untitled'] : theCase.besideIn ? ['file', 'untitled'] : ['untitled', 'file'];
+    return this.finish({ ...chosen, ...theCase, facts: merged, targets, source: editor.document, direct: answered(args) }, args.target);
   }
 
   /** Preview Rendered Template: the rendering, formatted, in the Markdown preview of a read-only virtual document. */

@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
 import { isoToday } from '../core/facts/facts.js';
 import { splitFrontMatter } from '../core/front-matter.js';
+import { valueAt } from '../core/facts/facts.js';
 import { templates } from './core.js';
+import { inheritedOf } from './parsed.js';
 
 const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
 const VALUE_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:\s*([^\s#]*)$/;
@@ -58,10 +60,22 @@ function childrenOf(path: string[]): Record<string, FactType> | undefined {
   return undefined;
 }
 
-function keyItem(key: string, type: FactType, range: vscode.Range): vscode.CompletionItem {
+/** An inherited value in a few words: what the case file says. */
+function shown(value: unknown): string {
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function keyItem(key: string, type: FactType, range: vscode.Range, inherited?: unknown): vscode.CompletionItem {
   const item = new vscode.CompletionItem(key, vscode.CompletionItemKind.Property);
   item.detail = type.type === 'string' && type.enum ? type.enum.join(' | ') : type.type;
   item.documentation = new vscode.MarkdownString(type.description);
+  if (inherited !== undefined) {
+    // the case file already gives it: writing it here overrides the case for this document only
+    item.detail = vscode.l10n.t('case file: {0}', shown(inherited));
+    item.documentation.appendMarkdown(`\n\n${vscode.l10n.t('Inherited from the case file; a value here overrides it for this document.')}`);
+    item.sortText = `~${key}`;
+  }
   item.range = range;
   if (type.type === 'object' || type.type === 'array') {
     item.insertText = `${key}:`;
@@ -74,12 +88,15 @@ function keyItem(key: string, type: FactType, range: vscode.Range): vscode.Compl
   return item;
 }
 
-function valueItems(type: FactType, range: vscode.Range): vscode.CompletionItem[] {
+function valueItems(type: FactType, range: vscode.Range, inherited?: unknown): vscode.CompletionItem[] {
   const values: { label: string; detail?: string }[] = [];
+  if (inherited !== undefined && (typeof inherited === 'string' || typeof inherited === 'number' || typeof inherited === 'boolean')) {
+    values.push({ label: String(inherited), detail: vscode.l10n.t('from the case file') });
+  }
   if (type.type === 'string' && type.enum) values.push(...type.enum.map((label) => ({ label })));
   else if (type.type === 'boolean') values.push({ label: 'true' }, { label: 'false' });
   else if (type.type === 'date') values.push({ label: isoToday(), detail: vscode.l10n.t('today') });
-  return values.map(({ label, detail }, i) => {
+  return values.filter((v, i) => values.findIndex((w) => w.label === v.label) === i).map(({ label, detail }, i) => {
     const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.EnumMember);
     item.range = range;
     item.sortText = String(i).padStart(3, '0');
@@ -144,14 +161,16 @@ export class DunmarkCompletion implements vscode.CompletionItemProvider {
       const path = [...parentPath(above, keyAt, value[2] ? value[1]!.length : undefined), value[3]!];
       const type = schemaAt(path.join('.'));
       const range = new vscode.Range(position.translate(0, -value[4]!.length), position);
-      return type ? valueItems(type, range) : [];
+      return type ? valueItems(type, range, valueAt(inheritedOf(document.uri)?.data, path.join('.'))) : [];
     }
     const key = KEY_BEFORE_CURSOR.exec(before);
     if (!key) return [];
     const keyAt = key[1]!.length + (key[2]?.length ?? 0);
-    const props = childrenOf(parentPath(above, keyAt, key[2] ? key[1]!.length : undefined));
+    const parent = parentPath(above, keyAt, key[2] ? key[1]!.length : undefined);
+    const props = childrenOf(parent);
     if (!props) return [];
     const range = new vscode.Range(position.translate(0, -(key[3]?.length ?? 0)), position);
-    return Object.entries(props).map(([k, type]) => keyItem(k, type, range));
+    const inherited = inheritedOf(document.uri)?.data;
+    return Object.entries(props).map(([k, type]) => keyItem(k, type, range, valueAt(inherited, [...parent, k].join('.'))));
   }
 }

@@ -4,6 +4,7 @@
  * module into a lazy initializer, so activation only wires objects and the first lint pays the rest.
  * Light modules (types, the facts schema) are imported statically where they are used.
  */
+import type * as CasesModule from '../core/cases/index.js';
 import type * as ConfigModule from '../core/config/index.js';
 import type * as DraftingModule from '../core/drafting/index.js';
 import type * as EngineModule from '../core/engine.js';
@@ -34,6 +35,9 @@ export const format = onFirstUse(() => require('../core/facts/format.js') as typ
 
 /** `parseConfig`, `mergeConfig`, the resolver. */
 export const config = onFirstUse(() => require('../core/config/index.js') as typeof ConfigModule);
+
+/** Case files (`caseFacts`), the portfolio, the schedule and promises. */
+export const cases = onFirstUse(() => require('../core/cases/index.js') as typeof CasesModule);
 
 /** `listTemplates`, `renderTemplate`, `parseTemplateFolder`. */
 export const templates = onFirstUse(() => require('../core/templates/index.js') as typeof TemplatesModule);

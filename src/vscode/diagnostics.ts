@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import type { ParsedDocument } from '../core/engine.js';
 import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
-import { engine } from './core.js';
+import { cases, engine } from './core.js';
+import type { CaseFileSource } from '../core/cases/case-file.js';
 import { LintThread, type ThreadFactory } from './lint-thread/runner.js';
+import { setInherited } from './parsed.js';
 import { ruleDocsUri } from './rule-docs.js';
-import { CONFIG_FILE_NAME } from '../core/config/names.js';
+import { CASE_FILE_NAMES, CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
@@ -26,6 +28,12 @@ export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => 
 /** True when Dunmark looks at this document. */
 export function isLinted(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
+}
+
+/** True for a case file (`case.yaml`), whose facts the documents of its folder inherit. */
+export function isCaseFile(uri: vscode.Uri): boolean {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  return (CASE_FILE_NAMES as readonly string[]).includes(name);
 }
 
 /** A top-level `kind:` line with a value (read from the YAML text, so broken YAML still counts). */
@@ -57,10 +65,18 @@ export type LintReason = 'type' | 'open' | 'save';
 /** A check's outcome: the findings and the language of their messages, or why there are none. */
 type Checked = { findings: Finding[]; language: 'en' | 'zh' } | { unchecked: string } | undefined;
 
-/** A diagnostic that carries the core finding it was made from; its related places become related information. */
+/** The range of a place given by 1-based lines and columns (a case file that is not open). */
+function lineRange(p: { line: number; column: number; endLine: number; endColumn: number }): vscode.Range {
+  return new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
+}
+
+/**
+ * A diagnostic that carries the core finding it was made from; its related places become related
+ * information. A finding in a case file (`finding.file`) is placed by its line and column there.
+ */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
   constructor(document: Positions, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
-    super(spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
+    super(finding.file !== undefined ? lineRange(finding) : spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
     if (finding.related?.length) {
@@ -135,6 +151,12 @@ export class Linter implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The worker the documents are checked in; undefined where none can run (then this thread lints). */
   private thread: LintThread | undefined;
+  /** Findings in case files, by case file and by the document whose lint found them (one diagnostic each). */
+  private readonly inCaseFiles = new Map<string, Map<string, Finding[]>>();
+  private readonly caseFilesChanged = new vscode.EventEmitter<void>();
+  /** Fires when a case file was created, changed (saved or typed) or deleted. */
+  readonly onDidChangeCaseFiles = this.caseFilesChanged.event;
+  private caseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly extensionUri: vscode.Uri, threads?: ThreadFactory) {
     this.thread = threads ? new LintThread(threads) : undefined;
@@ -143,7 +165,8 @@ export class Linter implements vscode.Disposable {
       this.collection, this.lintedEmitter, this.configErrorEmitter,
       ws.onDidOpenTextDocument((d) => this.request(d, 0)),
       ws.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS, 'type');
+        if (e.contentChanges.length && isCaseFile(e.document.uri)) this.caseFileChanged(DEBOUNCE_MS);
+        else if (e.contentChanges.length && readSettings(e.document.uri).lintOnType) this.request(e.document, DEBOUNCE_MS, 'type');
       }),
       ws.onDidSaveTextDocument((d) => {
         if (readSettings(d.uri).lintOnSave) this.request(d, 0, 'save');
@@ -162,6 +185,9 @@ export class Linter implements vscode.Disposable {
       this.lintAll();
     };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    const caseWatcher = ws.createFileSystemWatcher(`**/{${CASE_FILE_NAMES.join(',')}}`);
+    const caseChanged = (): void => this.caseFileChanged(0);
+    this.disposables.push(this.caseFilesChanged, caseWatcher, caseWatcher.onDidChange(caseChanged), caseWatcher.onDidCreate(caseChanged), caseWatcher.onDidDelete(caseChanged));
     // letters that are not open: changed on disk, linted again; deleted, their problems go
     const letters = ws.createFileSystemWatcher('**/*.md');
     const onDisk = (uri: vscode.Uri): void => {
@@ -185,13 +211,55 @@ export class Linter implements vscode.Disposable {
       return [];
     }
     const { config, hasConfig } = await this.resolve(uri);
-    const checked = isDunmarkDocument(text, hasConfig, uri.scheme) ? await this.check(uri, text, config, SAVE_BUDGET_MS) : { findings: [], language: 'en' as const };
+    const caseFiles = await this.discovery.caseSources(uri);
+    const checked = isDunmarkDocument(text, hasConfig || caseFiles.length > 0, uri.scheme) ? await this.check(uri, text, config, SAVE_BUDGET_MS, caseFiles) : { findings: [], language: 'en' as const };
     if (!checked || isOpen(uri)) return []; // opened meanwhile: the editor's lint is the one that counts
     if ('unchecked' in checked) return this.publishUnchecked(uri, undefined, this.uncheckedMessage(checked.unchecked, 'open'));
     const positions = textPositions(uri, text);
-    if (checked.findings.length) this.collection.set(uri, checked.findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, checked.language))));
+    const findings = checked.findings.filter((f) => f.file === undefined);
+    if (findings.length) this.collection.set(uri, findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, checked.language))));
     else this.collection.delete(uri);
-    return checked.findings;
+    this.publishCaseFindings(positions, checked.findings.filter((f) => f.file !== undefined), checked.language);
+    return findings;
+  }
+
+  /** A case file changed: every open document may inherit other facts now. */
+  private caseFileChanged(delay: number): void {
+    if (this.caseTimer) clearTimeout(this.caseTimer);
+    this.caseTimer = setTimeout(() => {
+      this.caseTimer = undefined;
+      this.discovery.clear();
+      this.caseFilesChanged.fire();
+      this.lintAll();
+    }, delay);
+  }
+
+  /** Shows a document's findings about inherited facts in their case files, once each across the documents of the case. */
+  private publishCaseFindings(document: Positions, findings: Finding[], language: 'en' | 'zh'): void {
+    const key = document.uri.toString();
+    const touched = new Set<string>();
+    for (const [file, byDocument] of this.inCaseFiles) if (byDocument.delete(key)) touched.add(file);
+    for (const f of findings) {
+      let byDocument = this.inCaseFiles.get(f.file!);
+      if (!byDocument) this.inCaseFiles.set(f.file!, (byDocument = new Map<string, Finding[]>()));
+      const list = byDocument.get(key) ?? [];
+      list.push(f);
+      byDocument.set(key, list);
+      touched.add(f.file!);
+    }
+    for (const file of touched) {
+      const seen = new Set<string>();
+      const diagnostics: DunmarkDiagnostic[] = [];
+      for (const list of this.inCaseFiles.get(file)?.values() ?? []) {
+        for (const f of list) {
+          const id = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          diagnostics.push(new DunmarkDiagnostic(document, f, 0, ruleDocsUri(f.ruleId, language)));
+        }
+      }
+      this.collection.set(vscode.Uri.parse(file), diagnostics);
+    }
   }
 
   /** True while documents are checked in a worker thread (false where none can start). */
@@ -203,9 +271,9 @@ export class Linter implements vscode.Disposable {
    * Checks a text in the worker within `budgetMs` (or in this thread where no worker runs).
    * Undefined: a newer request for the same document replaced this one.
    */
-  private async check(uri: vscode.Uri, text: string, config: DunmarkConfig, budgetMs: number): Promise<Checked> {
+  private async check(uri: vscode.Uri, text: string, config: DunmarkConfig, budgetMs: number, caseFiles: readonly CaseFileSource[]): Promise<Checked> {
     const result = this.thread
-      ? await this.thread.lint(uri.toString(), text, config, vscode.workspace.asRelativePath(uri), budgetMs)
+      ? await this.thread.lint(uri.toString(), text, config, vscode.workspace.asRelativePath(uri), budgetMs, caseFiles)
       : { kind: 'unavailable' as const, reason: 'no worker' };
     switch (result.kind) {
       case 'done': return { findings: result.findings, language: result.language };
@@ -214,7 +282,7 @@ export class Linter implements vscode.Disposable {
         if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
         this.thread?.dispose();
         this.thread = undefined;
-        return lintHere(text, config);
+        return lintHere(text, config, caseFiles);
       }
       case 'over-budget': return { unchecked: `over:${result.budgetMs}` };
       default: return { unchecked: result.reason };
@@ -301,16 +369,23 @@ export class Linter implements vscode.Disposable {
     }
     const version = document.version;
     const { config, hasConfig } = await this.resolve(document.uri);
+    const caseFiles = await this.discovery.caseSources(document.uri);
+    // hovers and completion see the facts the lint saw
+    setInherited(document.uri, await this.discovery.inherited(document.uri));
     if (document.isClosed || document.version !== version) return []; // a newer lint is on its way
     const text = document.getText();
     const budgetMs = reason === 'type' ? readSettings(document.uri).typingBudgetMs : SAVE_BUDGET_MS;
-    const checked = isDunmarkDocument(text, hasConfig, document.uri.scheme) ? await this.check(document.uri, text, config, budgetMs) : { findings: [], language: 'en' as const };
+    const checked = isDunmarkDocument(text, hasConfig || caseFiles.length > 0, document.uri.scheme)
+      ? await this.check(document.uri, text, config, budgetMs, caseFiles)
+      : { findings: [], language: 'en' as const };
     if (!checked || document.isClosed || document.version !== version) return [];
     if ('unchecked' in checked) return this.publishUnchecked(document.uri, document, this.uncheckedMessage(checked.unchecked, reason));
-    const { findings, language } = checked;
+    const { language } = checked;
+    const findings = checked.findings.filter((f) => f.file === undefined);
     // the rule pages in the language of the findings' messages
     this.collection.set(document.uri, findings.map((f) =>
       new DunmarkDiagnostic(document, f, version, ruleDocsUri(f.ruleId, language))));
+    this.publishCaseFindings(document, checked.findings.filter((f) => f.file !== undefined), language);
     this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });
     return findings;
@@ -327,6 +402,7 @@ export class Linter implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    if (isCaseFile(uri)) return; // a case file's findings come from its documents, open or not
     this.collection.delete(uri);
   }
 
@@ -345,6 +421,7 @@ export class Linter implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.caseTimer) clearTimeout(this.caseTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
@@ -356,14 +433,14 @@ export class Linter implements vscode.Disposable {
  * Lints a text, or a document's shared parse. The core never throws by contract; the editor still
  * guards against a bug becoming a broken extension.
  */
-export function lintSafely(source: string | ParsedDocument, config: DunmarkConfig): Finding[] {
-  return lintHere(source, config).findings;
+export function lintSafely(source: string | ParsedDocument, config: DunmarkConfig, caseFiles: readonly CaseFileSource[] = []): Finding[] {
+  return lintHere(source, config, caseFiles).findings;
 }
 
 /** `lintSafely` and the language of the findings' messages (what the worker answers). */
-function lintHere(source: string | ParsedDocument, config: DunmarkConfig): { findings: Finding[]; language: 'en' | 'zh' } {
+function lintHere(source: string | ParsedDocument, config: DunmarkConfig, caseFiles: readonly CaseFileSource[]): { findings: Finding[]; language: 'en' | 'zh' } {
   try {
-    const doc = typeof source === 'string' ? engine().parseDocument(source) : source;
+    const doc = typeof source === 'string' ? engine().parseDocument(source, caseFiles.length ? cases().caseFacts(caseFiles) : undefined) : source;
     return { findings: engine().lintParsed(doc, config), language: engine().messageLanguage(doc.facts, config) };
   } catch (error) {
     console.error('[dunmark] lint failed', error);

@@ -118,9 +118,10 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       }
     }
     const text = document.getText();
+    const inherited = await this.linter.discovery.inherited(document.uri);
     const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) }, async () => {
       const m = this.load();
-      let bytes = await m.buildDocx(m.buildExportDocument(text), {
+      let bytes = await m.buildDocx(m.buildExportDocument(text, inherited), {
         layout: args.layout ?? 'sequence', pageBreakBetweenHalves: args.pageBreak ?? false, fonts: config.fonts, creator: 'Dunmark',
         ...(letterhead ? { letterhead } : {}),
       });
@@ -168,20 +169,12 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), String((error as Error).message)));
       return undefined;
     }
-    let caseFile: { name: string; text: string } | undefined;
-    for (const name of ['case.yaml', 'case.yml']) {
-      const file = vscode.Uri.joinPath(parentOf(uri), name);
-      try {
-        caseFile = { name: vscode.workspace.asRelativePath(file), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
-        break;
-      } catch {
-        // no case file of that name
-      }
-    }
-    const letter = m.docxLetter(reading, caseFile ? { caseFile } : {});
+    // like any document of a case folder, a Word letter inherits its case files' facts (the one merge)
+    const inherited = await this.linter.discovery.inherited(uri);
+    const letter = m.docxLetter(reading, { caseFiles: inherited?.files ?? [] });
     const rc = await this.linter.discovery.find(uri).catch(() => undefined);
     const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
-    const findings: Finding[] = engine().lint(letter.text, { path: uri.path, config });
+    const findings: Finding[] = engine().lint(letter.text, { path: uri.path, config, ...(inherited ? { facts: inherited } : {}) }).filter((f) => f.file === undefined);
     const view = vscode.Uri.from({ scheme: DOCX_VIEW_SCHEME, path: `${uri.path}.md` });
     this.views.set(view.toString(), letter.text);
     this.changed.fire(view);

@@ -30,6 +30,8 @@ export interface FactsFormOptions {
   heading?: Bilingual;
   /** Language of the form; the `dunmark.messageLanguage` setting or the editor's display language by default. */
   lang?: 'en' | 'zh';
+  /** The case facts the document inherits: the form opens with them, and the front matter keeps only what differs. */
+  inherited?: Record<string, unknown>;
 }
 
 /** What the person made: the rendered document, the facts it was rendered from, and where it goes. */
@@ -84,7 +86,7 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
   const base = draft.draftDefaults(nodes, options.facts, { today: options.today });
   const answers: FormAnswers = draft.answersFromFacts(nodes, base);
   const workspace = options.workspace ?? [];
-  const check = (a: FormAnswers): ReturnType<typeof draft.checkAnswers> => draft.checkAnswers(options.template, nodes, a, base, workspace);
+  const check = (a: FormAnswers): ReturnType<typeof draft.checkAnswers> => draft.checkAnswers(options.template, nodes, a, base, workspace, options.inherited);
   const label = draft.templateLabel(options.template);
   const lang = options.lang ?? formLanguage();
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];

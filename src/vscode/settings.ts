@@ -3,10 +3,11 @@
  * over `vscode.workspace.fs`, so it works on virtual and web file systems too.
  */
 import * as vscode from 'vscode';
+import type { CaseFacts, CaseFileSource } from '../core/cases/case-file.js';
 import type { ConfigResolver, FileSystemPort, FoundConfig } from '../core/config/index.js';
 import { SEVERITY_SETTINGS } from '../core/config/names.js';
 import { CATEGORIES, type Category, type DunmarkConfig, type SeveritySetting } from '../core/types.js';
-import { config as coreConfig } from './core.js';
+import { cases as coreCases, config as coreConfig } from './core.js';
 
 /** The editor settings that change how a document is linted. */
 export interface EditorSettings {
@@ -83,6 +84,16 @@ export const workspaceFileSystem: FileSystemPort<vscode.Uri> = {
   key: (uri) => uri.toString(),
 };
 
+/** The discovery port, reading a file from its open editor when there is one (a case file being edited counts as typed). */
+const openTextFirst: FileSystemPort<vscode.Uri> = {
+  ...workspaceFileSystem,
+  readFile(uri) {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return open ? Promise.resolve(open.getText()) : workspaceFileSystem.readFile(uri);
+  },
+};
+
 function isWorkspaceFolder(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.toString() === key);
@@ -95,14 +106,53 @@ function isWorkspaceFolder(uri: vscode.Uri): boolean {
  */
 export class Discovery {
   private resolver: ConfigResolver<vscode.Uri> | undefined;
+  private readonly caseFacts = new Map<string, Promise<CaseFacts | undefined>>();
+  private readonly caseFiles = new Map<string, Promise<readonly CaseFileSource[]>>();
 
   private get core(): ConfigResolver<vscode.Uri> {
-    return (this.resolver ??= new (coreConfig().ConfigResolver)(workspaceFileSystem, isWorkspaceFolder));
+    return (this.resolver ??= new (coreConfig().ConfigResolver)(openTextFirst, isWorkspaceFolder));
   }
 
-  /** Forgets every lookup (a config file was created, changed or deleted). */
+  /** Forgets every lookup (a config or case file was created, changed or deleted). */
   clear(): void {
     this.resolver?.clear();
+    this.caseFacts.clear();
+    this.caseFiles.clear();
+  }
+
+  /**
+   * The case files (name and text) a document inherits facts from: its folder's and above (up to
+   * its workspace folder), outermost first; empty outside a case folder. Read once until `clear()`.
+   */
+  caseSources(document: vscode.Uri): Promise<readonly CaseFileSource[]> {
+    const start = document.scheme === 'untitled' ? undefined : parentOf(document);
+    if (!start) return Promise.resolve([]);
+    const key = start.toString();
+    let pending = this.caseFiles.get(key);
+    if (!pending) {
+      pending = this.core.caseFilesFor(start).then((found) => {
+        for (const f of found) if (!f.ok) console.warn(`[dunmark] ${f.file.toString()}: ${f.reason}`);
+        return found.flatMap((f) => (f.ok ? [{ name: f.file.toString(), text: f.text }] : []));
+      }, () => []);
+      this.caseFiles.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * The facts a document inherits from its case files (`caseSources`), merged by the core; the same
+   * object until `clear()`. Undefined outside a case folder.
+   */
+  inherited(document: vscode.Uri): Promise<CaseFacts | undefined> {
+    const start = document.scheme === 'untitled' ? undefined : parentOf(document);
+    if (!start) return Promise.resolve(undefined);
+    const key = start.toString();
+    let pending = this.caseFacts.get(key);
+    if (!pending) {
+      pending = this.caseSources(document).then((sources) => (sources.length ? coreCases().caseFacts(sources) : undefined), () => undefined);
+      this.caseFacts.set(key, pending);
+    }
+    return pending;
   }
 
   /** The folder a document's lookups start from. */

@@ -10,6 +10,7 @@
 #   6. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
 #      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export
 #      command run from the Command Palette and the editor title in code-server
+#   6. the Cases view (cases-ui.mjs): three example cases grouped right, the badge, Draft Next Letter by clicking
 # Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -49,6 +50,7 @@ page1="$PWD/out/e2e/export-letter-before-action.png"
 [[ "${DUNMARK_UPDATE_SCREENSHOT:-}" == 1 ]] && page1="$PWD/docs/images/export-letter-before-action.png"
 timeout 300 node test/e2e/export-pdf.mjs --png "$page1" || status=$?
 if ((ui)); then
+  timeout 300 node test/e2e/cases-ui.mjs --extension . --workspace "$PWD/examples/cases" --screenshot "$PWD/out/e2e/cases-ui.png" || status=$?
   timeout 300 node test/e2e/export-ui.mjs --extension . --workspace "$PWD/examples" --file letter-before-action-bilingual.md \
     --screenshot "$PWD/out/e2e/export-ui.png" || status=$?
 fi

@@ -292,10 +292,10 @@ describe('reading a .docx', () => {
   it('prefers --facts, then the YAML block, then the properties, then the case file', async () => {
     const reading = await readDocx(await buildDocx(buildExportDocument(STATEMENT)));
     const factsFile = { name: 'facts.yaml', text: 'kind: dunning-letter\n' };
-    const caseFile = { name: 'case.yaml', text: 'kind: call-summary\n' };
-    assert.equal(docxLetter(reading, { factsFile, caseFile }).origin, 'facts-file');
-    assert.equal(docxLetter(reading, { caseFile }).origin, 'properties');
-    assert.equal(docxLetter({ ...reading, propertiesYaml: undefined }, { caseFile }).origin, 'case-file');
+    const caseFiles = [{ name: 'case.yaml', text: 'kind: call-summary\n' }];
+    assert.equal(docxLetter(reading, { factsFile, caseFiles }).origin, 'facts-file');
+    assert.equal(docxLetter(reading, { caseFiles }).origin, 'properties');
+    assert.equal(docxLetter({ ...reading, propertiesYaml: undefined }, { caseFiles }).origin, 'case-file');
     assert.equal(docxLetter({ ...reading, propertiesYaml: undefined }).origin, 'none');
   });
 });

@@ -97,6 +97,24 @@ describe('robustness: the repro files and hostile input', function () {
       assert.ok(later.find((x) => x.file === 'z.md')!.findings.some((f) => f.ruleId === 'fact-types'), 'a file after the stopped one is checked by a new worker');
     });
 
+    it('on every core too: the file over --max-ms is reported, its worker replaced, every other file linted, and the finding never cached', () => {
+      let body = '';
+      while (body.length < 400 * 1024) body += 'a\n\n';
+      const files: Record<string, string> = { 'slow.md': `---\nkind: dunning-letter\n---\n\n${body}`, '.dunmarkrc.json': TODAY };
+      for (let i = 0; i < 59; i++) files[`ok-${String(i).padStart(2, '0')}.md`] = FIXABLE_LETTER;
+      const dir = tempDir(files);
+      for (const pass of ['fills', 'reads']) {
+        const r = run(['lint', '--format', 'json', '--jobs', '2', '--cache', '--max-ms', '300', '.'], dir);
+        assert.equal(r.status, 1, r.stderr);
+        const results = JSON.parse(r.stdout) as JsonResult;
+        assert.equal(results.length, 60, `the cache ${pass}`);
+        assert.deepEqual(results.find((x) => x.file === 'slow.md')!.findings.map((f) => f.ruleId), ['max-ms'], `the cache ${pass}`);
+        assert.ok(results.filter((x) => x.file !== 'slow.md').every((x) => x.findings.some((f) => f.ruleId === 'fact-types')), `the cache ${pass}`);
+      }
+      const cache = JSON.parse(fs.readFileSync(path.join(dir, '.dunmarkcache'), 'utf8')) as { entries: Record<string, unknown> };
+      assert.equal(Object.keys(cache.entries).length, 59, 'every file but the one over budget');
+    });
+
     it('a file over --max-size is one line naming it, the others go on, exit 2', () => {
       const dir = tempDir({ 'big.md': `${FIXABLE_LETTER}${'x'.repeat(3 * 1024 * 1024)}\n`, 'ok.md': FIXABLE_LETTER, '.dunmarkrc.json': TODAY });
       const r = run(['lint', '--format', 'json', 'big.md', 'ok.md'], dir);

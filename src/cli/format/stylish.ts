@@ -6,8 +6,8 @@ import type { Finding, Severity } from '../../core/types.js';
 export interface FileResult {
   /** Path relative to the working folder, with forward slashes. */
   file: string;
-  /** The text that was linted (after --fix, the fixed text). */
-  text: string;
+  /** The text that was linted (after --fix, the fixed text); absent when the findings came from the cache. */
+  text?: string;
   findings: Finding[];
   /** For a Word letter: the paragraph each finding is in. */
   locate?: (finding: Finding) => DocxLocation;

@@ -12,3 +12,9 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning'
 
 /** The languages rule messages may be written in (`auto`: the letter's). */
 export const MESSAGE_LANGUAGES = ['auto', 'en', 'zh'] as const;
+
+/** The names a case file may have, in the order they are looked for in a folder (see cases/case-file.ts). */
+export const CASE_FILE_NAMES = ['case.yaml', 'case.yml'] as const;
+
+/** The steps of a collection schedule (`.dunmarkrc.json` `schedule`): the four letters, then the legal step. */
+export const SCHEDULE_STEPS = ['reminder', 'second-reminder', 'final-demand', 'letter-before-action', 'legal-action'] as const;

@@ -2,11 +2,12 @@
  * Discovery, done once for the CLI and the editor: the nearest `.dunmarkrc.json` upward from a
  * document's folder, and the folder of workspace templates — the `templates` folder the nearest config
  * names (relative to that file), else the nearest `.dunmark/templates` upward. Both walks stop at the
- * root, or at the folder the caller names (the editor's workspace folder). The file system is a port:
+ * root, or at the folder the caller names (the editor's workspace folder); so does the walk that finds
+ * the case files (`case.yaml`) a document inherits facts from. The file system is a port:
  * the CLI passes one over node:fs, the editor one over vscode.workspace.fs.
  */
 import type { DunmarkConfig } from '../types.js';
-import { CONFIG_FILE_NAME, DEFAULT_TEMPLATES_FOLDER } from './names.js';
+import { CASE_FILE_NAMES, CONFIG_FILE_NAME, DEFAULT_TEMPLATES_FOLDER } from './names.js';
 import { parseConfig, type ConfigError } from './parse.js';
 
 /** What discovery needs of a file system, over any kind of location (a path, a URI). */
@@ -70,10 +71,14 @@ export async function readTemplateFolders<L>(fs: FileSystemPort<L>, root: L): Pr
   return out;
 }
 
-/** Finds configs and template folders upward, reading each config file once. */
+/** A case file found upward: its text, or why it could not be read. */
+export type FoundCaseFile<L> = { file: L; ok: true; text: string } | { file: L; ok: false; reason: string };
+
+/** Finds configs, template folders and case files upward, reading each file once. */
 export class ConfigResolver<L> {
   private readonly nearest = new Map<string, Promise<FoundConfig<L> | undefined>>();
   private readonly files = new Map<string, Promise<FoundConfig<L> | undefined>>();
+  private readonly cases = new Map<string, Promise<FoundCaseFile<L> | undefined>>();
 
   /** `stopAt`: the last folder a walk looks in (the workspace folder), else the root. */
   constructor(private readonly fs: FileSystemPort<L>, private readonly stopAt?: (folder: L) => boolean) {}
@@ -82,6 +87,42 @@ export class ConfigResolver<L> {
   clear(): void {
     this.nearest.clear();
     this.files.clear();
+    this.cases.clear();
+  }
+
+  /** The case file of one folder (`case.yaml`, else `case.yml`), read once until `clear()`. */
+  caseFileIn(folder: L): Promise<FoundCaseFile<L> | undefined> {
+    const key = this.fs.key(folder);
+    let pending = this.cases.get(key);
+    if (!pending) {
+      pending = (async () => {
+        for (const name of CASE_FILE_NAMES) {
+          const file = this.fs.join(folder, name);
+          try {
+            const text = await this.fs.readFile(file);
+            if (text !== undefined) return { file, ok: true, text } as const;
+          } catch (error) {
+            return { file, ok: false, reason: `cannot read case file (${String((error as Error)?.message ?? error)})` } as const;
+          }
+        }
+        return undefined;
+      })();
+      this.cases.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * The case files a document in `folder` inherits facts from: every `case.yaml` from `folder` up to
+   * where walks stop, outermost first (a deeper one overrides). Empty outside any case folder.
+   */
+  async caseFilesFor(folder: L): Promise<FoundCaseFile<L>[]> {
+    const found: FoundCaseFile<L>[] = [];
+    for (const at of this.upward(folder)) {
+      const file = await this.caseFileIn(at);
+      if (file) found.unshift(file);
+    }
+    return found;
   }
 
   /** The folders a walk from `folder` looks in, nearest first. */

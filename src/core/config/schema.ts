@@ -5,7 +5,7 @@
  */
 import type { RuleMeta } from '../rule.js';
 import { CATEGORIES } from '../types.js';
-import { MESSAGE_LANGUAGES, SEVERITY_SETTINGS } from './names.js';
+import { MESSAGE_LANGUAGES, SCHEDULE_STEPS, SEVERITY_SETTINGS } from './names.js';
 
 /** Where the generated schema is published, relative to the repository root. */
 export const SCHEMA_PATH = 'schemas/dunmarkrc.schema.json';
@@ -79,6 +79,15 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         properties: Object.fromEntries(CATEGORIES.map((c) => [c, severity])),
       },
       letterhead: { type: 'string', pattern: '\\.[dD][oO][cC][xX]$', description: 'The letterhead (.docx) that `dunmark export` lays letters out on, relative to this file.' },
+      schedule: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'When each dunning stage is due, in days after the original due date (`dunmark cases`, the Cases view). Default: reminder 7, second-reminder 14, final-demand 28, letter-before-action 42.',
+        properties: Object.fromEntries(SCHEDULE_STEPS.map((step) => [step, {
+          type: 'integer', minimum: 0, maximum: 3650,
+          description: step === 'legal-action' ? 'Days after the letter before action\'s deadline when the legal step it names is due (default 7).' : `Days after the due date when the ${step} is due.`,
+        }])),
+      },
       fonts: {
         type: 'object',
         additionalProperties: false,

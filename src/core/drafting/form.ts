@@ -362,7 +362,7 @@ export interface FormCheck {
  * the template's Ajv schema (the one `dunmark render` uses) and renders. One message per field, the
  * conversion's first; render problems that name no field go at the top.
  */
-export function checkAnswers(template: Template, nodes: readonly FormNode[], answers: FormAnswers, base: Record<string, unknown> = {}, workspace: Template[] = []): FormCheck {
+export function checkAnswers(template: Template, nodes: readonly FormNode[], answers: FormAnswers, base: Record<string, unknown> = {}, workspace: Template[] = [], inherited?: Record<string, unknown>): FormCheck {
   const { facts, problems: converted } = factsFromAnswers(nodes, answers, base);
   const byPath = new Map<string, FieldProblem>();
   for (const p of converted) if (!byPath.has(p.path)) byPath.set(p.path, p);
@@ -372,7 +372,7 @@ export function checkAnswers(template: Template, nodes: readonly FormNode[], ans
     for (const problem of problemsOf(error, template, facts, nodes)) if (!byPath.has(problem.path)) byPath.set(problem.path, problem);
   }
   if (byPath.size) return { facts, problems: [...byPath.values()] };
-  const rendered = renderTemplate(template, facts, { templates: workspace });
+  const rendered = renderTemplate(template, facts, { templates: workspace, ...(inherited ? { inherited } : {}) });
   if (rendered.ok) return { facts, problems: [], text: rendered.text };
   const problems = rendered.problems.map((p) => {
     const node = nodeAt(nodes, p.path);

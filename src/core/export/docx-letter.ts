@@ -1,8 +1,9 @@
 /**
- * A Word letter as a Dunmark document: the facts (from a facts file, a YAML block at the start, the
- * document's custom properties, or the folder's case file — the first that is there) as front
- * matter, then the body as Markdown; and, for each finding, the paragraph of the Word document it
- * is in. Pure.
+ * A Word letter as a Dunmark document: its own facts (from a facts file, a YAML block at the start, or
+ * the document's custom properties — the first that is there) as front matter, then the body as
+ * Markdown; and, for each finding, the paragraph of the Word document it is in. Like any document
+ * in a case folder it inherits the facts of its case files: the caller lints `text` with
+ * `facts: caseFacts(caseFiles)`, the one merge. Pure.
  */
 import type { Finding } from '../types.js';
 import type { DocxReading } from './read-docx.js';
@@ -21,7 +22,7 @@ export interface DocxLetter {
   /** Front matter + Markdown body: what `lint()` reads. */
   text: string;
   origin: FactsOrigin;
-  /** The file the facts came from (facts file or case file). */
+  /** The file the facts came from (facts file, or the nearest case file when the letter has none of its own). */
   factsFile: string | undefined;
   /** The paragraph of the Word document a finding is in, and its text; `paragraph` is null for a finding in the facts. */
   locate(finding: Finding): DocxLocation;
@@ -42,7 +43,8 @@ function trimYaml(yaml: string): string {
 }
 
 /** Builds the document to lint from a reading of the .docx and the facts the caller found. */
-export function docxLetter(reading: DocxReading, options: { factsFile?: FactsFile; caseFile?: FactsFile } = {}): DocxLetter {
+export function docxLetter(reading: DocxReading, options: { factsFile?: FactsFile; caseFiles?: readonly FactsFile[] } = {}): DocxLetter {
+  const caseFiles = options.caseFiles ?? [];
   let origin: FactsOrigin = 'none';
   let yaml: string | undefined;
   let factsFile: string | undefined;
@@ -56,12 +58,14 @@ export function docxLetter(reading: DocxReading, options: { factsFile?: FactsFil
   } else if (reading.propertiesYaml !== undefined) {
     origin = 'properties';
     yaml = reading.propertiesYaml;
-  } else if (options.caseFile) {
+  } else if (caseFiles.length) {
+    // every fact is inherited: an empty front matter of its own
     origin = 'case-file';
-    yaml = options.caseFile.text;
-    factsFile = options.caseFile.name;
+    yaml = '';
+    factsFile = caseFiles[caseFiles.length - 1]!.name;
   }
-  const head = yaml === undefined ? '' : `---\n${trimYaml(yaml)}\n---\n\n`;
+  const own = yaml === undefined ? undefined : trimYaml(yaml);
+  const head = own === undefined ? '' : own === '' ? '---\n---\n\n' : `---\n${own}\n---\n\n`;
   const text = head + reading.markdown;
   const yamlStart = 4; // after `---\n`
   const describe: Record<FactsOrigin, string> = {
@@ -72,6 +76,7 @@ export function docxLetter(reading: DocxReading, options: { factsFile?: FactsFil
     none: 'the facts (none found: give --facts FILE)',
   };
   const locate = (finding: Finding): DocxLocation => {
+    if (finding.file !== undefined) return { paragraph: null, quote: finding.file, factsLine: finding.line };
     const offset = finding.span.start - head.length;
     if (offset < 0 || (head === '' && finding.ruleId === 'front-matter')) {
       if (origin === 'yaml-block' && reading.yamlBlock) {

@@ -4,6 +4,8 @@
  * language, and a bilingual letter split into its two halves. Pure: no file system.
  */
 import type { Heading, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { stringify } from 'yaml';
+import { documentFacts, type CaseFacts } from '../cases/case-file.js';
 import { typeFacts, type Facts } from '../facts/facts.js';
 import { splitFrontMatter } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
@@ -46,7 +48,7 @@ export interface ExportDocument {
   facts: Facts;
   /** The raw front matter (unknown keys included), written into the document's properties. */
   data: Record<string, unknown> | undefined;
-  /** The YAML between the fences, verbatim (empty without front matter). */
+  /** The YAML between the fences, verbatim (empty without front matter); with case files, the merged facts as YAML. */
   frontMatterYaml: string;
   blocks: ExportBlock[];
   /** The BCP 47 tag of the letter's Chinese (zh-CN, zh-TW, zh-HK). */
@@ -225,11 +227,17 @@ function readFacts(source: string): { yaml: string; data: Record<string, unknown
   return { yaml: source.slice(block.content.start, block.content.end), data, facts: fm.errors.length === 0 ? typeFacts(raw).facts : {} };
 }
 
-/** Turns a letter (Markdown with front matter) into the blocks of the document it is sent as. */
-export function buildExportDocument(text: string): ExportDocument {
+/**
+ * Turns a letter (Markdown with front matter) into the blocks of the document it is sent as. A
+ * letter of a case folder takes the facts of its case files too (`inherited`): the document's
+ * properties then carry every fact, so the Word file can be checked wherever it goes.
+ */
+export function buildExportDocument(text: string, inherited?: CaseFacts): ExportDocument {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree = markdownProcessor.parse(source) as Root;
-  const { yaml, data, facts } = readFacts(source);
+  const own = readFacts(source);
+  const merged = inherited && (own.data || !own.yaml.trim()) ? documentFacts(inherited, own.data) : undefined;
+  const { yaml, data, facts } = merged ? { yaml: stringify(merged), data: merged, facts: typeFacts(merged).facts } : own;
   const blocks = tree.children.flatMap(toBlocks);
   const language = facts.language;
   const bilingual = language === 'en+zh-CN';

@@ -40,8 +40,9 @@ export interface Facts {
   commitments?: { what?: string; by?: string; amount?: number }[];
   charges?: Charge[];
   payments?: { date?: string; amount?: number; applied_to?: string; reference?: string }[];
+  closed?: { date?: string; outcome?: string; note?: string };
   instalments?: { amount?: number; by?: string }[];
-  events?: { date?: string; type?: string; note?: string }[];
+  events?: { date?: string; type?: string; with?: string; note?: string }[];
   dispatch?: { method?: DeliveryMethod; to?: string; tracking?: string; delivered?: string };
   limitation?: { years?: number; from?: string };
   next_step?: NextStep;

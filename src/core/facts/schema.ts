@@ -31,7 +31,11 @@ export type FactType = FactDocs & (
   | { type: 'array'; items: FactType }
 );
 
-export const KINDS = ['dunning-letter', 'call-summary', 'call-preparation', 'clause', 'repayment-plan'] as const;
+export const KINDS = [
+  'dunning-letter', 'call-summary', 'call-preparation', 'clause', 'repayment-plan',
+  // the rest of the collection process: evaluate and accept the case, report on it, close it
+  'case-evaluation', 'commission-agreement', 'progress-report', 'closing-report', 'acknowledgement', 'settlement-confirmation',
+] as const;
 export const STAGES = ['reminder', 'second-reminder', 'final-demand', 'letter-before-action'] as const;
 export const CLAUSES = ['arbitration', 'guarantor', 'jurisdiction', 'prevailing-language'] as const;
 export const LANGUAGES = ['en', 'zh-CN', 'en+zh-CN', 'zh-TW', 'zh-HK'] as const;
@@ -48,9 +52,11 @@ export const INTEREST_REGIMES = ['contract', 'uk-late-payment', 'eu-late-payment
 /** Day-count conventions for simple interest. */
 export const DAY_COUNTS = ['actual/365', 'actual/360'] as const;
 /** What happened in a case; some of these interrupt the limitation period. */
-export const EVENT_TYPES = ['demand', 'acknowledgement', 'promise', 'repayment-plan', 'call', 'delivery'] as const;
+export const EVENT_TYPES = ['demand', 'acknowledgement', 'promise', 'repayment-plan', 'call', 'delivery', 'email', 'meeting', 'dispute', 'other'] as const;
 /** What the contract is about (PRC Civil Code Art. 594 gives 4 years to international sales of goods and technology import/export). */
 export const CONTRACT_TYPES = ['sale-of-goods', 'technology-import-export', 'services', 'other'] as const;
+/** How a case was closed (a case file's `closed.outcome`). */
+export const OUTCOMES = ['paid', 'settled', 'written-off', 'arbitration', 'litigation', 'withdrawn'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Stage = (typeof STAGES)[number];
@@ -67,6 +73,12 @@ export const KIND_LABELS: Readonly<Record<Kind, readonly [string, string]>> = {
   'call-preparation': ['Call preparation', '通话准备'],
   clause: ['Clause', '合同条款'],
   'repayment-plan': ['Repayment plan', '还款计划'],
+  'case-evaluation': ['Case evaluation', '案件评估'],
+  'commission-agreement': ['Commission agreement', '委托协议'],
+  'progress-report': ['Progress report', '进展报告'],
+  'closing-report': ['Closing report', '结案报告'],
+  acknowledgement: ['Acknowledgement of debt', '债务确认书'],
+  'settlement-confirmation': ['Settlement confirmation', '和解确认书'],
 };
 export const STAGE_LABELS: Readonly<Record<Stage, readonly [string, string]>> = {
   reminder: ['Reminder', '第一次付款提醒'],
@@ -124,6 +136,11 @@ const DAY_COUNT_LABELS: Record<string, readonly [string, string]> = { 'actual/36
 const EVENT_LABELS: Record<string, readonly [string, string]> = {
   demand: ['Demand', '催告'], acknowledgement: ['Acknowledgement of the debt', '确认债务'], promise: ['Promise to pay', '付款承诺'],
   'repayment-plan': ['Repayment plan', '还款计划'], call: ['Call', '通话'], delivery: ['Delivery', '交付'],
+  email: ['E-mail', '电子邮件'], meeting: ['Meeting', '会面'], dispute: ['Dispute', '争议'], other: ['Other', '其他'],
+};
+const OUTCOME_LABELS: Record<string, readonly [string, string]> = {
+  paid: ['Paid', '已付清'], settled: ['Settled', '已和解'], 'written-off': ['Written off', '已核销'],
+  arbitration: ['Sent to arbitration', '转入仲裁'], litigation: ['Sent to court', '转入诉讼'], withdrawn: ['Withdrawn', '已撤回'],
 };
 const CONTRACT_TYPE_LABELS: Record<string, readonly [string, string]> = {
   'sale-of-goods': ['Sale of goods', '货物买卖'], 'technology-import-export': ['Technology import/export', '技术进出口'], services: ['Services', '服务'], other: ['Other', '其他'],
@@ -218,6 +235,52 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     },
   },
   goods: { ...text(d('Goods', 'What was sold, as the letter names it', '货物', '所售货物（函件中的称呼）', ['stainless steel ball valves and fittings'], ['不锈钢球阀及配件'])), template: true },
+  terms_zh: { ...text(d('Payment terms in Chinese', 'The payment terms agreed, in Chinese (bilingual documents)', '付款条件（中文）', '约定付款条件的中文表述（双语文件）', ['发票日起30天内电汇付款'])), template: true },
+  // what the documents of the rest of the collection process ask for (case evaluation, commission agreement, reports)
+  registration: { ...prose(d('Registration', 'What the debtor\'s business registration shows: registered capital, status, legal representative', '工商登记', '债务人工商登记显示的情况：注册资本、经营状态、法定代表人',
+    ['Registered 2011 in Ningbo, capital CNY 10 million, in business'], ['2011年在宁波登记，注册资本1000万元，存续'])), template: true },
+  assets: { ...prose(d('Assets', 'What is known of the debtor\'s assets and ability to pay', '资产情况', '已知的债务人资产及偿付能力',
+    ['Owns its factory building; two bank accounts known from earlier payments'], ['拥有厂房产权；从以往付款中知悉两个银行账户'])), template: true },
+  contacts: { ...prose(d('Contacts', 'Who at the debtor has been reached, and how', '联系情况', '已联系到的债务人人员及方式',
+    ['Ms. Li Na, finance manager, answers e-mail within a week'], ['财务经理李娜女士，一周内回复邮件'])), template: true },
+  contract_terms: { ...prose(d('Contract terms', 'What the contract says that matters for collection: payment, title, disputes', '合同条款', '合同中与收款有关的约定：付款、所有权、争议解决',
+    ['Payment 30 days after the invoice; CIETAC arbitration in Shanghai'], ['发票后30天付款；上海 CIETAC 仲裁'])), template: true },
+  evidence: { type: 'array', template: true, items: text(d('Document', 'One document that proves the claim', '证据', '一份证明债权的文件', ['Signed sales contract SC-2026-117'], ['已签署的销售合同 SC-2026-117'])),
+    ...d('Evidence', 'The documents that prove the claim', '证据清单', '证明债权的文件') },
+  recommendation: { ...prose(d('Recommendation', 'What the evaluation recommends, as one or two sentences', '建议', '评估结论（一两句话）',
+    ['Accept the case: the debt is acknowledged and the debtor is trading'], ['建议受理：债务已获确认且债务人仍在经营'])), template: true },
+  client: { type: 'object', template: true, ...d('Client', 'Whom a report goes to: the creditor\'s person in charge', '委托人', '报告的接收人：债权人的负责人'),
+    properties: {
+      name: text(d('Name', 'The client\'s company', '名称', '委托人公司名称', CREDITOR_NAMES)),
+      contact: text(d('Contact', 'Who reads the report', '联系人', '报告的阅读人', ['Ms. Dana Reyes, credit manager'], ['信用经理 Dana Reyes 女士'])),
+    } },
+  paid_in_full: { type: 'boolean', template: true, ...d('Paid in full', 'Whether the debt was paid in full', '已全额付清', '债务是否已全额付清') },
+  proposal: { ...prose(d('Proposal', 'What the report proposes next', '建议方案', '报告建议的下一步',
+    ['Write off the remaining USD 400 of bank charges'], ['核销剩余的400美元银行手续费'])), template: true },
+  summary: { ...prose(d('Summary', 'What happened in the case, in a few sentences', '案件概述', '用几句话概述案件经过',
+    ['After two reminders and a call the debtor paid in two instalments'], ['经两次提醒和一次通话后，债务人分两期付清'])), template: true },
+  agent: { type: 'object', template: true, ...d('Agent', 'The collection agent the commission agreement appoints', '代理人', '委托协议指定的催收代理人'),
+    properties: {
+      name: text(d('Name', 'The agent\'s registered name', '名称', '代理人的登记名称', ['Pacific Recovery Partners Ltd.'])),
+      address: text(d('Address', 'Postal address', '地址', '邮寄地址', ['Room 1201, 8 Queen\'s Road Central, Hong Kong'], ['香港皇后大道中8号1201室'])),
+      contact: text(d('Contact', 'Who signs for the agent', '联系人', '代表代理人签字的人', ['Mr. Kevin Lau'], ['刘先生'])),
+      email: { type: 'string', format: 'email', ...d('E-mail', 'E-mail address', '电子邮箱', '电子邮件地址', ['cases@pacificrecovery.example']) },
+    } },
+  commission_percent: { type: 'number', template: true, minimum: 0, maximum: 50, ...d('Commission (%)', 'The agent\'s commission in percent of what is collected', '佣金比例（%）', '代理人按收回金额计算的佣金百分比', [15]) },
+  report_days: { type: 'number', template: true, integer: true, minimum: 1, ...d('Report every (days)', 'How often the agent reports, in days', '报告周期（天）', '代理人每隔多少天报告一次', [14]) },
+  payment_days: { type: 'number', template: true, integer: true, minimum: 1, ...d('Pay over within (days)', 'Days the agent has to pass on what it collects', '转付期限（天）', '代理人转付所收款项的天数', [10]) },
+  term_months: { type: 'number', template: true, integer: true, minimum: 1, ...d('Term (months)', 'How long the appointment lasts', '委托期限（月）', '委托持续的月数', [6]) },
+  next_action: { ...text(d('Next action', 'What happens next in the case, as one sentence', '下一步', '案件的下一步（一句话）',
+    ['Send the final demand by courier on 10 December'], ['12月10日以快递寄出最后催款函'])), template: true },
+  next_report: { ...date(d('Next report', 'When the next report is due', '下次报告', '下次报告的日期', ['2026-12-15'])), template: true },
+  // what a call sheet prepares for (call-preparation templates)
+  inspection_period: { ...text(d('Inspection period', 'What the contract says about inspecting the goods and raising a complaint, as one sentence', '检验期', '合同关于验货和提出异议的约定（一句话）',
+    ['Clause 9 of the contract gives 30 days after arrival to report a defect in writing'], ['合同第9条约定到货后30日内书面提出质量异议'])), template: true },
+  invoice_sent: { ...text(d('Invoice sent', 'When and how the invoice was sent, as one sentence', '发票寄送', '发票何时、以何种方式寄出（一句话）',
+    ['The invoice went by e-mail to ap@example.cn on 25 September 2026'], ['发票已于2026年9月25日通过电子邮件发送至 ap@example.cn'])), template: true },
+  approver: { ...text(d('Approver', 'Who approves payments at the debtor, if known', '付款审批人', '债务人处负责审批付款的人（如已知）', ['Mr. Wang Lei, finance director'], ['财务总监王磊先生'])), template: true },
+  payment_method: { ...text(d('Payment method', 'How the debtor is to pay', '付款方式', '债务人应以何种方式付款', ['telegraphic transfer to the account on the invoice'], ['电汇至发票所列账户'])), template: true },
+  instalment_amount: { type: 'number', minimum: 0, template: true, ...d('Instalment offered', 'The instalment the caller may offer, if the debtor cannot pay at once', '可接受的分期金额', '债务人无法一次付清时可提出的每期金额', [6000]) },
   goods_zh: { ...text(d('Goods in Chinese', 'What was sold, in Chinese (bilingual letters)', '货物（中文）', '所售货物的中文名称（双语函件）', ['不锈钢球阀及配件'])), template: true },
   delivery: { ...prose(d('Delivery', 'When and how the goods were delivered, as one sentence', '交付情况', '货物何时、如何交付（一句话）',
     ['The goods were delivered at the port of Ningbo on 20 September 2026 under bill of lading COSU6412873950'], ['货物已于2026年9月20日在宁波港交付，提单号 COSU6412873950'])), template: true },
@@ -279,6 +342,14 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
+  closed: {
+    type: 'object', ...d('Closed', 'When and how the case was closed; a case without it is open', '结案', '案件何时、以何种方式结案；没有此项的案件为未结案件'),
+    properties: {
+      date: date(d('Date', 'When the case was closed', '日期', '结案日期', ['2027-01-15'])),
+      outcome: { type: 'string', enum: OUTCOMES, labels: OUTCOME_LABELS, ...d('Outcome', 'How it ended', '结果', '案件如何了结') },
+      note: text(d('Note', 'A sentence for the closing report', '说明', '写入结案报告的一句话', ['Paid in full after the final demand'], ['最后催款函后已全额付清'])),
+    },
+  },
   charges: {
     type: 'array', ...d('Charges', 'Interest, fees or costs claimed on top of the amount; each needs a basis', '附加费用', '在欠款之外主张的利息、费用；每项须有依据'),
     items: {
@@ -300,12 +371,13 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     },
   },
   events: {
-    type: 'array', ...d('Events', 'What happened in the case: demands that reached the debtor, acknowledgements, promises, repayment plans', '案件事件', '案件中发生的事：送达债务人的催告、债务确认、承诺、还款计划'),
+    type: 'array', ...d('Events', 'What happened in the case besides its documents: demands that reached the debtor, acknowledgements, promises, repayment plans, calls, deliveries, disputes', '案件事件', '文件之外案件中发生的事：送达债务人的催告、债务确认、承诺、还款计划、通话、交付、争议'),
     items: {
       type: 'object', ...d('Event', 'An event', '事件', '一项事件'),
       properties: {
         date: date(d('Date', 'When it happened (for a demand: when it reached the debtor)', '日期', '发生日期（催告为送达日）', ['2026-10-24'])),
         type: { type: 'string', enum: EVENT_TYPES, open: true, labels: EVENT_LABELS, ...d('What happened', 'What happened', '事件类型', '发生了什么') },
+        with: text(d('With', 'Who it was with (a call, a meeting)', '对象', '与谁进行（通话、会面）', ['Ms. Li Na, finance manager'], ['财务经理李娜女士'])),
         note: text(d('Note', 'What was said or signed, and where the proof is', '说明', '所说或所签的内容及证据所在', ['Reminder delivered by courier, DHL 4417 0093 22'], ['提醒函已由快递送达，DHL 单号 4417 0093 22'])),
       },
     },

@@ -2,6 +2,7 @@
  * The template catalog (built-in + workspace), facts validation and strict rendering.
  * Pure: the built-in templates are bundled as strings, workspace ones arrive as strings too.
  */
+import { isObject, mergeFacts } from '../drafting/facts.js';
 import Mustache from 'mustache';
 import { stringify } from 'yaml';
 import { BUILTIN_TEMPLATE_FILES } from './builtin.generated.js';
@@ -21,6 +22,21 @@ export { helperNames } from './view.js';
 export interface RenderOptions {
   /** Workspace templates to look ids up in (they override built-in ones with the same id). */
   templates?: Template[];
+  /**
+   * The facts the document will inherit from its case file (`caseFacts(...).data`): the template
+   * renders from them with the given facts over them, and the front matter keeps only what differs
+   * from them — a letter drafted in a case folder says its kind, stage, date and deadline, not the case.
+   */
+  inherited?: Record<string, unknown>;
+}
+
+/** True when two fact values are the same (plain data read from YAML or JSON). */
+function sameFact(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameFact((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 let builtins: Template[] | undefined;
@@ -122,6 +138,9 @@ function frontMatterOf(template: Template, fixed: Record<string, unknown>, facts
   return stringify(out, { lineWidth: 0 });
 }
 
+/** The facts that belong to one document, kept in its front matter even when the case file has the same value. */
+const DOCUMENT_KEYS = new Set(['kind', 'stage', 'date', 'deadline', 'language', 'call', 'commitments', 'instalments']);
+
 /**
  * Renders a template after validating the facts; on any problem renders nothing.
  * Output: `---\n<YAML of the facts>---\n\n<body>`. Never throws.
@@ -136,6 +155,9 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     } catch (error) {
       return { ok: false, problems: [{ path: '', message: `Unexpected facts schema in template \`${t.id}\` that does not compile: ${String((error as Error).message)}` }] };
     }
+    const inherited = options.inherited;
+    const own = facts;
+    if (inherited) facts = mergeFacts(inherited, isObject(facts) ? facts : {});
     const problems = validateFacts(validate, facts);
     if (problems.length) return { ok: false, problems };
     const { view, problems: viewProblems } = buildView(facts);
@@ -147,7 +169,10 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     const empty = emptyTags(parsed.tokens, view);
     if (empty.length) return { ok: false, problems: empty };
     const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => String(value) });
-    const front = frontMatterOf(t, split.frontMatter, facts as Record<string, unknown>);
+    const written = inherited
+      ? Object.fromEntries(Object.entries(facts as Record<string, unknown>).filter(([k, v]) => !Object.hasOwn(inherited, k) || !sameFact(v, inherited[k]) || (isObject(own) && Object.hasOwn(own, k) && DOCUMENT_KEYS.has(k))))
+      : (facts as Record<string, unknown>);
+    const front = frontMatterOf(t, split.frontMatter, written);
     return { ok: true, text: `---\n${front}---\n\n${body.replace(/^\s*\n/, '').trimEnd()}\n` };
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `Unexpected failure while rendering: ${String((error as Error)?.message ?? error)}` }] };

@@ -1,6 +1,7 @@
 // What the editor's lint thread does with one request: the same `lint()` the CLI and the library
 // run, on a copy of the document's text. No `vscode` and no `node:` import: the desktop worker
 // (worker_threads) and the web worker (a Web Worker) both run this module.
+import { rememberingCaseFacts, type CaseFileSource } from '../../core/cases/case-file.js';
 import { lintParsed, messageLanguage, parseDocument } from '../../core/engine.js';
 import type { DunmarkConfig, Finding } from '../../core/types.js';
 
@@ -11,7 +12,12 @@ export interface LintRequest {
   config: DunmarkConfig;
   /** The document as shown in messages. */
   path: string;
+  /** The case files the document inherits facts from, outermost first. */
+  caseFiles: readonly CaseFileSource[];
 }
+
+/** The case facts of a request, merged once for the many requests of one case in a row. */
+const inheritedFacts = rememberingCaseFacts();
 
 /** The findings, or why there are none. */
 export type LintReply =
@@ -22,7 +28,7 @@ export type LintReply =
 /** Lints one request; never throws (a bug in a rule becomes a `failed` reply, not a dead thread). */
 export function answer(request: LintRequest): LintReply {
   try {
-    const doc = parseDocument(request.text);
+    const doc = parseDocument(request.text, inheritedFacts(request.caseFiles));
     return { id: request.id, kind: 'done', findings: lintParsed(doc, request.config), language: messageLanguage(doc.facts, request.config) };
   } catch (error) {
     return { id: request.id, kind: 'failed', reason: String((error as Error)?.message ?? error).split('\n')[0] ?? 'unknown error' };

@@ -2,6 +2,7 @@
 // budget. `lint()` is synchronous, so a letter that takes too long (a slow path in a dependency, a
 // pathological text) would freeze the extension host if it ran there; in a worker it is stopped by
 // ending the worker, and the next request starts a fresh one. No `vscode` import: unit tests run it.
+import type { CaseFileSource } from '../../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../../core/types.js';
 import { READY, type LintReply, type LintRequest } from './answer.js';
 
@@ -59,7 +60,7 @@ export class LintThread {
    * Lints a text in the worker within `budgetMs` (counted from when the worker gets it). A request
    * for a document (`key`) that has not started yet is replaced by a newer one for the same document.
    */
-  lint(key: string, text: string, config: DunmarkConfig, path: string, budgetMs: number): Promise<ThreadResult> {
+  lint(key: string, text: string, config: DunmarkConfig, path: string, budgetMs: number, caseFiles: readonly CaseFileSource[] = []): Promise<ThreadResult> {
     if (this.unavailable !== undefined) return Promise.resolve({ kind: 'unavailable', reason: this.unavailable });
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const queued = this.queue[i]!;
@@ -68,7 +69,7 @@ export class LintThread {
       queued.resolve({ kind: 'superseded' });
     }
     return new Promise((resolve) => {
-      this.queue.push({ key, request: { id: this.nextId++, text, config, path }, budgetMs, resolve });
+      this.queue.push({ key, request: { id: this.nextId++, text, config, path, caseFiles }, budgetMs, resolve });
       void this.pump();
     });
   }

@@ -210,8 +210,8 @@ export function caseDates(facts: Facts, except: 'due_date' | 'deadline'): Set<st
 }
 
 /** A front-matter value as the writer wrote it (`18400.00`, not `18400`), for messages. */
-export function writtenValue(context: Pick<RuleContext, 'key' | 'text'>, path: string, fallback: unknown): string {
+export function writtenValue(context: Pick<RuleContext, 'key' | 'sourceAt'>, path: string, fallback: unknown): string {
   const location = context.key(path);
-  const raw = location ? context.text.slice(location.value.start, location.value.end).trim() : '';
+  const raw = location ? context.sourceAt(location.value).trim() : '';
   return raw && raw.length <= 40 && !raw.includes('\n') ? raw : String(fallback);
 }

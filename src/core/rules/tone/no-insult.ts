@@ -22,7 +22,7 @@ export default defineRule({
 
 **Why it matters.** An insult adds nothing to a claim and hands the debtor a grievance. The FDCPA (15 U.S.C. §1692d(2)) names obscene or abusive language as an abusive practice, the accepted baseline for business letters; in China the Public Security Administration Punishments Law Art. 42 covers insults. Calling someone a fraudster in writing may also be defamation.
 
-An allegation stated with its basis is not an insult: "We allege that the goods were resold on the basis of the port records", 贵司涉嫌…，根据…. Words about fraud prevention ("fraud prevention team", "anti-fraud", "invoice fraud") stay silent.
+An allegation stated with its basis is not an insult: "We allege that the goods were resold on the basis of the port records", 贵司涉嫌…，根据…. Words about fraud prevention ("fraud prevention team", "anti-fraud", "invoice fraud") stay silent. So do the names of the official credit lists, which say "dishonest" of everyone on them: the list of seriously dishonest enterprises (严重失信主体名单), dishonest judgment debtors (失信被执行人).
 
 **Wrong**
 
@@ -41,7 +41,7 @@ Fix (suggestion): remove the sentence. No word is swapped in for the insult: “
 
 **为什么重要**：侮辱对债权毫无帮助，反而授人以柄。美国《公平债务催收法》（15 U.S.C. §1692d(2)）把使用淫秽或辱骂性语言列为滥用行为，这也是商业催款公认的底线；在中国，公然侮辱他人可依《治安管理处罚法》处罚，书面称对方为骗子还可能构成诽谤。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
 
-有依据地陈述指控不属于侮辱：“根据港口记录，贵司涉嫌转售该批货物”。与防范欺诈有关的说法（“反欺诈部门”“发票诈骗防范”）不报告。
+有依据地陈述指控不属于侮辱：“根据港口记录，贵司涉嫌转售该批货物”。与防范欺诈有关的说法（“反欺诈部门”“发票诈骗防范”）不报告。官方信用名单的英文名称同样不报告，例如 “list of seriously dishonest enterprises”（严重失信主体名单）、“dishonest judgment debtors”（失信被执行人）。
 
 **错误**
 

@@ -17,7 +17,7 @@ export default defineRule({
 
 **Why it matters.** A threat turns a creditor with a good claim into a wrongdoer. The US Fair Debt Collection Practices Act (15 U.S.C. §1692d–e) and Regulation F list these practices as abusive; they are the accepted baseline for business letters too. In China, PRC Criminal Law Art. 293-1 punishes illegal debt collection by violence, threats or harassment, and the Public Security Administration Punishments Law Art. 42 covers threats and harassment. A letter with a threat is also evidence against its sender.
 
-Innocent uses stay silent: "we will call you on Monday", "shoot us an email", 上门提货 (collecting goods), 失信被执行人名单 (the courts' real registry).
+Innocent uses stay silent: "we will call you on Monday", "shoot us an email", 上门提货 (collecting goods), 失信被执行人名单 (the courts' real registry), including as the court or the enforcement information website publishes it (最高人民法院公布的失信被执行人名单).
 
 **Wrong**
 
@@ -36,7 +36,7 @@ Fixes (suggestions): where a lawful phrase can take the threat's place in the sa
 
 **为什么重要**：一句威胁就能让手握有理债权的债权人变成违法者。美国《公平债务催收法》（15 U.S.C. §1692d–e）和 CFPB 的 Regulation F 把这些做法列为滥用行为，也是商业催款公认的底线。在中国，《刑法》第二百九十三条之一对使用暴力、胁迫方法或者跟踪、骚扰等方式催收债务的行为定罪处罚，《治安管理处罚法》处罚威胁、骚扰他人的行为。带有威胁的函件还会成为对发函人不利的证据。参见 [docs/law.md](../../law.md#fair-collection-what-a-letter-may-say)。
 
-正常用法不报告：“我们周一给您打电话”、“上门提货”、“失信被执行人名单”（法院依法公布的名单）。
+正常用法不报告：“我们周一给您打电话”、“上门提货”、“失信被执行人名单”（法院依法公布的名单），包括“最高人民法院公布的失信被执行人名单”“中国执行信息公开网上的失信被执行人名单”这类说法。
 
 **错误**
 

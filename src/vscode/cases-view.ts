@@ -1,0 +1,342 @@
+/**
+ * The "Dunmark Cases" view in the Explorer: the portfolio of the workspace's case folders grouped by
+ * next action (overdue now, this week, later, closed), each case with its documents in date order
+ * and its promises; a badge with the number of actions due; and the actions on a case (Draft Next
+ * Letter, Record Call, Record Payment, Close Case). The portfolio is the core's (`summarizeCase`),
+ * the same as `dunmark cases`; nothing is read until the view is shown or the badge is computed.
+ */
+import * as vscode from 'vscode';
+import type { CaseSummary, CasePromise } from '../core/cases/index.js';
+import { isoToday, typeFacts } from '../core/facts/facts.js';
+import { OUTCOMES } from '../core/facts/schema.js';
+import type { Template } from '../core/templates/index.js';
+import { freeName } from './commands.js';
+import { cases as coreCases, format } from './core.js';
+import type { Linter } from './diagnostics.js';
+import type { TemplateCatalog } from './templates.js';
+import { readSettings, workspaceFileSystem } from './settings.js';
+
+type Group = 'overdue' | 'week' | 'later' | 'closed';
+
+/** A case as the view holds it: the summary, its folder and merged case facts. */
+interface CaseEntry {
+  summary: CaseSummary;
+  folder: vscode.Uri;
+  caseFile: vscode.Uri | undefined;
+  facts: Record<string, unknown>;
+  asOf: string;
+}
+
+type Node =
+  | { type: 'group'; group: Group; entries: CaseEntry[] }
+  | { type: 'case'; entry: CaseEntry }
+  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; label: string }
+  | { type: 'promise'; promise: CasePromise; currency: string | undefined };
+
+const GROUPS: Group[] = ['overdue', 'week', 'later', 'closed'];
+
+function groupLabel(group: Group, count: number): string {
+  switch (group) {
+    case 'overdue': return vscode.l10n.t('Overdue now ({0})', count);
+    case 'week': return vscode.l10n.t('This week ({0})', count);
+    case 'later': return vscode.l10n.t('Later ({0})', count);
+    default: return vscode.l10n.t('Closed or nothing scheduled ({0})', count);
+  }
+}
+
+function money(value: number | undefined, currency: string | undefined): string {
+  return value === undefined ? '?' : format().formatMoney(value, currency ?? '', 'en').trim();
+}
+
+/** Reads the portfolio of the workspace and serves it as a tree. */
+export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private entries: Promise<CaseEntry[]> | undefined;
+  private view: vscode.TreeView<Node> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly linter: Linter) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const later = (): void => this.refreshSoon();
+    this.disposables.push(this.changed, watcher, watcher.onDidCreate(later), watcher.onDidDelete(later), watcher.onDidChange(later),
+      linter.onDidChangeCaseFiles(later), vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dunmark') && later()));
+  }
+
+  /** Attaches the tree view (for its badge). */
+  attach(view: vscode.TreeView<Node>): void {
+    this.view = view;
+    void this.updateBadge();
+  }
+
+  /** Reads the portfolio again now. */
+  refresh(): void {
+    this.entries = undefined;
+    this.changed.fire(undefined);
+    void this.updateBadge();
+  }
+
+  private refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+
+  /** Every case of the workspace, sorted by what is due first. */
+  load(): Promise<CaseEntry[]> {
+    return (this.entries ??= this.read());
+  }
+
+  private async read(): Promise<CaseEntry[]> {
+    const core = coreCases();
+    const out: CaseEntry[] = [];
+    for (const root of vscode.workspace.workspaceFolders ?? []) {
+      const folders = await core.readCaseFolders(workspaceFileSystem, root.uri);
+      for (const c of folders) {
+        const rc = await this.linter.discovery.find(vscode.Uri.joinPath(c.folder, 'case.yaml')).catch(() => undefined);
+        const config = rc?.ok ? rc.config : undefined;
+        const asOf = readSettings(c.folder).today || config?.today || isoToday();
+        const facts = core.caseFacts(c.caseFiles.map((f) => ({ name: f.file.toString(), text: f.text })));
+        const prefix = c.folder.path.endsWith('/') ? c.folder.path : `${c.folder.path}/`;
+        const summary = core.summarizeCase(vscode.workspace.asRelativePath(c.folder), facts.data,
+          c.documents.map((d) => ({ name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path, text: d.text })),
+          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar });
+        out.push({ summary, folder: c.folder, caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined, facts: facts.data, asOf });
+      }
+    }
+    const order = new Map(core.sortPortfolio(out.map((e) => e.summary)).map((s, i) => [s, i]));
+    return out.sort((a, b) => order.get(a.summary)! - order.get(b.summary)!);
+  }
+
+  /** The case entries by group. */
+  async groups(): Promise<Map<Group, CaseEntry[]>> {
+    const byGroup = new Map<Group, CaseEntry[]>(GROUPS.map((g) => [g, []]));
+    for (const e of await this.load()) byGroup.get(coreCases().dueGroup(e.summary, e.asOf))!.push(e);
+    return byGroup;
+  }
+
+  /** The number of cases whose next action is due (today or earlier): the view's badge. */
+  async dueCount(): Promise<number> {
+    const due: Group = 'overdue';
+    return (await this.groups()).get(due)!.length;
+  }
+
+  private async updateBadge(): Promise<void> {
+    if (!this.view) return;
+    const due = await this.dueCount().catch(() => 0);
+    this.view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} Dunmark case actions due', due) } : undefined;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.type) {
+      case 'group': {
+        const item = new vscode.TreeItem(groupLabel(node.group, node.entries.length), node.entries.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.id = `group:${node.group}`;
+        item.contextValue = 'dunmarkCaseGroup';
+        return item;
+      }
+      case 'case': {
+        const s = node.entry.summary;
+        const item = new vscode.TreeItem(s.debtor ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `case:${node.entry.folder.toString()}`;
+        const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${s.next.step} ${s.next.date}` : '-';
+        item.description = `${next} · ${money(s.outstanding, s.currency)}`;
+        const tip = new vscode.MarkdownString();
+        tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
+        tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));
+        if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', s.next.step, s.next.date, s.next.reason)}`);
+        if (s.limitation) tip.appendText(`\n${vscode.l10n.t('Time-barred after {0} unless the period is restarted.', s.limitation)}`);
+        for (const p of s.problems) tip.appendText(`\n${p}`);
+        item.tooltip = tip;
+        item.contextValue = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' ? 'dunmarkCase.draftable' : 'dunmarkCase';
+        item.iconPath = new vscode.ThemeIcon(s.promises.some((p) => p.status === 'broken') ? 'warning' : 'briefcase');
+        return item;
+      }
+      case 'document': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.date ?? '';
+        item.resourceUri = vscode.Uri.joinPath(node.entry.folder, node.name);
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
+        item.contextValue = 'dunmarkCaseDocument';
+        return item;
+      }
+      case 'promise': {
+        const p = node.promise;
+        const item = new vscode.TreeItem(`${p.what}`, vscode.TreeItemCollapsibleState.None);
+        item.description = `${p.status} · ${p.by}`;
+        item.iconPath = new vscode.ThemeIcon(p.status === 'kept' ? 'pass' : p.status === 'broken' ? 'error' : 'clock');
+        item.tooltip = `${p.what} — ${p.amount !== undefined ? money(p.amount, node.currency) : ''} by ${p.by} (${p.source})`;
+        item.contextValue = 'dunmarkCasePromise';
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const groups = await this.groups();
+      return GROUPS.filter((g) => g !== 'closed' || groups.get(g)!.length).map((group) => ({ type: 'group' as const, group, entries: groups.get(group)! }));
+    }
+    if (node.type === 'group') return node.entries.map((entry) => ({ type: 'case' as const, entry }));
+    if (node.type === 'case') {
+      const s = node.entry.summary;
+      const docs = s.documents.map((d): Node => ({ type: 'document', entry: node.entry, name: d.name, date: d.date, label: d.stage ?? d.kind ?? d.name }));
+      return [...docs, ...s.promises.map((promise): Node => ({ type: 'promise', promise, currency: s.currency }))];
+    }
+    return [];
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The case a command was run on: the tree item's, else the one picked. */
+async function caseOf(view: CasesView, node: unknown): Promise<CaseEntry | undefined> {
+  if (node && typeof node === 'object' && (node as Node).type === 'case') return (node as Extract<Node, { type: 'case' }>).entry;
+  const entries = await view.load();
+  const picked = await vscode.window.showQuickPick(entries.map((e) => ({ label: e.summary.debtor ?? e.summary.folder, description: e.summary.folder, entry: e })), { title: vscode.l10n.t('Which case?') });
+  return picked?.entry;
+}
+
+/** Replaces a case file's text, in its editor when it is open (one undo step), and saves it. */
+async function writeCaseFile(uri: vscode.Uri, text: string): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  return (await vscode.workspace.applyEdit(edit)) && document.save();
+}
+
+/** Asks for an amount (a positive number, thousands separators allowed); undefined when cancelled. */
+async function askAmount(title: string, value: string): Promise<number | undefined> {
+  const parse = (v: string): number => Number(v.replace(/,/g, ''));
+  const answer = await vscode.window.showInputBox({
+    title, value, ignoreFocusOut: true,
+    validateInput: (v) => (Number.isFinite(parse(v)) && parse(v) > 0 ? undefined : vscode.l10n.t('Expected a number such as 18400.00')),
+  });
+  return answer ? parse(answer) : undefined;
+}
+
+/** Asks for a date as YYYY-MM-DD; undefined when cancelled. */
+async function askDate(title: string, value: string): Promise<string | undefined> {
+  return (await vscode.window.showInputBox({
+    title, value, ignoreFocusOut: true,
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
+  })) || undefined;
+}
+
+/** The case commands. */
+class CaseCommands {
+  constructor(private readonly view: CasesView, private readonly catalog: TemplateCatalog) {}
+
+  /** Draft Next Letter: the next stage's template in the case's language, from the case's facts, in the case folder. */
+  async draftNext(node?: unknown): Promise<vscode.TextDocument | undefined> {
+    const entry = await caseOf(this.view, node);
+    if (!entry) return undefined;
+    const core = coreCases();
+    const typed = typeFacts(entry.facts).facts;
+    const draft = core.nextDraft(entry.summary, typed, entry.asOf);
+    if (!draft) {
+      const next = entry.summary.next;
+      void vscode.window.showInformationMessage(next
+        ? vscode.l10n.t('The next step of this case is {0} ({1}): no letter to draft.', next.step, next.reason)
+        : vscode.l10n.t('This case has nothing scheduled.'));
+      return undefined;
+    }
+    const all = await this.templates();
+    const fits = all.filter((t) => t.kind === draft.kind && t.stage === draft.stage);
+    const template = fits.find((t) => t.language === draft.language) ?? fits.find((t) => t.language === 'en') ?? fits[0];
+    if (!template) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template drafts a {0}.', draft.stage));
+      return undefined;
+    }
+    const target = await freeName(entry.folder, draft.fileName);
+    return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: template.id, facts: draft.facts, inherited: entry.facts, target: target.toString(),
+    });
+  }
+
+  /** Record Call: a call summary in the case folder, asking who was on the call and what was promised. */
+  async recordCall(node?: unknown): Promise<vscode.TextDocument | undefined> {
+    const entry = await caseOf(this.view, node);
+    if (!entry) return undefined;
+    const contact = (entry.facts.debtor as { contact?: string } | undefined)?.contact;
+    const withWhom = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Call: who was on the call?'), value: contact ?? '', ignoreFocusOut: true });
+    if (!withWhom) return undefined;
+    const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
+    if (value === undefined) return undefined;
+    const by = await askDate(vscode.l10n.t('Record Call: by which date?'), entry.asOf);
+    if (!by) return undefined;
+    const what = `Pay ${money(value, entry.summary.currency)}`;
+    const all = await this.templates();
+    const chinese = (entry.facts.debtor as { locale?: string } | undefined)?.locale === 'zh-CN';
+    const template = all.find((t) => t.kind === 'call-summary' && t.language === (chinese ? 'en+zh-CN' : 'en')) ?? all.find((t) => t.kind === 'call-summary' && t.language === 'en');
+    if (!template) return undefined;
+    const target = await freeName(entry.folder, `${entry.asOf}-call-summary.md`);
+    return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: template.id, inherited: entry.facts, target: target.toString(),
+      facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what, by, amount: value }] },
+    });
+  }
+
+  /** Record Payment: appended to the case file's `payments:`, and the amount owed reduced by it. */
+  async recordPayment(node?: unknown): Promise<boolean> {
+    const entry = await caseOf(this.view, node);
+    if (!entry?.caseFile) return false;
+    const amount = await askAmount(vscode.l10n.t('Record Payment: amount received ({0})', entry.summary.currency ?? ''), String(entry.summary.outstanding ?? ''));
+    if (amount === undefined) return false;
+    const date = await askDate(vscode.l10n.t('Record Payment: date received'), entry.asOf);
+    if (!date) return false;
+    const reference = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Payment: bank reference (optional)'), ignoreFocusOut: true });
+    if (reference === undefined) return false;
+    const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
+    const result = coreCases().recordPayment(text, { date, amount, ...(reference ? { reference } : {}) });
+    return this.apply(entry.caseFile, result);
+  }
+
+  /** Close Case: `closed: { date, outcome }` in the case file. */
+  async closeCase(node?: unknown): Promise<boolean> {
+    const entry = await caseOf(this.view, node);
+    if (!entry?.caseFile) return false;
+    const outcome = await vscode.window.showQuickPick([...OUTCOMES], { title: vscode.l10n.t('Close Case: how did it end?') });
+    if (!outcome) return false;
+    const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
+    return this.apply(entry.caseFile, coreCases().closeCase(text, { date: entry.asOf, outcome }));
+  }
+
+  private async apply(file: vscode.Uri, result: { ok: true; text: string } | { ok: false; reason: string }): Promise<boolean> {
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot change {0}: {1}', vscode.workspace.asRelativePath(file), result.reason));
+      return false;
+    }
+    const done = await writeCaseFile(file, result.text);
+    this.view.refresh();
+    return done;
+  }
+
+  /** Built-in and workspace templates. */
+  private async templates(): Promise<Template[]> {
+    return (await this.catalog.list(undefined)).all;
+  }
+}
+
+/** Registers the Cases view, its badge and its commands. */
+export function registerCasesView(linter: Linter, catalog: TemplateCatalog): vscode.Disposable[] {
+  const provider = new CasesView(linter);
+  const view = vscode.window.createTreeView('dunmark.cases', { treeDataProvider: provider, showCollapseAll: true });
+  provider.attach(view);
+  const c = new CaseCommands(provider, catalog);
+  const r = vscode.commands.registerCommand;
+  return [
+    provider, view,
+    r('dunmark.refreshCases', () => provider.refresh()),
+    r('dunmark.draftNextLetter', (node?: unknown) => c.draftNext(node)),
+    r('dunmark.recordCall', (node?: unknown) => c.recordCall(node)),
+    r('dunmark.recordPayment', (node?: unknown) => c.recordPayment(node)),
+    r('dunmark.closeCase', (node?: unknown) => c.closeCase(node)),
+    r('dunmark.cases.dueCount', () => provider.dueCount()),
+    // what the view shows, for tests: each group with its cases' folders
+    r('dunmark.cases.portfolio', async () => [...(await provider.groups()).entries()].map(([group, entries]) => [group, entries.map((e) => e.summary.folder)])),
+  ];
+}
