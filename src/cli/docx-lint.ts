@@ -1,20 +1,25 @@
 // `dunmark lint letter.docx`: reads the Word letter (mammoth), takes its own facts from --facts, a
-// YAML block at its start or its custom properties, inherits those of its case files, lints it, and
-// says for each finding which paragraph of the document it is in.
+// YAML block at its start or its custom properties, and says for each finding which paragraph of the
+// document it is in. The reading is linted like any letter: in a worker, within --max-ms.
 import fs from 'node:fs';
-import { caseFacts, type CaseFileSource } from '../core/cases/case-file.js';
+import type { CaseFileSource } from '../core/cases/case-file.js';
 import { docxLetter, type FactsFile } from '../core/export/docx-letter.js';
 import { readDocx } from '../core/export/read-docx.js';
-import type { DunmarkConfig } from '../core/types.js';
-import { lint } from '../index.js';
+import { formatSize } from './file-io.js';
 import type { FileResult } from './format/stylish.js';
 
-/** Lints one .docx with the case files it inherits (outermost first); a one-line problem when it cannot be read. */
-export async function lintDocxFile(
-  file: string, shown: string, config: DunmarkConfig, facts: FactsFile | undefined, caseFiles: readonly CaseFileSource[],
-): Promise<FileResult | { problem: string }> {
+/** A Word letter as Markdown (with the facts it takes) and where each of its offsets is in the document. */
+export type DocxReading = { text: string; locate: NonNullable<FileResult['locate']> } | { problem: string };
+
+/** A Word file's own limit: pictures (a letterhead's logo) make a .docx much larger than its text. */
+const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+/** Reads one .docx whose text is at most `maxBytes` (--max-size); a one-line problem when it cannot be read. */
+export async function readDocxLetter(file: string, maxBytes: number, facts: FactsFile | undefined, caseFiles: readonly CaseFileSource[]): Promise<DocxReading> {
   let bytes: Uint8Array;
   try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_DOCX_BYTES) return { problem: `file too large (${formatSize(size)}), expected a Word document of at most ${formatSize(MAX_DOCX_BYTES)}` };
     bytes = new Uint8Array(fs.readFileSync(file));
   } catch (error) {
     return { problem: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
@@ -26,8 +31,7 @@ export async function lintDocxFile(
     return { problem: `cannot read this Word document (${String((error as Error).message).split('\n')[0]}), expected a .docx file` };
   }
   const letter = docxLetter(reading, { ...(facts ? { factsFile: facts } : {}), caseFiles });
-  // fixes are edits of the Markdown reading, not of the Word file: none are offered
-  const inherited = caseFiles.length ? { facts: caseFacts(caseFiles) } : {};
-  const findings = lint(letter.text, { config, path: shown, ...inherited }).map((f) => ({ ...f, fixes: [] }));
-  return { file: shown, text: letter.text, findings, locate: letter.locate };
+  const textBytes = new TextEncoder().encode(letter.text).length;
+  if (textBytes > maxBytes) return { problem: `text too large (${formatSize(textBytes)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
+  return { text: letter.text, locate: letter.locate };
 }

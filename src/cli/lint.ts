@@ -117,13 +117,21 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     for (const c of caseFiles) caseTexts.set(c.name, c.text);
     if (/\.docx$/i.test(file)) {
       // Word letters: read through mammoth, in a chunk loaded only when there is one
-      const result = await (await import('./docx-lint.js')).lintDocxFile(file, shown, configs.get(file) ?? {}, facts, caseFiles);
-      if ('problem' in result) {
-        io.stderr(`dunmark: ${shown}: ${result.problem}\n`);
+      const reading = await (await import('./docx-lint.js')).readDocxLetter(file, maxBytes, facts, caseFiles);
+      if ('problem' in reading) {
+        io.stderr(`dunmark: ${shown}: ${reading.problem}\n`);
         status = 2;
         return undefined;
       }
-      return result;
+      // checked like any letter, in a worker within --max-ms; fixes would edit the reading, not the Word file
+      const answer = await pool.run({ text: reading.text, config: configs.get(file) ?? {}, path: shown, fix: false, caseFiles });
+      if (answer.kind === 'over-budget') return { file: shown, text: reading.text, findings: [overBudget(maxMs)], locate: reading.locate };
+      if (answer.kind === 'failed') {
+        io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
+        status = 2;
+        return undefined;
+      }
+      return { file: shown, text: reading.text, findings: answer.findings.map((f) => ({ ...f, fixes: [] })), locate: reading.locate };
     }
     const config = configs.get(file) ?? {};
     const context = cache ? contextKey(config, caseFiles) : '';

@@ -201,6 +201,23 @@ describe('dunmark lint letter.docx (built binary)', function () {
     assert.equal(facts.stderr, 'dunmark: none.yaml: cannot read file (ENOENT)\n');
   });
 
+  it('holds a Word letter to --max-size by its text, and checks it in a worker like a Markdown letter', () => {
+    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': FAULTY });
+    assert.equal(run(['export', 'letter.md', '--force'], dir).status, 0);
+    const small = run(['lint', '--max-size', '200B', 'letter.docx'], dir);
+    assert.equal(small.status, 2);
+    assert.match(small.stderr, /^dunmark: letter\.docx: text too large \([^)]*\), expected at most [^\n]*\(see --max-size\)\n$/);
+    assert.equal(small.stdout, '');
+    // many Word letters at once (a pool of workers): each has the findings it has alone
+    for (let i = 2; i <= 50; i++) fs.copyFileSync(path.join(dir, 'letter.docx'), path.join(dir, `letter-${i}.docx`));
+    type Out = { file: string; findings: { ruleId: string }[] }[];
+    const many = JSON.parse(run(['lint', '--format', 'json', '--jobs', '2', 'letter*.docx'], dir).stdout.replace(/^[^[]*/, '')) as Out;
+    const alone = (JSON.parse(run(['lint', '--format', 'json', 'letter.docx'], dir).stdout) as Out)[0]!.findings.map((f) => f.ruleId).sort();
+    const words = many.filter((r) => r.file.endsWith('.docx'));
+    assert.equal(words.length, 50);
+    for (const r of words) assert.deepEqual(r.findings.map((f) => f.ruleId).sort(), alone, r.file);
+  });
+
   it('leaves Markdown linting as it was', () => {
     const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': FIXABLE_LETTER });
     const r = run(['lint', 'letter.md'], dir);
