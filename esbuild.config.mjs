@@ -16,9 +16,17 @@ const builds = [
   { ...published, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] },
   {
     // split: `dunmark export` and Word letters load their chunk (docx, mammoth) only when used
-    ...published, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true,
-    chunkNames: 'chunks/[name]-[hash]', format: 'esm', platform: 'node',
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);" },
+    ...published,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __dunmarkRequire } from 'node:module'; import { fileURLToPath as __dunmarkPath } from 'node:url'; const require = __dunmarkRequire(import.meta.url); const __filename = __dunmarkPath(import.meta.url);",
+    },
   },
 ];
 // The extension bundles note when their code starts running, so activate() can report the load time.
@@ -28,9 +36,9 @@ const loadStamp = { js: 'var __dunmarkLoadStart = typeof performance === "object
 const builtinTemplatesFromFolder = {
   name: 'builtin-templates-from-folder',
   setup(build) {
-    build.onResolve({ filter: /\/builtin\.generated\.js$/ }, (args) => (
-      args.importer.endsWith(path.join('src', 'core', 'templates', 'index.ts')) ? { path: path.resolve('src/vscode/builtin-templates.ts') } : undefined
-    ));
+    build.onResolve({ filter: /\/builtin\.generated\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'core', 'templates', 'index.ts')) ? { path: path.resolve('src/vscode/builtin-templates.ts') } : undefined,
+    );
   },
 };
 // ...and take yaml's ES module build, which esbuild can tree-shake (its `node` entry is CommonJS, kept whole)
@@ -41,14 +49,39 @@ const yamlEsm = {
   },
 };
 if (existsSync('src/vscode/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', platform: 'node', external: ['vscode'], minify: true, banner: loadStamp, plugins: [builtinTemplatesFromFolder, yamlEsm] });
+  builds.push({
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    format: 'cjs',
+    platform: 'node',
+    external: ['vscode'],
+    minify: true,
+    banner: loadStamp,
+    plugins: [builtinTemplatesFromFolder, yamlEsm],
+  });
 }
 // the editor's lint threads: a worker_threads worker (desktop and remote hosts) and a Web Worker (web)
 if (existsSync('src/vscode/lint-thread/node-worker.ts')) {
-  builds.push({ ...common, entryPoints: ['src/vscode/lint-thread/node-worker.ts'], outfile: 'dist/lint-worker.cjs', format: 'cjs', platform: 'node', minify: true, plugins: [yamlEsm] });
   builds.push({
-    ...common, entryPoints: ['src/vscode/lint-thread/web-worker.ts'], outfile: 'dist/web/lint-worker.js', format: 'iife', platform: 'browser',
-    minify: true, mainFields: ['browser', 'module', 'main'], conditions: ['worker'], plugins: [yamlEsm],
+    ...common,
+    entryPoints: ['src/vscode/lint-thread/node-worker.ts'],
+    outfile: 'dist/lint-worker.cjs',
+    format: 'cjs',
+    platform: 'node',
+    minify: true,
+    plugins: [yamlEsm],
+  });
+  builds.push({
+    ...common,
+    entryPoints: ['src/vscode/lint-thread/web-worker.ts'],
+    outfile: 'dist/web/lint-worker.js',
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['worker'],
+    plugins: [yamlEsm],
   });
 }
 // the export code of the Node extension: a bundle of its own, required on first use, never at activation
@@ -57,8 +90,16 @@ if (existsSync('src/vscode/export-lazy.ts')) {
 }
 if (existsSync('src/vscode/web.ts')) {
   builds.push({
-    ...common, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.cjs', format: 'cjs', platform: 'browser',
-    external: ['vscode'], minify: true, mainFields: ['browser', 'module', 'main'], banner: loadStamp, plugins: [builtinTemplatesFromFolder, yamlEsm],
+    ...common,
+    entryPoints: ['src/vscode/web.ts'],
+    outfile: 'dist/web/extension.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    external: ['vscode'],
+    minify: true,
+    mainFields: ['browser', 'module', 'main'],
+    banner: loadStamp,
+    plugins: [builtinTemplatesFromFolder, yamlEsm],
     // a web extension runs in a worker: packages' `worker` builds, not their DOM ones (decode-named-character-reference's
     // DOM build calls document.createElement when the Markdown parser loads, which throws where there is no document)
     conditions: ['worker'],
@@ -66,7 +107,14 @@ if (existsSync('src/vscode/web.ts')) {
 }
 
 // the facts form's page: a script of its own for the webview, loaded only when a form opens (never at activation)
-builds.push({ ...common, entryPoints: ['src/webview/facts-form.ts'], outfile: 'dist/webview/facts-form.js', format: 'iife', platform: 'browser', minify: true });
+builds.push({
+  ...common,
+  entryPoints: ['src/webview/facts-form.ts'],
+  outfile: 'dist/webview/facts-form.js',
+  format: 'iife',
+  platform: 'browser',
+  minify: true,
+});
 
 // the CLI's chunks are named by their hash: drop the last build's, or they pile up in the package
 rmSync('dist/chunks', { recursive: true, force: true });

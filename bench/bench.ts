@@ -58,17 +58,25 @@ contract:
 `;
 
 const SECTIONS = [
-  (i: number) => `## ${i}. Amount owed\n\nUnder Sales Contract HVW-SC-2026-044 you owe USD 18,400.00 for invoice HVW-2026-1187, dated 15 September 2026 and due on 15 October 2026. The valves were delivered to Ningbo on 28 September 2026 and accepted without complaint.\n\n`,
-  (i: number) => `## ${i}. 欠款金额\n\n根据销售合同 HVW-SC-2026-044，贵司应付2026年9月15日开具的发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：美元壹万捌仟肆佰元整），付款期限为2026年10月15日。货物已于2026年9月28日交付宁波并经验收。\n\n`,
-  (i: number) => `| invoice | date | amount | due |\n| --- | --- | ---: | --- |\n| HVW-2026-1187 | 2026-09-15 | USD 18,400.00 | 15 October 2026 |\n| total (${i}) | | USD 18,400.00 | |\n\n`,
-  () => `Please pay USD 18,400.00 by 4 December 2026 to the account below. If payment is not received by that date, we will file a request for arbitration with the China International Economic and Trade Arbitration Commission (CIETAC) under clause 14 of the contract.\n\n`,
-  () => `请于2026年12月4日前将上述款项付至下列账户。如届时仍未付款，我司将依据合同第14条向中国国际经济贸易仲裁委员会申请仲裁。\n\n- Bank: First Harbor Bank, N.A.\n- Account: 0012-3345-6789\n- SWIFT: FHBKUS33\n\n`,
-  () => `> Our records show no payment received after 15 October 2026. If you have already paid, please send us the remittance advice and disregard this letter.\n\n`,
+  (i: number) =>
+    `## ${i}. Amount owed\n\nUnder Sales Contract HVW-SC-2026-044 you owe USD 18,400.00 for invoice HVW-2026-1187, dated 15 September 2026 and due on 15 October 2026. The valves were delivered to Ningbo on 28 September 2026 and accepted without complaint.\n\n`,
+  (i: number) =>
+    `## ${i}. 欠款金额\n\n根据销售合同 HVW-SC-2026-044，贵司应付2026年9月15日开具的发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：美元壹万捌仟肆佰元整），付款期限为2026年10月15日。货物已于2026年9月28日交付宁波并经验收。\n\n`,
+  (i: number) =>
+    `| invoice | date | amount | due |\n| --- | --- | ---: | --- |\n| HVW-2026-1187 | 2026-09-15 | USD 18,400.00 | 15 October 2026 |\n| total (${i}) | | USD 18,400.00 | |\n\n`,
+  () =>
+    `Please pay USD 18,400.00 by 4 December 2026 to the account below. If payment is not received by that date, we will file a request for arbitration with the China International Economic and Trade Arbitration Commission (CIETAC) under clause 14 of the contract.\n\n`,
+  () =>
+    `请于2026年12月4日前将上述款项付至下列账户。如届时仍未付款，我司将依据合同第14条向中国国际经济贸易仲裁委员会申请仲裁。\n\n- Bank: First Harbor Bank, N.A.\n- Account: 0012-3345-6789\n- SWIFT: FHBKUS33\n\n`,
+  () =>
+    `> Our records show no payment received after 15 October 2026. If you have already paid, please send us the remittance advice and disregard this letter.\n\n`,
 ];
 
 /** A bilingual letter of at least `bytes` UTF-8 bytes. */
 function letter(bytes: number): string {
-  let text = FRONT_MATTER + '# Letter before action / 最后催告函\n\nIf the English and Chinese versions differ, the Chinese version prevails. 两种文本如有不一致，以中文文本为准。\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
+  let text =
+    FRONT_MATTER +
+    '# Letter before action / 最后催告函\n\nIf the English and Chinese versions differ, the Chinese version prevails. 两种文本如有不一致，以中文文本为准。\n\nDear Mr. Zhou, 尊敬的周先生：\n\n';
   let i = 0;
   while (Buffer.byteLength(text) < bytes) {
     text += SECTIONS[i % SECTIONS.length]!(Math.floor(i / SECTIONS.length) + 1);
@@ -136,7 +144,12 @@ const sizes = [
 const rows: { size: string; bytes: number; findings: number; parseMs: number; lintMs: number; ratio: number }[] = [];
 for (const size of sizes) {
   const text = letter(size.bytes);
-  const [parseMs, lintMs] = timePair(() => processor.parse(text), () => lint(text, { config }), size.runs, size.warmup);
+  const [parseMs, lintMs] = timePair(
+    () => processor.parse(text),
+    () => lint(text, { config }),
+    size.runs,
+    size.warmup,
+  );
   rows.push({ size: size.label, bytes: Buffer.byteLength(text), findings: lint(text, { config }).length, parseMs, lintMs, ratio: lintMs / parseMs });
 }
 
@@ -172,11 +185,19 @@ for (const size of sizes.slice(0, 2)) {
     'front matter: split + YAML once': best(() => parseFrontMatter(text, splitFrontMatter(text)!)),
     'typed facts': best(() => typeFacts(fm.data)),
     'parseDocument (all of the above + blocks)': best(() => parseDocument(text)),
-    'block languages (on first use)': best(() => { for (const b of blocks) measureLanguage(b.text); }),
-    'amounts (on first use)': best(() => { for (const b of blocks) readAmounts(b.text, b.start); }),
-    'dates (on first use)': best(() => { for (const b of blocks) readDates(b.text, b.start); }),
+    'block languages (on first use)': best(() => {
+      for (const b of blocks) measureLanguage(b.text);
+    }),
+    'amounts (on first use)': best(() => {
+      for (const b of blocks) readAmounts(b.text, b.start);
+    }),
+    'dates (on first use)': best(() => {
+      for (const b of blocks) readDates(b.text, b.start);
+    }),
   };
-  void doc.amounts; void doc.dates; for (const b of blocks) void b.language;
+  void doc.amounts;
+  void doc.dates;
+  for (const b of blocks) void b.language;
   parts['all rules on the parsed document'] = best(() => runRules(doc, registry, config));
   breakdowns[size.label] = parts;
   console.log(`\nat ${size.label}:`);
@@ -184,10 +205,17 @@ for (const size of sizes.slice(0, 2)) {
 }
 const text60 = letter(60 * 1024);
 const doc60 = parseDocument(text60);
-void doc60.amounts; void doc60.dates;
-const perRule = registry.map((rule) => ({ id: rule.meta.id, ms: Math.min(...[0, 1, 2].map(() => time(() => runRules(doc60, [rule], config), 9, 2))) }))
+void doc60.amounts;
+void doc60.dates;
+const perRule = registry
+  .map((rule) => ({ id: rule.meta.id, ms: Math.min(...[0, 1, 2].map(() => time(() => runRules(doc60, [rule], config), 9, 2))) }))
   .sort((a, b) => b.ms - a.ms);
-console.log(`slowest rules at 60 KB: ${perRule.slice(0, 5).map((r) => `${r.id} ${fmt(r.ms)} ms`).join(', ')}`);
+console.log(
+  `slowest rules at 60 KB: ${perRule
+    .slice(0, 5)
+    .map((r) => `${r.id} ${fmt(r.ms)} ms`)
+    .join(', ')}`,
+);
 
 // The extension bundle: its size and what loading it costs outside the editor (needs `npm run build`)
 let extension: string | undefined;
@@ -215,8 +243,20 @@ editor lint thread, 3 KB letter: round trip ${fmt(workerRoundTrip.workerMs)} ms 
 }
 
 // Memory: each size in a fresh process, so that one letter's peak does not hide another's.
-const memory = [600 * 1024, 2 * 1024 * 1024].map((bytes) => JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', String(bytes)], { encoding: 'utf8' })) as { bytes: number; addedMb: number; perMb: number });
-console.log(`\npeak memory per MB of input (RSS added by one lint, fresh process): ${memory.map((m) => `${(m.bytes / 1024 / 1024).toFixed(1)} MB letter: +${m.addedMb.toFixed(0)} MB, ${m.perMb.toFixed(0)} MB per MB`).join('; ')}`);
+const memory = [600 * 1024, 2 * 1024 * 1024].map(
+  (bytes) =>
+    JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', String(bytes)], { encoding: 'utf8' })) as {
+      bytes: number;
+      addedMb: number;
+      perMb: number;
+    },
+);
+console.log(
+  `\npeak memory per MB of input (RSS added by one lint, fresh process): ${memory.map((m) => `${(m.bytes / 1024 / 1024).toFixed(1)} MB letter: +${m.addedMb.toFixed(0)} MB, ${m.perMb.toFixed(0)} MB per MB`).join('; ')}`,
+);
 
 fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, '.bench/results.json'), `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension, workerRoundTrip, memory }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(ROOT, '.bench/results.json'),
+  `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension, workerRoundTrip, memory }, null, 2)}\n`,
+);

@@ -33,7 +33,9 @@ function writeCase(root: string, i: number): void {
   const amount = 1000 + ((i * 7919) % 90_000);
   const invoice = `INV-${pad(i, 5)}`;
   const debtor = `Debtor ${i} Trading Co., Ltd.`;
-  fs.writeFileSync(path.join(folder, 'case.yaml'), `creditor:
+  fs.writeFileSync(
+    path.join(folder, 'case.yaml'),
+    `creditor:
   name: Harbor Valve Works LLC
   country: US
   contact: Dana Whitfield
@@ -49,9 +51,12 @@ invoices:
     date: ${plusDays(due, -30)}
     amount: ${amount}.00
 due_date: ${due}
-${i % 3 === 0 ? `payments:\n  - date: ${plusDays(due, 30)}\n    amount: 0.00\n` : ''}`);
+${i % 3 === 0 ? `payments:\n  - date: ${plusDays(due, 30)}\n    amount: 0.00\n` : ''}`,
+  );
   const reminder = plusDays(due, 7);
-  fs.writeFileSync(path.join(folder, `${reminder}-reminder.md`), `---
+  fs.writeFileSync(
+    path.join(folder, `${reminder}-reminder.md`),
+    `---
 kind: dunning-letter
 stage: reminder
 date: ${reminder}
@@ -73,9 +78,12 @@ Kind regards,
 
 Dana Whitfield\\
 Harbor Valve Works LLC
-`);
+`,
+  );
   const second = plusDays(due, 14);
-  fs.writeFileSync(path.join(folder, `${second}-second-reminder.md`), `---
+  fs.writeFileSync(
+    path.join(folder, `${second}-second-reminder.md`),
+    `---
 kind: dunning-letter
 stage: second-reminder
 date: ${second}
@@ -90,9 +98,12 @@ Invoice ${invoice} for USD ${money(amount)} fell due on ${due} and is still unpa
 Yours sincerely,
 
 Dana Whitfield, Harbor Valve Works LLC
-`);
+`,
+  );
   const call = plusDays(due, 18);
-  fs.writeFileSync(path.join(folder, `${call}-call-summary.md`), `---
+  fs.writeFileSync(
+    path.join(folder, `${call}-call-summary.md`),
+    `---
 kind: call-summary
 date: ${call}
 language: en
@@ -112,7 +123,8 @@ Dear Mr. Li ${i},
 Thank you for speaking with us today about invoice ${invoice} for USD ${money(amount)}, due on ${due} for the valves we delivered. You agreed to pay USD ${money(amount)} by ${plusDays(call, 10)}. Please confirm this summary in writing by reply.
 
 Dana Whitfield
-`);
+`,
+  );
 }
 
 function cli(args: string[], cwd: string): { ms: number; status: number; stdout: string; stderr: string } {
@@ -140,7 +152,9 @@ try {
   fs.writeFileSync(path.join(root, '.dunmarkrc.json'), JSON.stringify({ today: '2026-11-25' }));
   for (let i = 0; i < CASES; i++) writeCase(root, i);
   const documents = CASES * 3;
-  console.log(`\ndunmark bench (cases): ${CASES} case folders, ${documents} documents, ${os.availableParallelism()} cores, generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\ndunmark bench (cases): ${CASES} case folders, ${documents} documents, ${os.availableParallelism()} cores, generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   const files = readAll(root);
   const floorMs = performance.now() - started;
@@ -172,7 +186,10 @@ try {
   console.log(`| \`dunmark lint --cache\`, second run (unchanged) | ${s(cached.ms)} | ${Math.round(cached.perSecond)} |`);
   console.log(`\nall cores / one worker: ${(one.ms / all.ms).toFixed(2)}×; cached / uncached: ${(cached.ms / all.ms).toFixed(3)}`);
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, '.bench/cases.json'), `${JSON.stringify({ cases: CASES, documents, cores: os.availableParallelism(), floorMs, casesMs: cases.ms, lint: { one, all, cacheFill, cached } }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(ROOT, '.bench/cases.json'),
+    `${JSON.stringify({ cases: CASES, documents, cores: os.availableParallelism(), floorMs, casesMs: cases.ms, lint: { one, all, cacheFill, cached } }, null, 2)}\n`,
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -39,10 +39,13 @@ const detectors: [string, (text: string) => BlockLanguage][] = [
   ['franc default', (text) => francLabel(text)],
   ['franc only eng+cmn, minLength 1', (text) => francLabel(text, { only: ['eng', 'cmn'], minLength: 1 })],
   // franc as the tie-breaker: asked only when the script detector cannot decide
-  ['script, franc breaks `mixed` ties', (text) => {
-    const label = detectLanguage(text);
-    return label === 'mixed' ? francLabel(text, { only: ['eng', 'cmn'], minLength: 1 }) : label;
-  }],
+  [
+    'script, franc breaks `mixed` ties',
+    (text) => {
+      const label = detectLanguage(text);
+      return label === 'mixed' ? francLabel(text, { only: ['eng', 'cmn'], minLength: 1 }) : label;
+    },
+  ],
 ];
 
 /** Nanoseconds per call of `fn` over all samples, best of a few rounds. */
@@ -79,6 +82,8 @@ for (const [name, detect] of detectors) {
     else misses.push(`  expected ${s.expected}, got ${got}: ${JSON.stringify(s.text)}`);
   }
   const cost = costPerCall(detect);
-  console.log(`| ${name} | ${correct}/${samples.length} | ${((100 * correct) / samples.length).toFixed(1)}% | ${monolingualCorrect}/${monolingual} | ${(cost / 1000).toFixed(2)} | ${(cost / parseCost).toFixed(2)}× |`);
+  console.log(
+    `| ${name} | ${correct}/${samples.length} | ${((100 * correct) / samples.length).toFixed(1)}% | ${monolingualCorrect}/${monolingual} | ${(cost / 1000).toFixed(2)} | ${(cost / parseCost).toFixed(2)}× |`,
+  );
   if (verbose) for (const m of misses) console.log(m);
 }

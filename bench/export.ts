@@ -88,7 +88,11 @@ let pages: number | undefined;
 try {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-bench-'));
   fs.writeFileSync(path.join(dir, 'letter.docx'), bytes);
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'letter.docx')], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'letter.docx')],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'letter.pdf')], { encoding: 'utf8' }))?.[1]);
   fs.rmSync(dir, { recursive: true, force: true });
 } catch {
@@ -98,11 +102,23 @@ try {
 // what activation pays: the export code's share of the extension bundle, built as esbuild.config.mjs does
 if (!fs.existsSync(path.join(ROOT, 'dist/export.cjs'))) execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
 const built = await esbuild.build({
-  entryPoints: [path.join(ROOT, 'src/vscode/extension.ts')], bundle: true, minify: true, format: 'cjs', platform: 'node', target: 'es2022',
-  external: ['vscode'], write: false, metafile: true, legalComments: 'none', logLevel: 'error',
+  entryPoints: [path.join(ROOT, 'src/vscode/extension.ts')],
+  bundle: true,
+  minify: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'es2022',
+  external: ['vscode'],
+  write: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'error',
 });
 const inputs = Object.values(built.metafile.outputs)[0]!.inputs;
-const inExtension = (match: (file: string) => boolean): number => Object.entries(inputs).filter(([f]) => match(f)).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+const inExtension = (match: (file: string) => boolean): number =>
+  Object.entries(inputs)
+    .filter(([f]) => match(f))
+    .reduce((n, [, v]) => n + v.bytesInOutput, 0);
 const exportInExtension = inExtension((f) => f.endsWith('src/vscode/export.ts'));
 const librariesInExtension = inExtension((f) => /node_modules\/(docx|mammoth|fflate|jszip)\//.test(f));
 const extensionBytes = size('dist/extension.cjs');
@@ -111,30 +127,64 @@ const reachable = new Set<string>();
 const follow = (file: string): void => {
   if (reachable.has(file)) return;
   reachable.add(file);
-  for (const m of fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([^"]+)"/gm)) follow(path.posix.join(path.posix.dirname(file), m[1]!));
+  for (const m of fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([^"]+)"/gm))
+    follow(path.posix.join(path.posix.dirname(file), m[1]!));
 };
 follow('cli.mjs');
-const chunks = fs.readdirSync(path.join(ROOT, 'dist/chunks')).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`);
+const chunks = fs
+  .readdirSync(path.join(ROOT, 'dist/chunks'))
+  .filter((f) => f.endsWith('.mjs'))
+  .map((f) => `chunks/${f}`);
 const cliStatic = [...reachable].reduce((n, f) => n + size(`dist/${f}`), 0);
 const cliLazy = chunks.filter((f) => !reachable.has(f)).reduce((n, f) => n + size(`dist/${f}`), 0);
-const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { size: number; unpackedSize: number; entryCount: number }[];
+const pack = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+) as { size: number; unpackedSize: number; entryCount: number }[];
 
 const fmt = (n: number): string => n.toFixed(n < 10 ? 2 : 1);
 console.log('\nexport to .docx of a 3-page bilingual letter (best of three rounds, median of 15 warm runs)\n');
 console.log('| what | ms |');
 console.log('| --- | ---: |');
-console.log(`| export: Markdown → .docx (${Buffer.byteLength(text)} bytes of Markdown, ${kb(bytes.length)} .docx${pages ? `, ${pages} pages in LibreOffice` : ''}) | ${fmt(exportMs)} |`);
+console.log(
+  `| export: Markdown → .docx (${Buffer.byteLength(text)} bytes of Markdown, ${kb(bytes.length)} .docx${pages ? `, ${pages} pages in LibreOffice` : ''}) | ${fmt(exportMs)} |`,
+);
 console.log(`| floor: any .docx (docx's Packer, one paragraph), same rounds | ${fmt(floorMs)} |`);
 console.log(`| reading the .docx back (lint letter.docx: mammoth + Markdown) | ${fmt(readMs)} |`);
 console.log(`| first export in this process (cold) | ${fmt(coldMs)} |`);
-console.log(`\nexport ${fmt(exportMs)} ms = ${(exportMs / floorMs).toFixed(1)}× the floor; goal < ${GOAL_MS} ms warm: ${exportMs < GOAL_MS ? 'met' : 'NOT MET'}`);
-console.log(`\nsizes: extension bundle ${kb(extensionBytes)} (goal < 1 MB: ${extensionBytes < 1024 * 1024 ? 'met' : 'NOT MET'}), of it the export commands ${kb(exportInExtension)} and docx/mammoth/fflate ${kb(librariesInExtension)};`);
-console.log(`  loaded on first use: dist/export.cjs ${kb(size('dist/export.cjs'))} (extension, minified); CLI chunks ${kb(cliLazy)} (unminified) beside the ${kb(cliStatic)} every run loads`);
+console.log(
+  `\nexport ${fmt(exportMs)} ms = ${(exportMs / floorMs).toFixed(1)}× the floor; goal < ${GOAL_MS} ms warm: ${exportMs < GOAL_MS ? 'met' : 'NOT MET'}`,
+);
+console.log(
+  `\nsizes: extension bundle ${kb(extensionBytes)} (goal < 1 MB: ${extensionBytes < 1024 * 1024 ? 'met' : 'NOT MET'}), of it the export commands ${kb(exportInExtension)} and docx/mammoth/fflate ${kb(librariesInExtension)};`,
+);
+console.log(
+  `  loaded on first use: dist/export.cjs ${kb(size('dist/export.cjs'))} (extension, minified); CLI chunks ${kb(cliLazy)} (unminified) beside the ${kb(cliStatic)} every run loads`,
+);
 console.log(`  npm package: ${kb(pack[0]!.size)} packed, ${kb(pack[0]!.unpackedSize)} unpacked, ${pack[0]!.entryCount} files`);
 if (librariesInExtension > 0) console.log('  WARNING: export libraries are in the activation bundle');
 
 fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, '.bench/export.json'), `${JSON.stringify({
-  node: process.version, markdownBytes: Buffer.byteLength(text), docxBytes: bytes.length, pages, exportMs, floorMs, readMs, coldMs,
-  extensionBytes, exportInExtension, librariesInExtension, exportCjsBytes: size('dist/export.cjs'), cliStatic, cliLazy, pack: pack[0],
-}, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(ROOT, '.bench/export.json'),
+  `${JSON.stringify(
+    {
+      node: process.version,
+      markdownBytes: Buffer.byteLength(text),
+      docxBytes: bytes.length,
+      pages,
+      exportMs,
+      floorMs,
+      readMs,
+      coldMs,
+      extensionBytes,
+      exportInExtension,
+      librariesInExtension,
+      exportCjsBytes: size('dist/export.cjs'),
+      cliStatic,
+      cliLazy,
+      pack: pack[0],
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -29,7 +29,7 @@ export function ruleDoc(meta: RuleMeta, lang: 'en' | 'zh' = 'en'): string {
     ...(en ? [`> ${meta.description}`, ''] : []),
     en ? '| category | default severity | languages | fixable |' : '| 类别 | 默认级别 | 适用语言 | 可自动修复 |',
     '| --- | --- | --- | --- |',
-    `| \`${meta.category}\` | \`${meta.defaultSeverity}\`${en ? '' : `（${SEVERITY_ZH[meta.defaultSeverity] ?? ''}）`} | ${languages} | ${meta.fixable ? (en ? 'yes' : '是') : (en ? 'no' : '否')} |`,
+    `| \`${meta.category}\` | \`${meta.defaultSeverity}\`${en ? '' : `（${SEVERITY_ZH[meta.defaultSeverity] ?? ''}）`} | ${languages} | ${meta.fixable ? (en ? 'yes' : '是') : en ? 'no' : '否'} |`,
     '',
     meta.docs[lang].trim(),
     '',
@@ -37,15 +37,26 @@ export function ruleDoc(meta: RuleMeta, lang: 'en' | 'zh' = 'en'): string {
   if (meta.options) {
     lines.push(en ? '## Options' : '## 选项', '', '```json', JSON.stringify(meta.options, null, 2), '```', '');
   }
-  lines.push(en ? '## Turning it off' : '## 关闭本规则', '', '```json', JSON.stringify({ rules: { [meta.id]: 'off' } }, null, 2), '```', '',
-    en ? `or, for one line, \`<!-- dunmark-disable-next-line ${meta.id} -->\`.` : `或者只对下一行关闭：\`<!-- dunmark-disable-next-line ${meta.id} -->\`。`, '',
-    en ? `The law behind the rules: [docs/law.md](../law.md). ${other}` : `规则背后的法律：[docs/law.md](../../law.md)（英文）。${other}`, '');
+  lines.push(
+    en ? '## Turning it off' : '## 关闭本规则',
+    '',
+    '```json',
+    JSON.stringify({ rules: { [meta.id]: 'off' } }, null, 2),
+    '```',
+    '',
+    en ? `or, for one line, \`<!-- dunmark-disable-next-line ${meta.id} -->\`.` : `或者只对下一行关闭：\`<!-- dunmark-disable-next-line ${meta.id} -->\`。`,
+    '',
+    en ? `The law behind the rules: [docs/law.md](../law.md). ${other}` : `规则背后的法律：[docs/law.md](../../law.md)（英文）。${other}`,
+    '',
+  );
   return lines.join('\n');
 }
 
 /** The rules table of the README. */
 export function rulesTable(rules: RuleMeta[]): string {
-  const rows = rules.map((r) => `| [\`${r.id}\`](${ruleDocPath(r.id, 'en')}) | ${r.category} | ${r.defaultSeverity} | ${r.description} | [中文](${ruleDocPath(r.id, 'zh')}) |`);
+  const rows = rules.map(
+    (r) => `| [\`${r.id}\`](${ruleDocPath(r.id, 'en')}) | ${r.category} | ${r.defaultSeverity} | ${r.description} | [中文](${ruleDocPath(r.id, 'zh')}) |`,
+  );
   return ['| rule | category | severity | what it catches | 中文 |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -11,7 +11,12 @@ const OUT = path.join(ROOT, 'src/core/templates/builtin.generated.ts');
 
 /** The generated module's text for the template folders under `dir`. */
 export function generateBuiltinModule(dir = TEMPLATES): string {
-  const ids = fs.existsSync(dir) ? fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'template.json'))).sort() : [];
+  const ids = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((d) => fs.existsSync(path.join(dir, d, 'template.json')))
+        .sort()
+    : [];
   const entries = ids.map((id) => {
     const files = ['template.json', 'template.md'].filter((f) => fs.existsSync(path.join(dir, id, f)));
     const read = (f: string): string => fs.readFileSync(path.join(dir, id, f), 'utf8').replace(/\r\n/g, '\n');

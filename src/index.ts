@@ -26,7 +26,17 @@ export type { RateTable, RateOverride } from './core/law/rates.js';
 export { calendarFor, nextWorkingDay, workingDaysBetween } from './core/law/calendar.js';
 export type { Calendar, DayInfo } from './core/law/calendar.js';
 export type {
-  Category, DunmarkConfig, Finding, Fix, LintOptions, RelatedLocation, RuleSetting, Severity, SeveritySetting, Span, TextEdit,
+  Category,
+  DunmarkConfig,
+  Finding,
+  Fix,
+  LintOptions,
+  RelatedLocation,
+  RuleSetting,
+  Severity,
+  SeveritySetting,
+  Span,
+  TextEdit,
 } from './core/types.js';
 
 /** The metadata of every built-in rule, sorted by id. */

@@ -72,7 +72,9 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
     mapValue = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`dunmark: ${show(mapFile)}: ${code ? `cannot read the mapping file (${code === 'ENOENT' ? 'no such file; give --map MAP.json' : code})` : `cannot parse the mapping file (${String((error as Error).message)})`}\n`);
+    io.stderr(
+      `dunmark: ${show(mapFile)}: ${code ? `cannot read the mapping file (${code === 'ENOENT' ? 'no such file; give --map MAP.json' : code})` : `cannot parse the mapping file (${String((error as Error).message)})`}\n`,
+    );
     return 2;
   }
   const checked = checkAgingMap(mapValue);
@@ -120,7 +122,11 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
     if (options.caseFolders) {
       // a case folder: the debtor's facts in case.yaml, the letter with only its own facts
       const { date, deadline, ...caseData } = own;
-      const letter = renderTemplate(options.template, { ...(date !== undefined ? { date } : {}), ...(deadline !== undefined ? { deadline } : {}) }, { templates: options.templates, inherited: caseData });
+      const letter = renderTemplate(
+        options.template,
+        { ...(date !== undefined ? { date } : {}), ...(deadline !== undefined ? { deadline } : {}) },
+        { templates: options.templates, inherited: caseData },
+      );
       const name = `${typeof date === 'string' ? `${date}-` : ''}${template?.stage ?? template?.kind ?? options.template}.md`;
       writes.push({ file: path.join(outDir, slug, 'case.yaml'), text: stringify(caseData, { lineWidth: 0 }) });
       writes.push({ file: path.join(outDir, slug, name), text: letter.ok ? letter.text : result.text });
@@ -129,7 +135,10 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
   progress.done();
   // a broken symbolic link is refused even with --force: writing would replace the link
   const existing = writes.filter((w) => isDanglingLink(w.file) || (!options.force && fs.existsSync(w.file)));
-  for (const w of existing) io.stderr(`dunmark: ${show(w.file)}: ${isDanglingLink(w.file) ? 'a broken symbolic link; refusing to write through it' : 'file exists; refusing to overwrite it (use --force)'}\n`);
+  for (const w of existing)
+    io.stderr(
+      `dunmark: ${show(w.file)}: ${isDanglingLink(w.file) ? 'a broken symbolic link; refusing to write through it' : 'file exists; refusing to overwrite it (use --force)'}\n`,
+    );
   const refused = new Set(existing.map((w) => path.dirname(options.caseFolders ? w.file : `${w.file}/x`)));
   let written = 0;
   for (const w of writes) {
@@ -144,6 +153,8 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
     }
   }
   if (existing.length && status === 0) status = 1;
-  io.stdout(`wrote ${written} file${written === 1 ? '' : 's'} to ${show(outDir) || '.'} (${groups.length} debtor${groups.length === 1 ? '' : 's'} in ${shown})\n`);
+  io.stdout(
+    `wrote ${written} file${written === 1 ? '' : 's'} to ${show(outDir) || '.'} (${groups.length} debtor${groups.length === 1 ? '' : 's'} in ${shown})\n`,
+  );
   return status;
 }

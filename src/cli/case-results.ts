@@ -23,6 +23,9 @@ export function regroupCaseFindings(results: FileResult[], caseTexts: ReadonlyMa
     }
     letters.push(own.length === result.findings.length ? result : { ...result, findings: own });
   }
-  const extra = [...cases.values()].map((c) => ({ ...c.result, findings: c.result.findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)) }));
+  const extra = [...cases.values()].map((c) => ({
+    ...c.result,
+    findings: c.result.findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)),
+  }));
   return [...letters, ...extra.sort((a, b) => (a.file < b.file ? -1 : 1))];
 }

@@ -51,22 +51,27 @@ export async function summarizeAll(inputs: CaseInput[], options: Omit<SummaryOpt
   let next = 0;
   const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: { role: ROLE } }));
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const send = (): void => {
-        if (next >= batches.length) {
-          resolve();
-          return;
-        }
-        const index = next++;
-        worker.once('message', (summaries: CaseSummary[]) => {
-          results[index] = summaries;
-          send();
-        });
-        worker.postMessage({ inputs: batches[index], options });
-      };
-      worker.once('error', reject);
-      send();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= batches.length) {
+                resolve();
+                return;
+              }
+              const index = next++;
+              worker.once('message', (summaries: CaseSummary[]) => {
+                results[index] = summaries;
+                send();
+              });
+              worker.postMessage({ inputs: batches[index], options });
+            };
+            worker.once('error', reject);
+            send();
+          }),
+      ),
+    );
   } finally {
     for (const w of workers) void w.terminate();
   }

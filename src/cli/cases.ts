@@ -35,7 +35,9 @@ const FORMATS = ['text', 'json', 'csv'] as const;
 /** Runs `dunmark cases`. */
 export const runCases: Command = async (argv, io) => {
   const { values, positionals } = parseArgs({
-    args: argv, strict: true, allowPositionals: true,
+    args: argv,
+    strict: true,
+    allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'text' },
       'as-of': { type: 'string' },
@@ -50,7 +52,8 @@ export const runCases: Command = async (argv, io) => {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected text, json or csv`);
   if (positionals.length > 1) throw new UsageError('cases takes at most one folder');
-  if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) throw new UsageError(`unexpected --as-of \`${values['as-of']}\`, expected a date as YYYY-MM-DD`);
+  if (values['as-of'] !== undefined && !isIsoDate(values['as-of']))
+    throw new UsageError(`unexpected --as-of \`${values['as-of']}\`, expected a date as YYYY-MM-DD`);
   const root = path.resolve(io.cwd, positionals[0] ?? '.');
   const show = (file: string): string => displayPath(io.cwd, file);
   if (!(await nodeFileSystem.isDirectory(root))) {
@@ -59,7 +62,10 @@ export const runCases: Command = async (argv, io) => {
   }
   let config;
   try {
-    config = values.config !== undefined ? await readConfigFile(path.resolve(io.cwd, values.config), values.config) : await new CliConfigs(show).configFor(path.join(root, 'x'));
+    config =
+      values.config !== undefined
+        ? await readConfigFile(path.resolve(io.cwd, values.config), values.config)
+        : await new CliConfigs(show).configFor(path.join(root, 'x'));
   } catch (error) {
     if (error instanceof ConfigFileError) {
       io.stderr(`dunmark: ${error.location()}: ${error.reason}\n`);
@@ -101,7 +107,12 @@ function money(value: number | undefined, currency: string | undefined): string 
 export function promisesInWords(promises: readonly CasePromise[]): string {
   const counts = new Map<string, number>();
   for (const p of promises) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-  return ['broken', 'due', 'kept', 'unchecked'].filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`).join(', ') || '-';
+  return (
+    ['broken', 'due', 'kept', 'unchecked']
+      .filter((s) => counts.has(s))
+      .map((s) => `${counts.get(s)} ${s}`)
+      .join(', ') || '-'
+  );
 }
 
 /** The next action in words: `final-demand 2026-11-12`. */
@@ -122,14 +133,31 @@ function formatText(summaries: readonly CaseSummary[], asOf: string): string {
   const withLimitation = summaries.some((s) => s.limitation);
   const header = ['Case', 'Debtor', 'Outstanding', 'Overdue', 'Last document', 'Promises', 'Next action', ...(withLimitation ? ['Time-barred'] : [])];
   const rows = summaries.map((s) => [
-    s.folder, s.debtor ?? '?', money(s.outstanding, s.currency), s.daysOverdue === undefined ? '?' : `${s.daysOverdue} d`,
-    lastInWords(s), promisesInWords(s.promises), nextInWords(s), ...(withLimitation ? [s.limitation ?? '-'] : []),
+    s.folder,
+    s.debtor ?? '?',
+    money(s.outstanding, s.currency),
+    s.daysOverdue === undefined ? '?' : `${s.daysOverdue} d`,
+    lastInWords(s),
+    promisesInWords(s.promises),
+    nextInWords(s),
+    ...(withLimitation ? [s.limitation ?? '-'] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c))))
+      .join('  ')
+      .trimEnd();
   const out = [`Cases as of ${asOf}`, '', line(header), ...rows.map(line), ''];
   for (const s of summaries) {
-    const notes = [...(s.next && s.next.date <= asOf ? [`due now: ${s.next.step} (${s.next.reason})`] : s.next ? [`${s.next.step} on ${s.next.date} (${s.next.reason})`] : []), ...s.problems];
+    const notes = [
+      ...(s.next && s.next.date <= asOf
+        ? [`due now: ${s.next.step} (${s.next.reason})`]
+        : s.next
+          ? [`${s.next.step} on ${s.next.date} (${s.next.reason})`]
+          : []),
+      ...s.problems,
+    ];
     const broken = s.promises.filter((p) => p.status === 'broken');
     for (const p of broken) notes.push(`broken promise: ${p.what} by ${p.by} (${p.source})`);
     if (notes.length) out.push(`${s.folder}: ${notes.join('; ')}`);
@@ -154,12 +182,46 @@ function csvField(value: unknown): string {
 
 /** The CSV: one row per case, plain values (ISO dates, amounts as numbers). */
 function formatCsv(summaries: readonly CaseSummary[]): string {
-  const header = ['case', 'debtor', 'currency', 'outstanding', 'paid', 'due_date', 'days_overdue', 'last_document', 'last_stage', 'last_date',
-    'promises_kept', 'promises_due', 'promises_broken', 'next_action', 'next_date', 'next_reason', 'closed', 'time_barred'];
+  const header = [
+    'case',
+    'debtor',
+    'currency',
+    'outstanding',
+    'paid',
+    'due_date',
+    'days_overdue',
+    'last_document',
+    'last_stage',
+    'last_date',
+    'promises_kept',
+    'promises_due',
+    'promises_broken',
+    'next_action',
+    'next_date',
+    'next_reason',
+    'closed',
+    'time_barred',
+  ];
   const count = (s: CaseSummary, status: CasePromise['status']): number => s.promises.filter((p) => p.status === status).length;
   const rows = summaries.map((s) => [
-    s.folder, s.debtor, s.currency, s.outstanding, s.paid, s.dueDate, s.daysOverdue, s.last?.name, s.last?.stage ?? s.last?.kind, s.last?.date,
-    count(s, 'kept'), count(s, 'due'), count(s, 'broken'), s.next?.step, s.next?.date, s.next?.reason, s.closed?.date, s.limitation,
+    s.folder,
+    s.debtor,
+    s.currency,
+    s.outstanding,
+    s.paid,
+    s.dueDate,
+    s.daysOverdue,
+    s.last?.name,
+    s.last?.stage ?? s.last?.kind,
+    s.last?.date,
+    count(s, 'kept'),
+    count(s, 'due'),
+    count(s, 'broken'),
+    s.next?.step,
+    s.next?.date,
+    s.next?.reason,
+    s.closed?.date,
+    s.limitation,
   ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

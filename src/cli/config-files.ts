@@ -74,7 +74,12 @@ export const nodeFileSystemSync: FileSystemPort<string> = {
 
 /** A config that cannot be used: where, and why. */
 export class ConfigFileError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, readonly column: number | undefined, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 

@@ -49,14 +49,18 @@ function readBytes(file: string, shown: string, what: string): Uint8Array {
     return new Uint8Array(fs.readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportProblem(`${shown}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`);
+    throw new ExportProblem(
+      `${shown}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))})`,
+    );
   }
 }
 
 /** Runs `dunmark export`. */
 export const runExport: Command = async (argv, io) => {
   const { values, positionals } = parseArgs({
-    args: argv, strict: true, allowPositionals: true,
+    args: argv,
+    strict: true,
+    allowPositionals: true,
     options: {
       to: { type: 'string' },
       out: { type: 'string', short: 'o' },
@@ -94,7 +98,9 @@ export const runExport: Command = async (argv, io) => {
       text = fs.readFileSync(source, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ExportProblem(`${letter}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`);
+      throw new ExportProblem(
+        `${letter}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))})`,
+      );
     }
     const { config, configFile } = await resolveConfig(source, values.config, io.cwd, show);
     const caseFiles = await new CliConfigs(show).caseFilesFor(source);
@@ -104,14 +110,24 @@ export const runExport: Command = async (argv, io) => {
     const shown = show(source);
     const findings = lint(text, { config, path: shown, ...(inherited ? { facts: inherited } : {}) });
     const errors = findings.filter((f) => f.severity === 'error').length;
-    if (findings.length) io.stdout(formatStylish(regroupCaseFindings([{ file: shown, text, findings }], new Map(caseFiles.map((f) => [f.name, f.text]))), useColour(io.isTTY, process.env)));
+    if (findings.length)
+      io.stdout(
+        formatStylish(
+          regroupCaseFindings([{ file: shown, text, findings }], new Map(caseFiles.map((f) => [f.name, f.text]))),
+          useColour(io.isTTY, process.env),
+        ),
+      );
     if (errors && !values.force) {
       io.stderr(`dunmark: ${shown}: not exported: ${errors} error${errors === 1 ? '' : 's'} to correct first (or --force to export anyway)\n`);
       return 1;
     }
 
-    const letterheadFile = values.letterhead !== undefined ? path.resolve(io.cwd, values.letterhead)
-      : config.letterhead !== undefined && configFile ? path.resolve(path.dirname(configFile), config.letterhead) : undefined;
+    const letterheadFile =
+      values.letterhead !== undefined
+        ? path.resolve(io.cwd, values.letterhead)
+        : config.letterhead !== undefined && configFile
+          ? path.resolve(path.dirname(configFile), config.letterhead)
+          : undefined;
     const options: DocxOptions = {
       layout: values.layout,
       pageBreakBetweenHalves: values['page-break'],
@@ -155,7 +171,12 @@ export const runExport: Command = async (argv, io) => {
   }
 };
 
-async function resolveConfig(file: string, given: string | undefined, cwd: string, show: (f: string) => string): Promise<{ config: DunmarkConfig; configFile: string | undefined }> {
+async function resolveConfig(
+  file: string,
+  given: string | undefined,
+  cwd: string,
+  show: (f: string) => string,
+): Promise<{ config: DunmarkConfig; configFile: string | undefined }> {
   if (given !== undefined) {
     const configFile = path.resolve(cwd, given);
     return { config: await readConfigFile(configFile, given), configFile };

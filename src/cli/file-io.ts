@@ -52,7 +52,7 @@ export function formatSize(bytes: number): string {
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EISDIR' ? 'it is a folder' : code ?? String((error as Error).message);
+  return code === 'EISDIR' ? 'it is a folder' : (code ?? String((error as Error).message));
 }
 
 /** Reads a letter: a regular file of at most `maxBytes` that is valid UTF-8. Never throws. */
@@ -63,9 +63,11 @@ export function readTextFile(file: string, maxBytes: number): { ok: true; file: 
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, reason: 'cannot read file (it is a folder)' };
     if (!stat.isFile()) return { ok: false, reason: 'cannot read file (not a regular file)' };
-    if (stat.size > maxBytes) return { ok: false, reason: `file too large (${formatSize(stat.size)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
+    if (stat.size > maxBytes)
+      return { ok: false, reason: `file too large (${formatSize(stat.size)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
     const bytes = fs.readFileSync(fd);
-    if (bytes.length > maxBytes) return { ok: false, reason: `file too large (${formatSize(bytes.length)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
+    if (bytes.length > maxBytes)
+      return { ok: false, reason: `file too large (${formatSize(bytes.length)}), expected at most ${formatSize(maxBytes)} (see --max-size)` };
     const text = decodeUtf8(bytes);
     if (text === undefined) return { ok: false, reason: 'not UTF-8 text; not linted' };
     return { ok: true, file: { text, size: bytes.length, mtimeMs: stat.mtimeMs, ino: stat.ino, hash: contentHash(bytes) } };

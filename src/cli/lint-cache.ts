@@ -44,7 +44,10 @@ export class LintCache {
   private readonly entries: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
 
-  private constructor(readonly file: string, entries: Record<string, Entry>) {
+  private constructor(
+    readonly file: string,
+    entries: Record<string, Entry>,
+  ) {
     this.entries = entries;
   }
 
@@ -52,7 +55,8 @@ export class LintCache {
   static open(file: string): LintCache {
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      if (data && data.format === FORMAT && data.version === VERSION && data.entries && typeof data.entries === 'object') return new LintCache(file, data.entries);
+      if (data && data.format === FORMAT && data.version === VERSION && data.entries && typeof data.entries === 'object')
+        return new LintCache(file, data.entries);
     } catch {
       // no cache yet, or not ours: start afresh
     }

@@ -21,10 +21,7 @@ export interface LintJob {
 }
 
 /** The (fixed) text and its findings, or why there are none. */
-export type LintAnswer =
-  | { kind: 'done'; text: string; findings: Finding[] }
-  | { kind: 'over-budget' }
-  | { kind: 'failed'; reason: string };
+export type LintAnswer = { kind: 'done'; text: string; findings: Finding[] } | { kind: 'over-budget' } | { kind: 'failed'; reason: string };
 
 const ROLE = 'dunmark-lint-worker';
 /** The module that starts the workers: this file, or the CLI bundle it is built into. */
@@ -86,7 +83,10 @@ export class LintPool {
   private readonly queue: Pending[] = [];
 
   /** `size` workers (at least one); `maxMs`: the time one file may take, counted once its worker is ready. */
-  constructor(size: number, private readonly maxMs: number) {
+  constructor(
+    size: number,
+    private readonly maxMs: number,
+  ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => new Slot());
   }
 

@@ -16,17 +16,19 @@ import type { CliIo, Command } from './io.js';
 import { contextKey, DEFAULT_CACHE_FILE, hashText, LintCache } from './lint-cache.js';
 import { LintPool, poolSize } from './lint-pool.js';
 import { UsageError } from './usage.js';
+import { documentFinding } from '../core/findings.js';
 
 /** How long one file may take by default (lint, or all passes of --fix), in milliseconds. */
 export const DEFAULT_MAX_MS = 30_000;
 
 /** The finding that stands for a file that could not be checked within the budget. */
 function overBudget(maxMs: number): Finding {
-  return {
-    ruleId: 'max-ms', category: 'structure', severity: 'error',
-    message: `Unexpected file that takes more than ${maxMs} ms to check (--max-ms), expected a letter Dunmark can check; it was not checked`,
-    line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [],
-  };
+  return documentFinding(
+    'max-ms',
+    'structure',
+    'error',
+    `Unexpected file that takes more than ${maxMs} ms to check (--max-ms), expected a letter Dunmark can check; it was not checked`,
+  );
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -61,14 +63,18 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected stylish, json or sarif`);
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, folder or glob (try `dunmark lint .`)');
-  const extensions = (values.ext ?? ['md']).flatMap((e) => e.split(',')).map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
+  const extensions = (values.ext ?? ['md'])
+    .flatMap((e) => e.split(','))
+    .map((e) => e.trim().replace(/^\./, ''))
+    .filter(Boolean);
   if (extensions.length === 0) throw new UsageError('--ext needs an extension, e.g. --ext md');
   const maxMs = values['max-ms'] === undefined ? DEFAULT_MAX_MS : Number(values['max-ms']);
   if (!Number.isInteger(maxMs) || maxMs <= 0) throw new UsageError(`--max-ms needs a whole number of milliseconds, e.g. --max-ms ${DEFAULT_MAX_MS}`);
   const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']);
   if (maxBytes === undefined) throw new UsageError('--max-size needs a size, e.g. --max-size 2MB or --max-size 500KB');
   const jobs = values.jobs === undefined || values.jobs === 'auto' ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a number of worker threads (1 or more) or auto, not \`${values.jobs}\``);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError(`--jobs needs a number of worker threads (1 or more) or auto, not \`${values.jobs}\``);
 
   const show = (file: string): string => displayPath(io.cwd, file);
   let status = 0;
@@ -138,7 +144,8 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     // a file now over --max-size is read (and refused) even when the cache knows it
     const stat = cache ? statOf(file) : undefined;
     const known = stat && stat.size <= maxBytes ? stat : undefined;
-    const reuse = (found: Finding[] | undefined): found is Finding[] => found !== undefined && !(values.fix && found.some((f) => f.file === undefined && f.fixes.some((x) => x.isPreferred)));
+    const reuse = (found: Finding[] | undefined): found is Finding[] =>
+      found !== undefined && !(values.fix && found.some((f) => f.file === undefined && f.fixes.some((x) => x.isPreferred)));
     const byStat = known ? cache?.byStat(file, known, context) : undefined;
     if (reuse(byStat)) return { file: shown, findings: byStat };
     const read = readTextFile(file, maxBytes);

@@ -32,7 +32,11 @@ Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps
 `;
 
 const COMMANDS: Record<string, Command> = {
-  lint: runLint, render: runRender, templates: runTemplates, rules: runRules, cases: runCases,
+  lint: runLint,
+  render: runRender,
+  templates: runTemplates,
+  rules: runRules,
+  cases: runCases,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
 };

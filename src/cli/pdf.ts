@@ -8,7 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** What to install when LibreOffice is missing: the one line `dunmark export --to pdf` prints. */
-export const SOFFICE_MISSING = 'PDF export needs LibreOffice, which is not installed: install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or export --to docx';
+export const SOFFICE_MISSING =
+  'PDF export needs LibreOffice, which is not installed: install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or export --to docx';
 
 /** The conversion failed: why, in one line. */
 export class PdfError extends Error {}
@@ -56,14 +57,29 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
     fs.writeFileSync(input, docx);
     const outDir = path.join(dir, 'out');
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = ['--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', `-env:UserInstallation=${profile}`,
-      '--convert-to', 'pdf:writer_pdf_Export', '--outdir', outDir, input];
+    const args = [
+      '--headless',
+      '--norestore',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      'pdf:writer_pdf_Export',
+      '--outdir',
+      outDir,
+      input,
+    ];
     const timeoutMs = options.timeoutMs ?? 120_000;
     const { code, output } = await run(options.soffice, args, timeoutMs, dir);
     const pdf = path.join(outDir, 'letter.pdf');
     if (code === 'timeout') throw new PdfError(`LibreOffice did not finish within ${Math.round(timeoutMs / 1000)} s; stopped it`);
     if (!fs.existsSync(pdf)) {
-      const why = output.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx|java may not/i.test(l)).pop();
+      const why = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/javaldx|java may not/i.test(l))
+        .pop();
       throw new PdfError(`LibreOffice could not convert the document (exit ${code}${why ? `: ${why}` : ''})`);
     }
     return new Uint8Array(fs.readFileSync(pdf));
@@ -75,10 +91,19 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
 function run(command: string, args: string[], timeoutMs: number, cwd: string): Promise<{ code: number | string; output: string }> {
   return new Promise((resolve, reject) => {
     // its own process group, so soffice.bin goes with the launcher script when the time is up
-    const child = spawn(command, args, { cwd, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: process.env.HOME ?? cwd } });
+    const child = spawn(command, args, {
+      cwd,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOME: process.env.HOME ?? cwd },
+    });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -95,7 +120,7 @@ function run(command: string, args: string[], timeoutMs: number, cwd: string): P
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: timedOut ? 'timeout' : code ?? signal ?? 'unknown', output });
+      resolve({ code: timedOut ? 'timeout' : (code ?? signal ?? 'unknown'), output });
     });
   });
 }

@@ -8,7 +8,11 @@ export class Progress {
   private drawn = 0;
   private shown = false;
 
-  constructor(private readonly io: CliIo, private readonly label: string, private readonly total?: number) {}
+  constructor(
+    private readonly io: CliIo,
+    private readonly label: string,
+    private readonly total?: number,
+  ) {}
 
   /** Reports that `count` items are done. */
   tick(count: number): void {

@@ -14,10 +14,16 @@ import { UsageError } from './usage.js';
 /** Runs `dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE] [--force]`. */
 export const runRender: Command = async (argv, io) => {
   const { values, positionals } = parseArgs({
-    args: argv, strict: true, allowPositionals: true,
+    args: argv,
+    strict: true,
+    allowPositionals: true,
     options: {
-      facts: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false },
-      map: { type: 'string' }, 'out-dir': { type: 'string' }, 'case-folders': { type: 'boolean', default: false },
+      facts: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      map: { type: 'string' },
+      'out-dir': { type: 'string' },
+      'case-folders': { type: 'boolean', default: false },
     },
   });
   const [id, extra] = positionals;
@@ -33,9 +39,21 @@ export const runRender: Command = async (argv, io) => {
       return 1;
     }
     const { runBatch } = await import('./batch.js');
-    return runBatch({ template: id, facts: values.facts, map: values.map, outDir: values['out-dir'], caseFolders: values['case-folders'], force: values.force, templates: workspace.templates }, io);
+    return runBatch(
+      {
+        template: id,
+        facts: values.facts,
+        map: values.map,
+        outDir: values['out-dir'],
+        caseFolders: values['case-folders'],
+        force: values.force,
+        templates: workspace.templates,
+      },
+      io,
+    );
   }
-  if (values.map !== undefined || values['out-dir'] !== undefined || values['case-folders']) throw new UsageError('--map, --out-dir and --case-folders go with --facts AGING.csv or AGING.xlsx');
+  if (values.map !== undefined || values['out-dir'] !== undefined || values['case-folders'])
+    throw new UsageError('--map, --out-dir and --case-folders go with --facts AGING.csv or AGING.xlsx');
   let source: string;
   try {
     source = fs.readFileSync(path.resolve(io.cwd, values.facts), 'utf8');

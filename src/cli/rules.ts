@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { listRules } from '../index.js';
 import type { Command } from './io.js';
 import { UsageError } from './usage.js';
+import { formatTable } from './format/table.js';
 
 const LANGUAGES: Record<string, string> = { eng: 'en', cmn: 'zh' };
 
@@ -15,10 +16,10 @@ export const runRules: Command = async (argv, io) => {
     return 0;
   }
   if (values.format !== 'text') throw new UsageError(`unknown format \`${values.format}\`, expected text or json`);
-  const rows = [['rule', 'category', 'severity', 'languages', 'fixable'], ...rules.map((r) => [
-    r.id, r.category, r.defaultSeverity, r.languages.map((l) => LANGUAGES[l] ?? l).join('+'), r.fixable ? 'yes' : '',
-  ])];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  io.stdout(`${rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n`);
+  const rows = [
+    ['rule', 'category', 'severity', 'languages', 'fixable'],
+    ...rules.map((r) => [r.id, r.category, r.defaultSeverity, r.languages.map((l) => LANGUAGES[l] ?? l).join('+'), r.fixable ? 'yes' : '']),
+  ];
+  io.stdout(formatTable(rows));
   return 0;
 };

@@ -6,12 +6,21 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import { ConfigResolver } from '../core/config/index.js';
-import { describeTemplate, isBuiltinId, listTemplates, parseTemplateFolder, WORKSPACE_PREFIX, type Template, type TemplateProblem } from '../core/templates/index.js';
+import {
+  describeTemplate,
+  isBuiltinId,
+  listTemplates,
+  parseTemplateFolder,
+  WORKSPACE_PREFIX,
+  type Template,
+  type TemplateProblem,
+} from '../core/templates/index.js';
 import { TEMPLATE_LIMITS } from '../core/templates/parse.js';
 import { ConfigFileError, nodeFileSystem, usable } from './config-files.js';
 import { displayPath } from './files.js';
 import type { CliIo, Command } from './io.js';
 import { UsageError } from './usage.js';
+import { formatTable } from './format/table.js';
 
 /** A problem with one workspace template folder. */
 export interface WorkspaceTemplateProblem extends TemplateProblem {
@@ -41,11 +50,13 @@ function readTemplateFile(realRoot: string, file: string, name: 'template.json' 
     }
     return { problem: `Unreadable \`${name}\` (${code ?? 'unknown error'})` };
   }
-  if (!real.startsWith(realRoot + path.sep)) return { problem: `Unexpected \`${name}\` that links to a file outside the templates folder, expected a file inside it` };
+  if (!real.startsWith(realRoot + path.sep))
+    return { problem: `Unexpected \`${name}\` that links to a file outside the templates folder, expected a file inside it` };
   try {
     const stat = fs.statSync(real);
     if (!stat.isFile()) return { problem: `Unexpected \`${name}\` that is not a regular file` };
-    if (stat.size > TEMPLATE_LIMITS[name] * 4) return { problem: `Unexpected \`${name}\` of ${Math.round(stat.size / 1024)} KB, expected at most ${TEMPLATE_LIMITS[name] / 1024} KB` };
+    if (stat.size > TEMPLATE_LIMITS[name] * 4)
+      return { problem: `Unexpected \`${name}\` of ${Math.round(stat.size / 1024)} KB, expected at most ${TEMPLATE_LIMITS[name] / 1024} KB` };
     return { text: fs.readFileSync(real, 'utf8') };
   } catch (error) {
     return { problem: `Unreadable \`${name}\` (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
@@ -75,7 +86,12 @@ export async function loadWorkspaceTemplates(dir: string): Promise<{ templates: 
         // A broken link: reported below.
       }
       if (!inside) {
-        problems.push({ folder, id: entry.name, path: '', message: 'Unexpected template folder that is a symbolic link to a place outside the templates folder, expected a folder inside it' });
+        problems.push({
+          folder,
+          id: entry.name,
+          path: '',
+          message: 'Unexpected template folder that is a symbolic link to a place outside the templates folder, expected a folder inside it',
+        });
         continue;
       }
     }
@@ -98,7 +114,10 @@ export async function loadWorkspaceTemplates(dir: string): Promise<{ templates: 
     templates.push(parsed.template);
     if (isBuiltinId(parsed.template.id)) {
       problems.push({
-        folder, id: parsed.template.id, path: 'template.json#id', warning: true,
+        folder,
+        id: parsed.template.id,
+        path: 'template.json#id',
+        warning: true,
         message: `Unexpected id \`${parsed.template.id}\`, which a built-in template has, expected an id of its own; this one is \`${WORKSPACE_PREFIX}${parsed.template.id}\``,
       });
     }
@@ -145,8 +164,10 @@ export const runTemplates: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(templates, null, 2)}\n`);
     return 0;
   }
-  const rows = [['template', 'kind', 'stage/clause', 'language', 'title'], ...templates.map((t) => [t.id, t.kind, t.stage ?? t.clause ?? '', t.language, t.title])];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  io.stdout(`${rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n`);
+  const rows = [
+    ['template', 'kind', 'stage/clause', 'language', 'title'],
+    ...templates.map((t) => [t.id, t.kind, t.stage ?? t.clause ?? '', t.language, t.title]),
+  ];
+  io.stdout(formatTable(rows));
   return 0;
 };

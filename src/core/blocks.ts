@@ -50,7 +50,8 @@ export function* matchBlocks(blocks: readonly Block[], regex: RegExp): Generator
 }
 
 // Where the letter proper starts: a salutation ("Dear Mr. Chen,", "尊敬的…", "陈先生：", "Mr. Qian,")
-const SALUTATION = /^\s*(?:\*\*)?(?:dear\b|to\s+whom\b|(?:ladies\s+and\s+)?gentlemen\b|hi\b|hello\b|尊敬的|敬启者|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[^\s,]+(?:\s+[^\s,]+)?,\s*$|[\u4e00-\u9fff·]{1,8}(?:先生|女士|小姐|经理|总|总经理|董事长|主任)\s*[:：])/iu;
+const SALUTATION =
+  /^\s*(?:\*\*)?(?:dear\b|to\s+whom\b|(?:ladies\s+and\s+)?gentlemen\b|hi\b|hello\b|尊敬的|敬启者|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[^\s,]+(?:\s+[^\s,]+)?,\s*$|[\u4e00-\u9fff·]{1,8}(?:先生|女士|小姐|经理|总|总经理|董事长|主任)\s*[:：])/iu;
 // A paragraph this long in one language is the letter itself, even without a salutation
 const PROSE_WORDS = 12;
 

@@ -31,7 +31,15 @@ export function findDirectives(source: string): Directive[] {
     if (nextGt < i) nextGt = source.indexOf('>', i);
     if (nextGt === -1) break;
     if (nextGt - 2 < i || !source.startsWith('-->', nextGt - 2)) continue;
-    out.push({ kind, rules: source.slice(i, nextGt - 2).split(/[\s,]+/).filter(Boolean), start: open, end: nextGt + 1 });
+    out.push({
+      kind,
+      rules: source
+        .slice(i, nextGt - 2)
+        .split(/[\s,]+/)
+        .filter(Boolean),
+      start: open,
+      end: nextGt + 1,
+    });
     open = nextGt; // the next directive starts after this one's `-->`
   }
   return out;

@@ -12,7 +12,17 @@ import { parseMarkdown } from './markdown.js';
 import { LineIndex } from './positions.js';
 import type { Block, BlockLanguage, Message, Report, Rule, RuleContext } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
-import { SEVERITIES, type Category, type DunmarkConfig, type Finding, type Fix, type LintOptions, type RelatedLocation, type Severity, type SeveritySetting } from './types.js';
+import {
+  SEVERITIES,
+  type Category,
+  type DunmarkConfig,
+  type Finding,
+  type Fix,
+  type LintOptions,
+  type RelatedLocation,
+  type Severity,
+  type SeveritySetting,
+} from './types.js';
 
 /** A document parsed once: everything rules share, before any rule runs. */
 export interface ParsedDocument {
@@ -64,8 +74,17 @@ export function parseDocument(text: string, inherited?: CaseFacts | Record<strin
   let amounts: AmountMention[] | undefined;
   let dates: DateMention[] | undefined;
   return {
-    text, tree, lines, frontMatter, data, ownData, inherited: caseFacts, facts, factProblems,
-    body: { start: block ? block.span.end : bom, end: text.length }, blocks,
+    text,
+    tree,
+    lines,
+    frontMatter,
+    data,
+    ownData,
+    inherited: caseFacts,
+    facts,
+    factProblems,
+    body: { start: block ? block.span.end : bom, end: text.length },
+    blocks,
     get amounts() {
       return (amounts ??= collectAmounts(blocks));
     },
@@ -103,8 +122,14 @@ class ProseBlock implements Block {
   readonly cell?: Block['cell'];
 
   constructor(
-    readonly type: Block['type'], readonly start: number, readonly end: number, readonly text: string,
-    readonly depth: number, readonly quoted: boolean, readonly listItem: boolean, cell: Block['cell'],
+    readonly type: Block['type'],
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly depth: number,
+    readonly quoted: boolean,
+    readonly listItem: boolean,
+    cell: Block['cell'],
   ) {
     if (cell) this.cell = cell;
   }
@@ -201,7 +226,10 @@ function pickMessage(message: Message, lang: 'en' | 'zh'): string {
 class CaseLayout {
   private readonly bases: number[] = [];
 
-  constructor(textLength: number, readonly facts: CaseFacts) {
+  constructor(
+    textLength: number,
+    readonly facts: CaseFacts,
+  ) {
     let base = textLength + 1;
     for (const file of facts.files) {
       this.bases.push(base);
@@ -239,15 +267,25 @@ function caseFileErrors(layout: CaseLayout, rule: Rule | undefined, config: Dunm
   if (!rule) return [];
   const { severity } = ruleSettings(rule, config);
   if (severity === 'off') return [];
-  return layout.facts.files.flatMap((file) => file.errors.map((error): Finding => {
-    const a = file.lines.position(error.span.start);
-    const b = file.lines.position(error.span.end);
-    return {
-      ruleId: rule.meta.id, category: rule.meta.category, severity, file: file.name,
-      message: lang === 'zh' ? `案件文件 YAML 有误：${error.message}` : `Unexpected YAML in the case file: ${error.message}`,
-      line: a.line, column: a.column, endLine: b.line, endColumn: b.column, span: { ...error.span }, fixes: [],
-    };
-  }));
+  return layout.facts.files.flatMap((file) =>
+    file.errors.map((error): Finding => {
+      const a = file.lines.position(error.span.start);
+      const b = file.lines.position(error.span.end);
+      return {
+        ruleId: rule.meta.id,
+        category: rule.meta.category,
+        severity,
+        file: file.name,
+        message: lang === 'zh' ? `案件文件 YAML 有误：${error.message}` : `Unexpected YAML in the case file: ${error.message}`,
+        line: a.line,
+        column: a.column,
+        endLine: b.line,
+        endColumn: b.column,
+        span: { ...error.span },
+        fixes: [],
+      };
+    }),
+  );
 }
 
 /** Runs `rules` over a parsed document. Never throws: a failing rule becomes a finding. */
@@ -260,7 +298,10 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
   const textLength = doc.text.length;
   const layout = doc.inherited?.files.length ? new CaseLayout(textLength, doc.inherited) : undefined;
   // where an offset a rule reported is: the document, or (past its end) one of its case files
-  const place = (start: number, end: number): { span: { start: number; end: number }; line: number; column: number; endLine: number; endColumn: number; file?: string } => {
+  const place = (
+    start: number,
+    end: number,
+  ): { span: { start: number; end: number }; line: number; column: number; endLine: number; endColumn: number; file?: string } => {
     const inCase = layout && Number.isFinite(start) && start > textLength ? layout.locate(Math.trunc(start)) : undefined;
     if (inCase && layout) {
       const file = layout.facts.files[inCase.file]!;
@@ -303,17 +344,36 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
         return { ...where, message: pickMessage(p.message, lang) };
       });
       findings.push({
-        ruleId: rule.meta.id, category, severity: sev, message: pickMessage(r.message, lang),
-        ...at, fixes: placeFixes(r.fixes?.map((f) => ({ ...f, title: pickMessage(f.title, lang) })), at.file), ...(related?.length ? { related } : {}),
+        ruleId: rule.meta.id,
+        category,
+        severity: sev,
+        message: pickMessage(r.message, lang),
+        ...at,
+        fixes: placeFixes(
+          r.fixes?.map((f) => ({ ...f, title: pickMessage(f.title, lang) })),
+          at.file,
+        ),
+        ...(related?.length ? { related } : {}),
       });
     };
     const context: RuleContext = {
-      text: doc.text, tree: doc.tree, frontMatter, facts: doc.facts,
-      factProblems: doc.factProblems, body: doc.body, blocks: doc.blocks,
+      text: doc.text,
+      tree: doc.tree,
+      frontMatter,
+      facts: doc.facts,
+      factProblems: doc.factProblems,
+      body: doc.body,
+      blocks: doc.blocks,
       // read on first use: a run whose enabled rules need no amounts or dates never reads them
-      get amounts() { return doc.amounts; },
-      get dates() { return doc.dates; },
-      options, today, vocabulary,
+      get amounts() {
+        return doc.amounts;
+      },
+      get dates() {
+        return doc.dates;
+      },
+      options,
+      today,
+      vocabulary,
       key,
       sourceAt: (span) => (layout && span.start > textLength ? layout.slice(span) : doc.text.slice(span.start, span.end)),
       relatedFact: (path) => {
@@ -328,13 +388,26 @@ export function runRules(doc: ParsedDocument, rules: readonly Rule[], config?: D
     try {
       rule.check(context);
     } catch (error) {
-      push({
-        start: doc.body.start, end: doc.body.start,
-        message: `Unexpected failure of this rule (${String((error as Error)?.message ?? error).split('\n')[0]}), expected it to finish; please report it`,
-      }, rule.meta.category, 'warning');
+      push(
+        {
+          start: doc.body.start,
+          end: doc.body.start,
+          message: `Unexpected failure of this rule (${String((error as Error)?.message ?? error).split('\n')[0]}), expected it to finish; please report it`,
+        },
+        rule.meta.category,
+        'warning',
+      );
     }
   }
-  if (layout) findings.push(...caseFileErrors(layout, rules.find((r) => r.meta.id === 'front-matter'), config, lang));
+  if (layout)
+    findings.push(
+      ...caseFileErrors(
+        layout,
+        rules.find((r) => r.meta.id === 'front-matter'),
+        config,
+        lang,
+      ),
+    );
   return sortFindings(findings);
 }
 
@@ -349,9 +422,14 @@ function clampOffset(n: number, max: number): number {
 
 /** Sorts findings by file (the document's own first, then its case files), position, then rule id, so the same input always gives the same output. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) =>
-    ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) || a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-    || a.span.end - b.span.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return findings.sort(
+    (a, b) =>
+      ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) ||
+      a.span.start - b.span.start ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      a.span.end - b.span.end ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 /** Lints a document parsed once (the editor shares one parse per version between lint, hovers and actions). */

@@ -78,7 +78,9 @@ export function dominantLineEnding(text: string): '\r\n' | '\r' | '\n' {
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   const eol = dominantLineEnding(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const edits = compatible(fixes, text.length).flatMap((f) => f.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = compatible(fixes, text.length)
+    .flatMap((f) => f.edits)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let cursor = 0;
   for (const edit of edits) {
@@ -137,7 +139,12 @@ export function replacementEdit(before: string, after: string): TextEdit | undef
   if (start > 0 && (isHighSurrogate(before.charCodeAt(start - 1)) || (before.charCodeAt(start - 1) === 13 && before.charCodeAt(start) === 10))) start--;
   let end = 0;
   while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  if (end > 0 && (isLowSurrogate(before.charCodeAt(before.length - end)) || (before.charCodeAt(before.length - end) === 10 && before.charCodeAt(before.length - end - 1) === 13))) end--;
+  if (
+    end > 0 &&
+    (isLowSurrogate(before.charCodeAt(before.length - end)) ||
+      (before.charCodeAt(before.length - end) === 10 && before.charCodeAt(before.length - end - 1) === 13))
+  )
+    end--;
   return { start, end: before.length - end, text: after.slice(start, after.length - end) };
 }
 

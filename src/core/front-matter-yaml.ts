@@ -79,7 +79,10 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMa
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 function range(node: YamlNode | null | undefined, base: number): Span | undefined {

@@ -88,4 +88,3 @@ export function stripFrontMatter(text: string): string {
   const body = block ? text.slice(block.bodyStart) : text.replace(/^\uFEFF/, '');
   return body.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
 }
-

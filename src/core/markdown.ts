@@ -51,7 +51,7 @@ export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] 
   let htmlEnd: string | undefined;
   let previousBlank = false;
   let last = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     const line = text.slice(start, end);

@@ -87,7 +87,7 @@ function findAll(root: TrieNode, text: string): { start: number; end: number }[]
     const firstKey = first.key.startsWith(' ') ? first.key.slice(1) : first.key;
     let node = root.next?.get(firstKey);
     let best = -1;
-    for (let k = t; node; ) {
+    for (let k = t; node;) {
       const end = tokens[k]!.end;
       if (node.wholeWords === false || (node.wholeWords === true && !WORD_CHAR.test(text[first.start - 1] ?? '') && !WORD_CHAR.test(text[end] ?? ''))) best = k;
       k++;

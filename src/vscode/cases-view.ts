@@ -37,15 +37,23 @@ const GROUPS: Group[] = ['overdue', 'week', 'later', 'closed'];
 
 function groupLabel(group: Group, count: number): string {
   switch (group) {
-    case 'overdue': return vscode.l10n.t('Overdue now ({0})', count);
-    case 'week': return vscode.l10n.t('This week ({0})', count);
-    case 'later': return vscode.l10n.t('Later ({0})', count);
-    default: return vscode.l10n.t('Closed or nothing scheduled ({0})', count);
+    case 'overdue':
+      return vscode.l10n.t('Overdue now ({0})', count);
+    case 'week':
+      return vscode.l10n.t('This week ({0})', count);
+    case 'later':
+      return vscode.l10n.t('Later ({0})', count);
+    default:
+      return vscode.l10n.t('Closed or nothing scheduled ({0})', count);
   }
 }
 
 function money(value: number | undefined, currency: string | undefined): string {
-  return value === undefined ? '?' : format().formatMoney(value, currency ?? '', 'en').trim();
+  return value === undefined
+    ? '?'
+    : format()
+        .formatMoney(value, currency ?? '', 'en')
+        .trim();
 }
 
 /** Reads the portfolio of the workspace and serves it as a tree. */
@@ -60,8 +68,15 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   constructor(private readonly linter: Linter) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const later = (): void => this.refreshSoon();
-    this.disposables.push(this.changed, watcher, watcher.onDidCreate(later), watcher.onDidDelete(later), watcher.onDidChange(later),
-      linter.onDidChangeCaseFiles(later), vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dunmark') && later()));
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate(later),
+      watcher.onDidDelete(later),
+      watcher.onDidChange(later),
+      linter.onDidChangeCaseFiles(later),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dunmark') && later()),
+    );
   }
 
   /** Attaches the tree view (for its badge). */
@@ -98,9 +113,12 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const asOf = readSettings(c.folder).today || config?.today || isoToday();
         const facts = core.caseFacts(c.caseFiles.map((f) => ({ name: f.file.toString(), text: f.text })));
         const prefix = c.folder.path.endsWith('/') ? c.folder.path : `${c.folder.path}/`;
-        const summary = core.summarizeCase(vscode.workspace.asRelativePath(c.folder), facts.data,
+        const summary = core.summarizeCase(
+          vscode.workspace.asRelativePath(c.folder),
+          facts.data,
           c.documents.map((d) => ({ name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path, text: d.text })),
-          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar });
+          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar },
+        );
         out.push({ summary, folder: c.folder, caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined, facts: facts.data, asOf });
       }
     }
@@ -130,7 +148,10 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.type) {
       case 'group': {
-        const item = new vscode.TreeItem(groupLabel(node.group, node.entries.length), node.entries.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          groupLabel(node.group, node.entries.length),
+          node.entries.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `group:${node.group}`;
         item.contextValue = 'dunmarkCaseGroup';
         return item;
@@ -196,7 +217,10 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 async function caseOf(view: CasesView, node: unknown): Promise<CaseEntry | undefined> {
   if (node && typeof node === 'object' && (node as Node).type === 'case') return (node as Extract<Node, { type: 'case' }>).entry;
   const entries = await view.load();
-  const picked = await vscode.window.showQuickPick(entries.map((e) => ({ label: e.summary.debtor ?? e.summary.folder, description: e.summary.folder, entry: e })), { title: vscode.l10n.t('Which case?') });
+  const picked = await vscode.window.showQuickPick(
+    entries.map((e) => ({ label: e.summary.debtor ?? e.summary.folder, description: e.summary.folder, entry: e })),
+    { title: vscode.l10n.t('Which case?') },
+  );
   return picked?.entry;
 }
 
@@ -212,7 +236,9 @@ async function writeCaseFile(uri: vscode.Uri, text: string): Promise<boolean> {
 async function askAmount(title: string, value: string): Promise<number | undefined> {
   const parse = (v: string): number => Number(v.replace(/,/g, ''));
   const answer = await vscode.window.showInputBox({
-    title, value, ignoreFocusOut: true,
+    title,
+    value,
+    ignoreFocusOut: true,
     validateInput: (v) => (Number.isFinite(parse(v)) && parse(v) > 0 ? undefined : vscode.l10n.t('Expected a number such as 18400.00')),
   });
   return answer ? parse(answer) : undefined;
@@ -220,15 +246,22 @@ async function askAmount(title: string, value: string): Promise<number | undefin
 
 /** Asks for a date as YYYY-MM-DD; undefined when cancelled. */
 async function askDate(title: string, value: string): Promise<string | undefined> {
-  return (await vscode.window.showInputBox({
-    title, value, ignoreFocusOut: true,
-    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
-  })) || undefined;
+  return (
+    (await vscode.window.showInputBox({
+      title,
+      value,
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
+    })) || undefined
+  );
 }
 
 /** The case commands. */
 class CaseCommands {
-  constructor(private readonly view: CasesView, private readonly catalog: TemplateCatalog) {}
+  constructor(
+    private readonly view: CasesView,
+    private readonly catalog: TemplateCatalog,
+  ) {}
 
   /** Draft Next Letter: the next stage's template in the case's language, from the case's facts, in the case folder. */
   async draftNext(node?: unknown): Promise<vscode.TextDocument | undefined> {
@@ -239,9 +272,11 @@ class CaseCommands {
     const draft = core.nextDraft(entry.summary, typed, entry.asOf);
     if (!draft) {
       const next = entry.summary.next;
-      void vscode.window.showInformationMessage(next
-        ? vscode.l10n.t('The next step of this case is {0} ({1}): no letter to draft.', next.step, next.reason)
-        : vscode.l10n.t('This case has nothing scheduled.'));
+      void vscode.window.showInformationMessage(
+        next
+          ? vscode.l10n.t('The next step of this case is {0} ({1}): no letter to draft.', next.step, next.reason)
+          : vscode.l10n.t('This case has nothing scheduled.'),
+      );
       return undefined;
     }
     const all = await this.templates();
@@ -253,7 +288,10 @@ class CaseCommands {
     }
     const target = await freeName(entry.folder, draft.fileName);
     return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
-      templateId: template.id, facts: draft.facts, inherited: entry.facts, target: target.toString(),
+      templateId: template.id,
+      facts: draft.facts,
+      inherited: entry.facts,
+      target: target.toString(),
     });
   }
 
@@ -262,7 +300,11 @@ class CaseCommands {
     const entry = await caseOf(this.view, node);
     if (!entry) return undefined;
     const contact = (entry.facts.debtor as { contact?: string } | undefined)?.contact;
-    const withWhom = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Call: who was on the call?'), value: contact ?? '', ignoreFocusOut: true });
+    const withWhom = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Record Call: who was on the call?'),
+      value: contact ?? '',
+      ignoreFocusOut: true,
+    });
     if (!withWhom) return undefined;
     const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
     if (value === undefined) return undefined;
@@ -271,11 +313,15 @@ class CaseCommands {
     const what = `Pay ${money(value, entry.summary.currency)}`;
     const all = await this.templates();
     const chinese = (entry.facts.debtor as { locale?: string } | undefined)?.locale === 'zh-CN';
-    const template = all.find((t) => t.kind === 'call-summary' && t.language === (chinese ? 'en+zh-CN' : 'en')) ?? all.find((t) => t.kind === 'call-summary' && t.language === 'en');
+    const template =
+      all.find((t) => t.kind === 'call-summary' && t.language === (chinese ? 'en+zh-CN' : 'en')) ??
+      all.find((t) => t.kind === 'call-summary' && t.language === 'en');
     if (!template) return undefined;
     const target = await freeName(entry.folder, `${entry.asOf}-call-summary.md`);
     return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
-      templateId: template.id, inherited: entry.facts, target: target.toString(),
+      templateId: template.id,
+      inherited: entry.facts,
+      target: target.toString(),
       facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what, by, amount: value }] },
     });
   }
@@ -284,7 +330,10 @@ class CaseCommands {
   async recordPayment(node?: unknown): Promise<boolean> {
     const entry = await caseOf(this.view, node);
     if (!entry?.caseFile) return false;
-    const amount = await askAmount(vscode.l10n.t('Record Payment: amount received ({0})', entry.summary.currency ?? ''), String(entry.summary.outstanding ?? ''));
+    const amount = await askAmount(
+      vscode.l10n.t('Record Payment: amount received ({0})', entry.summary.currency ?? ''),
+      String(entry.summary.outstanding ?? ''),
+    );
     if (amount === undefined) return false;
     const date = await askDate(vscode.l10n.t('Record Payment: date received'), entry.asOf);
     if (!date) return false;
@@ -329,7 +378,8 @@ export function registerCasesView(linter: Linter, catalog: TemplateCatalog): vsc
   const c = new CaseCommands(provider, catalog);
   const r = vscode.commands.registerCommand;
   return [
-    provider, view,
+    provider,
+    view,
     r('dunmark.refreshCases', () => provider.refresh()),
     r('dunmark.draftNextLetter', (node?: unknown) => c.draftNext(node)),
     r('dunmark.recordCall', (node?: unknown) => c.recordCall(node)),

@@ -121,7 +121,13 @@ export async function freeName(folder: vscode.Uri, name: string): Promise<vscode
   const stem = name.replace(/\.md$/, '');
   for (let i = 1; ; i++) {
     const uri = vscode.Uri.joinPath(folder, i === 1 ? name : `${stem}-${i}.md`);
-    if (!(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return uri;
+    if (
+      !(await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return uri;
   }
 }
 
@@ -137,7 +143,11 @@ function caseOf(source: vscode.TextDocument | undefined, args: CommandArgs): { i
 async function output(text: string, target: string | undefined, suggested?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   let where = target;
   if (where === 'file') {
-    const uri = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Create'), ...(suggested ? { defaultUri: suggested } : {}) });
+    const uri = await vscode.window.showSaveDialog({
+      filters: { Markdown: ['md'] },
+      saveLabel: vscode.l10n.t('Create'),
+      ...(suggested ? { defaultUri: suggested } : {}),
+    });
     if (!uri) return undefined;
     where = uri.toString();
   }
@@ -147,7 +157,10 @@ async function output(text: string, target: string | undefined, suggested?: vsco
     return document;
   }
   const uri = /^[a-z][\w+.-]+:/i.test(where) && !/^[a-z]:[\\/]/i.test(where) ? vscode.Uri.parse(where) : vscode.Uri.file(where);
-  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
   if (exists) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; Dunmark never overwrites a file.', vscode.workspace.asRelativePath(uri)));
     return undefined;
@@ -176,11 +189,21 @@ interface DraftRequest {
 
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
 class DraftingCommands {
-  constructor(private readonly linter: Linter, private readonly catalog: TemplateCatalog, private readonly previews: PreviewProvider, private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly linter: Linter,
+    private readonly catalog: TemplateCatalog,
+    private readonly previews: PreviewProvider,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   /** The template the arguments name, or the one the user picks among those that fit (in the letter's language first). */
-  private async chooseTemplate(args: CommandArgs, filter: (t: Template) => boolean, title: string, document: vscode.TextDocument | undefined, facts: Record<string, unknown>):
-    Promise<{ template: Template; workspace: Template[] } | undefined> {
+  private async chooseTemplate(
+    args: CommandArgs,
+    filter: (t: Template) => boolean,
+    title: string,
+    document: vscode.TextDocument | undefined,
+    facts: Record<string, unknown>,
+  ): Promise<{ template: Template; workspace: Template[] } | undefined> {
     const { all, workspace } = await this.catalog.list(document);
     if (args.templateId) {
       const t = all.find((x) => x.id === args.templateId);
@@ -202,11 +225,18 @@ class DraftingCommands {
   private async draft(request: DraftRequest): Promise<FactsFormResult | undefined> {
     const today = await this.today(request.source);
     if (request.direct) {
-      const rendered = coreTemplates().renderTemplate(request.template, request.facts, { templates: request.workspace, ...(request.inherited ? { inherited: request.inherited } : {}) });
+      const rendered = coreTemplates().renderTemplate(request.template, request.facts, {
+        templates: request.workspace,
+        ...(request.inherited ? { inherited: request.inherited } : {}),
+      });
       if (rendered.ok) return { text: rendered.text, facts: request.facts, target: request.targets[0] ?? 'untitled' };
     }
     return showFactsForm(this.extensionUri, {
-      template: request.template, workspace: request.workspace, facts: request.facts, today, targets: request.targets,
+      template: request.template,
+      workspace: request.workspace,
+      facts: request.facts,
+      today,
+      targets: request.targets,
       ...(request.inherited ? { inherited: request.inherited } : {}),
     });
   }
@@ -218,9 +248,18 @@ class DraftingCommands {
     const theCase = caseOf(source, args);
     const facts = drafting().mergeFacts(args.inherited ?? (source ? drafting().newLetterFacts(own) : {}), args.facts);
     // the open letter's language first (its own facts say which; the new letter does not take them over)
-    const chosen = await this.chooseTemplate(args, (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'), vscode.l10n.t('New letter from template'), source, own);
+    const chosen = await this.chooseTemplate(
+      args,
+      (t) => (args.kind ? t.kind === args.kind : t.kind !== 'clause'),
+      vscode.l10n.t('New letter from template'),
+      source,
+      own,
+    );
     if (!chosen) return undefined;
-    return this.finish({ ...chosen, ...theCase, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) }, args.target);
+    return this.finish(
+      { ...chosen, ...theCase, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) },
+      args.target,
+    );
   }
 
   /** Puts a finished draft where the person (or the arguments) said. */
@@ -228,7 +267,9 @@ class DraftingCommands {
     const result = await this.draft(request);
     if (!result) return undefined;
     // in a case folder a new file is offered beside the case's other documents, named by date and stage
-    const suggested = request.besideIn ? await freeName(request.besideIn, draftName(result.facts, request.template)) : suggestedFile(request.template, result.facts, request.source);
+    const suggested = request.besideIn
+      ? await freeName(request.besideIn, draftName(result.facts, request.template))
+      : suggestedFile(request.template, result.facts, request.source);
     return output(result.text, target ?? result.target, suggested);
   }
 
@@ -246,7 +287,13 @@ class DraftingCommands {
     const institution = clause === 'arbitration' ? draft.arbitrationInstitution(facts, args.institution) : undefined;
     const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
     // in the letter's language: a Chinese clause in an English letter is not one it can send
-    const chosen = await this.chooseTemplate(args, fits, clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'), document, documentFacts(document));
+    const chosen = await this.chooseTemplate(
+      args,
+      fits,
+      clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'),
+      document,
+      documentFacts(document),
+    );
     if (!chosen) return false;
     const result = await this.draft({ ...chosen, facts, targets: ['insert', 'untitled'], source: document, direct: answered(args) });
     if (!result) return false;
@@ -326,7 +373,8 @@ class DraftingCommands {
       return false;
     }
     const applied = await vscode.workspace.applyEdit(fixed.edit);
-    if (applied) void vscode.window.showInformationMessage(fixed.applied === 1 ? vscode.l10n.t('1 fix applied.') : vscode.l10n.t('{0} fixes applied.', fixed.applied));
+    if (applied)
+      void vscode.window.showInformationMessage(fixed.applied === 1 ? vscode.l10n.t('1 fix applied.') : vscode.l10n.t('{0} fixes applied.', fixed.applied));
     return applied;
   }
 }

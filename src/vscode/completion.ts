@@ -96,14 +96,16 @@ function valueItems(type: FactType, range: vscode.Range, inherited?: unknown): v
   if (type.type === 'string' && type.enum) values.push(...type.enum.map((label) => ({ label })));
   else if (type.type === 'boolean') values.push({ label: 'true' }, { label: 'false' });
   else if (type.type === 'date') values.push({ label: isoToday(), detail: vscode.l10n.t('today') });
-  return values.filter((v, i) => values.findIndex((w) => w.label === v.label) === i).map(({ label, detail }, i) => {
-    const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.EnumMember);
-    item.range = range;
-    item.sortText = String(i).padStart(3, '0');
-    item.documentation = new vscode.MarkdownString(type.description);
-    if (detail) item.detail = detail;
-    return item;
-  });
+  return values
+    .filter((v, i) => values.findIndex((w) => w.label === v.label) === i)
+    .map(({ label, detail }, i) => {
+      const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.EnumMember);
+      item.range = range;
+      item.sortText = String(i).padStart(3, '0');
+      item.documentation = new vscode.MarkdownString(type.description);
+      if (detail) item.detail = detail;
+      return item;
+    });
 }
 
 /** Every `{{name}}` a template can use: dotted object paths, arrays as sections and their items' keys. */
@@ -140,12 +142,14 @@ export class DunmarkCompletion implements vscode.CompletionItemProvider {
           item.documentation = new vscode.MarkdownString(type.description);
           return item;
         });
-        const helpers = templates().helperNames(FACTS_SCHEMA).map(({ name, from }) => {
-          const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Function);
-          item.range = range;
-          item.detail = vscode.l10n.t('formatted from {0}', from);
-          return item;
-        });
+        const helpers = templates()
+          .helperNames(FACTS_SCHEMA)
+          .map(({ name, from }) => {
+            const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Function);
+            item.range = range;
+            item.detail = vscode.l10n.t('formatted from {0}', from);
+            return item;
+          });
         return [...facts, ...helpers];
       }
     }

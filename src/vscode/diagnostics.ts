@@ -10,6 +10,7 @@ import { setInherited } from './parsed.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { CASE_FILE_NAMES, CONFIG_FILE_NAME } from '../core/config/names.js';
 import { Discovery, mergeConfig, readSettings, type RcResult } from './settings.js';
+import { documentFinding } from '../core/findings.js';
 
 /** The schemes Dunmark lints: real files, new unsaved documents and virtual workspaces (never diff or output views). */
 export const LINTED_SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
@@ -75,22 +76,33 @@ function lineRange(p: { line: number; column: number; endLine: number; endColumn
  * information. A finding in a case file (`finding.file`) is placed by its line and column there.
  */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
-  constructor(document: Positions, readonly finding: Finding, readonly documentVersion: number, docsUri: vscode.Uri) {
+  constructor(
+    document: Positions,
+    readonly finding: Finding,
+    readonly documentVersion: number,
+    docsUri: vscode.Uri,
+  ) {
     super(finding.file !== undefined ? lineRange(finding) : spanRange(document, finding.span), finding.message, toSeverity(finding.severity));
     this.source = 'dunmark';
     this.code = { value: finding.ruleId, target: docsUri };
     if (finding.related?.length) {
-      this.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, spanRange(document, r.span)), r.message));
+      this.relatedInformation = finding.related.map(
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, spanRange(document, r.span)), r.message),
+      );
     }
   }
 }
 
 function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   switch (severity) {
-    case 'error': return vscode.DiagnosticSeverity.Error;
-    case 'warning': return vscode.DiagnosticSeverity.Warning;
-    case 'info': return vscode.DiagnosticSeverity.Information;
-    default: return vscode.DiagnosticSeverity.Hint;
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return vscode.DiagnosticSeverity.Hint;
   }
 }
 
@@ -131,7 +143,6 @@ export interface LintEvent {
   findings: readonly Finding[];
 }
 
-
 const DEBOUNCE_MS = 300;
 
 /** Owns the diagnostic collection: when to lint, with which config, and dropping stale results. */
@@ -158,11 +169,16 @@ export class Linter implements vscode.Disposable {
   readonly onDidChangeCaseFiles = this.caseFilesChanged.event;
   private caseTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly extensionUri: vscode.Uri, threads?: ThreadFactory) {
+  constructor(
+    readonly extensionUri: vscode.Uri,
+    threads?: ThreadFactory,
+  ) {
     this.thread = threads ? new LintThread(threads) : undefined;
     const ws = vscode.workspace;
     this.disposables.push(
-      this.collection, this.lintedEmitter, this.configErrorEmitter,
+      this.collection,
+      this.lintedEmitter,
+      this.configErrorEmitter,
       ws.onDidOpenTextDocument((d) => this.request(d, 0)),
       ws.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && isCaseFile(e.document.uri)) this.caseFileChanged(DEBOUNCE_MS);
@@ -187,13 +203,23 @@ export class Linter implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     const caseWatcher = ws.createFileSystemWatcher(`**/{${CASE_FILE_NAMES.join(',')}}`);
     const caseChanged = (): void => this.caseFileChanged(0);
-    this.disposables.push(this.caseFilesChanged, caseWatcher, caseWatcher.onDidChange(caseChanged), caseWatcher.onDidCreate(caseChanged), caseWatcher.onDidDelete(caseChanged));
+    this.disposables.push(
+      this.caseFilesChanged,
+      caseWatcher,
+      caseWatcher.onDidChange(caseChanged),
+      caseWatcher.onDidCreate(caseChanged),
+      caseWatcher.onDidDelete(caseChanged),
+    );
     // letters that are not open: changed on disk, linted again; deleted, their problems go
     const letters = ws.createFileSystemWatcher('**/*.md');
     const onDisk = (uri: vscode.Uri): void => {
       if (this.collection.has(uri) && !isOpen(uri)) this.relintClosed(uri);
     };
-    this.disposables.push(letters, letters.onDidChange(onDisk), letters.onDidDelete((uri) => this.forget(uri)));
+    this.disposables.push(
+      letters,
+      letters.onDidChange(onDisk),
+      letters.onDidDelete((uri) => this.forget(uri)),
+    );
   }
 
   /** Lints a file that is not open, from disk; a file that cannot be read has no problems. */
@@ -212,14 +238,24 @@ export class Linter implements vscode.Disposable {
     }
     const { config, hasConfig } = await this.resolve(uri);
     const caseFiles = await this.discovery.caseSources(uri);
-    const checked = isDunmarkDocument(text, hasConfig || caseFiles.length > 0, uri.scheme) ? await this.check(uri, text, config, SAVE_BUDGET_MS, caseFiles) : { findings: [], language: 'en' as const };
+    const checked = isDunmarkDocument(text, hasConfig || caseFiles.length > 0, uri.scheme)
+      ? await this.check(uri, text, config, SAVE_BUDGET_MS, caseFiles)
+      : { findings: [], language: 'en' as const };
     if (!checked || isOpen(uri)) return []; // opened meanwhile: the editor's lint is the one that counts
     if ('unchecked' in checked) return this.publishUnchecked(uri, undefined, this.uncheckedMessage(checked.unchecked, 'open'));
     const positions = textPositions(uri, text);
     const findings = checked.findings.filter((f) => f.file === undefined);
-    if (findings.length) this.collection.set(uri, findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, checked.language))));
+    if (findings.length)
+      this.collection.set(
+        uri,
+        findings.map((f) => new DunmarkDiagnostic(positions, f, -1, ruleDocsUri(f.ruleId, checked.language))),
+      );
     else this.collection.delete(uri);
-    this.publishCaseFindings(positions, checked.findings.filter((f) => f.file !== undefined), checked.language);
+    this.publishCaseFindings(
+      positions,
+      checked.findings.filter((f) => f.file !== undefined),
+      checked.language,
+    );
     return findings;
   }
 
@@ -276,16 +312,20 @@ export class Linter implements vscode.Disposable {
       ? await this.thread.lint(uri.toString(), text, config, vscode.workspace.asRelativePath(uri), budgetMs, caseFiles)
       : { kind: 'unavailable' as const, reason: 'no worker' };
     switch (result.kind) {
-      case 'done': return { findings: result.findings, language: result.language };
-      case 'superseded': return undefined;
+      case 'done':
+        return { findings: result.findings, language: result.language };
+      case 'superseded':
+        return undefined;
       case 'unavailable': {
         if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
         this.thread?.dispose();
         this.thread = undefined;
         return lintHere(text, config, caseFiles);
       }
-      case 'over-budget': return { unchecked: `over:${result.budgetMs}` };
-      default: return { unchecked: result.reason };
+      case 'over-budget':
+        return { unchecked: `over:${result.budgetMs}` };
+      default:
+        return { unchecked: result.reason };
     }
   }
 
@@ -293,13 +333,19 @@ export class Linter implements vscode.Disposable {
     if (!why.startsWith('over:')) return vscode.l10n.t('Dunmark could not check this document: {0}.', why);
     const budgetMs = Number(why.slice(5));
     return reason === 'type'
-      ? vscode.l10n.t('Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.', budgetMs)
-      : vscode.l10n.t('Dunmark could not check this document: it is too large or complex to check within {0} seconds. Split it, or run `dunmark lint --max-ms` on it.', Math.round(budgetMs / 1000));
+      ? vscode.l10n.t(
+          'Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.',
+          budgetMs,
+        )
+      : vscode.l10n.t(
+          'Dunmark could not check this document: it is too large or complex to check within {0} seconds. Split it, or run `dunmark lint --max-ms` on it.',
+          Math.round(budgetMs / 1000),
+        );
   }
 
   /** One information diagnostic at the top for a document that was not checked; its finding is returned. */
   private publishUnchecked(uri: vscode.Uri, document: vscode.TextDocument | undefined, message: string): readonly Finding[] {
-    const finding: Finding = { ruleId: UNCHECKED_ID, category: 'structure', severity: 'info', message, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, fixes: [] };
+    const finding = documentFinding(UNCHECKED_ID, 'structure', 'info', message);
     const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
     diagnostic.source = 'dunmark';
     diagnostic.code = UNCHECKED_ID;
@@ -331,10 +377,13 @@ export class Linter implements vscode.Disposable {
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.lintNow(document, reason);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintNow(document, reason);
+      }, delay),
+    );
   }
 
   /** The resolved config the core gets for a document (settings and nearest config file). */
@@ -383,9 +432,15 @@ export class Linter implements vscode.Disposable {
     const { language } = checked;
     const findings = checked.findings.filter((f) => f.file === undefined);
     // the rule pages in the language of the findings' messages
-    this.collection.set(document.uri, findings.map((f) =>
-      new DunmarkDiagnostic(document, f, version, ruleDocsUri(f.ruleId, language))));
-    this.publishCaseFindings(document, checked.findings.filter((f) => f.file !== undefined), language);
+    this.collection.set(
+      document.uri,
+      findings.map((f) => new DunmarkDiagnostic(document, f, version, ruleDocsUri(f.ruleId, language))),
+    );
+    this.publishCaseFindings(
+      document,
+      checked.findings.filter((f) => f.file !== undefined),
+      language,
+    );
     this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });
     return findings;
@@ -412,12 +467,22 @@ export class Linter implements vscode.Disposable {
     if (this.reportedConfigErrors.has(key)) return;
     this.reportedConfigErrors.add(key);
     const open = vscode.l10n.t('Open Config');
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('Dunmark cannot read {0} (line {1}): {2}. Linting with the editor settings only.', vscode.workspace.asRelativePath(rc.file), rc.error.line, rc.error.message),
-      open,
-    ).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(rc.file, { selection: new vscode.Range(rc.error.line - 1, rc.error.column - 1, rc.error.line - 1, rc.error.column - 1) });
-    });
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Dunmark cannot read {0} (line {1}): {2}. Linting with the editor settings only.',
+          vscode.workspace.asRelativePath(rc.file),
+          rc.error.line,
+          rc.error.message,
+        ),
+        open,
+      )
+      .then((choice) => {
+        if (choice === open)
+          void vscode.window.showTextDocument(rc.file, {
+            selection: new vscode.Range(rc.error.line - 1, rc.error.column - 1, rc.error.line - 1, rc.error.column - 1),
+          });
+      });
   }
 
   dispose(): void {
@@ -438,7 +503,11 @@ export function lintSafely(source: string | ParsedDocument, config: DunmarkConfi
 }
 
 /** `lintSafely` and the language of the findings' messages (what the worker answers). */
-function lintHere(source: string | ParsedDocument, config: DunmarkConfig, caseFiles: readonly CaseFileSource[]): { findings: Finding[]; language: 'en' | 'zh' } {
+function lintHere(
+  source: string | ParsedDocument,
+  config: DunmarkConfig,
+  caseFiles: readonly CaseFileSource[],
+): { findings: Finding[]; language: 'en' | 'zh' } {
   try {
     const doc = typeof source === 'string' ? engine().parseDocument(source, caseFiles.length ? cases().caseFacts(caseFiles) : undefined) : source;
     return { findings: engine().lintParsed(doc, config), language: engine().messageLanguage(doc.facts, config) };

@@ -50,7 +50,10 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
   readonly onDidChange = this.changed.event;
   readonly collection = vscode.languages.createDiagnosticCollection('dunmark-docx');
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly linter: Linter) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly linter: Linter,
+  ) {}
 
   private load(): ExportModule {
     return (this.module ??= require(vscode.Uri.joinPath(this.extensionUri, 'dist', 'export.cjs').fsPath) as ExportModule);
@@ -89,7 +92,9 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       const anyway = vscode.l10n.t('Export anyway');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This letter has {0} error(s) that would go out with it, first: {1}', errors.length, errors[0]!.message), anyway);
+        vscode.l10n.t('This letter has {0} error(s) that would go out with it, first: {1}', errors.length, errors[0]!.message),
+        anyway,
+      );
       if (choice !== anyway) return undefined;
     }
 
@@ -101,7 +106,11 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     }
     if (!args.force && (await exists(target))) {
       const replace = vscode.l10n.t('Replace');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)),
+        { modal: true },
+        replace,
+      );
       if (choice !== replace) return undefined;
     }
 
@@ -119,31 +128,39 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     }
     const text = document.getText();
     const inherited = await this.linter.discovery.inherited(document.uri);
-    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) }, async () => {
-      const m = this.load();
-      let bytes = await m.buildDocx(m.buildExportDocument(text, inherited), {
-        layout: args.layout ?? 'sequence', pageBreakBetweenHalves: args.pageBreak ?? false, fonts: config.fonts, creator: 'Dunmark',
-        ...(letterhead ? { letterhead } : {}),
-      });
-      if (format === 'pdf') {
-        const soffice = m.findSoffice();
-        if (!soffice) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('PDF export needs LibreOffice, which is not installed on this machine. Install it, or export to Word.'));
-          return undefined;
+    const written = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) },
+      async () => {
+        const m = this.load();
+        let bytes = await m.buildDocx(m.buildExportDocument(text, inherited), {
+          layout: args.layout ?? 'sequence',
+          pageBreakBetweenHalves: args.pageBreak ?? false,
+          fonts: config.fonts,
+          creator: 'Dunmark',
+          ...(letterhead ? { letterhead } : {}),
+        });
+        if (format === 'pdf') {
+          const soffice = m.findSoffice();
+          if (!soffice) {
+            void vscode.window.showErrorMessage(
+              vscode.l10n.t('PDF export needs LibreOffice, which is not installed on this machine. Install it, or export to Word.'),
+            );
+            return undefined;
+          }
+          try {
+            bytes = await m.convertToPdf(bytes, { soffice });
+          } catch (error) {
+            void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark could not make the PDF: {0}', String((error as Error).message)));
+            return undefined;
+          }
         }
-        try {
-          bytes = await m.convertToPdf(bytes, { soffice });
-        } catch (error) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark could not make the PDF: {0}', String((error as Error).message)));
-          return undefined;
-        }
-      }
-      // never a half-written file: write beside it, then rename over
-      const partial = target.with({ path: `${target.path}.${Date.now().toString(36)}.partial` });
-      await vscode.workspace.fs.writeFile(partial, bytes);
-      await vscode.workspace.fs.rename(partial, target, { overwrite: true });
-      return target;
-    });
+        // never a half-written file: write beside it, then rename over
+        const partial = target.with({ path: `${target.path}.${Date.now().toString(36)}.partial` });
+        await vscode.workspace.fs.writeFile(partial, bytes);
+        await vscode.workspace.fs.rename(partial, target, { overwrite: true });
+        return target;
+      },
+    );
     if (written) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(written)));
     return written;
   }
@@ -166,7 +183,9 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     try {
       reading = await m.readDocx(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), String((error as Error).message)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), String((error as Error).message)),
+      );
       return undefined;
     }
     // like any document of a case folder, a Word letter inherits its case files' facts (the one merge)
@@ -174,16 +193,21 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     const letter = m.docxLetter(reading, { caseFiles: inherited?.files ?? [] });
     const rc = await this.linter.discovery.find(uri).catch(() => undefined);
     const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
-    const findings: Finding[] = engine().lint(letter.text, { path: uri.path, config, ...(inherited ? { facts: inherited } : {}) }).filter((f) => f.file === undefined);
+    const findings: Finding[] = engine()
+      .lint(letter.text, { path: uri.path, config, ...(inherited ? { facts: inherited } : {}) })
+      .filter((f) => f.file === undefined);
     const view = vscode.Uri.from({ scheme: DOCX_VIEW_SCHEME, path: `${uri.path}.md` });
     this.views.set(view.toString(), letter.text);
     this.changed.fire(view);
     const document = await vscode.workspace.openTextDocument(view);
-    this.collection.set(view, findings.map((f) => {
-      const at = letter.locate(f);
-      const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
-      return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId));
-    }));
+    this.collection.set(
+      view,
+      findings.map((f) => {
+        const at = letter.locate(f);
+        const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
+        return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId));
+      }),
+    );
     await vscode.window.showTextDocument(document, { preview: false });
     return view;
   }

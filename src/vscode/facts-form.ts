@@ -90,9 +90,16 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
   const label = draft.templateLabel(options.template);
   const lang = options.lang ?? formLanguage();
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-  const panel = vscode.window.createWebviewPanel('dunmark.factsForm', label, { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false }, {
-    enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: true,
-  });
+  const panel = vscode.window.createWebviewPanel(
+    'dunmark.factsForm',
+    label,
+    { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false },
+    {
+      enableScripts: true,
+      localResourceRoots: roots,
+      retainContextWhenHidden: true,
+    },
+  );
   const webview = panel.webview;
   const id = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'facts-form.js'));
@@ -111,7 +118,8 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
 <script nonce="${id}" src="${script.toString()}"></script>
 </body>
 </html>`;
-  const named = (l: 'en' | 'zh'): string => [draft.documentLabel(options.template, l) ?? options.template.title, draft.languageLabel(options.template.language, l)].filter(Boolean).join(' — ');
+  const named = (l: 'en' | 'zh'): string =>
+    [draft.documentLabel(options.template, l) ?? options.template.title, draft.languageLabel(options.template.language, l)].filter(Boolean).join(' — ');
   const heading = options.heading ?? { en: `${named('en')}: the facts`, zh: `${named('zh')}：填写事实` };
   const intro: Bilingual = {
     en: 'Fill in the facts the letter states. Every field says what it needs; the button renders the letter once every fact is valid.',
@@ -131,8 +139,15 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
       webview.onDidReceiveMessage((message: FormMessage) => {
         if (message.type === 'ready') {
           post({
-            type: 'init', heading, intro, nodes, answers, problems: check(answers).problems, lang,
-            targets: options.targets.map((value) => ({ value, label: TARGET_LABELS[value] })), button: BUTTONS[options.targets[0] ?? 'untitled'],
+            type: 'init',
+            heading,
+            intro,
+            nodes,
+            answers,
+            problems: check(answers).problems,
+            lang,
+            targets: options.targets.map((value) => ({ value, label: TARGET_LABELS[value] })),
+            button: BUTTONS[options.targets[0] ?? 'untitled'],
           });
         } else if (message.type === 'change') {
           post({ type: 'problems', version: message.version, problems: check(message.answers).problems });

@@ -7,10 +7,14 @@ import { format, ruleRegistry } from './core.js';
 import { DunmarkDiagnostic } from './diagnostics.js';
 import { parsed } from './parsed.js';
 
-
 /** The first paragraph of a rule's Markdown docs. */
 export function firstParagraph(docs: string): string {
-  return docs.trim().split(/\r?\n\s*\r?\n/)[0]?.trim() ?? '';
+  return (
+    docs
+      .trim()
+      .split(/\r?\n\s*\r?\n/)[0]
+      ?.trim() ?? ''
+  );
 }
 
 /** The language of a document's messages: the `dunmark.messageLanguage` setting, else the letter's declared language. */
@@ -23,7 +27,10 @@ function hoverLanguage(document: vscode.TextDocument): 'en' | 'zh' {
 
 /** Provides Dunmark hovers. */
 export class DunmarkHover implements vscode.HoverProvider {
-  constructor(private readonly collection: vscode.DiagnosticCollection, private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const parts: vscode.MarkdownString[] = [];
@@ -62,7 +69,9 @@ export class DunmarkHover implements vscode.HoverProvider {
 }
 
 function money(value: number, currency: string | undefined): string {
-  return format().formatMoney(value, currency ?? '', 'en').trim();
+  return format()
+    .formatMoney(value, currency ?? '', 'en')
+    .trim();
 }
 
 /** Hover text for an amount: the front-matter amount or invoice it matches, or what the front matter says. */
@@ -71,7 +80,8 @@ export function amountHover(m: AmountMention, facts: Facts): string {
   const lines = [`**${vscode.l10n.t('Amount in the text')}**: \`${m.raw}\` = ${money(m.value, currency)}`];
   const sameMinor = (v: number | undefined): boolean => v !== undefined && Math.round(v * 100) === m.minor;
   const currencyOk = !m.currency || !facts.currency || m.currency === facts.currency;
-  if (sameMinor(facts.amount) && currencyOk) lines.push(vscode.l10n.t('Matches front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?'));
+  if (sameMinor(facts.amount) && currencyOk)
+    lines.push(vscode.l10n.t('Matches front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?'));
   (facts.invoices ?? []).forEach((invoice, i) => {
     if (sameMinor(invoice.amount)) lines.push(vscode.l10n.t('Matches `invoices.{0}.amount` of invoice {1}.', String(i), invoice.number ?? '?'));
   });
@@ -79,9 +89,11 @@ export function amountHover(m: AmountMention, facts: Facts): string {
     if (sameMinor(charge.amount)) lines.push(vscode.l10n.t('Matches `charges.{0}.amount` ({1}).', String(i), charge.what ?? '?'));
   });
   if (lines.length === 1) {
-    lines.push(facts.amount !== undefined
-      ? vscode.l10n.t('No front-matter fact has this value; front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?')
-      : vscode.l10n.t('The front matter has no `amount` to compare with.'));
+    lines.push(
+      facts.amount !== undefined
+        ? vscode.l10n.t('No front-matter fact has this value; front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?')
+        : vscode.l10n.t('The front matter has no `amount` to compare with.'),
+    );
   }
   if (m.ambiguous) lines.push(vscode.l10n.t('The sign alone does not say which currency is meant.'));
   return lines.join('\n\n');
@@ -92,15 +104,25 @@ export function dateHover(m: DateMention, facts: Facts): string {
   const lines = [`**${vscode.l10n.t('Date in the text')}**: \`${m.raw}\`${m.iso ? ` = ${m.iso}` : ''}`];
   if (!m.iso) lines.push(vscode.l10n.t('This date can be read more than one way; write it unambiguously.'));
   const named: [string, string | undefined][] = [
-    ['date', facts.date], ['due_date', facts.due_date], ['deadline', facts.deadline], ['call.date', facts.call?.date],
+    ['date', facts.date],
+    ['due_date', facts.due_date],
+    ['deadline', facts.deadline],
+    ['call.date', facts.call?.date],
     ...(facts.invoices ?? []).map((inv, i): [string, string | undefined] => [`invoices.${i}.date`, inv.date]),
     ...(facts.commitments ?? []).map((c, i): [string, string | undefined] => [`commitments.${i}.by`, c.by]),
   ];
   const matches = named.filter(([, v]) => v !== undefined && v === m.iso);
   if (matches.length) for (const [k, v] of matches) lines.push(vscode.l10n.t('Matches front matter `{0}: {1}`.', k, v ?? ''));
   else if (m.iso) {
-    const known = named.filter(([, v]) => v).map(([k, v]) => `\`${k}: ${v}\``).join(', ');
-    lines.push(known ? vscode.l10n.t('No front-matter date equals it; the front matter has {0}.', known) : vscode.l10n.t('The front matter has no dates to compare with.'));
+    const known = named
+      .filter(([, v]) => v)
+      .map(([k, v]) => `\`${k}: ${v}\``)
+      .join(', ');
+    lines.push(
+      known
+        ? vscode.l10n.t('No front-matter date equals it; the front matter has {0}.', known)
+        : vscode.l10n.t('The front matter has no dates to compare with.'),
+    );
   }
   return lines.join('\n\n');
 }

@@ -21,23 +21,33 @@ export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vsc
 
   constructor(private readonly extensionUri: vscode.Uri) {
     // a page opened as text (the code link in the Problems panel) is shown formatted instead
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor?.document.uri.scheme !== DOCS_SCHEME) return;
-      const uri = editor.document.uri;
-      void vscode.commands.executeCommand('workbench.action.closeActiveEditor').then(() => showRuleDocsPage(uri));
-    })];
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.uri.scheme !== DOCS_SCHEME) return;
+        const uri = editor.document.uri;
+        void vscode.commands.executeCommand('workbench.action.closeActiveEditor').then(() => showRuleDocsPage(uri));
+      }),
+    ];
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const m = /^\/(en|zh)\/([a-z0-9-]+)\.md$/.exec(uri.path);
     if (!m) return '';
     const [, lang, id] = m as unknown as [string, 'en' | 'zh', string];
-    const files = lang === 'zh' ? [['docs', 'rules', 'zh', `${id}.md`], ['docs', 'rules', `${id}.md`]] : [['docs', 'rules', `${id}.md`]];
+    const files =
+      lang === 'zh'
+        ? [
+            ['docs', 'rules', 'zh', `${id}.md`],
+            ['docs', 'rules', `${id}.md`],
+          ]
+        : [['docs', 'rules', `${id}.md`]];
     for (const parts of files) {
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...parts)));
         // the pages link each other relatively (`[中文](zh/x.md)`): inside the preview, link the virtual pages
-        return text.replace(/\]\((?:\.\.\/|zh\/)?([a-z0-9-]+)\.md\)/g, (all, target: string) => (target === id ? `](${ruleDocsUri(id, lang === 'en' ? 'zh' : 'en').toString()})` : all));
+        return text.replace(/\]\((?:\.\.\/|zh\/)?([a-z0-9-]+)\.md\)/g, (all, target: string) =>
+          target === id ? `](${ruleDocsUri(id, lang === 'en' ? 'zh' : 'en').toString()})` : all,
+        );
       } catch {
         // not there: the next file, or the rule's own docs
       }
@@ -45,7 +55,7 @@ export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vsc
     const meta = ruleRegistry().find((r) => r.meta.id === id)?.meta;
     if (!meta) return `# ${id}\n`;
     const docs: unknown = meta.docs;
-    const text = typeof docs === 'string' ? docs : (docs as Record<string, string>)[lang] ?? (docs as Record<string, string>).en ?? '';
+    const text = typeof docs === 'string' ? docs : ((docs as Record<string, string>)[lang] ?? (docs as Record<string, string>).en ?? '');
     return `# ${id}\n\n> ${meta.description}\n\n${text}\n`;
   }
 

@@ -130,10 +130,13 @@ export class Discovery {
     const key = start.toString();
     let pending = this.caseFiles.get(key);
     if (!pending) {
-      pending = this.core.caseFilesFor(start).then((found) => {
-        for (const f of found) if (!f.ok) console.warn(`[dunmark] ${f.file.toString()}: ${f.reason}`);
-        return found.flatMap((f) => (f.ok ? [{ name: f.file.toString(), text: f.text }] : []));
-      }, () => []);
+      pending = this.core.caseFilesFor(start).then(
+        (found) => {
+          for (const f of found) if (!f.ok) console.warn(`[dunmark] ${f.file.toString()}: ${f.reason}`);
+          return found.flatMap((f) => (f.ok ? [{ name: f.file.toString(), text: f.text }] : []));
+        },
+        () => [],
+      );
       this.caseFiles.set(key, pending);
     }
     return pending;
@@ -149,7 +152,10 @@ export class Discovery {
     const key = start.toString();
     let pending = this.caseFacts.get(key);
     if (!pending) {
-      pending = this.caseSources(document).then((sources) => (sources.length ? coreCases().caseFacts(sources) : undefined), () => undefined);
+      pending = this.caseSources(document).then(
+        (sources) => (sources.length ? coreCases().caseFacts(sources) : undefined),
+        () => undefined,
+      );
       this.caseFacts.set(key, pending);
     }
     return pending;

@@ -51,8 +51,13 @@ export class DunmarkStatusBar implements vscode.Disposable {
     const what = [documentLabel(facts, lang), languageLabel(facts.language, lang)].filter(Boolean).join(' · ') || vscode.l10n.t('no front matter');
     const by = (severity: vscode.DiagnosticSeverity): number => findings.filter((d) => d.severity === severity).length;
     const counts = [
-      [by(vscode.DiagnosticSeverity.Error), '$(error)'], [by(vscode.DiagnosticSeverity.Warning), '$(warning)'], [by(vscode.DiagnosticSeverity.Information), '$(info)'],
-    ].filter(([n]) => n).map(([n, icon]) => `${icon} ${n}`).join(' ');
+      [by(vscode.DiagnosticSeverity.Error), '$(error)'],
+      [by(vscode.DiagnosticSeverity.Warning), '$(warning)'],
+      [by(vscode.DiagnosticSeverity.Information), '$(info)'],
+    ]
+      .filter(([n]) => n)
+      .map(([n, icon]) => `${icon} ${n}`)
+      .join(' ');
     const current = this.linter.isCurrent(document);
     const icon = !current ? '$(sync~spin) ' : this.configError ? '$(warning) ' : counts ? '' : '$(check) ';
     this.item.text = `${icon}Dunmark: ${what}${counts ? ` ${counts}` : ''}`;
@@ -60,7 +65,14 @@ export class DunmarkStatusBar implements vscode.Disposable {
     tooltip.appendText(vscode.l10n.t('{0} Dunmark findings in this document. Click to show the Problems panel.', count));
     if (this.configError) {
       tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(vscode.l10n.t('Config file {0} is invalid (line {1}): {2}', vscode.workspace.asRelativePath(this.configError.file), this.configError.error.line, this.configError.error.message));
+      tooltip.appendText(
+        vscode.l10n.t(
+          'Config file {0} is invalid (line {1}): {2}',
+          vscode.workspace.asRelativePath(this.configError.file),
+          this.configError.error.line,
+          this.configError.error.message,
+        ),
+      );
     }
     this.item.tooltip = tooltip;
     this.item.backgroundColor = this.configError ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

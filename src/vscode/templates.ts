@@ -13,7 +13,10 @@ import { workspaceFileSystem, type Discovery } from './settings.js';
 async function linkedParts(folder: vscode.Uri): Promise<string[]> {
   const isLink = (type: vscode.FileType): boolean => (type & vscode.FileType.SymbolicLink) !== 0;
   const linked: string[] = [];
-  const folderType = await Promise.resolve(vscode.workspace.fs.stat(folder)).then((s) => s.type, () => vscode.FileType.Unknown);
+  const folderType = await Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+    (s) => s.type,
+    () => vscode.FileType.Unknown,
+  );
   if (isLink(folderType)) linked.push('the folder');
   const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [] as [string, vscode.FileType][]);
   for (const [name, type] of entries) if ((name === 'template.json' || name === 'template.md') && isLink(type)) linked.push(name);
@@ -44,7 +47,10 @@ export class TemplateCatalog implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/template.{md,json}');
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly discovery: Discovery, private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly discovery: Discovery,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     const clear = (): void => this.cache.clear();
     this.subscriptions = [this.watcher, this.watcher.onDidChange(clear), this.watcher.onDidCreate(clear), this.watcher.onDidDelete(clear)];
   }

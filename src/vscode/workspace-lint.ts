@@ -20,7 +20,11 @@ export interface WorkspaceLintResult {
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}';
 
 /** Lints every Markdown file of the workspace that is a Dunmark document; `report` hears of each file. */
-export async function lintWorkspace(linter: Linter, report?: (file: vscode.Uri, errors: number, warnings: number) => void, token?: vscode.CancellationToken): Promise<WorkspaceLintResult> {
+export async function lintWorkspace(
+  linter: Linter,
+  report?: (file: vscode.Uri, errors: number, warnings: number) => void,
+  token?: vscode.CancellationToken,
+): Promise<WorkspaceLintResult> {
   const files = await vscode.workspace.findFiles('**/*.md', EXCLUDE, undefined, token);
   const result: WorkspaceLintResult = { files: files.length, documents: 0, errors: 0, warnings: 0 };
   for (const uri of files) {
@@ -65,7 +69,13 @@ export class DunmarkTaskProvider implements vscode.TaskProvider {
   }
 
   private task(definition: vscode.TaskDefinition): vscode.Task {
-    const task = new vscode.Task(definition, vscode.TaskScope.Workspace, vscode.l10n.t('lint workspace'), TASK_TYPE, new vscode.CustomExecution(async () => this.terminal()));
+    const task = new vscode.Task(
+      definition,
+      vscode.TaskScope.Workspace,
+      vscode.l10n.t('lint workspace'),
+      TASK_TYPE,
+      new vscode.CustomExecution(async () => this.terminal()),
+    );
     task.group = vscode.TaskGroup.Test;
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
     return task;
@@ -80,9 +90,13 @@ export class DunmarkTaskProvider implements vscode.TaskProvider {
       onDidClose: close.event,
       open: () => {
         write.fire(`${vscode.l10n.t('Dunmark: linting the workspace')}\r\n`);
-        void lintWorkspace(this.linter, (uri, errors, warnings) => {
-          if (errors + warnings) write.fire(`  ${vscode.workspace.asRelativePath(uri)}: ${errors} ✖ ${warnings} ⚠\r\n`);
-        }, source.token).then((result) => {
+        void lintWorkspace(
+          this.linter,
+          (uri, errors, warnings) => {
+            if (errors + warnings) write.fire(`  ${vscode.workspace.asRelativePath(uri)}: ${errors} ✖ ${warnings} ⚠\r\n`);
+          },
+          source.token,
+        ).then((result) => {
           write.fire(`${summary(result)}\r\n`);
           close.fire(result.errors ? 1 : 0);
         });

@@ -28,9 +28,7 @@ export interface FormProblems {
 
 /** What the page sends: its answers after every change, and the person's press of the button. */
 export type FormMessage =
-  | { type: 'ready' }
-  | { type: 'change'; version: number; answers: FormAnswers }
-  | { type: 'submit'; version: number; answers: FormAnswers; target: string };
+  { type: 'ready' } | { type: 'change'; version: number; answers: FormAnswers } | { type: 'submit'; version: number; answers: FormAnswers; target: string };
 
 declare function acquireVsCodeApi(): { postMessage(message: FormMessage): void };
 
@@ -92,7 +90,13 @@ function input(field: FormField, path: string): HTMLElement {
   let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   const extra: HTMLElement[] = [];
   if (field.kind === 'select' || field.kind === 'boolean') {
-    const options = field.kind === 'boolean' ? [{ value: 'true', label: STRINGS.yes }, { value: 'false', label: STRINGS.no }] : field.options ?? [];
+    const options =
+      field.kind === 'boolean'
+        ? [
+            { value: 'true', label: STRINGS.yes },
+            { value: 'false', label: STRINGS.no },
+          ]
+        : (field.options ?? []);
     control = el('select', common, el('option', { value: '' }, t(STRINGS.choose)), ...options.map((o) => el('option', { value: o.value }, t(o.label))));
   } else if (field.kind === 'textarea') {
     control = el('textarea', { ...common, rows: '2' });
@@ -120,7 +124,12 @@ function input(field: FormField, path: string): HTMLElement {
       showProblems();
     }
   });
-  const label = el('label', { for: common.id }, t(field.title), ...(field.required ? [el('span', { class: 'required', title: t(STRINGS.required) }, ' *')] : []));
+  const label = el(
+    'label',
+    { for: common.id },
+    t(field.title),
+    ...(field.required ? [el('span', { class: 'required', title: t(STRINGS.required) }, ' *')] : []),
+  );
   const help = el('div', { class: 'description', id: `${idOf(path)}-d` }, t(field.description));
   const message = el('div', { class: 'message', id: `${idOf(path)}-m`, role: 'alert', 'data-message-for': path });
   return el('div', { class: `field field-${field.kind}` }, label, control, ...extra, help, message);
@@ -134,7 +143,11 @@ function list(node: FormList, path: string): HTMLElement {
   for (let i = 0; i < count; i++) {
     const rowPrefix = `${path}.${i}.`;
     const name = `${t(node.itemTitle)} ${i + 1}`;
-    const row = el('fieldset', { class: 'row', 'data-row': `${path}.${i}` }, el('legend', {}, lang === 'zh' ? `${t(node.itemTitle)}（${STRINGS.row.zh} ${i + 1} ${STRINGS.rowSuffix.zh}）` : name));
+    const row = el(
+      'fieldset',
+      { class: 'row', 'data-row': `${path}.${i}` },
+      el('legend', {}, lang === 'zh' ? `${t(node.itemTitle)}（${STRINGS.row.zh} ${i + 1} ${STRINGS.rowSuffix.zh}）` : name),
+    );
     const fields = el('div', { class: 'row-fields' }, ...node.item.map((child) => draw(child, rowPrefix)));
     const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `${t(STRINGS.remove)} ${name}` }, t(STRINGS.remove));
     remove.addEventListener('click', () => {
@@ -176,11 +189,14 @@ function draw(node: FormNode, prefix: string): HTMLElement {
   const path = instance(node, prefix);
   if (node.kind === 'list') return list(node, path);
   if (node.kind === 'group') {
-    return el('fieldset', { class: 'group', 'data-path': path },
+    return el(
+      'fieldset',
+      { class: 'group', 'data-path': path },
       el('legend', {}, t(node.title), ...(node.required ? [el('span', { class: 'required' }, ' *')] : [])),
       el('div', { class: 'description' }, t(node.description)),
       el('div', { class: 'group-fields' }, ...node.children.map((child) => draw(child, `${path}.`))),
-      el('div', { class: 'message', role: 'alert', 'data-message-for': path }));
+      el('div', { class: 'message', role: 'alert', 'data-message-for': path }),
+    );
   }
   return input(node, path);
 }
@@ -228,7 +244,11 @@ function showProblems(): void {
     if (!details.open && details.querySelector('[aria-invalid="true"]')) details.open = true;
   }
   const top = document.getElementById('top-message');
-  if (top) top.textContent = problems.filter((p) => !shown.has(p.path)).map((p) => t(p.message)).join('\n');
+  if (top)
+    top.textContent = problems
+      .filter((p) => !shown.has(p.path))
+      .map((p) => t(p.message))
+      .join('\n');
   setStatus();
 }
 
@@ -237,7 +257,8 @@ function setStatus(): void {
   const status = document.getElementById('status');
   const current = checkedVersion === version;
   if (button) button.disabled = !current || problems.length > 0;
-  if (status) status.textContent = !current ? t(STRINGS.checking) : problems.length ? t(STRINGS.remaining).replace('{0}', String(problems.length)) : t(STRINGS.ready);
+  if (status)
+    status.textContent = !current ? t(STRINGS.checking) : problems.length ? t(STRINGS.remaining).replace('{0}', String(problems.length)) : t(STRINGS.ready);
   document.body.dataset.valid = String(current && problems.length === 0);
   document.body.dataset.checking = String(!current);
 }
@@ -254,7 +275,12 @@ function drawAll(): void {
   if (!init) return;
   const root = document.getElementById('root')!;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const languages = el('select', { id: 'lang', 'aria-label': t(STRINGS.language) }, el('option', { value: 'en' }, 'English'), el('option', { value: 'zh' }, '中文'));
+  const languages = el(
+    'select',
+    { id: 'lang', 'aria-label': t(STRINGS.language) },
+    el('option', { value: 'en' }, 'English'),
+    el('option', { value: 'zh' }, '中文'),
+  );
   languages.value = lang;
   languages.addEventListener('change', () => {
     lang = languages.value === 'zh' ? 'zh' : 'en';
@@ -267,20 +293,19 @@ function drawAll(): void {
   if (optional.some((n) => hasAnswer(n.path))) more.open = true;
   const targets = el('select', { id: 'target', 'aria-label': t(STRINGS.where) }, ...init.targets.map((o) => el('option', { value: o.value }, t(o.label))));
   const button = el('button', { type: 'submit', id: 'render', class: 'primary' }, t(init.button));
-  const form = el('form', { novalidate: '' },
+  const form = el(
+    'form',
+    { novalidate: '' },
     ...required.map((n) => draw(n, '')),
     ...(optional.length ? [more] : []),
     el('div', { id: 'top-message', class: 'message', role: 'alert' }),
-    el('div', { class: 'actions' }, el('label', { for: 'target' }, t(STRINGS.where)), targets, button, el('span', { id: 'status', role: 'status' })));
+    el('div', { class: 'actions' }, el('label', { for: 'target' }, t(STRINGS.where)), targets, button, el('span', { id: 'status', role: 'status' })),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit();
   });
-  root.replaceChildren(
-    el('header', {}, el('h1', {}, t(init.heading)), languages),
-    el('p', { class: 'intro' }, t(init.intro)),
-    form,
-  );
+  root.replaceChildren(el('header', {}, el('h1', {}, t(init.heading)), languages), el('p', { class: 'intro' }, t(init.intro)), form);
   showProblems();
 }
 

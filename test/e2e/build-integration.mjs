@@ -11,9 +11,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const src = path.join(root, 'test/integration');
 const out = path.join(root, 'out/integration');
 fs.rmSync(out, { recursive: true, force: true });
-const entryPoints = fs.readdirSync(src).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(src, f));
+const entryPoints = fs
+  .readdirSync(src)
+  .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+  .map((f) => path.join(src, f));
 await esbuild.build({
-  entryPoints, outdir: out, outExtension: { '.js': '.cjs' }, bundle: true, format: 'cjs', platform: 'node', target: 'node20',
-  external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
+  entryPoints,
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
 });
 console.error(`[e2e] bundled ${entryPoints.length} integration files into ${path.relative(root, out)}/`);

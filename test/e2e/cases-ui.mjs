@@ -68,7 +68,9 @@ async function main() {
   console.log('ok   the Cases view groups three cases: overdue now, this week, later');
 
   // the badge on the Explorer counts the action due
-  const badge = page.locator('.activitybar .action-item:has(.codicon-explorer-view-icon) .badge-content, .activitybar [aria-label^="Explorer"] ~ .badge .badge-content').first();
+  const badge = page
+    .locator('.activitybar .action-item:has(.codicon-explorer-view-icon) .badge-content, .activitybar [aria-label^="Explorer"] ~ .badge .badge-content')
+    .first();
   await badge.waitFor();
   const count = (await badge.innerText()).trim();
   if (count !== '1') throw new Error(`expected the badge to count 1 action due, it shows ${count}`);
@@ -89,7 +91,7 @@ async function main() {
     if (!front.includes(line)) throw new Error(`the front matter lacks \`${line}\`:\n${front}`);
   }
   if (front.includes('debtor:') || front.includes('invoices:')) throw new Error(`the front matter repeats the case file:\n${front}`);
-  if (!text.includes('宁波联合实业有限公司') || !text.includes('USD 18,400.00')) throw new Error('the letter was not drafted from the case\'s facts');
+  if (!text.includes('宁波联合实业有限公司') || !text.includes('USD 18,400.00')) throw new Error("the letter was not drafted from the case's facts");
   // the new letter is linted with the case's facts: nothing is missing from it
   await page.locator('.editor-instance .view-lines', { hasText: 'final-demand' }).first().waitFor();
   passed++;

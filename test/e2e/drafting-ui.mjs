@@ -74,7 +74,12 @@ async function fillWhatIsMissing(frame) {
     if (n === 0) throw new Error(`the form is not valid but marks no field: ${await frame.locator('#top-message').innerText()}`);
     for (let i = 0; i < n; i++) {
       const field = invalid.nth(0);
-      const { tag, kind, placeholder, name } = await field.evaluate((el) => ({ tag: el.tagName.toLowerCase(), kind: el.getAttribute('type'), placeholder: el.getAttribute('placeholder') ?? '', name: el.getAttribute('name') }));
+      const { tag, kind, placeholder, name } = await field.evaluate((el) => ({
+        tag: el.tagName.toLowerCase(),
+        kind: el.getAttribute('type'),
+        placeholder: el.getAttribute('placeholder') ?? '',
+        name: el.getAttribute('name'),
+      }));
       if (tag === 'select') await field.selectOption({ index: 1 });
       else if (kind === 'date') await field.fill('2026-12-04');
       else {
@@ -125,7 +130,9 @@ async function statusOf(label) {
     if (!has) return 0;
     // "$(error) 2 $(warning) 1": the number after each icon
     const numbers = text.match(/\d+/g) ?? [];
-    const icons = await item.locator('.codicon').evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin')));
+    const icons = await item
+      .locator('.codicon')
+      .evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin')));
     const counted = icons.filter((c) => ['codicon-error', 'codicon-warning', 'codicon-info'].includes(c));
     return Number(numbers[counted.indexOf(`codicon-${icon}`)] ?? 0);
   };
@@ -137,7 +144,10 @@ async function assertClean(what, label) {
   const status = await statusOf(label);
   if (status.errors || status.warnings) {
     await page.keyboard.press('Control+Shift+M');
-    const problems = await page.locator('.markers-panel').innerText().catch(() => '');
+    const problems = await page
+      .locator('.markers-panel')
+      .innerText()
+      .catch(() => '');
     throw new Error(`${what}: ${status.errors} error(s), ${status.warnings} warning(s) (${status.text})\n${problems}`);
   }
   await assertNoErrorNotification(what);
@@ -172,8 +182,15 @@ async function closeAll() {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor();
   await page.keyboard.press('Enter');
   const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ });
-  await Promise.race([dontSave.waitFor().then(() => dontSave.click()), page.locator('.editor-group-container .editor-group-watermark, .editor-group-container.empty').first().waitFor()]);
-  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' }).catch(() => {});
+  await Promise.race([
+    dontSave.waitFor().then(() => dontSave.click()),
+    page.locator('.editor-group-container .editor-group-watermark, .editor-group-container.empty').first().waitFor(),
+  ]);
+  await page
+    .locator('.tabs-container .tab')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 }
 
 /** A new editor tab became the active one (an untitled letter: "Untitled-N"). */
@@ -319,7 +336,12 @@ async function main() {
   const run = makeRunWithWorkspace(install.e2eHome, 'drafting-ui', path.resolve(args.workspace));
   runDir = run.dir;
   page = await openWorkbench(install, run, { extension: args.extension, vsix: args.vsix, stepTimeout });
-  const scenarios = { new: newLetterFromNothing, escalate: escalateFromEveryExample, call: callSummaryWithTwoCommitments, clause: guarantorClauseInWithMistakes };
+  const scenarios = {
+    new: newLetterFromNothing,
+    escalate: escalateFromEveryExample,
+    call: callSummaryWithTwoCommitments,
+    clause: guarantorClauseInWithMistakes,
+  };
   for (const [name, scenario] of Object.entries(scenarios)) {
     if (args.only && !args.only.split(',').includes(name)) continue;
     await scenario();

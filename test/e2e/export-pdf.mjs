@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli.mjs');
 const args = process.argv.slice(2);
-const png = path.resolve(args[args.indexOf('--png') + 1] && args.includes('--png') ? args[args.indexOf('--png') + 1] : path.join(root, 'out/e2e/export-letter-before-action.png'));
+const png = path.resolve(
+  args[args.indexOf('--png') + 1] && args.includes('--png') ? args[args.indexOf('--png') + 1] : path.join(root, 'out/e2e/export-letter-before-action.png'),
+);
 const log = (...a) => console.error('[export-pdf]', ...a);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-export-e2e-'));
@@ -30,8 +32,16 @@ const check = (name, ok, detail = '') => {
 /** The sentences of a letter's body: Markdown marks taken off, cut after . 。 ； ： and line breaks. */
 function sentences(markdown) {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-  return body.split('\n')
-    .map((line) => line.replace(/^\s*(#+|[-*]|\d+\.|>)\s+/, '').replace(/\\$/, '').replace(/\*\*|\*|`/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').trim())
+  return body
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^\s*(#+|[-*]|\d+\.|>)\s+/, '')
+        .replace(/\\$/, '')
+        .replace(/\*\*|\*|`/g, '')
+        .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+        .trim(),
+    )
     .filter((line) => line && line !== '---')
     .flatMap((line) => line.split(/(?<=[.。；;：])\s*(?=\S)/u))
     .map((s) => s.trim())
@@ -49,7 +59,9 @@ function pdfText(pdf) {
   text = text.replace(/Page\d+of\d+\/第\d+页，共\d+页/g, '');
   if (pages > 1) {
     // the header of the following pages cuts a sentence that runs over the page
-    const header = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' }).split('\n').find((l) => l.trim());
+    const header = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => l.trim());
     if (header) text = text.split(compact(header)).join('');
   }
   return { text, pages };
@@ -69,7 +81,10 @@ function checkLetter(name, markdown, pdf) {
   const all = sentences(markdown);
   const missing = all.filter((s) => !text.includes(compact(s)));
   check(`${name}: every sentence is in the PDF (${all.length}, English and Chinese)`, missing.length === 0, `missing: ${JSON.stringify(missing.slice(0, 5))}`);
-  check(`${name}: the Chinese sentences are there (${all.filter((s) => /[\u4e00-\u9fff]{4}/.test(s)).length})`, all.filter((s) => /[\u4e00-\u9fff]{4}/.test(s)).length > 3);
+  check(
+    `${name}: the Chinese sentences are there (${all.filter((s) => /[\u4e00-\u9fff]{4}/.test(s)).length})`,
+    all.filter((s) => /[\u4e00-\u9fff]{4}/.test(s)).length > 3,
+  );
   const amounts = [...new Set(markdown.replace(/^---\n[\s\S]*?\n---\n/, '').match(AMOUNT) ?? [])];
   const lost = amounts.filter((a) => !text.includes(compact(a)));
   check(`${name}: every amount is in the PDF (${amounts.length})`, amounts.length >= 4 && lost.length === 0, `missing: ${JSON.stringify(lost)}`);
@@ -79,7 +94,11 @@ function checkLetter(name, markdown, pdf) {
 try {
   fs.writeFileSync(path.join(work, '.dunmarkrc.json'), '{ "today": "2026-11-06" }\n');
   // the bilingual final demand, as a user drafts it from the template
-  const finalDemand = execFileSync(process.execPath, [cli, 'render', 'final-demand-bilingual', '--facts', path.join(root, 'templates/final-demand-bilingual/example.yaml')], { encoding: 'utf8' });
+  const finalDemand = execFileSync(
+    process.execPath,
+    [cli, 'render', 'final-demand-bilingual', '--facts', path.join(root, 'templates/final-demand-bilingual/example.yaml')],
+    { encoding: 'utf8' },
+  );
   fs.writeFileSync(path.join(work, 'final-demand.md'), finalDemand);
   checkLetter('final demand (bilingual)', finalDemand, exportPdf('final-demand', 'final-demand.md'));
 

@@ -62,7 +62,10 @@ async function main() {
   await runFromPalette(page, COMMAND);
   await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().click();
   const docxName = args.file.replace(/\.md$/, '.docx');
-  await page.locator('.notification-toast', { hasText: `Exported ${docxName}` }).first().waitFor();
+  await page
+    .locator('.notification-toast', { hasText: `Exported ${docxName}` })
+    .first()
+    .waitFor();
   const docx = written(path.join(workspace, docxName), 'the Word document');
   if (docx.subarray(0, 2).toString('latin1') !== 'PK') throw new Error(`${docxName} is not a zip`);
   if (!docx.includes(Buffer.from('word/document.xml'))) throw new Error(`${docxName} has no word/document.xml`);
@@ -74,7 +77,10 @@ async function main() {
   await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().waitFor();
   await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().click();
   const pdfName = args.file.replace(/\.md$/, '.pdf');
-  await page.locator('.notification-toast', { hasText: `Exported ${pdfName}` }).first().waitFor();
+  await page
+    .locator('.notification-toast', { hasText: `Exported ${pdfName}` })
+    .first()
+    .waitFor();
   const pdf = written(path.join(workspace, pdfName), 'the PDF');
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`${pdfName} is not a PDF`);
   log(`${pdfName}: ${pdf.length} bytes`);

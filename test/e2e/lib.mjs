@@ -14,8 +14,13 @@ export function parseArgs(argv, spec) {
   const out = {};
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m || !(m[1] in spec)) throw new Error(`unknown argument ${argv[i]}; known: ${Object.keys(spec).map((k) => '--' + k).join(' ')}`);
-    out[m[1]] = spec[m[1]] === 'flag' ? true : m[2] ?? argv[++i];
+    if (!m || !(m[1] in spec))
+      throw new Error(
+        `unknown argument ${argv[i]}; known: ${Object.keys(spec)
+          .map((k) => '--' + k)
+          .join(' ')}`,
+      );
+    out[m[1]] = spec[m[1]] === 'flag' ? true : (m[2] ?? argv[++i]);
   }
   return out;
 }
@@ -24,13 +29,19 @@ export function parseArgs(argv, spec) {
 export function locateInstall(home = process.env.E2E_HOME || path.join(os.homedir(), '.cache', 'e2e')) {
   const e2eHome = path.resolve(home);
   const read = (f) => {
-    try { return fs.readFileSync(path.join(e2eHome, f), 'utf8').trim(); } catch { throw new Error(`${path.join(e2eHome, f)} missing: run setup.sh with E2E_HOME=${e2eHome} first`); }
+    try {
+      return fs.readFileSync(path.join(e2eHome, f), 'utf8').trim();
+    } catch {
+      throw new Error(`${path.join(e2eHome, f)} missing: run setup.sh with E2E_HOME=${e2eHome} first`);
+    }
   };
   const codeServer = read('code-server-path');
   const nodeBin = read('node-path');
   const require = createRequire(path.join(e2eHome, 'tools', 'package.json'));
   return {
-    e2eHome, codeServer, nodeBin,
+    e2eHome,
+    codeServer,
+    nodeBin,
     entry: path.join(codeServer, 'out', 'node', 'entry.js'),
     playwright: require('playwright-core'),
     vsceBin: path.join(e2eHome, 'tools', 'node_modules', '@vscode', 'vsce', 'vsce'),
@@ -42,7 +53,10 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -52,18 +66,31 @@ const groups = new Set(); // process-group ids we started (code-server)
 const tmpDirs = new Set(); // per-run TMPDIRs, removed even on a hard exit
 let shuttingDown = false;
 export const isShuttingDown = () => shuttingDown;
-export function onCleanup(fn) { cleanups.push(fn); }
+export function onCleanup(fn) {
+  cleanups.push(fn);
+}
 export async function cleanupAll() {
   shuttingDown = true;
   while (cleanups.length) {
     const fn = cleanups.pop();
-    try { await fn(); } catch (e) { log('cleanup:', e.message); }
+    try {
+      await fn();
+    } catch (e) {
+      log('cleanup:', e.message);
+    }
   }
 }
 function killGroupsSync(sig) {
-  for (const pgid of groups) { try { process.kill(-pgid, sig); } catch { /* gone */ } }
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, sig);
+    } catch {
+      /* gone */
+    }
+  }
 }
-process.on('exit', () => { // last resort, synchronous
+process.on('exit', () => {
+  // last resort, synchronous
   killGroupsSync('SIGKILL');
   for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -91,25 +118,35 @@ export function makeRunDir(e2eHome, prefix) {
   // short private TMPDIR: code-server puts unix sockets (vscode-ipc-*.sock, 108-byte path limit) there
   d.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
   tmpDirs.add(d.tmp);
-  onCleanup(() => { fs.rmSync(d.tmp, { recursive: true, force: true }); tmpDirs.delete(d.tmp); }); // after code-server stops (LIFO)
+  onCleanup(() => {
+    fs.rmSync(d.tmp, { recursive: true, force: true });
+    tmpDirs.delete(d.tmp);
+  }); // after code-server stops (LIFO)
   // Quiet, deterministic workbench: no welcome page, no trust prompt, no update or gallery chatter.
-  fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'chat.commandCenter.enabled': false,
-    'chat.disableAIFeatures': true, // newer builds: no Chat view / agent host chatter
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'window.commandCenter': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(d.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'git.enabled': false,
+        'chat.commandCenter.enabled': false,
+        'chat.disableAIFeatures': true, // newer builds: no Chat view / agent host chatter
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'window.commandCenter': false,
+      },
+      null,
+      2,
+    ),
+  );
   return d;
 }
 
@@ -122,7 +159,9 @@ export function runEnv(run, extra = {}) {
     XDG_CACHE_HOME: path.join(run.home, '.cache'),
     TMPDIR: run.tmp,
     // keep code-server from inheriting a parent VS Code / code-server session
-    VSCODE_IPC_HOOK_CLI: '', VSCODE_PROXY_URI: '', CS_DISABLE_GETTING_STARTED_OVERRIDE: '1',
+    VSCODE_IPC_HOOK_CLI: '',
+    VSCODE_PROXY_URI: '',
+    CS_DISABLE_GETTING_STARTED_OVERRIDE: '1',
     // no network here: an empty gallery turns off Open VSX lookups (code-server reads this variable)
     EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}',
     ...extra,
@@ -131,8 +170,11 @@ export function runEnv(run, extra = {}) {
 
 /** `code-server --install-extension x.vsix` into the run's extensions dir (synchronous CLI). */
 export function installVsix(inst, run, vsix) {
-  const r = spawnSync(inst.nodeBin, [inst.entry, '--config', '/dev/null', '--user-data-dir', run.userData,
-    '--extensions-dir', run.extensions, '--install-extension', vsix, '--force'], { env: runEnv(run), encoding: 'utf8' });
+  const r = spawnSync(
+    inst.nodeBin,
+    [inst.entry, '--config', '/dev/null', '--user-data-dir', run.userData, '--extensions-dir', run.extensions, '--install-extension', vsix, '--force'],
+    { env: runEnv(run), encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`install-extension failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout.trim();
 }
@@ -142,9 +184,24 @@ export async function startCodeServer(inst, run, { workspace, env = {}, timeoutM
   const port = await freePort();
   const logFile = path.join(run.dir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const args = [inst.entry, '--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', run.userData, '--extensions-dir', run.extensions, '--ignore-last-opened'];
+  const args = [
+    inst.entry,
+    '--config',
+    '/dev/null',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    run.userData,
+    '--extensions-dir',
+    run.extensions,
+    '--ignore-last-opened',
+  ];
   if (workspace) args.push(workspace);
   const t0 = Date.now();
   // detached => setsid(): code-server, its extension host, pty host and watchers share one group we own
@@ -152,13 +209,25 @@ export async function startCodeServer(inst, run, { workspace, env = {}, timeoutM
   fs.closeSync(out);
   groups.add(proc.pid);
   let exited = null;
-  proc.on('exit', (code, sig) => { exited = { code, sig }; });
+  proc.on('exit', (code, sig) => {
+    exited = { code, sig };
+  });
   const stop = async () => {
     if (!groups.has(proc.pid)) return;
     const t = Date.now();
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-proc.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     for (let i = 0; i < 50 && groupAlive(proc.pid); i++) await sleep(100);
-    if (groupAlive(proc.pid)) { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (groupAlive(proc.pid)) {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     groups.delete(proc.pid);
     log(`code-server stopped in ${Date.now() - t} ms`);
   };
@@ -167,28 +236,56 @@ export async function startCodeServer(inst, run, { workspace, env = {}, timeoutM
   while (true) {
     if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); log:\n${tail(logFile)}`);
     if (Date.now() - t0 > timeoutMs) throw new Error(`code-server not healthy after ${timeoutMs} ms; log:\n${tail(logFile)}`);
-    try { const r = await fetch(`${url}/healthz`); if (r.ok) break; } catch { /* not yet */ }
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
     await sleep(200);
   }
   log(`code-server up on ${url} in ${Date.now() - t0} ms (pgid ${proc.pid}, log ${logFile})`);
   return { port, url, authority: `127.0.0.1:${port}`, proc, logFile, stop };
 }
 
-function groupAlive(pgid) { try { process.kill(-pgid, 0); return true; } catch { return false; } }
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export function tail(file, n = 40) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return '(no log)'; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Debian chromium through playwright-core (no browser download). */
 export async function launchBrowser(inst, { viewport = { width: 1400, height: 900 } } = {}) {
   // our signal handlers close the browser (Playwright's own would exit before code-server is stopped)
   const browser = await inst.playwright.chromium.launch({
-    executablePath: inst.chromium, headless: true, args: CHROMIUM_ARGS,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    executablePath: inst.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   onCleanup(() => browser.close());
   const context = await browser.newContext({ viewport });

@@ -13,12 +13,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20;
 
 // a callable, constructible, indexable stub: enough for activation to wire objects together
-const stub = () => new Proxy(function stubbed() {}, {
-  get: (target, key) => (key === 'prototype' ? target.prototype : key === Symbol.toPrimitive ? () => '' : key === 'then' ? undefined : stub()),
-  set: () => true,
-  apply: () => stub(),
-  construct: () => stub(),
-});
+const stub = () =>
+  new Proxy(function stubbed() {}, {
+    get: (target, key) => (key === 'prototype' ? target.prototype : key === Symbol.toPrimitive ? () => '' : key === 'then' ? undefined : stub()),
+    set: () => true,
+    apply: () => stub(),
+    construct: () => stub(),
+  });
 // esbuild's interop copies the module's own keys: give the stand-in every name @types/vscode exports
 const declarations = fs.readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
 const vscode = Object.fromEntries([...declarations.matchAll(/^\s+export (?:class|namespace|enum|const|function|let) (\w+)/gm)].map((m) => [m[1], stub()]));
@@ -49,5 +50,7 @@ for (let i = 0; i < runs; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (f) => `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} KB`;
 console.log(`bundle sizes: dist/extension.cjs ${kb('dist/extension.cjs')}, dist/web/extension.cjs ${kb('dist/web/extension.cjs')}`);
-console.log(`require(): first ${loads[0].toFixed(1)} ms, median ${median(loads).toFixed(1)} ms (compile + evaluation); `
-  + `evaluation alone: median ${median(evaluations).toFixed(1)} ms; activate(): median ${median(activations).toFixed(2)} ms (${runs} runs)`);
+console.log(
+  `require(): first ${loads[0].toFixed(1)} ms, median ${median(loads).toFixed(1)} ms (compile + evaluation); ` +
+    `evaluation alone: median ${median(evaluations).toFixed(1)} ms; activate(): median ${median(activations).toFixed(2)} ms (${runs} runs)`,
+);

@@ -18,7 +18,10 @@ export function packageVsix(root, out, install = locateInstall()) {
   delete manifest.files;
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-vsix-'));
   try {
-    const listed = vsce(root, 'ls', '--no-dependencies').split('\n').map((l) => l.trim()).filter(Boolean);
+    const listed = vsce(root, 'ls', '--no-dependencies')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const file of listed) {
       fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
       fs.copyFileSync(path.join(root, file), path.join(stage, file));

@@ -29,8 +29,15 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: tests,
     extensionTestsEnv: { E2E_RESULTS_FILE: results },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-      '--user-data-dir', path.join(scratch, 'user-data')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      path.join(scratch, 'user-data'),
+    ],
   });
 } catch (error) {
   console.error(`[e2e] test-electron failed: ${error?.message ?? error}`);

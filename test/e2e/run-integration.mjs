@@ -15,18 +15,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import {
-  finishRun, isShuttingDown, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, remoteUri, startCodeServer, tail,
-} from './lib.mjs';
+import { finishRun, isShuttingDown, launchBrowser, locateInstall, log, makeRunWithWorkspace, parseArgs, remoteUri, startCodeServer, tail } from './lib.mjs';
 
 const started = Date.now();
 // Workbench chatter that is not the extension host's output (shown with --verbose only).
-const NOISE = new RegExp('^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin'
-  + '|Updating additional builtin|ChatSessionStore:|Creation of workbench contribution|Timed out waiting for authentication provider'
-  + '|Error while fetching the extension under development .*not a web extension'
-  + '|\\[(Service Worker|ChatModelSelection|AgentHost[^\\]]*|AccountPolicyGate|reconnection-grace-time)\\])');
+const NOISE = new RegExp(
+  '^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin' +
+    '|Updating additional builtin|ChatSessionStore:|Creation of workbench contribution|Timed out waiting for authentication provider' +
+    '|Error while fetching the extension under development .*not a web extension' +
+    '|\\[(Service Worker|ChatModelSelection|AgentHost[^\\]]*|AccountPolicyGate|reconnection-grace-time)\\])',
+);
 
-const args = parseArgs(process.argv.slice(2), { extension: 'value', tests: 'value', workspace: 'value', timeout: 'value', artifacts: 'value', verbose: 'flag' });
+const args = parseArgs(process.argv.slice(2), {
+  extension: 'value',
+  tests: 'value',
+  workspace: 'value',
+  timeout: 'value',
+  artifacts: 'value',
+  verbose: 'flag',
+});
 for (const k of ['extension', 'tests', 'workspace']) {
   if (!args[k]) usage(`missing --${k}`);
 }
@@ -60,8 +67,15 @@ async function main() {
 
   let finish;
   let done = false;
-  const finished = new Promise((resolve) => { finish = resolve; });
-  const settle = (result) => { if (!done) { done = true; finish(result); } };
+  const finished = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const settle = (result) => {
+    if (!done) {
+      done = true;
+      finish(result);
+    }
+  };
   await page.exposeFunction('codeAutomationLog', (level, logArgs) => {
     const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
     if (!args.verbose && NOISE.test(text)) return;
@@ -72,9 +86,15 @@ async function main() {
     settle({ code: exitCode });
   });
   page.on('pageerror', (e) => log('page error:', e.message));
-  page.on('crash', () => { log('page crashed'); settle({ code: 1 }); });
+  page.on('crash', () => {
+    log('page crashed');
+    settle({ code: 1 });
+  });
   server.proc.on('exit', (c, sig) => {
-    if (!done && !isShuttingDown()) { log(`code-server exited (${c ?? sig}) before the tests finished`); settle({ code: 1 }); }
+    if (!done && !isShuttingDown()) {
+      log(`code-server exited (${c ?? sig}) before the tests finished`);
+      settle({ code: 1 });
+    }
   });
 
   await page.addInitScript(addDevelopmentOptions, {
@@ -122,7 +142,9 @@ function addDevelopmentOptions({ extension, tests }) {
     return true;
   };
   // the meta tag sits in <head>; workbench.js is a module script and runs once parsing is over
-  new MutationObserver((_, observer) => { if (patch()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
+  new MutationObserver((_, observer) => {
+    if (patch()) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
   document.addEventListener('readystatechange', patch);
 }
 
@@ -131,13 +153,21 @@ function summarize(file) {
   if (!fs.existsSync(file)) return null;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const lines = [''];
-  for (const t of report.failures ?? []) lines.push(`  FAIL ${t.fullTitle}`, `       ${String(t.err?.message ?? '').split('\n').join('\n       ')}`);
+  for (const t of report.failures ?? [])
+    lines.push(
+      `  FAIL ${t.fullTitle}`,
+      `       ${String(t.err?.message ?? '')
+        .split('\n')
+        .join('\n       ')}`,
+    );
   const s = report.stats ?? {};
   lines.push(`${s.passes ?? 0} passed, ${s.failures ?? 0} failed`);
   return { text: lines.join('\n'), failures: s.failures ?? 0 };
 }
 
 function usage(message) {
-  console.error(`[e2e] ${message}\nusage: node test/e2e/run-integration.mjs --extension <dir> --tests <index.cjs> --workspace <folder> [--timeout s] [--artifacts dir] [--verbose]`);
+  console.error(
+    `[e2e] ${message}\nusage: node test/e2e/run-integration.mjs --extension <dir> --tests <index.cjs> --workspace <folder> [--timeout s] [--artifacts dir] [--verbose]`,
+  );
   process.exit(2);
 }

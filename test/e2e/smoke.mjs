@@ -12,7 +12,13 @@ import { openWorkbench } from './workbench.mjs';
 
 const started = Date.now();
 const args = parseArgs(process.argv.slice(2), {
-  extension: 'value', vsix: 'value', workspace: 'value', screenshot: 'value', file: 'value', 'expect-problem': 'value', timeout: 'value',
+  extension: 'value',
+  vsix: 'value',
+  workspace: 'value',
+  screenshot: 'value',
+  file: 'value',
+  'expect-problem': 'value',
+  timeout: 'value',
 });
 if (!(args.extension || args.vsix) || !args.workspace || !args.screenshot || !args.file || !args['expect-problem']) {
   console.error('usage: node test/e2e/smoke.mjs --extension <dir>|--vsix <file> --workspace <folder> --file <name> --expect-problem <text> --screenshot <png>');
@@ -31,7 +37,11 @@ try {
   console.error(`[e2e] SMOKE FAILED: ${error.stack || error}`);
   console.log('smoke: 0 passed, 1 failed');
   const failed = screenshot.replace(/\.png$/, '.failed.png');
-  if (page) await page.screenshot({ path: failed }).then(() => console.error(`[e2e] failure screenshot: ${failed}`), () => {});
+  if (page)
+    await page.screenshot({ path: failed }).then(
+      () => console.error(`[e2e] failure screenshot: ${failed}`),
+      () => {},
+    );
 } finally {
   await finishRun('smoke', code, runDir, started);
 }
@@ -55,7 +65,13 @@ async function main() {
   await problems.locator('.monaco-list-row', { hasText: args['expect-problem'] }).first().waitFor();
   const problemsText = (await problems.innerText()).trim();
   console.log(`--- Problems panel ---\n${problemsText}\n----------------------`);
-  const status = (await page.locator('.statusbar-item', { hasText: 'Dunmark' }).first().innerText().catch(() => '')).trim();
+  const status = (
+    await page
+      .locator('.statusbar-item', { hasText: 'Dunmark' })
+      .first()
+      .innerText()
+      .catch(() => '')
+  ).trim();
   log(`status bar: ${status || '(not found)'}`);
 
   // 5. the picture the README shows

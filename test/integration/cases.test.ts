@@ -57,7 +57,10 @@ describe('Dunmark case folders', () => {
     assert.equal(total.range.start.line, 8, 'on the amount line of case.yaml');
     assert.match(total.message, /`amount: 18000\.00`/);
     const inLetter = await waitForDiagnostics(letter, () => true);
-    assert.ok(!inLetter.some((d) => ruleOf(d) === 'invoice-total' || ruleOf(d) === 'required-facts'), inLetter.map((d) => `${ruleOf(d)} ${d.message}`).join('; '));
+    assert.ok(
+      !inLetter.some((d) => ruleOf(d) === 'invoice-total' || ruleOf(d) === 'required-facts'),
+      inLetter.map((d) => `${ruleOf(d)} ${d.message}`).join('; '),
+    );
   });
 
   it('completes a front-matter key with what the case file already says', async () => {
@@ -73,9 +76,12 @@ describe('Dunmark case folders', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('lists the case in the Cases view\'s portfolio, and fixing case.yaml clears its finding', async () => {
+  it("lists the case in the Cases view's portfolio, and fixing case.yaml clears its finding", async () => {
     const groups = await vscode.commands.executeCommand<[string, string[]][]>('dunmark.cases.portfolio');
-    assert.ok(groups.some(([, folders]) => folders.includes('cases/ningbo')), JSON.stringify(groups));
+    assert.ok(
+      groups.some(([, folders]) => folders.includes('cases/ningbo')),
+      JSON.stringify(groups),
+    );
     const document = await vscode.workspace.openTextDocument(caseFile);
     const edit = new vscode.WorkspaceEdit();
     const at = document.getText().indexOf('18000.00');

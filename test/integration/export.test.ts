@@ -44,7 +44,11 @@ describe('export in the editor', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: FAULTY });
     await vscode.window.showTextDocument(document);
     const target = workspaceUri('letters', 'exported-final-demand.docx');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('dunmark.exportLetter', { format: 'docx', target: target.toString(), force: true });
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('dunmark.exportLetter', {
+      format: 'docx',
+      target: target.toString(),
+      force: true,
+    });
     assert.equal(written?.toString(), target.toString());
     const bytes = await vscode.workspace.fs.readFile(target);
     assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), 'PK', 'a zip');

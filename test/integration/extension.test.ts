@@ -6,9 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { GUARANTOR_FACTS, REMINDER_FACTS } from './facts.js';
-import {
-  dunmarkDiagnostics, hoverText, openFixture, positionOf, ruleOf, waitForDiagnostics, waitForText, workspaceUri,
-} from './helpers.js';
+import { dunmarkDiagnostics, hoverText, openFixture, positionOf, ruleOf, waitForDiagnostics, waitForText, workspaceUri } from './helpers.js';
 
 const EXTENSION_ID = 'dunmark.dunmark';
 
@@ -32,7 +30,7 @@ describe('Dunmark in the editor', () => {
     assert.ok(loadMs !== undefined && loadMs < 200, `bundle evaluation took ${loadMs} ms`);
   });
 
-  it('reports a faulty letter with the rule, its docs link and the finding\'s severity', async () => {
+  it("reports a faulty letter with the rule, its docs link and the finding's severity", async () => {
     const editor = await openFixture('letters', 'reminder-wrong-stage.md');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'fact-types'));
     const d = ds.find((x) => ruleOf(x) === 'fact-types')!;
@@ -40,13 +38,20 @@ describe('Dunmark in the editor', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.range.start.line, 2, 'on the `stage:` line');
     assert.match(d.message, /^Unexpected `Second Reminder` for `stage`/);
-    assert.equal(linter?.checksOffThread, true, 'the letter was checked in the lint worker, not in the extension host\'s thread');
-    assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'dunmark-docs' && d.code.target.path === '/en/fact-types.md', 'code links the rule page, read-only');
+    assert.equal(linter?.checksOffThread, true, "the letter was checked in the lint worker, not in the extension host's thread");
+    assert.ok(
+      typeof d.code === 'object' && d.code.target.scheme === 'dunmark-docs' && d.code.target.path === '/en/fact-types.md',
+      'code links the rule page, read-only',
+    );
   });
 
   it('explains a finding on hover', async () => {
     const editor = await openFixture('letters', 'reminder-wrong-stage.md');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Second Reminder', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Second Reminder', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /fact-types/);
     assert.match(text, /Every front-matter fact has the type/);
@@ -55,7 +60,11 @@ describe('Dunmark in the editor', () => {
 
   it('shows on hover which front-matter fact an amount in the text matches', async () => {
     const editor = await openFixture('letters', 'reminder-wrong-stage.md');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'USD 18,400.00', 5));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'USD 18,400.00', 5),
+    );
     assert.match(hoverText(hovers), /Matches front matter `amount: 18400` \(USD\)/);
   });
 
@@ -76,7 +85,9 @@ describe('Dunmark in the editor', () => {
   });
 
   it('applies preferred fixes on save (source.fixAll.dunmark)', async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.dunmark': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', { 'source.fixAll.dunmark': 'explicit' }, vscode.ConfigurationTarget.Workspace);
     try {
       const editor = await openFixture('letters', 'final-demand-fix-on-save.md');
       const document = editor.document;
@@ -84,7 +95,12 @@ describe('Dunmark in the editor', () => {
       // a real edit, then the explicit save a person makes with Ctrl+S
       await editor.edit((e) => e.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
       const saved = new Promise<void>((resolve) => {
-        const s = vscode.workspace.onDidSaveTextDocument((d) => { if (d === document) { s.dispose(); resolve(); } });
+        const s = vscode.workspace.onDidSaveTextDocument((d) => {
+          if (d === document) {
+            s.dispose();
+            resolve();
+          }
+        });
       });
       await vscode.commands.executeCommand('workbench.action.files.save');
       await saved;
@@ -103,10 +119,13 @@ describe('Dunmark in the editor', () => {
     const rulesDir = path.join(repo, 'test/fixtures/rules');
     const cases: { name: string; text: string; config: string }[] = [];
     for (const rule of fs.readdirSync(rulesDir).sort()) {
-      for (const file of fs.readdirSync(path.join(rulesDir, rule)).filter((f) => f.endsWith('.fixed.md')).sort()) {
+      for (const file of fs
+        .readdirSync(path.join(rulesDir, rule))
+        .filter((f) => f.endsWith('.fixed.md'))
+        .sort()) {
         const letter = path.join(rulesDir, rule, file.replace(/\.fixed\.md$/, '.md'));
         const own = letter.replace(/\.md$/, '.config.json');
-        const config = { today: '2026-11-20', ...(fs.existsSync(own) ? JSON.parse(fs.readFileSync(own, 'utf8')) as object : {}) };
+        const config = { today: '2026-11-20', ...(fs.existsSync(own) ? (JSON.parse(fs.readFileSync(own, 'utf8')) as object) : {}) };
         cases.push({ name: `${rule}-${file.replace(/\.fixed\.md$/, '')}`, text: fs.readFileSync(letter, 'utf8'), config: JSON.stringify(config) });
       }
     }
@@ -142,7 +161,11 @@ describe('Dunmark in the editor', () => {
   it('completes front-matter keys and enum values from the facts schema', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nkind: \nde\ndebtor:\n  lo\ninvoices:\n  - nu\n---\n' });
     const at = async (line: number, character: number): Promise<string[]> => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
       return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     };
     const kinds = await at(1, 6);
@@ -178,7 +201,8 @@ describe('Dunmark in the editor', () => {
     const position = last.text.length ? last.range.end : document.lineAt(document.lineCount - 2).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const name of ['debtor.name', 'debtor.contact', 'deadline', 'deadline_zh', 'amount_daxie', 'invoices_en']) assert.ok(labels.includes(name), `placeholder names: ${labels.slice(0, 20).join(', ')}`);
+    for (const name of ['debtor.name', 'debtor.contact', 'deadline', 'deadline_zh', 'amount_daxie', 'invoices_en'])
+      assert.ok(labels.includes(name), `placeholder names: ${labels.slice(0, 20).join(', ')}`);
   });
 
   it('lints an untitled document', async () => {
@@ -194,7 +218,9 @@ describe('Dunmark in the editor', () => {
 
   it('creates a letter from a template with its answers passed as arguments', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
-      templateId: 'reminder-en', facts: REMINDER_FACTS, target: 'untitled',
+      templateId: 'reminder-en',
+      facts: REMINDER_FACTS,
+      target: 'untitled',
     });
     assert.ok(document, 'a document was created');
     const text = document.getText();
@@ -208,13 +234,17 @@ describe('Dunmark in the editor', () => {
   it('writes a new letter to a named file, and never overwrites one', async () => {
     const target = workspaceUri('letters', 'reminder-from-template.md');
     const first = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
-      templateId: 'reminder-en', facts: REMINDER_FACTS, target: target.toString(),
+      templateId: 'reminder-en',
+      facts: REMINDER_FACTS,
+      target: target.toString(),
     });
     assert.ok(first);
     const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(before, /HVW-2026-1187/);
     const second = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
-      templateId: 'reminder-en', facts: { ...REMINDER_FACTS, amount: 1 }, target: target.toString(),
+      templateId: 'reminder-en',
+      facts: { ...REMINDER_FACTS, amount: 1 },
+      target: target.toString(),
     });
     assert.equal(second, undefined);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), before);
@@ -227,7 +257,8 @@ describe('Dunmark in the editor', () => {
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     const inserted = await vscode.commands.executeCommand<boolean>('dunmark.insertGuarantorClause', {
-      templateId: 'clause-us-guaranty-en', facts: GUARANTOR_FACTS,
+      templateId: 'clause-us-guaranty-en',
+      facts: GUARANTOR_FACTS,
     });
     assert.equal(inserted, true);
     const text = document.getText();
@@ -263,7 +294,8 @@ describe('Dunmark drafting commands', () => {
     editor.selection = new vscode.Selection(end, end);
     const before = editor.document.getText();
     const ok = await vscode.commands.executeCommand<boolean>('dunmark.insertArbitrationClause', {
-      institution: 'CIETAC', facts: { seat: 'Beijing', arbitrators: 3, arbitration_language: 'en' },
+      institution: 'CIETAC',
+      facts: { seat: 'Beijing', arbitrators: 3, arbitration_language: 'en' },
     });
     assert.equal(ok, true);
     const clause = editor.document.getText().slice(before.length);
@@ -274,7 +306,8 @@ describe('Dunmark drafting commands', () => {
 
   it('previews a rendered template in a virtual document', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.previewRendered', {
-      templateId: 'reminder-en', facts: REMINDER_FACTS,
+      templateId: 'reminder-en',
+      facts: REMINDER_FACTS,
     });
     assert.ok(document);
     assert.equal(document.uri.scheme, 'dunmark-preview');
@@ -310,11 +343,16 @@ describe('Dunmark settings and configuration', () => {
   });
 
   it('leaves a Markdown file alone when no config applies and its front matter has no kind', async () => {
-    const api = await vscode.extensions.getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!.activate();
+    const api = await vscode.extensions
+      .getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!
+      .activate();
     const uri = workspaceUri('notes', 'README.md');
     const linted = new Promise<readonly unknown[]>((resolve) => {
       const s = api.linter.onDidLint((e) => {
-        if (e.document.uri.toString() === uri.toString()) { s.dispose(); resolve(e.findings); }
+        if (e.document.uri.toString() === uri.toString()) {
+          s.dispose();
+          resolve(e.findings);
+        }
       });
     });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -323,7 +361,9 @@ describe('Dunmark settings and configuration', () => {
   });
 
   it('looks for .dunmarkrc.json no higher than the workspace folder', async () => {
-    const api = await vscode.extensions.getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!.activate();
+    const api = await vscode.extensions
+      .getExtension<{ linter: { onDidLint: vscode.Event<{ document: vscode.TextDocument; findings: readonly unknown[] }> } }>(EXTENSION_ID)!
+      .activate();
     // a config above the workspace folder (the runner's per-run folder) must not make its notes Dunmark documents
     const above = path.join(path.dirname(workspaceUri().fsPath), '.dunmarkrc.json');
     fs.writeFileSync(above, '{}');
@@ -332,7 +372,10 @@ describe('Dunmark settings and configuration', () => {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Minutes\n\nNo letter here.\n'));
       const linted = new Promise<readonly unknown[]>((resolve) => {
         const s = api.linter.onDidLint((e) => {
-          if (e.document.uri.toString() === uri.toString()) { s.dispose(); resolve(e.findings); }
+          if (e.document.uri.toString() === uri.toString()) {
+            s.dispose();
+            resolve(e.findings);
+          }
         });
       });
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

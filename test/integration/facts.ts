@@ -2,8 +2,11 @@
 export const REMINDER_FACTS = {
   date: '2026-10-22',
   creditor: {
-    name: 'Harbor Valve Works LLC', country: 'US', contact: 'Dana Whitfield',
-    email: 'ar@harborvalve.example', address: '1200 Marina Way, Oakland, CA 94607',
+    name: 'Harbor Valve Works LLC',
+    country: 'US',
+    contact: 'Dana Whitfield',
+    email: 'ar@harborvalve.example',
+    address: '1200 Marina Way, Oakland, CA 94607',
   },
   debtor: { name: 'Ningbo Lianhe Industrial Co., Ltd.', country: 'CN', locale: 'zh-CN', contact: 'Mr. Zhou Peng' },
   amount: 18400,
@@ -15,8 +18,10 @@ export const REMINDER_FACTS = {
   due_date: '2026-10-15',
   goods: 'stainless steel ball valves and fittings',
   bank: {
-    name: 'First Coastal Bank, Oakland', account_name: 'Harbor Valve Works LLC',
-    account_number: '4417 0093 2285', swift: 'FCBKUS6S',
+    name: 'First Coastal Bank, Oakland',
+    account_name: 'Harbor Valve Works LLC',
+    account_number: '4417 0093 2285',
+    swift: 'FCBKUS6S',
   },
 };
 

@@ -36,7 +36,9 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnost
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`diagnostics of ${uri.toString()} never matched; last: ${JSON.stringify(dunmarkDiagnostics(uri).map((d) => `${ruleOf(d)} ${d.message}`))}`));
+      reject(
+        new Error(`diagnostics of ${uri.toString()} never matched; last: ${JSON.stringify(dunmarkDiagnostics(uri).map((d) => `${ruleOf(d)} ${d.message}`))}`),
+      );
     }, ms);
     function cleanup(): void {
       clearTimeout(timer);

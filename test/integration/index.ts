@@ -22,7 +22,11 @@ class SpecAndJson extends Mocha.reporters.Base {
 /** Called by the extension host; resolves when every test passed. */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: SpecAndJson });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.cjs'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       if (failures) reject(new Error(`${failures} test(s) failed`));

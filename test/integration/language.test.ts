@@ -38,7 +38,7 @@ due_date: 2026-10-15
 Dana Whitfield
 `;
 
-describe('Dunmark speaks the letter\'s language', () => {
+describe("Dunmark speaks the letter's language", () => {
   it('gives a Chinese letter Chinese fix titles and a Chinese hover that opens the Chinese rule page, read-only', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: ZH_WRONG_AMOUNT });
     await vscode.window.showTextDocument(document);
@@ -72,7 +72,10 @@ describe('Lint Workspace', () => {
     try {
       const result = await vscode.commands.executeCommand<{ files: number; errors: number }>('dunmark.lintWorkspace');
       assert.ok(result.files >= 4, `${result.files} Markdown files`);
-      assert.ok(dunmarkDiagnostics(uri).some((d) => ruleOf(d) === 'amount-matches-facts'), 'a file that was never opened has its problems');
+      assert.ok(
+        dunmarkDiagnostics(uri).some((d) => ruleOf(d) === 'amount-matches-facts'),
+        'a file that was never opened has its problems',
+      );
       assert.deepEqual(dunmarkDiagnostics(workspaceUri('notes', 'README.md')), [], 'a README is not a Dunmark document');
       // opened and closed: the problems stay
       const document = await vscode.workspace.openTextDocument(uri);
@@ -94,6 +97,9 @@ describe('Lint Workspace', () => {
 
   it('offers the lint as a task', async () => {
     const tasks = await vscode.tasks.fetchTasks({ type: 'dunmark' });
-    assert.deepEqual(tasks.map((t): unknown[] => [t.definition.type, t.definition.task, t.source]), [['dunmark', 'lint', 'dunmark']]);
+    assert.deepEqual(
+      tasks.map((t): unknown[] => [t.definition.type, t.definition.task, t.source]),
+      [['dunmark', 'lint', 'dunmark']],
+    );
   });
 });

@@ -92,7 +92,11 @@ describe('bad input', function () {
     const r = run(['lint', '--fix', '--format', 'json', 'blob.md', 'ok.md'], dir);
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'dunmark: blob.md: not UTF-8 text; not linted\n');
-    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), ['ok.md'], 'the other file is still linted');
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file),
+      ['ok.md'],
+      'the other file is still linted',
+    );
     assert.ok(fs.readFileSync(path.join(dir, 'blob.md')).equals(bytes), 'not a byte changed');
     noStackTrace(r.stderr);
     assert.doesNotThrow(() => findingsOf(bytes.toString('latin1')));
@@ -108,7 +112,10 @@ describe('bad input', function () {
   it('a BOM shifts offsets by one and changes no finding', () => {
     const plain = findingsOf(FIXABLE_LETTER);
     const bom = findingsOf(`\uFEFF${FIXABLE_LETTER}`);
-    assert.deepEqual(bom.map((f) => [f.ruleId, f.line, f.span.start - 1, f.span.end - 1]), plain.map((f) => [f.ruleId, f.line, f.span.start, f.span.end]));
+    assert.deepEqual(
+      bom.map((f) => [f.ruleId, f.line, f.span.start - 1, f.span.end - 1]),
+      plain.map((f) => [f.ruleId, f.line, f.span.start, f.span.end]),
+    );
   });
 
   it('tabs in the front matter and the body do not crash and keep columns in code units', () => {
@@ -134,15 +141,24 @@ describe('bad input', function () {
     const text = FIXABLE_LETTER.replace('amount: 18400.00', 'amount: "eighteen thousand"');
     const line = text.split('\n').findIndex((l) => l.startsWith('amount:')) + 1;
     const findings = findingsOf(text);
-    assert.ok(findings.some((f) => f.category === 'facts' && f.line === line && f.severity === 'error'), JSON.stringify(findings.map((f) => [f.ruleId, f.line])));
+    assert.ok(
+      findings.some((f) => f.category === 'facts' && f.line === line && f.severity === 'error'),
+      JSON.stringify(findings.map((f) => [f.ruleId, f.line])),
+    );
   });
 
   it('an unknown kind or stage is a finding on its line', () => {
-    for (const [from, to, key] of [['kind: dunning-letter', 'kind: dunning-notice', 'kind'], ['stage: Final Demand', 'stage: ultimatum', 'stage']] as const) {
+    for (const [from, to, key] of [
+      ['kind: dunning-letter', 'kind: dunning-notice', 'kind'],
+      ['stage: Final Demand', 'stage: ultimatum', 'stage'],
+    ] as const) {
       const text = FIXABLE_LETTER.replace(from, to);
       const line = text.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1;
       const findings = findingsOf(text);
-      assert.ok(findings.some((f) => f.line === line && (f.category === 'facts' || f.category === 'structure')), `${key}: ${JSON.stringify(findings.map((f) => [f.ruleId, f.line]))}`);
+      assert.ok(
+        findings.some((f) => f.line === line && (f.category === 'facts' || f.category === 'structure')),
+        `${key}: ${JSON.stringify(findings.map((f) => [f.ruleId, f.line]))}`,
+      );
     }
   });
 

@@ -21,7 +21,11 @@ describe('render from an aging report', () => {
     const r = run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'out'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, 'wrote 3 files to out (3 debtors in aging.csv)\n');
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'out')).sort(), ['foshan-meiya-ceramics-co-ltd.md', 'ningbo-lianhe-industrial-co-ltd.md', 'xiamen-coastal-machinery-co-ltd.md']);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'out')).sort(), [
+      'foshan-meiya-ceramics-co-ltd.md',
+      'ningbo-lianhe-industrial-co-ltd.md',
+      'xiamen-coastal-machinery-co-ltd.md',
+    ]);
     const ningbo = fs.readFileSync(path.join(dir, 'out/ningbo-lianhe-industrial-co-ltd.md'), 'utf8');
     assert.match(ningbo, /^amount: 18400$/m);
     assert.match(ningbo, /^due_date: 2026-10-15$/m);
@@ -34,11 +38,14 @@ describe('render from an aging report', () => {
     const dir = tempDir({ 'aging.csv': BAD, 'aging.map.json': MAP });
     const r = run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'out'], dir);
     assert.equal(r.status, 1);
-    assert.equal(r.stderr, [
-      'dunmark: aging.csv: row 5, column `Due Date`: due_date: Unexpected `31/08/2026`, expected a date such as 2026-10-15',
-      'dunmark: aging.csv: row 5, column `Open Balance`: invoices.0.amount: Unexpected `n/a`, expected an amount such as 18400.00',
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stderr,
+      [
+        'dunmark: aging.csv: row 5, column `Due Date`: due_date: Unexpected `31/08/2026`, expected a date such as 2026-10-15',
+        'dunmark: aging.csv: row 5, column `Open Balance`: invoices.0.amount: Unexpected `n/a`, expected an amount such as 18400.00',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(fs.readdirSync(path.join(dir, 'out')).sort(), ['ningbo-lianhe-industrial-co-ltd.md', 'xiamen-coastal-machinery-co-ltd.md']);
   });
 
@@ -76,9 +83,14 @@ describe('render from an aging report', () => {
 
   it('says what is wrong with the mapping file or the report in one line, exit 2', () => {
     const dir = tempDir({ 'aging.csv': CSV, 'map.json': '{"columns": {"Customer": "debtor.nam"}}', 'broken.csv': 'a,"b\n' });
-    assert.match(run(['render', 'reminder-en', '--facts', 'aging.csv', '--map', 'map.json', '--out-dir', 'o'], dir).stderr,
-      /^dunmark: map\.json: unexpected fact `debtor\.nam` for column `Customer`, expected a fact of the facts contract/);
-    assert.match(run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'o'], dir).stderr, /^dunmark: aging\.map\.json: cannot read the mapping file \(no such file; give --map MAP\.json\)\n$/);
+    assert.match(
+      run(['render', 'reminder-en', '--facts', 'aging.csv', '--map', 'map.json', '--out-dir', 'o'], dir).stderr,
+      /^dunmark: map\.json: unexpected fact `debtor\.nam` for column `Customer`, expected a fact of the facts contract/,
+    );
+    assert.match(
+      run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'o'], dir).stderr,
+      /^dunmark: aging\.map\.json: cannot read the mapping file \(no such file; give --map MAP\.json\)\n$/,
+    );
     fs.writeFileSync(path.join(dir, 'broken.map.json'), MAP);
     const broken = run(['render', 'reminder-en', '--facts', 'broken.csv', '--out-dir', 'o'], dir);
     assert.equal(broken.status, 2);

@@ -18,7 +18,10 @@ interface Label {
 const SETS = ['blind', 'blind2'].map((name) => {
   const dir = path.join(ROOT, 'test/fixtures', name);
   const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Record<string, { expect: Label[] }>;
-  const files = fs.readdirSync(path.join(dir, 'cases')).filter((f) => f.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(path.join(dir, 'cases'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return { name, dir, labels, files };
 });
 
@@ -47,7 +50,10 @@ for (const { name, dir, labels, files } of SETS) {
         const used = new Set<Finding>();
         for (const label of labels[file]!.expect) {
           const hits = findings.filter(matcher(label, lines));
-          assert.ok(hits.length > 0, `missed: [${label.category.join('|')}] ${label.on ?? `/${label.about}/`}\nfindings:\n${findings.map(formatFinding).join('\n')}`);
+          assert.ok(
+            hits.length > 0,
+            `missed: [${label.category.join('|')}] ${label.on ?? `/${label.about}/`}\nfindings:\n${findings.map(formatFinding).join('\n')}`,
+          );
           for (const h of hits) used.add(h);
         }
         const extra = findings.filter((f) => !used.has(f));

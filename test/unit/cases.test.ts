@@ -59,7 +59,9 @@ const config = { today: '2026-11-02' };
 /** The merged facts written inline: the same letter as one file. */
 function inline(): string {
   const merged = documentFacts(caseFacts([{ name: 'case.yaml', text: CASE_YAML }]), parseYaml(HEAD.replace(/^---\n|---\n$/g, '')) as Record<string, unknown>);
-  const yaml = Object.entries(merged).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  const yaml = Object.entries(merged)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
   return `---\n${yaml}\n---\n`;
 }
 
@@ -71,7 +73,8 @@ describe('case file: documents inherit case.yaml', () => {
     const long = lint(full, { config });
     assert.ok(long.length >= 2, `the letter has findings to compare (${long.map((f) => f.ruleId).join(', ')})`);
     const inBody = (text: string, offset: number): number => offset - text.indexOf('\nMr. Zhou');
-    const shape = (text: string) => (f: (typeof long)[number]) => `${f.ruleId} ${f.severity} ${inBody(text, f.span.start)}-${inBody(text, f.span.end)} ${f.message}`;
+    const shape = (text: string) => (f: (typeof long)[number]) =>
+      `${f.ruleId} ${f.severity} ${inBody(text, f.span.start)}-${inBody(text, f.span.end)} ${f.message}`;
     assert.deepEqual(short.map(shape(HEAD + BODY)), long.map(shape(full)));
   });
 
@@ -101,7 +104,10 @@ describe('case file: documents inherit case.yaml', () => {
     assert.equal(yaml.length, 1);
     assert.equal(yaml[0]!.ruleId, 'front-matter');
     assert.match(yaml[0]!.message, /^Unexpected YAML in the case file/);
-    assert.ok(findings.some((f) => f.file === undefined && f.ruleId === 'required-facts'), 'the letter lacks what the case file would have said');
+    assert.ok(
+      findings.some((f) => f.file === undefined && f.ruleId === 'required-facts'),
+      'the letter lacks what the case file would have said',
+    );
   });
 
   it('takes a plain facts object too (no positions: findings stay in the letter)', () => {
@@ -115,7 +121,13 @@ describe('case file: documents inherit case.yaml', () => {
     const dir = tempDir({ 'case.yaml': 'currency: USD\n', 'a/b/case.yml': 'amount: 1\n', 'a/b/c/letter.md': '' });
     const resolver = new ConfigResolver(nodeFileSystem, (folder) => folder === dir);
     const found = await resolver.caseFilesFor(path.join(dir, 'a/b/c'));
-    assert.deepEqual(found.map((f) => (f.ok ? [path.relative(dir, f.file), f.text] : f.reason)), [['case.yaml', 'currency: USD\n'], ['a/b/case.yml', 'amount: 1\n']]);
+    assert.deepEqual(
+      found.map((f) => (f.ok ? [path.relative(dir, f.file), f.text] : f.reason)),
+      [
+        ['case.yaml', 'currency: USD\n'],
+        ['a/b/case.yml', 'amount: 1\n'],
+      ],
+    );
     const outside = new ConfigResolver(nodeFileSystem, (folder) => folder === path.join(dir, 'a'));
     assert.equal((await outside.caseFilesFor(path.join(dir, 'a'))).length, 0);
   });
@@ -127,11 +139,20 @@ describe('case file: documents inherit case.yaml', () => {
     const short = renderTemplate('second-reminder-en', { date, deadline }, { inherited: caseData });
     assert.ok(full.ok && short.ok);
     const head = short.text.slice(0, short.text.indexOf('\n---\n') + 5);
-    assert.deepEqual(head.split('\n').filter((l) => /^\w/.test(l)).map((l) => l.split(':')[0]), ['kind', 'stage', 'language', 'date', 'deadline']);
+    assert.deepEqual(
+      head
+        .split('\n')
+        .filter((l) => /^\w/.test(l))
+        .map((l) => l.split(':')[0]),
+      ['kind', 'stage', 'language', 'date', 'deadline'],
+    );
     assert.equal(short.text.slice(head.length), full.text.slice(full.text.indexOf('\n---\n') + 5), 'the same body');
     const inherited = caseFacts([{ name: 'case.yaml', text: JSON.stringify(caseData) }]);
     const c = { today: String(date) };
-    assert.deepEqual(lint(short.text, { config: c, facts: inherited }).map((f) => f.ruleId), lint(full.text, { config: c }).map((f) => f.ruleId));
+    assert.deepEqual(
+      lint(short.text, { config: c, facts: inherited }).map((f) => f.ruleId),
+      lint(full.text, { config: c }).map((f) => f.ruleId),
+    );
   });
 });
 
@@ -147,10 +168,19 @@ describe('portfolio: schedule and promises', () => {
 
   it('waits for a promise that is due, then brings the next letter forward when it is broken', () => {
     const before = summary('broken-promise', '2026-08-30');
-    assert.deepEqual(before.promises.map((p) => [p.by, p.amount, p.status]), [['2026-09-01', 10000, 'due'], ['2026-09-30', 16000, 'due']]);
+    assert.deepEqual(
+      before.promises.map((p) => [p.by, p.amount, p.status]),
+      [
+        ['2026-09-01', 10000, 'due'],
+        ['2026-09-30', 16000, 'due'],
+      ],
+    );
     assert.deepEqual(before.next, { step: 'second-reminder', date: '2026-09-02', reason: 'the day after the promise of 2026-09-01' });
     const after = summary('broken-promise', '2026-09-05');
-    assert.deepEqual(after.promises.map((p) => p.status), ['broken', 'due']);
+    assert.deepEqual(
+      after.promises.map((p) => p.status),
+      ['broken', 'due'],
+    );
     assert.deepEqual(after.next, { step: 'second-reminder', date: '2026-09-02', reason: 'promise of 2026-09-01 broken' });
     assert.equal(after.outstanding, 26000);
     assert.equal(after.paid, 4000, 'the payment before the call counts as paid, not as keeping a promise made later');
@@ -158,7 +188,10 @@ describe('portfolio: schedule and promises', () => {
 
   it('counts a promise kept when the payments by its date cover it, and waits for the next one', () => {
     const s = summary('promise-pending', '2026-10-12');
-    assert.deepEqual(s.promises.map((p) => p.status), ['kept', 'due']);
+    assert.deepEqual(
+      s.promises.map((p) => p.status),
+      ['kept', 'due'],
+    );
     assert.deepEqual(s.next, { step: 'final-demand', date: '2026-10-21', reason: 'the day after the promise of 2026-10-20' });
     assert.equal(dueGroup(s, '2026-10-12'), 'later');
     assert.equal(dueGroup(s, '2026-10-15'), 'week');
@@ -176,7 +209,10 @@ describe('portfolio: schedule and promises', () => {
   it('schedules the first reminder from the due date, and the config schedule moves it', () => {
     assert.deepEqual(summary('fresh', '2026-10-12').next, { step: 'reminder', date: '2026-10-08', reason: '7 days after the due date' });
     const folder = path.join(FIXTURES, 'fresh');
-    const s = summarizeCase('fresh', parseYaml(fs.readFileSync(path.join(folder, 'case.yaml'), 'utf8')) as Record<string, unknown>, [], { asOf: '2026-10-12', schedule: { reminder: 3 } });
+    const s = summarizeCase('fresh', parseYaml(fs.readFileSync(path.join(folder, 'case.yaml'), 'utf8')) as Record<string, unknown>, [], {
+      asOf: '2026-10-12',
+      schedule: { reminder: 3 },
+    });
     assert.equal(s.next?.date, '2026-10-04');
   });
 });
@@ -190,20 +226,26 @@ describe('dunmark cases', () => {
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { asOf: string; cases: { folder: string; next?: { step: string; date: string } }[] };
     assert.equal(out.asOf, '2026-10-12');
-    assert.deepEqual(out.cases.map((c) => [c.folder.split('/').pop(), c.next?.step, c.next?.date]), [
-      ['broken-promise', 'second-reminder', '2026-08-15'],
-      ['paid-in-full', 'close', '2026-08-30'],
-      ['fresh', 'reminder', '2026-10-08'],
-      ['promise-pending', 'final-demand', '2026-10-21'],
-      ['closed', undefined, undefined],
-    ]);
+    assert.deepEqual(
+      out.cases.map((c) => [c.folder.split('/').pop(), c.next?.step, c.next?.date]),
+      [
+        ['broken-promise', 'second-reminder', '2026-08-15'],
+        ['paid-in-full', 'close', '2026-08-30'],
+        ['fresh', 'reminder', '2026-10-08'],
+        ['promise-pending', 'final-demand', '2026-10-21'],
+        ['closed', undefined, undefined],
+      ],
+    );
   });
 
   it('prints the example portfolio as text and CSV, with the schedule of its .dunmarkrc.json', () => {
     const text = run(['cases', 'examples/cases'], ROOT);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /^Cases as of 2026-11-25$/m);
-    assert.match(text.stdout, /^examples\/cases\/ningbo-lianhe +Ningbo Lianhe Industrial Co\., Ltd\. +USD 18,400\.00 +41 d +call-summary 2026-11-10 +1 broken +final-demand 2026-11-18 +2029-11-10$/m);
+    assert.match(
+      text.stdout,
+      /^examples\/cases\/ningbo-lianhe +Ningbo Lianhe Industrial Co\., Ltd\. +USD 18,400\.00 +41 d +call-summary 2026-11-10 +1 broken +final-demand 2026-11-18 +2029-11-10$/m,
+    );
     assert.match(text.stdout, /^3 cases, 1 with an action due now$/m);
     const csv = run(['cases', 'examples/cases', '--format', 'csv'], ROOT).stdout.split('\r\n');
     assert.equal(csv[0]!.split(',')[0], 'case');
@@ -225,8 +267,14 @@ describe('dunmark cases', () => {
     });
     const r = run(['lint', '--format', 'json', '.'], dir);
     const out = JSON.parse(r.stdout) as { file: string; findings: { ruleId: string; line: number }[] }[];
-    assert.deepEqual(out.map((f) => f.file), ['ningbo/second-reminder.md', 'ningbo/third.md', 'ningbo/case.yaml']);
-    assert.deepEqual(out[2]!.findings.map((f) => [f.ruleId, f.line]), [['invoice-total', 12]]);
+    assert.deepEqual(
+      out.map((f) => f.file),
+      ['ningbo/second-reminder.md', 'ningbo/third.md', 'ningbo/case.yaml'],
+    );
+    assert.deepEqual(
+      out[2]!.findings.map((f) => [f.ruleId, f.line]),
+      [['invoice-total', 12]],
+    );
     assert.ok(!out[0]!.findings.some((f) => f.ruleId === 'invoice-total'));
     const stylish = run(['lint', '.'], dir).stdout;
     assert.match(stylish, /^ningbo\/case\.yaml\n {2}12:9 +error +Unexpected `amount: 18000\.00`/m);
@@ -283,11 +331,22 @@ describe('case file edits (Record Payment, Close Case) and the next draft', () =
     assert.equal(broken.ok, false);
   });
 
-  it('drafts the next letter in the debtor\'s language: bilingual from the final demand on for a Chinese debtor, with a deadline', () => {
+  it("drafts the next letter in the debtor's language: bilingual from the final demand on for a Chinese debtor, with a deadline", () => {
     const data = caseFacts([{ name: 'case.yaml', text: CASE_YAML }]).data;
-    const s = summarizeCase('c', data, [{ name: 'r.md', text: '---\nkind: dunning-letter\nstage: second-reminder\ndate: 2026-10-29\ndeadline: 2026-11-12\n---\n' }], { asOf: '2026-11-25' });
+    const s = summarizeCase(
+      'c',
+      data,
+      [{ name: 'r.md', text: '---\nkind: dunning-letter\nstage: second-reminder\ndate: 2026-10-29\ndeadline: 2026-11-12\n---\n' }],
+      { asOf: '2026-11-25' },
+    );
     const draft = nextDraft(s, typeFacts(data).facts, '2026-11-25');
-    assert.deepEqual(draft, { kind: 'dunning-letter', stage: 'final-demand', language: 'en+zh-CN', facts: { date: '2026-11-25', deadline: '2026-12-09' }, fileName: '2026-11-25-final-demand.md' });
+    assert.deepEqual(draft, {
+      kind: 'dunning-letter',
+      stage: 'final-demand',
+      language: 'en+zh-CN',
+      facts: { date: '2026-11-25', deadline: '2026-12-09' },
+      fileName: '2026-11-25-final-demand.md',
+    });
     const first = nextDraft(summarizeCase('c', data, [], { asOf: '2026-11-25' }), typeFacts(data).facts, '2026-11-25');
     assert.equal(first?.language, 'en');
     assert.deepEqual(first?.facts, { date: '2026-11-25' }, 'a first reminder sets no deadline');

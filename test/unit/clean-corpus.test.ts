@@ -9,7 +9,13 @@ import { FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
 
 // clean/: ours and the first blind writer's; clean2/: a second writer's, who had not read the rules either
 const DIRS = ['clean', 'clean2'];
-const files = DIRS.flatMap((dir) => fs.readdirSync(path.join(ROOT, 'test/fixtures', dir)).filter((f) => f.endsWith('.md')).sort().map((f) => `${dir}/${f}`));
+const files = DIRS.flatMap((dir) =>
+  fs
+    .readdirSync(path.join(ROOT, 'test/fixtures', dir))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `${dir}/${f}`),
+);
 const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(ROOT, 'test/fixtures', f), 'utf8')]));
 
 /** The front matter of a corpus document, parsed. */
@@ -34,8 +40,18 @@ describe('clean corpus', () => {
 
   it('holds the ordinary words that fool naive linters', () => {
     const corpus = [...texts.values()].join('\n');
-    for (const phrase of ['skill', 'execute', 'charge per clause 7', 'legal department', 'final invoice', 'shoot us an email',
-      'we will call you on Monday', '追讨', '法律途径', 'fraud prevention']) {
+    for (const phrase of [
+      'skill',
+      'execute',
+      'charge per clause 7',
+      'legal department',
+      'final invoice',
+      'shoot us an email',
+      'we will call you on Monday',
+      '追讨',
+      '法律途径',
+      'fraud prevention',
+    ]) {
       assert.ok(corpus.includes(phrase), `no document says \`${phrase}\``);
     }
   });

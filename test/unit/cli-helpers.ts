@@ -19,15 +19,27 @@ function newestMtime(dir: string): number {
 
 /** Builds dist/cli.mjs when it is missing or older than a source file. */
 export function ensureBuilt(): void {
-  const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs);
+  const stale =
+    !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs);
   if (stale) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
 }
 
 /** Runs the built CLI in `cwd`; colour off unless `env` says otherwise. */
-export function run(args: string[], cwd: string, env: Record<string, string> = {}, extra: Pick<SpawnSyncOptions, 'uid' | 'gid' | 'input'> = {}): { status: number; stdout: string; stderr: string } {
+export function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  extra: Pick<SpawnSyncOptions, 'uid' | 'gid' | 'input'> = {},
+): { status: number; stdout: string; stderr: string } {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [extra.uid === undefined ? CLI : publicCopyOfCli(), ...args], { cwd, env: { ...base, ...env }, ...extra, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [extra.uid === undefined ? CLI : publicCopyOfCli(), ...args], {
+    cwd,
+    env: { ...base, ...env },
+    ...extra,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

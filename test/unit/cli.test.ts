@@ -10,7 +10,10 @@ import { cleanup, ensureBuilt, FIXABLE_LETTER, NO_FRONT_MATTER, run, tempDir } f
 import { ROOT } from './helpers.js';
 
 const TODAY = '{ "today": "2026-11-20" }\n';
-const ALL_WARNINGS = JSON.stringify({ today: '2026-11-20', categories: { tone: 'warning', facts: 'warning', language: 'warning', clause: 'warning', template: 'warning', structure: 'warning' } });
+const ALL_WARNINGS = JSON.stringify({
+  today: '2026-11-20',
+  categories: { tone: 'warning', facts: 'warning', language: 'warning', clause: 'warning', template: 'warning', structure: 'warning' },
+});
 const FINDING_KEYS = ['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixes'];
 
 describe('cli (built binary)', function () {
@@ -22,7 +25,8 @@ describe('cli (built binary)', function () {
     it('--help prints usage with every subcommand, exit 0', () => {
       const r = run(['--help'], ROOT);
       assert.equal(r.status, 0);
-      for (const word of ['dunmark lint', 'dunmark render', 'dunmark templates', 'dunmark rules', '--format', '--fix']) assert.ok(r.stdout.includes(word), word);
+      for (const word of ['dunmark lint', 'dunmark render', 'dunmark templates', 'dunmark rules', '--format', '--fix'])
+        assert.ok(r.stdout.includes(word), word);
     });
     it('lint --help prints the lint options', () => {
       const r = run(['lint', '--help'], ROOT);
@@ -30,7 +34,11 @@ describe('cli (built binary)', function () {
       assert.match(r.stdout, /--ignore-pattern/);
     });
     it('render, templates and rules --help print their usage, exit 0', () => {
-      for (const [command, word] of [['render', '--facts'], ['templates', '--format'], ['rules', '--format']] as const) {
+      for (const [command, word] of [
+        ['render', '--facts'],
+        ['templates', '--format'],
+        ['rules', '--format'],
+      ] as const) {
         const r = run([command, '--help'], ROOT);
         assert.equal(r.status, 0, command);
         assert.ok(r.stdout.startsWith(`Usage: dunmark ${command}`), command);
@@ -76,7 +84,10 @@ describe('cli (built binary)', function () {
       assert.equal(r.status, 1, r.stderr);
       const out = JSON.parse(r.stdout) as { file: string; findings: Record<string, unknown>[] }[];
       assert.ok(Array.isArray(out));
-      assert.deepEqual(out.map((f) => f.file), ['letters/final-demand.md', 'letters/note.md']);
+      assert.deepEqual(
+        out.map((f) => f.file),
+        ['letters/final-demand.md', 'letters/note.md'],
+      );
       const categories = new Set(['tone', 'facts', 'language', 'clause', 'template', 'structure']);
       for (const file of out) {
         assert.deepEqual(Object.keys(file), ['file', 'findings']);
@@ -99,7 +110,12 @@ describe('cli (built binary)', function () {
 
     it('prints SARIF 2.1.0 that the official schema accepts, with rules from the registry', () => {
       const wrongAmount = FIXABLE_LETTER.replace('USD 18,400.00 fell due', 'USD 18,000.00 fell due');
-      const dir = tempDir({ 'letters/final-demand.md': FIXABLE_LETTER, 'letters/wrong-amount.md': wrongAmount, 'b.md': NO_FRONT_MATTER, '.dunmarkrc.json': TODAY });
+      const dir = tempDir({
+        'letters/final-demand.md': FIXABLE_LETTER,
+        'letters/wrong-amount.md': wrongAmount,
+        'b.md': NO_FRONT_MATTER,
+        '.dunmarkrc.json': TODAY,
+      });
       const r = run(['lint', '--format', 'sarif', 'letters', 'b.md'], dir);
       assert.equal(r.status, 1, r.stderr);
       const log = JSON.parse(r.stdout) as import('sarif').Log;
@@ -109,7 +125,10 @@ describe('cli (built binary)', function () {
       assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       const run0 = log.runs[0]!;
       assert.equal(log.version, '2.1.0');
-      assert.deepEqual(run0.tool.driver.rules?.map((x) => x.id), listRules().map((x) => x.id));
+      assert.deepEqual(
+        run0.tool.driver.rules?.map((x) => x.id),
+        listRules().map((x) => x.id),
+      );
       for (const rule of run0.tool.driver.rules ?? []) {
         assert.ok(rule.shortDescription?.text);
         assert.ok(rule.defaultConfiguration?.level);
@@ -123,7 +142,13 @@ describe('cli (built binary)', function () {
       const related = amount?.relatedLocations?.[0];
       assert.ok(related, 'the wrong amount points at the `amount` fact');
       assert.equal(related.message?.text, 'the front-matter fact `amount`');
-      assert.equal(wrongAmount.slice(related.physicalLocation!.region!.charOffset!, related.physicalLocation!.region!.charOffset! + related.physicalLocation!.region!.charLength!), '18400.00');
+      assert.equal(
+        wrongAmount.slice(
+          related.physicalLocation!.region!.charOffset!,
+          related.physicalLocation!.region!.charOffset! + related.physicalLocation!.region!.charLength!,
+        ),
+        '18400.00',
+      );
       const stage = results.find((x) => x.ruleId === 'fact-types' && x.locations?.[0]?.physicalLocation?.region?.startLine === 3);
       assert.ok(stage);
       const region = stage.locations![0]!.physicalLocation!.region!;
@@ -142,7 +167,10 @@ describe('cli (built binary)', function () {
     });
 
     it('prints nothing in stylish when there are no findings', () => {
-      const dir = tempDir({ 'a.md': NO_FRONT_MATTER, '.dunmarkrc.json': JSON.stringify({ categories: { structure: 'off', facts: 'off', tone: 'off', language: 'off', clause: 'off', template: 'off' } }) });
+      const dir = tempDir({
+        'a.md': NO_FRONT_MATTER,
+        '.dunmarkrc.json': JSON.stringify({ categories: { structure: 'off', facts: 'off', tone: 'off', language: 'off', clause: 'off', template: 'off' } }),
+      });
       const r = run(['lint', 'a.md'], dir);
       assert.equal(r.status, 0);
       assert.equal(r.stdout, '');
@@ -152,9 +180,16 @@ describe('cli (built binary)', function () {
   describe('lint: which files', () => {
     it('walks folders for .md, honours .gitignore, .dunmarkignore, --ignore-pattern and skips node_modules', () => {
       const dir = tempDir({
-        'a.md': NO_FRONT_MATTER, 'sub/b.md': NO_FRONT_MATTER, 'sub/c.txt': NO_FRONT_MATTER, 'drafts/d.md': NO_FRONT_MATTER,
-        'old/e.md': NO_FRONT_MATTER, 'tmp/f.md': NO_FRONT_MATTER, 'node_modules/pkg/g.md': NO_FRONT_MATTER,
-        '.gitignore': 'drafts/\n', '.dunmarkignore': 'old/\n', '.dunmarkrc.json': TODAY,
+        'a.md': NO_FRONT_MATTER,
+        'sub/b.md': NO_FRONT_MATTER,
+        'sub/c.txt': NO_FRONT_MATTER,
+        'drafts/d.md': NO_FRONT_MATTER,
+        'old/e.md': NO_FRONT_MATTER,
+        'tmp/f.md': NO_FRONT_MATTER,
+        'node_modules/pkg/g.md': NO_FRONT_MATTER,
+        '.gitignore': 'drafts/\n',
+        '.dunmarkignore': 'old/\n',
+        '.dunmarkrc.json': TODAY,
       });
       const files = (args: string[]): string[] => (JSON.parse(run(['lint', '--format', 'json', ...args], dir).stdout) as { file: string }[]).map((f) => f.file);
       assert.deepEqual(files(['.']), ['a.md', 'sub/b.md', 'tmp/f.md']);
@@ -166,8 +201,11 @@ describe('cli (built binary)', function () {
 
     it('uses the nearest .dunmarkrc.json upward, or --config', () => {
       const dir = tempDir({
-        'a.md': NO_FRONT_MATTER, 'team/b.md': NO_FRONT_MATTER, 'other.json': ALL_WARNINGS,
-        '.dunmarkrc.json': TODAY, 'team/.dunmarkrc.json': JSON.stringify({ rules: { 'front-matter': 'off' } }),
+        'a.md': NO_FRONT_MATTER,
+        'team/b.md': NO_FRONT_MATTER,
+        'other.json': ALL_WARNINGS,
+        '.dunmarkrc.json': TODAY,
+        'team/.dunmarkrc.json': JSON.stringify({ rules: { 'front-matter': 'off' } }),
       });
       const out = JSON.parse(run(['lint', '--format', 'json', '.'], dir).stdout) as { file: string; findings: { ruleId: string; severity: string }[] }[];
       assert.ok(out[0]!.findings.some((f) => f.ruleId === 'front-matter'));
@@ -279,7 +317,8 @@ describe('cli (built binary)', function () {
       const mistakes = out.find((f) => f.file === 'examples/with-mistakes.md');
       assert.ok(mistakes);
       const ids = new Set(mistakes.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId));
-      for (const id of ['no-threat', 'amount-matches-facts', 'daxie-matches', 'deadline-after-date', 'no-placeholder']) assert.ok(ids.has(id), `with-mistakes.md shows ${id}`);
+      for (const id of ['no-threat', 'amount-matches-facts', 'daxie-matches', 'deadline-after-date', 'no-placeholder'])
+        assert.ok(ids.has(id), `with-mistakes.md shows ${id}`);
     });
   });
 

@@ -33,7 +33,11 @@ function memoryFs(files: Record<string, string>): FileSystemPort<string> & { rea
 
 describe('config discovery (core/config/resolve.ts)', () => {
   it('finds the nearest config upward, reads each file once, and stops at the folder it is told to', async () => {
-    const files = memoryFs({ '/ws/.dunmarkrc.json': '{ "today": "2026-11-20" }', '/ws/letters/zh/.dunmarkrc.json': '{ "messageLanguage": "zh" }', '/.dunmarkrc.json': '{}' });
+    const files = memoryFs({
+      '/ws/.dunmarkrc.json': '{ "today": "2026-11-20" }',
+      '/ws/letters/zh/.dunmarkrc.json': '{ "messageLanguage": "zh" }',
+      '/.dunmarkrc.json': '{}',
+    });
     const resolver = new ConfigResolver(files);
     assert.deepEqual((await resolver.configFor('/ws/letters/zh'))?.file, '/ws/letters/zh/.dunmarkrc.json');
     const near = await resolver.configFor('/ws/letters');
@@ -56,7 +60,7 @@ describe('config discovery (core/config/resolve.ts)', () => {
     assert.match(unreadable.error.message, /EACCES/);
   });
 
-  it('finds workspace templates: the nearest config\'s `templates`, else the fallback, else the nearest .dunmark/templates', async () => {
+  it("finds workspace templates: the nearest config's `templates`, else the fallback, else the nearest .dunmark/templates", async () => {
     const files = memoryFs({
       '/ws/.dunmarkrc.json': '{ "templates": "house/templates" }',
       '/ws/house/templates/thanks/template.json': '{}',
@@ -74,7 +78,10 @@ describe('config discovery (core/config/resolve.ts)', () => {
     assert.equal(await resolver.templatesFolder('/plain/letters'), '/plain/.dunmark/templates');
     assert.equal(await new ConfigResolver(files, (f) => f === '/plain/letters').templatesFolder('/plain/letters'), undefined);
     const folders = await readTemplateFolders(files, '/ws/house/templates');
-    assert.deepEqual(folders.map((f) => [f.name, Object.keys(f.files)]), [['thanks', ['template.json']]]);
+    assert.deepEqual(
+      folders.map((f) => [f.name, Object.keys(f.files)]),
+      [['thanks', ['template.json']]],
+    );
   });
 
   it('rejects `__proto__`, `constructor` and unknown option names in rule options, at their line and column (repro: proto-options.dunmarkrc.json)', () => {
@@ -87,7 +94,10 @@ describe('config discovery (core/config/resolve.ts)', () => {
     for (const key of ['constructor', 'toString', 'dayz']) {
       const r = parseConfig(`{\n  "rules": {\n    "deadline-min-days": ["warning", {\n      "${key}": 3 }]\n  }\n}`, 'x');
       assert.ok(!r.ok, key);
-      assert.deepEqual([r.error.line, r.error.column, r.error.message], [4, 7, `Unexpected option \`${key}\` for \`rules.deadline-min-days\`, expected \`days\`, \`workingDays\``]);
+      assert.deepEqual(
+        [r.error.line, r.error.column, r.error.message],
+        [4, 7, `Unexpected option \`${key}\` for \`rules.deadline-min-days\`, expected \`days\`, \`workingDays\``],
+      );
     }
     const onRuleWithout = parseConfig('{ "rules": { "no-threat": ["error", { "__proto__": {} }] } }', 'x');
     assert.ok(!onRuleWithout.ok);
@@ -103,11 +113,18 @@ describe('config discovery (core/config/resolve.ts)', () => {
     }
   });
 
-  it('keeps only the severities of an untrusted workspace\'s config', () => {
-    assert.deepEqual(severitiesOnly({
-      today: '2026-11-20', templates: 't', messageLanguage: 'zh', vocabulary: { reject: ['x'] },
-      rules: { 'deadline-min-days': ['error', { days: 30 }], shouting: 'off' }, categories: { tone: 'info' },
-    }), { rules: { 'deadline-min-days': 'error', shouting: 'off' }, categories: { tone: 'info' } });
+  it("keeps only the severities of an untrusted workspace's config", () => {
+    assert.deepEqual(
+      severitiesOnly({
+        today: '2026-11-20',
+        templates: 't',
+        messageLanguage: 'zh',
+        vocabulary: { reject: ['x'] },
+        rules: { 'deadline-min-days': ['error', { days: 30 }], shouting: 'off' },
+        categories: { tone: 'info' },
+      }),
+      { rules: { 'deadline-min-days': 'error', shouting: 'off' }, categories: { tone: 'info' } },
+    );
   });
 });
 

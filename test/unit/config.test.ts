@@ -33,8 +33,12 @@ describe('config: parseConfig', () => {
     const result = parseConfig(text, 'x');
     assert.ok(result.ok);
     assert.deepEqual(result.config, {
-      today: '2026-11-20', rules: { [someRule]: 'warning' }, vocabulary: { accept: ['Lianhe'], reject: ['deadbeat'] },
-      templates: '.dunmark/templates', messageLanguage: 'zh', categories: { tone: 'error' },
+      today: '2026-11-20',
+      rules: { [someRule]: 'warning' },
+      vocabulary: { accept: ['Lianhe'], reject: ['deadbeat'] },
+      templates: '.dunmark/templates',
+      messageLanguage: 'zh',
+      categories: { tone: 'error' },
     });
   });
 
@@ -142,8 +146,11 @@ describe('config: mergeConfig', () => {
       { today: '2026-11-20', rules: { b: 'off' }, vocabulary: { accept: ['Lianhe', 'Harbor'], reject: ['deadbeat'] }, categories: { facts: 'hint' } },
     );
     assert.deepEqual(merged, {
-      today: '2026-11-20', templates: 'x', rules: { a: 'error', b: 'off' },
-      vocabulary: { accept: ['Lianhe', 'Harbor'], reject: ['deadbeat'] }, categories: { tone: 'warning', facts: 'hint' },
+      today: '2026-11-20',
+      templates: 'x',
+      rules: { a: 'error', b: 'off' },
+      vocabulary: { accept: ['Lianhe', 'Harbor'], reject: ['deadbeat'] },
+      categories: { tone: 'warning', facts: 'hint' },
     });
   });
   it('handles missing sides without sharing objects', () => {
@@ -174,7 +181,10 @@ describe('config: JSON Schema (schemas/dunmarkrc.schema.json)', () => {
     const ajv = new Ajv({ strict: false });
     ajv.addFormat('date', isIsoDate);
     const validate = ajv.compile(configSchema(listRules()));
-    assert.ok(validate({ $schema: 'x', today: '2026-11-20', rules: { [someRule]: 'off' }, vocabulary: { accept: ['Lianhe'] }, templates: 't' }), JSON.stringify(validate.errors));
+    assert.ok(
+      validate({ $schema: 'x', today: '2026-11-20', rules: { [someRule]: 'off' }, vocabulary: { accept: ['Lianhe'] }, templates: 't' }),
+      JSON.stringify(validate.errors),
+    );
     assert.ok(validate({ rules: { [someRule]: ['warning', {}] } }), JSON.stringify(validate.errors));
     assert.ok(!validate({ rulez: {} }));
     assert.ok(!validate({ rules: { 'no-such-rule': 'error' } }));

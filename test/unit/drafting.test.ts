@@ -2,8 +2,23 @@
 // which templates fit, and a rendering's body. Plain Node, no editor.
 import assert from 'node:assert/strict';
 import {
-  arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, convertAnswer, documentLabel, escalationFacts, factShape, inLanguageOf, languageLabel, mergeFacts,
-  nextLetterLanguage, nextStage, schemaFields, seriesOrder, setPath, templateLabel,
+  arbitrationInstitution,
+  bodyOf,
+  clauseInsertion,
+  clauseTemplates,
+  convertAnswer,
+  documentLabel,
+  escalationFacts,
+  factShape,
+  inLanguageOf,
+  languageLabel,
+  mergeFacts,
+  nextLetterLanguage,
+  nextStage,
+  schemaFields,
+  seriesOrder,
+  setPath,
+  templateLabel,
 } from '../../src/core/drafting/index.js';
 import { listTemplates } from '../../src/core/templates/index.js';
 
@@ -32,17 +47,24 @@ describe('drafting: answers → facts', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
-  it('escalates: the next stage, and the case without the old letter\'s date and deadline', () => {
+  it("escalates: the next stage, and the case without the old letter's date and deadline", () => {
     assert.equal(nextStage({ kind: 'dunning-letter', stage: 'reminder' }), 'second-reminder');
     assert.equal(nextStage({ kind: 'dunning-letter', stage: 'letter-before-action' }), 'last');
     assert.equal(nextStage({ kind: 'call-summary', stage: 'reminder' }), undefined);
     assert.equal(nextStage({ kind: 'dunning-letter', stage: 'Reminder' }), undefined);
     const facts = { kind: 'dunning-letter', stage: 'reminder', date: '2026-11-01', deadline: '2026-11-15', amount: 18400 };
     assert.deepEqual(escalationFacts(facts, { date: '2026-11-20' }), {
-      kind: 'dunning-letter', stage: 'reminder', amount: 18400, date: '2026-11-20', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }],
+      kind: 'dunning-letter',
+      stage: 'reminder',
+      amount: 18400,
+      date: '2026-11-20',
+      previous_letters: [{ stage: 'reminder', date: '2026-11-01' }],
     });
     const second = { ...facts, stage: 'second-reminder', date: '2026-11-15', previous_letters: [{ stage: 'reminder', date: '2026-11-01' }] };
-    assert.deepEqual(escalationFacts(second).previous_letters, [{ stage: 'reminder', date: '2026-11-01' }, { stage: 'second-reminder', date: '2026-11-15' }]);
+    assert.deepEqual(escalationFacts(second).previous_letters, [
+      { stage: 'reminder', date: '2026-11-01' },
+      { stage: 'second-reminder', date: '2026-11-15' },
+    ]);
     assert.equal(facts.deadline, '2026-11-15', 'the input is not changed');
   });
 });
@@ -75,14 +97,22 @@ describe('drafting: schema → fields', () => {
   it('schemaFields lists every leaf fact with its shape and whether it is required', () => {
     const fields = schemaFields(schema).map((f) => `${f.path} ${f.type}${f.required ? ' required' : ''}`);
     assert.deepEqual(fields, [
-      'amount number required', 'debtor.name string required', 'debtor.locale string', 'invoices.*.date date required',
-      'grace_days integer', 'stage string',
+      'amount number required',
+      'debtor.name string required',
+      'debtor.locale string',
+      'invoices.*.date date required',
+      'grace_days integer',
+      'stage string',
     ]);
   });
 
   it('schemaFields gives a field for every fact a built-in template requires', () => {
     for (const t of listTemplates()) {
-      const paths = new Set(schemaFields(t.facts).filter((f) => f.required).map((f) => f.path));
+      const paths = new Set(
+        schemaFields(t.facts)
+          .filter((f) => f.required)
+          .map((f) => f.path),
+      );
       assert.ok(paths.size > 0, t.id);
     }
   });
@@ -100,7 +130,7 @@ describe('drafting: schema → fields', () => {
   });
 });
 
-describe('drafting: which templates, and a rendering\'s body', () => {
+describe("drafting: which templates, and a rendering's body", () => {
   it('prefers templates in the language of the facts, else offers them all', () => {
     const all = listTemplates().filter((t) => t.kind === 'dunning-letter');
     const zh = inLanguageOf(all, { language: 'zh-CN' });
@@ -109,7 +139,7 @@ describe('drafting: which templates, and a rendering\'s body', () => {
     assert.equal(inLanguageOf(all, {}).length, all.length);
   });
 
-  it('finds the arbitration clause of the contract\'s institution', () => {
+  it("finds the arbitration clause of the contract's institution", () => {
     assert.equal(arbitrationInstitution({ contract: { arbitration: 'HKIAC' } }), 'HKIAC');
     assert.equal(arbitrationInstitution({ contract: { arbitration: 'HKIAC' } }, 'SIAC'), 'SIAC');
     const ids = clauseTemplates(listTemplates(), 'arbitration', 'HKIAC').map((t) => t.id);
@@ -127,20 +157,50 @@ describe('drafting: which templates, and a rendering\'s body', () => {
 });
 
 describe('drafting: a clause in its letter, templates by name', () => {
-  const rendered = ['---', 'kind: clause', 'clause: guarantor', '---', '', '# Continuing guaranty', '', 'The Guarantor agrees.', '', 'Guarantor: ____\\', 'Name: David Zhang\\', 'Date: ____', ''].join('\n');
-  const letter = ['---', 'kind: dunning-letter', 'stage: reminder', '---', '', '# Reminder', '', 'Please pay by 4 December 2026.', 'Thank you.', '', 'Regards,', ''].join('\n');
+  const rendered = [
+    '---',
+    'kind: clause',
+    'clause: guarantor',
+    '---',
+    '',
+    '# Continuing guaranty',
+    '',
+    'The Guarantor agrees.',
+    '',
+    'Guarantor: ____\\',
+    'Name: David Zhang\\',
+    'Date: ____',
+    '',
+  ].join('\n');
+  const letter = [
+    '---',
+    'kind: dunning-letter',
+    'stage: reminder',
+    '---',
+    '',
+    '# Reminder',
+    '',
+    'Please pay by 4 December 2026.',
+    'Thank you.',
+    '',
+    'Regards,',
+    '',
+  ].join('\n');
 
   it('inserts with a blank line before and after, never inside a line, headings one level down, hard breaks kept', () => {
     const mid = letter.indexOf('by 4 December');
     const edit = clauseInsertion(letter, mid, rendered);
     const out = letter.slice(0, edit.start) + edit.text + letter.slice(edit.end);
-    assert.match(out, /Please pay by 4 December 2026\.\n\n## Continuing guaranty\n\nThe Guarantor agrees\.\n\nGuarantor: ____\\\nName: David Zhang\\\nDate: ____\n\nThank you\./);
+    assert.match(
+      out,
+      /Please pay by 4 December 2026\.\n\n## Continuing guaranty\n\nThe Guarantor agrees\.\n\nGuarantor: ____\\\nName: David Zhang\\\nDate: ____\n\nThank you\./,
+    );
     const atEnd = clauseInsertion(letter, letter.length, rendered);
     assert.equal(atEnd.text.startsWith('\n## Continuing guaranty'), true, 'the letter ends with a newline: one more makes the blank line');
     assert.equal(atEnd.text.endsWith('Date: ____\n'), true);
   });
 
-  it('keeps the letter\'s line endings and a clause document\'s own heading levels', () => {
+  it("keeps the letter's line endings and a clause document's own heading levels", () => {
     const crlf = letter.replace(/\n/g, '\r\n');
     const edit = clauseInsertion(crlf, crlf.indexOf('Regards'), rendered);
     assert.ok(edit.text.startsWith('## Continuing guaranty\r\n') && edit.text.endsWith('Date: ____\r\n\r\n') && !/[^\r]\n/.test(edit.text));

@@ -16,7 +16,8 @@ function wordRule(id: string, word: string, category: Rule['meta']['category'] =
         let i = block.text.indexOf(word);
         while (i !== -1) {
           report({
-            start: block.start + i, end: block.start + i + word.length,
+            start: block.start + i,
+            end: block.start + i + word.length,
             message: { en: `Unexpected \`${word}\``, zh: `不应出现“${word}”` },
             fixes: [{ title: 'Remove', edits: [{ start: block.start + i, end: block.start + i + word.length, text: '' }], isPreferred: true }],
           });
@@ -66,19 +67,40 @@ describe('engine', () => {
   });
 
   it('splits prose into blocks with their script language', () => {
-    const doc = parseDocument(`${FRONT}\n# Payment reminder\n\n请于2026年12月4日前付款。\n\n- Invoice HVW-2026-1187 is still unpaid\n\n> quoted\n\n\`\`\`\ncode is not prose\n\`\`\`\n`);
-    assert.deepEqual(doc.blocks.map((b) => [b.type, b.language, b.listItem, b.quoted]), [
-      ['heading', 'en', false, false], ['paragraph', 'zh', false, false], ['paragraph', 'en', true, false], ['paragraph', 'en', false, true],
-    ]);
+    const doc = parseDocument(
+      `${FRONT}\n# Payment reminder\n\n请于2026年12月4日前付款。\n\n- Invoice HVW-2026-1187 is still unpaid\n\n> quoted\n\n\`\`\`\ncode is not prose\n\`\`\`\n`,
+    );
+    assert.deepEqual(
+      doc.blocks.map((b) => [b.type, b.language, b.listItem, b.quoted]),
+      [
+        ['heading', 'en', false, false],
+        ['paragraph', 'zh', false, false],
+        ['paragraph', 'en', true, false],
+        ['paragraph', 'en', false, true],
+      ],
+    );
   });
 
   it('honours disable-next-line, disable-line and disable/enable ranges', () => {
     const text = [
-      FRONT, 'now one', '', '<!-- dunmark-disable-next-line w -->', 'now two', '',
-      '<!-- dunmark-disable w -->', '', 'now three', '', '<!-- dunmark-enable w -->', '', 'now four', '',
-      '<!-- dunmark-disable-next-line -->', 'now five',
+      FRONT,
+      'now one',
+      '',
+      '<!-- dunmark-disable-next-line w -->',
+      'now two',
+      '',
+      '<!-- dunmark-disable w -->',
+      '',
+      'now three',
+      '',
+      '<!-- dunmark-enable w -->',
+      '',
+      'now four',
+      '',
+      '<!-- dunmark-disable-next-line -->',
+      'now five',
     ].join('\n');
-    const lines = runRules(parseDocument(text), [wordRule('w', 'now')]).map((f) => text.slice(f.span.start).split("\n")[0]);
+    const lines = runRules(parseDocument(text), [wordRule('w', 'now')]).map((f) => text.slice(f.span.start).split('\n')[0]);
     assert.deepEqual(lines, ['now one', 'now four']);
   });
 
@@ -102,7 +124,9 @@ describe('engine', () => {
   it('turns a failing rule into a finding instead of throwing', () => {
     const broken = defineRule({
       meta: { id: 'broken', category: 'facts', defaultSeverity: 'error', description: 'Throws', docs: { en: '', zh: '' }, languages: ['eng'] },
-      check() { throw new Error('boom'); },
+      check() {
+        throw new Error('boom');
+      },
     });
     const [finding] = runRules(parseDocument('text'), [broken]);
     assert.equal(finding?.ruleId, 'broken');
@@ -113,7 +137,10 @@ describe('engine', () => {
   it('clamps spans a rule reports outside the text', () => {
     const wild = defineRule({
       meta: { id: 'wild', category: 'facts', defaultSeverity: 'error', description: 'Out of range', docs: { en: '', zh: '' }, languages: ['eng'] },
-      check({ report }) { report({ start: -5, end: 1e9, message: 'x' }); report({ start: Number.NaN, end: 3, message: 'y' }); },
+      check({ report }) {
+        report({ start: -5, end: 1e9, message: 'x' });
+        report({ start: Number.NaN, end: 3, message: 'y' });
+      },
     });
     for (const f of runRules(parseDocument('short'), [wild])) {
       assert.ok(f.span.start >= 0 && f.span.end <= 5 && f.span.start <= f.span.end);
@@ -122,9 +149,21 @@ describe('engine', () => {
 
   it('sorts findings by position, then rule id', () => {
     const mk = (ruleId: string, start: number): Finding => ({
-      ruleId, category: 'tone', severity: 'error', message: '', line: 1, column: 1, endLine: 1, endColumn: 1, span: { start, end: start }, fixes: [],
+      ruleId,
+      category: 'tone',
+      severity: 'error',
+      message: '',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      span: { start, end: start },
+      fixes: [],
     });
-    assert.deepEqual(sortFindings([mk('b', 5), mk('a', 5), mk('c', 1)]).map((f) => f.ruleId), ['c', 'a', 'b']);
+    assert.deepEqual(
+      sortFindings([mk('b', 5), mk('a', 5), mk('c', 1)]).map((f) => f.ruleId),
+      ['c', 'a', 'b'],
+    );
   });
 });
 

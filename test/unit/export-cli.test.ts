@@ -66,7 +66,14 @@ describe('dunmark export (built binary)', function () {
   });
 
   it('lists warnings and exports', () => {
-    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN.replace('language: en+zh-CN', 'language: en').replace(/\n## 中文[\s\S]*?(?=\nDana Whitfield)/, '\n').replace(/\n本函以[^\n]*\n/, '\n').replace(/\n致：[^\n]*\n/, '\n').replace('Mr. Zhou Peng\\', 'Mr. Zhou Peng') });
+    const dir = tempDir({
+      '.dunmarkrc.json': TODAY,
+      'letter.md': CLEAN.replace('language: en+zh-CN', 'language: en')
+        .replace(/\n## 中文[\s\S]*?(?=\nDana Whitfield)/, '\n')
+        .replace(/\n本函以[^\n]*\n/, '\n')
+        .replace(/\n致：[^\n]*\n/, '\n')
+        .replace('Mr. Zhou Peng\\', 'Mr. Zhou Peng'),
+    });
     const r = run(['export', 'letter.md'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /warning/);
@@ -87,12 +94,15 @@ describe('dunmark export (built binary)', function () {
     const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN });
     const r = run(['export', 'letter.md', '--to', 'pdf'], dir, { DUNMARK_SOFFICE: path.join(dir, 'no-such-soffice') });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^dunmark: PDF export needs LibreOffice, which is not installed: install it \(Debian\/Ubuntu: apt-get install libreoffice-writer-nogui;[^\n]*\n$/);
+    assert.match(
+      r.stderr,
+      /^dunmark: PDF export needs LibreOffice, which is not installed: install it \(Debian\/Ubuntu: apt-get install libreoffice-writer-nogui;[^\n]*\n$/,
+    );
     assert.deepEqual(fs.readdirSync(dir).sort(), ['.dunmarkrc.json', 'letter.md']);
   });
 
   it('stops a LibreOffice that runs over the time limit, exit 2, nothing written', () => {
-    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN, 'soffice': '#!/bin/sh\nsleep 60\n' });
+    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN, soffice: '#!/bin/sh\nsleep 60\n' });
     fs.chmodSync(path.join(dir, 'soffice'), 0o755);
     const started = Date.now();
     const r = run(['export', 'letter.md', '--to', 'pdf', '--timeout', '1'], dir, { DUNMARK_SOFFICE: path.join(dir, 'soffice') });
@@ -102,8 +112,13 @@ describe('dunmark export (built binary)', function () {
     assert.ok(!fs.existsSync(path.join(dir, 'letter.pdf')));
   });
 
-  it('lays the letter out on the config\'s letterhead, relative to the config file', async () => {
-    const letterhead = Buffer.from(await Packer.pack(new Document({ sections: [{ children: [new Paragraph({ text: 'LETTERHEAD OF HARBOR VALVE WORKS' }), new Paragraph({ text: '{{body}}' })] }] }), 'uint8array'));
+  it("lays the letter out on the config's letterhead, relative to the config file", async () => {
+    const letterhead = Buffer.from(
+      await Packer.pack(
+        new Document({ sections: [{ children: [new Paragraph({ text: 'LETTERHEAD OF HARBOR VALVE WORKS' }), new Paragraph({ text: '{{body}}' })] }] }),
+        'uint8array',
+      ),
+    );
     const dir = tempDir({ '.dunmarkrc.json': '{ "today": "2026-11-20", "letterhead": "brand/letterhead.docx" }\n', 'letters/letter.md': CLEAN });
     fs.mkdirSync(path.join(dir, 'brand'));
     fs.writeFileSync(path.join(dir, 'brand', 'letterhead.docx'), letterhead);
@@ -155,13 +170,16 @@ describe('dunmark lint letter.docx (built binary)', function () {
   before(ensureBuilt);
   after(cleanup);
 
-  it('reports each finding of an exported letter with its paragraph and the paragraph\'s text', () => {
+  it("reports each finding of an exported letter with its paragraph and the paragraph's text", () => {
     const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': FAULTY });
     assert.equal(run(['export', 'letter.md', '--force'], dir).status, 0);
     const r = run(['lint', 'letter.docx'], dir);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^letter\.docx$/m);
-    assert.match(r.stdout, /^ {2}¶5 +error +Unexpected `find your family`[^\n]*no-threat\n +“You must pay by 13 November 2026\. If you do not, we will find your fami…”$/m);
+    assert.match(
+      r.stdout,
+      /^ {2}¶5 +error +Unexpected `find your family`[^\n]*no-threat\n +“You must pay by 13 November 2026\. If you do not, we will find your fami…”$/m,
+    );
     assert.match(r.stdout, /^ {2}facts +error +Unexpected deadline `2026-11-13`/m, 'a finding in the facts');
     assert.doesNotMatch(r.stdout, /--fix/, 'nothing is offered to fix in a Word file');
     const md = run(['lint', '--format', 'json', 'letter.md'], dir);
@@ -171,19 +189,31 @@ describe('dunmark lint letter.docx (built binary)', function () {
     const b = (JSON.parse(docx.stdout) as Out)[0]!.findings;
     assert.deepEqual(b.map((f) => `${f.ruleId} ${f.message}`).sort(), a.map((f) => `${f.ruleId} ${f.message}`).sort(), 'the same findings as the Markdown');
     assert.ok(b.every((f) => f.paragraph === null || (typeof f.paragraph === 'number' && f.paragraph >= 1)));
-    assert.ok(a.every((f) => !('paragraph' in f)), 'Markdown findings have no paragraph');
-    const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'letter.docx'], dir).stdout) as { runs: { results: { properties?: { paragraph: number | null } }[]; artifacts: { mimeType: string }[] }[] };
+    assert.ok(
+      a.every((f) => !('paragraph' in f)),
+      'Markdown findings have no paragraph',
+    );
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'letter.docx'], dir).stdout) as {
+      runs: { results: { properties?: { paragraph: number | null } }[]; artifacts: { mimeType: string }[] }[];
+    };
     assert.ok(sarif.runs[0]!.results.some((x) => x.properties?.paragraph === 5));
     assert.match(sarif.runs[0]!.artifacts[0]!.mimeType, /wordprocessingml/);
   });
 
-  it('takes the facts from --facts, or from the case file beside a colleague\'s letter', async () => {
-    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'case/case.yaml': CASE_YAML, 'facts.yaml': CASE_YAML.replace('18400.00\ncurrency', '18000.00\ncurrency').replace('    amount: 18400.00', '    amount: 18000.00') });
-    fs.writeFileSync(path.join(dir, 'case', 'reminder.docx'), await colleagueDocx([
-      'Dear Mr. Zhou,',
-      'A friendly reminder that invoice HVW-2026-1187 for USD 18,400.00, due on 15 October 2026, is still open.',
-      'Kind regards, Harbor Valve Works LLC',
-    ]));
+  it("takes the facts from --facts, or from the case file beside a colleague's letter", async () => {
+    const dir = tempDir({
+      '.dunmarkrc.json': TODAY,
+      'case/case.yaml': CASE_YAML,
+      'facts.yaml': CASE_YAML.replace('18400.00\ncurrency', '18000.00\ncurrency').replace('    amount: 18400.00', '    amount: 18000.00'),
+    });
+    fs.writeFileSync(
+      path.join(dir, 'case', 'reminder.docx'),
+      await colleagueDocx([
+        'Dear Mr. Zhou,',
+        'A friendly reminder that invoice HVW-2026-1187 for USD 18,400.00, due on 15 October 2026, is still open.',
+        'Kind regards, Harbor Valve Works LLC',
+      ]),
+    );
     const fromCase = run(['lint', 'case/reminder.docx'], dir);
     assert.equal(fromCase.status, 0, fromCase.stdout);
     const fromFacts = run(['lint', '--facts', 'facts.yaml', 'case/reminder.docx'], dir);

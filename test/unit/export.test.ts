@@ -32,12 +32,16 @@ async function exported(text: string, options: DocxOptions = {}): Promise<Record
 
 /** The paragraphs of a document part, each with its XML and its text. */
 function paragraphs(xml: string): { xml: string; text: string }[] {
-  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => ({ xml: p, text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') }));
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => ({
+    xml: p,
+    text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+  }));
 }
 
 /** The runs of a part whose text holds a Chinese character, and those that do not. */
 function runs(xml: string): { xml: string; text: string }[] {
-  return (xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? []).map((r) => ({ xml: r, text: [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') }))
+  return (xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [])
+    .map((r) => ({ xml: r, text: [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') }))
     .filter((r) => r.text !== '');
 }
 
@@ -72,7 +76,10 @@ describe('export: the .docx', () => {
     assert.notEqual(bullets[0], ordered[0]);
     const numbering = doc['word/numbering.xml']!;
     const abstractOf = (id: string): string => new RegExp(`<w:num w:numId="${id}"[^>]*><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1]!;
-    const level0 = (id: string): string => new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractOf(id)}"[^>]*>[\\s\\S]*?<w:lvl w:ilvl="0"[^>]*>[\\s\\S]*?<w:numFmt w:val="(\\w+)"/>`).exec(numbering)![1]!;
+    const level0 = (id: string): string =>
+      new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractOf(id)}"[^>]*>[\\s\\S]*?<w:lvl w:ilvl="0"[^>]*>[\\s\\S]*?<w:numFmt w:val="(\\w+)"/>`).exec(
+        numbering,
+      )![1]!;
     assert.equal(level0(ordered[0]!), 'decimal');
     assert.equal(level0(bullets[0]!), 'bullet');
   });
@@ -83,7 +90,10 @@ describe('export: the .docx', () => {
     const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
     assert.equal(rows.length, 4, 'header, two invoices, total');
     assert.match(rows[0]!, /<w:tblHeader\/>/, 'the header row repeats on a new page');
-    for (const [i, invoice, amount] of [[1, 'PFC-30418', 'GBP 6,200.00'], [2, 'PFC-30477', 'GBP 3,450.00']] as const) {
+    for (const [i, invoice, amount] of [
+      [1, 'PFC-30418', 'GBP 6,200.00'],
+      [2, 'PFC-30477', 'GBP 3,450.00'],
+    ] as const) {
       const cells = rows[i]!.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!.map((c) => paragraphs(c)[0]!);
       assert.equal(cells[0]!.text, invoice);
       assert.equal(cells[2]!.text, amount);
@@ -118,7 +128,13 @@ describe('export: the .docx', () => {
 
   it('puts the sender, the date and the references on the first page and page X of Y in the footer', () => {
     assert.match(doc['word/document.xml']!, /<w:titlePg\/>/);
-    const headers = Object.entries(doc).filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, x]) => paragraphs(x).map((p) => p.text).join('\n'));
+    const headers = Object.entries(doc)
+      .filter(([n]) => /^word\/header\d+\.xml$/.test(n))
+      .map(([, x]) =>
+        paragraphs(x)
+          .map((p) => p.text)
+          .join('\n'),
+      );
     const first = headers.find((h) => h.includes('Unit 4, Crossley Park'));
     assert.ok(first, 'a first-page header with the sender block');
     assert.match(first, /Pellingham Fluid Controls Ltd/);
@@ -133,10 +149,22 @@ describe('export: the .docx', () => {
 describe('export: Chinese text', () => {
   it('splits runs by script: figures are Latin words, punctuation stays with the text around it', () => {
     assert.deepEqual(splitScripts('发票 HVW-2026-1187 金额美元 18,400.00 元'), [
-      { text: '发票 ', script: 'cjk' }, { text: 'HVW-2026-1187 ', script: 'latin' }, { text: '金额美元 ', script: 'cjk' }, { text: '18,400.00 ', script: 'latin' }, { text: '元', script: 'cjk' },
+      { text: '发票 ', script: 'cjk' },
+      { text: 'HVW-2026-1187 ', script: 'latin' },
+      { text: '金额美元 ', script: 'cjk' },
+      { text: '18,400.00 ', script: 'latin' },
+      { text: '元', script: 'cjk' },
     ]);
-    assert.deepEqual(splitScripts('美元 18,400.00 元'), [{ text: '美元 ', script: 'cjk' }, { text: '18,400.00 ', script: 'latin' }, { text: '元', script: 'cjk' }]);
-    assert.deepEqual(splitScripts('（2026年'), [{ text: '（', script: 'cjk' }, { text: '2026', script: 'latin' }, { text: '年', script: 'cjk' }]);
+    assert.deepEqual(splitScripts('美元 18,400.00 元'), [
+      { text: '美元 ', script: 'cjk' },
+      { text: '18,400.00 ', script: 'latin' },
+      { text: '元', script: 'cjk' },
+    ]);
+    assert.deepEqual(splitScripts('（2026年'), [
+      { text: '（', script: 'cjk' },
+      { text: '2026', script: 'latin' },
+      { text: '年', script: 'cjk' },
+    ]);
     assert.deepEqual(splitScripts('  '), [{ text: '  ', script: 'latin' }]);
   });
 
@@ -158,7 +186,9 @@ describe('export: Chinese text', () => {
     const doc = await exported(BILINGUAL, { fonts: { latin: 'Georgia', eastAsian: 'Microsoft YaHei' } });
     assert.match(doc['word/document.xml']!, /w:eastAsia="Microsoft YaHei"/);
     assert.match(doc['word/styles.xml']!, /w:ascii="Georgia"/);
-    const tw = await exported(readRepoFile('test/fixtures/export/statement-en.md').replace('language: en', 'language: zh-TW').replace('Dear Ms. Chen,', '陳女士您好：'));
+    const tw = await exported(
+      readRepoFile('test/fixtures/export/statement-en.md').replace('language: en', 'language: zh-TW').replace('Dear Ms. Chen,', '陳女士您好：'),
+    );
     assert.match(tw['word/document.xml']!, /<w:lang w:val="zh-TW" w:eastAsia="zh-TW"\/>/);
     assert.match(tw['word/document.xml']!, /w:eastAsia="PMingLiU"/);
   });
@@ -183,7 +213,11 @@ describe('export: bilingual layouts', () => {
     assert.ok(table, 'the columns table');
     const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>(?=<w:tr>|<\/w:tbl>)/g)!;
     assert.ok(rows.length > 5, `${rows.length} rows`);
-    const first = rows[0]!.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!.map((c) => paragraphs(c).map((p) => p.text).join(' '));
+    const first = rows[0]!.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!.map((c) =>
+      paragraphs(c)
+        .map((p) => p.text)
+        .join(' '),
+    );
     assert.match(first[0]!, /^Formal demand for payment/);
     assert.match(first[1]!, /^正式付款要求/);
     assert.match(doc['word/styles.xml']!, new RegExp(`w:type="table" w:styleId="${COLUMNS_TABLE_STYLE}"`));
@@ -201,20 +235,35 @@ describe('export: bilingual layouts', () => {
 
 /** A letterhead as a firm would make it in Word: a header and footer, a first page of its own, a placeholder. */
 async function letterhead(withPlaceholder: boolean): Promise<Uint8Array> {
-  const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'HARBOR VALVE WORKS · 1200 Marina Way, Oakland', bold: true })] })] });
+  const header = new Header({
+    children: [
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'HARBOR VALVE WORKS · 1200 Marina Way, Oakland', bold: true })] }),
+    ],
+  });
   const footer = new Footer({ children: [new Paragraph({ children: [new TextRun('Registered in California · Reg. no. 2019-4471')] })] });
   const body = withPlaceholder
-    ? [new Paragraph({ children: [new TextRun('Our reference: {{reference}}')] }), new Paragraph({ text: '{{body}}' }), new Paragraph({ text: 'Enclosures: statement' })]
+    ? [
+        new Paragraph({ children: [new TextRun('Our reference: {{reference}}')] }),
+        new Paragraph({ text: '{{body}}' }),
+        new Paragraph({ text: 'Enclosures: statement' }),
+      ]
     : [new Paragraph({ text: 'Harbor Valve Works', heading: HeadingLevel.TITLE })];
   const doc = new Document({
     styles: { paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: 'Garamond', size: 24 } }] },
-    sections: [{ properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } }, headers: { first: header, default: header }, footers: { default: footer }, children: body }],
+    sections: [
+      {
+        properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+        headers: { first: header, default: header },
+        footers: { default: footer },
+        children: body,
+      },
+    ],
   });
   return Packer.pack(doc, 'uint8array');
 }
 
 describe('export: letterhead', () => {
-  it('fills the letterhead\'s {{body}} and {{reference}}, keeping its header, footer, first-page layout and styles', async () => {
+  it("fills the letterhead's {{body}} and {{reference}}, keeping its header, footer, first-page layout and styles", async () => {
     const doc = await exported(STATEMENT, { letterhead: await letterhead(true) });
     const body = doc['word/document.xml']!;
     const texts = paragraphs(body).map((p) => p.text);
@@ -226,11 +275,20 @@ describe('export: letterhead', () => {
     assert.match(texts[ref]!, /Invoices: PFC-30418, PFC-30477/);
     assert.match(body, /<w:titlePg\/>/);
     assert.match(body, /<w:pgSz w:w="11906" w:h="16838"/);
-    const headers = Object.entries(doc).filter(([n]) => n.startsWith('word/header')).map(([, x]) => x).join('');
+    const headers = Object.entries(doc)
+      .filter(([n]) => n.startsWith('word/header'))
+      .map(([, x]) => x)
+      .join('');
     assert.match(headers, /HARBOR VALVE WORKS/);
     assert.ok(!headers.includes('Unit 4, Crossley Park'), 'not the built-in sender block');
-    assert.match(Object.entries(doc).filter(([n]) => n.startsWith('word/footer')).map(([, x]) => x).join(''), /Registered in California/);
-    assert.match(doc['word/styles.xml']!, /Garamond/, 'the letterhead\'s styles');
+    assert.match(
+      Object.entries(doc)
+        .filter(([n]) => n.startsWith('word/footer'))
+        .map(([, x]) => x)
+        .join(''),
+      /Registered in California/,
+    );
+    assert.match(doc['word/styles.xml']!, /Garamond/, "the letterhead's styles");
     assert.match(doc['word/styles.xml']!, /w:styleId="Heading1"/, 'lent the heading style it lacked');
     assert.match(doc['docProps/custom.xml']!, /name="Debtor"><vt:lpwstr>Suzhou Hengrui Machinery Co\., Ltd\.</);
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';
@@ -261,21 +319,38 @@ describe('reading a .docx', () => {
     assert.match(reading.markdown, /\n- Bank: Northgate Bank plc, Leeds\n- IBAN/);
     assert.match(reading.markdown, /\n> Payment terms/);
     assert.match(reading.markdown, /as \*\*unpaid\*\*, both/);
-    assert.deepEqual(reading.paragraphs.slice(0, 3).map((p) => [p.number, p.text]), [
-      [1, 'Statement of account: PFC-30418, PFC-30477'], [2, 'Suzhou Hengrui Machinery Co., Ltd.\nAttention: Ms. Chen Lu'], [3, 'Dear Ms. Chen,'],
-    ]);
+    assert.deepEqual(
+      reading.paragraphs.slice(0, 3).map((p) => [p.number, p.text]),
+      [
+        [1, 'Statement of account: PFC-30418, PFC-30477'],
+        [2, 'Suzhou Hengrui Machinery Co., Ltd.\nAttention: Ms. Chen Lu'],
+        [3, 'Dear Ms. Chen,'],
+      ],
+    );
     for (const p of reading.paragraphs) assert.ok(reading.markdown.slice(p.start, p.end).includes(p.text.split('\n')[0]!.slice(0, 10)), `¶${p.number}`);
     assert.ok(reading.propertiesYaml?.includes('PFC-MSA-2025-07'), 'the front matter from the properties');
   });
 
   it('takes a YAML block at the start of a document as its facts, and numbers its paragraphs too', async () => {
-    const lines = ['---', 'kind: dunning-letter', 'stage: reminder', 'date: 2026-11-20', 'language: en', '---', 'Dear Mr. Zhou,', 'Invoice HVW-2026-1187 remains unpaid.'];
+    const lines = [
+      '---',
+      'kind: dunning-letter',
+      'stage: reminder',
+      'date: 2026-11-20',
+      'language: en',
+      '---',
+      'Dear Mr. Zhou,',
+      'Invoice HVW-2026-1187 remains unpaid.',
+    ];
     const bytes = await Packer.pack(new Document({ sections: [{ children: lines.map((t) => new Paragraph({ text: t })) }] }), 'uint8array');
     const reading = await readDocx(bytes);
     assert.equal(reading.yamlBlock?.yaml, 'kind: dunning-letter\nstage: reminder\ndate: 2026-11-20\nlanguage: en');
     assert.deepEqual(reading.yamlBlock?.lineParagraphs, [2, 3, 4, 5]);
     assert.equal(reading.markdown, 'Dear Mr. Zhou,\n\nInvoice HVW-2026-1187 remains unpaid.\n');
-    assert.deepEqual(reading.paragraphs.map((p) => p.number), [7, 8]);
+    assert.deepEqual(
+      reading.paragraphs.map((p) => p.number),
+      [7, 8],
+    );
     const letter = docxLetter(reading);
     assert.equal(letter.origin, 'yaml-block');
     const missing = lint(letter.text, { config }).find((f) => f.ruleId === 'required-facts');
@@ -284,7 +359,10 @@ describe('reading a .docx', () => {
   });
 
   it('escapes what would turn into Markdown, and leaves placeholders in brackets as written', async () => {
-    const bytes = await Packer.pack(new Document({ sections: [{ children: ['# not a heading', '- not a list', 'Smith_Jones *Ltd*, Dear [NAME]'].map((t) => new Paragraph({ text: t })) }] }), 'uint8array');
+    const bytes = await Packer.pack(
+      new Document({ sections: [{ children: ['# not a heading', '- not a list', 'Smith_Jones *Ltd*, Dear [NAME]'].map((t) => new Paragraph({ text: t })) }] }),
+      'uint8array',
+    );
     const { markdown } = await readDocx(bytes);
     assert.equal(markdown, '\\# not a heading\n\n\\- not a list\n\nSmith\\_Jones \\*Ltd\\*, Dear [NAME]\n');
   });
@@ -308,10 +386,11 @@ describe('round trip: export to .docx, lint the .docx — the same findings as t
     const result = renderTemplate(template.id, parseYaml(fs.readFileSync(example, 'utf8')));
     if (result.ok) letters.push({ name: `template ${template.id}`, text: result.text });
   }
-  for (const file of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.md'))) letters.push({ name: `examples/${file}`, text: readRepoFile('examples', file) });
+  for (const file of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.md')))
+    letters.push({ name: `examples/${file}`, text: readRepoFile('examples', file) });
   letters.push({ name: 'statement with a table', text: STATEMENT });
 
-  it('covers every template\'s example and the example letters', () => {
+  it("covers every template's example and the example letters", () => {
     assert.ok(letters.length >= listTemplates().length + 7, `${letters.length} letters`);
   });
 

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import {
-  answersFromFacts, buildForm, checkAnswers, draftDefaults, factsFromAnswers, nodeAt, workingDayFrom, type FormNode,
+  answersFromFacts,
+  buildForm,
+  checkAnswers,
+  draftDefaults,
+  factsFromAnswers,
+  nodeAt,
+  workingDayFrom,
+  type FormNode,
 } from '../../src/core/drafting/index.js';
 import { FACTS_SCHEMA, factsJsonSchema, type FactType } from '../../src/core/facts/schema.js';
 import { listTemplates, parseTemplateFolder, renderTemplate, requiredPaths, resolvedSchema } from '../../src/core/templates/index.js';
@@ -26,7 +33,8 @@ describe('the shared facts schema', () => {
         assert.ok(/[\u4e00-\u9fff]/.test(t.zh.title + t.zh.description), `${path}: the Chinese is Chinese`);
         const enumerated = (t.type === 'string' && !t.open && t.enum) || (t.type === 'number' && t.enum);
         if (enumerated) assert.ok(t.labels && t.enum!.every((v) => t.labels![String(v)]), `${path}: every value has a human name`);
-        else if (t.type !== 'object' && t.type !== 'array' && t.type !== 'boolean') assert.ok(t.examples?.length || (t.type === 'string' && t.enum), `${path}: an example`);
+        else if (t.type !== 'object' && t.type !== 'array' && t.type !== 'boolean')
+          assert.ok(t.examples?.length || (t.type === 'string' && t.enum), `${path}: an example`);
         if (t.type === 'object') walk(t.properties, `${path}.`);
         if (t.type === 'array' && t.items.type === 'object') walk(t.items.properties, `${path}.*.`);
       }
@@ -48,12 +56,16 @@ describe('the shared facts schema', () => {
     const creditor = (schema.properties as Record<string, Record<string, unknown>>).creditor!;
     assert.deepEqual(Object.keys(creditor.properties as object), ['name', 'country', 'contact', 'email', 'address']);
     assert.deepEqual(creditor.required, ['name', 'contact', 'email']);
-    assert.equal(((creditor.properties as Record<string, Record<string, unknown>>).email!).format, 'email');
+    assert.equal((creditor.properties as Record<string, Record<string, unknown>>).email!.format, 'email');
     assert.deepEqual(requiredPaths(byId('second-reminder-en').facts).slice(0, 4), ['date', 'creditor', 'creditor.name', 'creditor.contact']);
   });
 
   it('Ajv validates through the references: an empty name, a wrong date and a missing bank are refused', () => {
-    const facts = { ...example('second-reminder-en'), date: '2026-02-30', creditor: { ...(example('second-reminder-en').creditor as object), name: '' } } as Record<string, unknown>;
+    const facts = {
+      ...example('second-reminder-en'),
+      date: '2026-02-30',
+      creditor: { ...(example('second-reminder-en').creditor as object), name: '' },
+    } as Record<string, unknown>;
     delete facts.bank;
     const result = renderTemplate(byId('second-reminder-en'), facts);
     assert.equal(result.ok, false);
@@ -66,9 +78,17 @@ describe('the shared facts schema', () => {
       'template.json': JSON.stringify({ id: 'thanks-en', title: 'Thanks', kind: 'dunning-letter', language: 'en', description: 'Thanks for paying.', facts }),
       'template.md': 'Dear {{debtor.contact}}, thank you for paying {{amount_en}}.\n',
     });
-    const ok = parseTemplateFolder(files({ type: 'object', required: ['debtor', 'amount', 'currency'], properties: {
-      debtor: { $ref: 'facts.schema.json#/$defs/debtor', required: ['contact'] }, amount: { $ref: 'facts.schema.json#/$defs/amount' }, currency: { $ref: 'facts.schema.json#/$defs/currency' },
-    } }));
+    const ok = parseTemplateFolder(
+      files({
+        type: 'object',
+        required: ['debtor', 'amount', 'currency'],
+        properties: {
+          debtor: { $ref: 'facts.schema.json#/$defs/debtor', required: ['contact'] },
+          amount: { $ref: 'facts.schema.json#/$defs/amount' },
+          currency: { $ref: 'facts.schema.json#/$defs/currency' },
+        },
+      }),
+    );
     assert.equal(ok.ok, true, JSON.stringify(ok));
     if (ok.ok) assert.equal(renderTemplate(ok.template, { debtor: { contact: 'Mr. Zhou' }, amount: 10, currency: 'USD' }).ok, true);
     const broken = parseTemplateFolder(files({ type: 'object', properties: { debtor: { $ref: 'facts.schema.json#/$defs/nobody' } } }));
@@ -92,7 +112,10 @@ describe('facts form: schema → nodes', () => {
     assert.equal(nodeAt(nodes, 'creditor.email')?.kind, 'email');
     const next = nodeAt(nodes, 'next_step');
     assert.equal(next?.kind, 'select');
-    assert.deepEqual(next?.kind === 'select' && next.options?.find((o) => o.value === 'arbitration')?.label, { en: 'Arbitration under the contract', zh: '依合同申请仲裁' });
+    assert.deepEqual(next?.kind === 'select' && next.options?.find((o) => o.value === 'arbitration')?.label, {
+      en: 'Arbitration under the contract',
+      zh: '依合同申请仲裁',
+    });
     const currency = nodeAt(nodes, 'currency');
     assert.ok(currency?.kind === 'text' && currency.suggestions?.some((s) => s.value === 'CNY'), 'an open list is a text field with suggestions');
     assert.equal(nodeAt(nodes, 'kind'), undefined, 'what the template fixes is not asked');
@@ -112,11 +135,15 @@ describe('facts form: schema → nodes', () => {
 });
 
 describe('facts form: a workspace template with its own schema', () => {
-  it('gets the contract\'s words for the facts it knows, and the key in words for the others', () => {
-    const nodes = buildForm({ type: 'object', required: ['debtor', 'grace_note'], properties: {
-      debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } },
-      grace_note: { type: 'string', description: 'What we allow' },
-    } });
+  it("gets the contract's words for the facts it knows, and the key in words for the others", () => {
+    const nodes = buildForm({
+      type: 'object',
+      required: ['debtor', 'grace_note'],
+      properties: {
+        debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } },
+        grace_note: { type: 'string', description: 'What we allow' },
+      },
+    });
     assert.deepEqual(nodeAt(nodes, 'debtor.name')?.title, { en: 'Name', zh: '名称' });
     assert.deepEqual(nodeAt(nodes, 'debtor')?.title, { en: 'Debtor', zh: '债务人' });
     assert.deepEqual(nodeAt(nodes, 'grace_note')?.title, { en: 'Grace note', zh: 'Grace note' });
@@ -141,10 +168,14 @@ describe('facts form: answers → facts → messages', () => {
   });
 
   it('converts what was typed: figures with separators, dates, yes/no; a blank removes the fact; what the form does not ask is kept', () => {
-    const { facts, problems } = factsFromAnswers(nodes, {
-      values: { amount: '18,400.00', date: '2026-11-20', 'invoices.0.number': 'HVW-1', 'creditor.name': 'Harbor', 'debtor.name': '  ' },
-      rows: { invoices: 1 },
-    }, { payments: [{ amount: 5 }], debtor: { uscc: '91330203MA2H7XYZ0K', name: 'Old' } });
+    const { facts, problems } = factsFromAnswers(
+      nodes,
+      {
+        values: { amount: '18,400.00', date: '2026-11-20', 'invoices.0.number': 'HVW-1', 'creditor.name': 'Harbor', 'debtor.name': '  ' },
+        rows: { invoices: 1 },
+      },
+      { payments: [{ amount: 5 }], debtor: { uscc: '91330203MA2H7XYZ0K', name: 'Old' } },
+    );
     assert.deepEqual(problems, []);
     assert.equal(facts.amount, 18400);
     assert.deepEqual(facts.invoices, [{ number: 'HVW-1' }]);
@@ -152,8 +183,11 @@ describe('facts form: answers → facts → messages', () => {
     assert.deepEqual(facts.debtor, { uscc: '91330203MA2H7XYZ0K' }, 'the blank name is gone, the code the form does not ask is kept');
   });
 
-  it('says next to each field what is wrong, in English and Chinese, with the field\'s name and an example', () => {
-    const check = checkAnswers(t, nodes, { values: { amount: 'lots', date: '2026-11-20', 'creditor.email': 'not-an-address', currency: 'usd' }, rows: { invoices: 1 } });
+  it("says next to each field what is wrong, in English and Chinese, with the field's name and an example", () => {
+    const check = checkAnswers(t, nodes, {
+      values: { amount: 'lots', date: '2026-11-20', 'creditor.email': 'not-an-address', currency: 'usd' },
+      rows: { invoices: 1 },
+    });
     const at = (p: string) => check.problems.find((x) => x.path === p)?.message;
     assert.equal(at('amount')?.en, 'Unexpected `lots`, expected a number such as 18400.00');
     assert.equal(at('amount')?.zh, '`lots` 不符合要求，应为数字，如 18400.00');
@@ -169,7 +203,10 @@ describe('facts form: answers → facts → messages', () => {
     const check = checkAnswers(t, nodes, { values: {}, rows: { invoices: 0 } });
     assert.equal(check.problems.find((p) => p.path === 'invoices')?.message.en, 'Missing Invoices, expected at least one row');
     const one = checkAnswers(byId('call-summary-en'), buildForm(byId('call-summary-en').facts), { values: {}, rows: { commitments: 0 } });
-    assert.ok(one.problems.some((p) => p.path === 'commitments'), 'commitments are asked for');
+    assert.ok(
+      one.problems.some((p) => p.path === 'commitments'),
+      'commitments are asked for',
+    );
   });
 });
 
@@ -192,10 +229,16 @@ describe('facts form: defaults', () => {
     assert.equal(latin.debtor.name_zh, undefined);
   });
 
-  it('keeps what the facts say and fills a call summary\'s call date', () => {
-    assert.deepEqual(draftDefaults(nodes, { date: '2026-11-02', deadline: '2026-11-30' }, { today: '2026-11-20' }), { date: '2026-11-02', deadline: '2026-11-30' });
+  it("keeps what the facts say and fills a call summary's call date", () => {
+    assert.deepEqual(draftDefaults(nodes, { date: '2026-11-02', deadline: '2026-11-30' }, { today: '2026-11-20' }), {
+      date: '2026-11-02',
+      deadline: '2026-11-30',
+    });
     const call = buildForm(byId('call-summary-en').facts);
-    assert.deepEqual((draftDefaults(call, { call: { with: 'Mr. Zhou' } }, { today: '2026-11-18' }) as { call: unknown }).call, { with: 'Mr. Zhou', date: '2026-11-18' });
+    assert.deepEqual((draftDefaults(call, { call: { with: 'Mr. Zhou' } }, { today: '2026-11-18' }) as { call: unknown }).call, {
+      with: 'Mr. Zhou',
+      date: '2026-11-18',
+    });
   });
 });
 
@@ -206,7 +249,10 @@ describe('facts form: a fact another one needs', () => {
     const facts = { ...example(t.id), next_step: 'arbitration' } as Record<string, unknown>;
     delete facts.contract;
     const check = checkAnswers(t, nodes, answersFromFacts(nodes, facts));
-    assert.deepEqual(check.problems.map((p) => p.path), ['contract.arbitration']);
+    assert.deepEqual(
+      check.problems.map((p) => p.path),
+      ['contract.arbitration'],
+    );
     assert.equal(check.problems[0]!.message.en, 'Missing Arbitration institution, expected a value such as CIETAC');
   });
 });

@@ -35,7 +35,7 @@ function editorFixAll(text: string, config: DunmarkConfig): string {
   return edit ? text.slice(0, edit.start) + edit.text + text.slice(edit.end) : text;
 }
 
-describe('--fix and the editor\'s Fix All', () => {
+describe("--fix and the editor's Fix All", () => {
   before(ensureBuilt);
   after(cleanup);
 

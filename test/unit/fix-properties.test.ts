@@ -28,7 +28,11 @@ function markdownIn(dir: string): string[] {
 }
 
 const clean = [...markdownIn(path.join(ROOT, 'test/fixtures/clean')), ...markdownIn(path.join(ROOT, 'test/fixtures/clean2'))];
-const faulty = [...markdownIn(path.join(ROOT, 'test/fixtures/blind/cases')), ...markdownIn(path.join(ROOT, 'test/fixtures/blind2/cases')), ...markdownIn(path.join(ROOT, 'test/fixtures/rules'))];
+const faulty = [
+  ...markdownIn(path.join(ROOT, 'test/fixtures/blind/cases')),
+  ...markdownIn(path.join(ROOT, 'test/fixtures/blind2/cases')),
+  ...markdownIn(path.join(ROOT, 'test/fixtures/rules')),
+];
 if (fs.existsSync(SHARED_CORPUS)) {
   const labels = JSON.parse(fs.readFileSync(path.join(SHARED_CORPUS, 'labels.json'), 'utf8')) as Record<string, { expect: unknown[] }>;
   for (const file of markdownIn(path.join(SHARED_CORPUS, 'cases'))) ((labels[path.basename(file)]?.expect.length ?? 0) === 0 ? clean : faulty).push(file);
@@ -85,10 +89,14 @@ describe('--fix never changes what a letter claims', () => {
               continue;
             }
             // an edit over the claim, or an insertion at its edge (大写 …元 + 整)
-            const touches = (e: { start: number; end: number }): boolean => (e.start < c.end && c.start < e.end) || (e.start === e.end && e.start >= c.start && e.start <= c.end);
+            const touches = (e: { start: number; end: number }): boolean =>
+              (e.start < c.end && c.start < e.end) || (e.start === e.end && e.start >= c.start && e.start <= c.end);
             const fix = fixes.find((f) => f.edits.some(touches));
             const span = fix && owner.get(fix);
-            assert.ok(span && touches(span), `pass ${pass + 1} of --fix changed \`${c.raw}\` (offset ${c.start}), which the finding behind the fix did not point at`);
+            assert.ok(
+              span && touches(span),
+              `pass ${pass + 1} of --fix changed \`${c.raw}\` (offset ${c.start}), which the finding behind the fix did not point at`,
+            );
           }
           current = next;
         }

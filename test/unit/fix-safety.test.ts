@@ -95,7 +95,7 @@ describe('--fix loses nothing', function () {
     assert.ok(fs.readFileSync(file).equals(latin1));
   });
 
-  it('a file with mixed CRLF and LF lines keeps each line\'s own ending', () => {
+  it("a file with mixed CRLF and LF lines keeps each line's own ending", () => {
     const lines = FIXABLE_LETTER.split('\n');
     const mixed = lines.map((line, i) => (i === lines.length - 1 ? line : `${line}${i % 3 === 0 ? '\r\n' : '\n'}`)).join('');
     assert.ok(mixed.includes('\r\n') && /[^\r]\n/.test(mixed));

@@ -36,7 +36,10 @@ describe('rule fixtures', () => {
     describe(ruleId, () => {
       it('names a registered rule', () => assert.ok(ruleIds.has(ruleId), `no rule \`${ruleId}\` in the registry`));
       const dir = path.join(RULES_DIR, ruleId);
-      const cases = fs.readdirSync(dir).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md')).sort();
+      const cases = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
+        .sort();
       for (const name of cases) {
         const file = path.join(dir, name);
         it(name, () => {

@@ -44,7 +44,10 @@ describe('front matter', () => {
     process.on('warning', onWarning);
     try {
       const findings = lint(text, { config }).filter((f) => f.ruleId === 'front-matter');
-      assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.message}`), ['3:3 Unexpected YAML: a list or mapping used as a key, expected a plain name']);
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column} ${f.message}`),
+        ['3:3 Unexpected YAML: a list or mapping used as a key, expected a plain name'],
+      );
     } finally {
       process.off('warning', onWarning);
     }
@@ -60,7 +63,10 @@ describe('front matter', () => {
     for (const yaml of forms) {
       const text = `---\nkind: dunning-letter\n${yaml}\n---\n\nBody.\n`;
       const first = lint(text, { config });
-      assert.deepEqual(first.map((f) => f.ruleId), ['front-matter']);
+      assert.deepEqual(
+        first.map((f) => f.ruleId),
+        ['front-matter'],
+      );
       assert.match(first[0]!.message, /nested \d+ levels deep, expected at most 64/);
       for (let i = 0; i < 3; i++) assert.deepEqual(lint(text, { config }), first);
     }

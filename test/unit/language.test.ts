@@ -14,7 +14,11 @@ const { samples } = JSON.parse(readRepoFile('test/fixtures/language-samples.json
 describe('language detector', () => {
   it('has at least 25 samples covering every label', () => {
     assert.ok(samples.length >= 25, `${samples.length} samples`);
-    for (const label of ['en', 'zh', 'mixed', 'none'] as const) assert.ok(samples.some((s) => s.expected === label), label);
+    for (const label of ['en', 'zh', 'mixed', 'none'] as const)
+      assert.ok(
+        samples.some((s) => s.expected === label),
+        label,
+      );
   });
 
   it('labels every sample right', () => {
@@ -51,8 +55,16 @@ describe('language rules', () => {
     `---\nkind: dunning-letter\nstage: final-demand\nlanguage: ${language}\ndebtor:\n  name: Ningbo Lianhe Industrial Co., Ltd.\n  locale: zh-CN\n${extra}---\n\n`;
 
   it('never throws and keeps spans inside the text on odd input', () => {
-    const odd = ['', '\uFEFF', '---\n---\n', front('en+zh-CN'), `${front('zh-CN')}請於\uD800發`, `${front('en+zh-CN')}${'USD 1.00 2026年1月1日 '.repeat(2000)}`,
-      `${front('zh-TW')}这们\r\n\r\n发票\r\n`, '---\nlanguage: [1, 2]\n---\n中文'];
+    const odd = [
+      '',
+      '\uFEFF',
+      '---\n---\n',
+      front('en+zh-CN'),
+      `${front('zh-CN')}請於\uD800發`,
+      `${front('en+zh-CN')}${'USD 1.00 2026年1月1日 '.repeat(2000)}`,
+      `${front('zh-TW')}这们\r\n\r\n发票\r\n`,
+      '---\nlanguage: [1, 2]\n---\n中文',
+    ];
     for (const text of odd) {
       const findings = run(text);
       for (const f of findings) {
@@ -67,7 +79,10 @@ describe('language rules', () => {
     const crlf = lf.replace(/\n/g, '\r\n');
     const slices = (text: string): string[] => run(text).map((f) => `${f.ruleId} ${text.slice(f.span.start, f.span.end)}`);
     assert.deepEqual(slices(crlf), slices(lf));
-    assert.deepEqual(slices(lf).map((s) => s.split(' ')[0]), ['script-variant', 'script-variant', 'declared-language']);
+    assert.deepEqual(
+      slices(lf).map((s) => s.split(' ')[0]),
+      ['script-variant', 'script-variant', 'declared-language'],
+    );
   });
 
   it('reads a BOM letter with offsets into the whole text', () => {
@@ -79,15 +94,23 @@ describe('language rules', () => {
   it('offers a preferred script fix only when every character has one form', () => {
     const text = `${front('zh-TW')}我們已发出提醒，但我们发现款項未到。\n`;
     const findings = run(text).filter((f) => f.ruleId === 'script-variant');
-    assert.deepEqual(findings.map((f) => [text.slice(f.span.start, f.span.end), f.fixes.map((x) => x.edits[0]?.text)]), [
-      ['发', ['發']], ['们发现', []],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [text.slice(f.span.start, f.span.end), f.fixes.map((x) => x.edits[0]?.text)]),
+      [
+        ['发', ['發']],
+        ['们发现', []],
+      ],
+    );
   });
 
   it('does not compare figures in lines that belong to neither half', () => {
-    const text = `${front('en+zh-CN')}| Invoice | Amount |\n| --- | --- |\n| HVW-2026-1187 | USD 18,400.00 |\n\n`
-      + 'Please pay the amount of this invoice by the deadline we agreed with your finance team last week.\n\n'
-      + '请贵公司按照与我方财务部门上周商定的期限支付本发票项下的全部款项，谢谢配合。\n\n以中文文本为准。\n';
-    assert.deepEqual(run(text).map((f) => f.ruleId), []);
+    const text =
+      `${front('en+zh-CN')}| Invoice | Amount |\n| --- | --- |\n| HVW-2026-1187 | USD 18,400.00 |\n\n` +
+      'Please pay the amount of this invoice by the deadline we agreed with your finance team last week.\n\n' +
+      '请贵公司按照与我方财务部门上周商定的期限支付本发票项下的全部款项，谢谢配合。\n\n以中文文本为准。\n';
+    assert.deepEqual(
+      run(text).map((f) => f.ruleId),
+      [],
+    );
   });
 });

@@ -68,22 +68,41 @@ describe('limitation (PRC Civil Code)', () => {
     assert.deepEqual([lim?.years, lim?.bar, lim?.ifSaleOfGoods], [3, '2025-06-30', '2026-06-30']);
   });
   it('Art. 195 and SPC limitation provisions Art. 14: an acknowledgement on 15 March 2024 restarts three years (→ 15 March 2027)', () => {
-    const lim = limitationOf({ ...base, contract: { governing_law: 'PRC', type: 'services' }, due_date: '2022-06-30', events: [{ date: '2024-03-15', type: 'acknowledgement' }] });
+    const lim = limitationOf({
+      ...base,
+      contract: { governing_law: 'PRC', type: 'services' },
+      due_date: '2022-06-30',
+      events: [{ date: '2024-03-15', type: 'acknowledgement' }],
+    });
     assert.equal(lim?.bar, '2027-03-15');
     assert.equal(lim?.restartedBy?.source, 'events.0');
   });
   it('Art. 195: a part payment restarts the period; a demand after the bar does not', () => {
-    const facts: Facts = { ...base, contract: { governing_law: 'PRC', type: 'services' }, due_date: '2021-01-10', payments: [{ date: '2023-06-01', amount: 500 }], events: [{ date: '2026-07-01', type: 'demand' }] };
+    const facts: Facts = {
+      ...base,
+      contract: { governing_law: 'PRC', type: 'services' },
+      due_date: '2021-01-10',
+      payments: [{ date: '2023-06-01', amount: 500 }],
+      events: [{ date: '2026-07-01', type: 'demand' }],
+    };
     assert.equal(limitationOf(facts)?.bar, '2026-06-01');
   });
   it('Art. 192: a promise made after the bar means the debtor may not plead it', () => {
-    const lim = limitationOf({ ...base, contract: { governing_law: 'PRC', type: 'services' }, due_date: '2021-01-10', events: [{ date: '2024-09-02', type: 'promise' }] });
+    const lim = limitationOf({
+      ...base,
+      contract: { governing_law: 'PRC', type: 'services' },
+      due_date: '2021-01-10',
+      events: [{ date: '2024-09-02', type: 'promise' }],
+    });
     assert.equal(lim?.waivedBy?.date, '2024-09-02');
   });
   it('other laws from the facts (`limitation: { years: 6 }`, e.g. English law, Limitation Act 1980 s.5) and none for an unknown law', () => {
     assert.equal(limitationOf({ ...base, contract: { governing_law: 'EN' }, limitation: { years: 6 }, due_date: '2020-03-31' })?.bar, '2026-03-31');
     assert.equal(limitationOf({ ...base, contract: { governing_law: 'US-NY' }, due_date: '2020-03-31' }), undefined);
-    assert.equal(limitationOf({ ...base, contract: { governing_law: 'US-NY' }, due_date: '2020-03-31' }, { laws: { 'US-NY': { years: 6 } } })?.bar, '2026-03-31');
+    assert.equal(
+      limitationOf({ ...base, contract: { governing_law: 'US-NY' }, due_date: '2020-03-31' }, { laws: { 'US-NY': { years: 6 } } })?.bar,
+      '2026-03-31',
+    );
   });
   it('Art. 195(3): a proceeding on file interrupts the period until it ends', () => {
     assert.equal(limitationOf({ ...base, due_date: '2023-01-05', proceeding: { filed: '2025-11-03' } })?.pendingProceeding, '2025-11-03');
@@ -112,7 +131,12 @@ describe('reference rates', () => {
 describe('UK Late Payment of Commercial Debts (Interest) Act 1998', () => {
   // payontime.co.uk reference-rate table (SI 2002/1675: Bank Rate on 31 December / 30 June + 8 %).
   const table: [string, number][] = [
-    ['2018-07-15', 0.5], ['2020-02-01', 0.75], ['2022-09-01', 1.25], ['2023-03-01', 3.5], ['2023-10-01', 5], ['2024-04-01', 5.25],
+    ['2018-07-15', 0.5],
+    ['2020-02-01', 0.75],
+    ['2022-09-01', 1.25],
+    ['2023-03-01', 3.5],
+    ['2023-10-01', 5],
+    ['2024-04-01', 5.25],
   ];
   for (const [due, ref] of table) {
     it(`SI 2002/1675 and the payontime.co.uk reference-rate table: a debt due ${due} carries ${ref + 8} %`, () => {
@@ -144,7 +168,13 @@ describe('UK Late Payment of Commercial Debts (Interest) Act 1998', () => {
 describe('EU Late Payment Directive 2011/7/EU', () => {
   it('Art. 3(2) and the Irish late-payment rate table: 12.00 % from 1 July 2023, 12.50 % from 1 January 2024 (ECB rate + 8)', () => {
     const r = interest({ regime: 'eu-late-payment', principal: 10000, from: '2023-06-30', to: '2024-06-30' });
-    assert.deepEqual(r.periods.map((p) => [p.rate, p.days]), [[12, 184], [12.5, 182]]);
+    assert.deepEqual(
+      r.periods.map((p) => [p.rate, p.days]),
+      [
+        [12, 184],
+        [12.5, 182],
+      ],
+    );
     assert.equal(r.amount, 1228.22);
   });
   it('splits interest by half-year', () => {

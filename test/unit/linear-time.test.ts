@@ -57,7 +57,13 @@ function referenceTime(text: string): number {
   let ms = references.get(text);
   if (ms === undefined) {
     reference(text);
-    references.set(text, (ms = Math.max(best(() => reference(text)), 0.5)));
+    references.set(
+      text,
+      (ms = Math.max(
+        best(() => reference(text)),
+        0.5,
+      )),
+    );
   }
   return ms;
 }
@@ -71,8 +77,15 @@ function referenceTime(text: string): number {
 function assertLinear(name: string, text: string, fn: (text: string) => unknown, limit = 200): void {
   const ref = referenceTime(text);
   let took = best(() => fn(text), 1);
-  if (took / ref >= limit) took = Math.min(took, best(() => fn(text), 1));
-  assert.ok(took / ref < limit, `${name} on ${JSON.stringify(text.slice(0, 24))}…: ${took.toFixed(1)} ms, ${(took / ref).toFixed(1)}× the linear reference (${ref.toFixed(1)} ms), expected under ${limit}×`);
+  if (took / ref >= limit)
+    took = Math.min(
+      took,
+      best(() => fn(text), 1),
+    );
+  assert.ok(
+    took / ref < limit,
+    `${name} on ${JSON.stringify(text.slice(0, 24))}…: ${took.toFixed(1)} ms, ${(took / ref).toFixed(1)}× the linear reference (${ref.toFixed(1)} ms), expected under ${limit}×`,
+  );
 }
 
 function block(text: string): Block {
@@ -82,9 +95,77 @@ function block(text: string): Block {
 const DAXIE = ['壹', '壹贰叁', '壹元', '壹拾', '一二三', '零', '美元壹'];
 const FIGURES = ['1', '1,', '1,234', '1.', '12.3', 'USD 1 ', '$1', '1 1 '];
 const DATES = ['2026-', '2026-1-', '12/', '1/1/', '2026年', '1 of ', 'January 1', '1st '];
-const PROSE = ['.', '!', '?', '。', '.)', '!"', ' ', 'a ', 'A ', 'Mr. ', 'No.', 'a.', 'aaa', 'AB-', 'A-', '@', 'a@', 'a@b.', 'http://a', '**', '__', '{{', '{{ ', '{{ date ', '[A', '[DATE ', 'X', 'TBD ', '__ ', 'A.', "O'", 'Smith & ',
-  'by ', 'due ', 'fell due ', 'payable ', 'until ', 'not ', 'the ', 'of ', 'legal ', 'case no 1', 'docket no 1-', '仲裁', '提交', '由', '到期日 ', '截止 ', '应于 ', '连带', '保证期间 ', '一', '1 ', '1个', 'Arbitration ', 'either party may ', 'arbitration or ',
-  'English ', '中文', '、', ':', '：', ';', ',', 'Co.', 'e.g. ', 'kindly ', 'WE WILL ', 'PAY NOW! '];
+const PROSE = [
+  '.',
+  '!',
+  '?',
+  '。',
+  '.)',
+  '!"',
+  ' ',
+  'a ',
+  'A ',
+  'Mr. ',
+  'No.',
+  'a.',
+  'aaa',
+  'AB-',
+  'A-',
+  '@',
+  'a@',
+  'a@b.',
+  'http://a',
+  '**',
+  '__',
+  '{{',
+  '{{ ',
+  '{{ date ',
+  '[A',
+  '[DATE ',
+  'X',
+  'TBD ',
+  '__ ',
+  'A.',
+  "O'",
+  'Smith & ',
+  'by ',
+  'due ',
+  'fell due ',
+  'payable ',
+  'until ',
+  'not ',
+  'the ',
+  'of ',
+  'legal ',
+  'case no 1',
+  'docket no 1-',
+  '仲裁',
+  '提交',
+  '由',
+  '到期日 ',
+  '截止 ',
+  '应于 ',
+  '连带',
+  '保证期间 ',
+  '一',
+  '1 ',
+  '1个',
+  'Arbitration ',
+  'either party may ',
+  'arbitration or ',
+  'English ',
+  '中文',
+  '、',
+  ':',
+  '：',
+  ';',
+  ',',
+  'Co.',
+  'e.g. ',
+  'kindly ',
+  'WE WILL ',
+  'PAY NOW! ',
+];
 
 describe('linear time on adversarial input (ratio to a linear reference, same run)', function () {
   this.timeout(600_000);
@@ -100,7 +181,12 @@ describe('linear time on adversarial input (ratio to a linear reference, same ru
   it('reads disable directives in linear time, closed or not', () => {
     for (const unit of ['<!-- dunmark-disable ', '<!-- dunmark-disable-line a, ', '<!--', '<!-- dunmark-enable -->', '<!-- dunmark-disable a --\n']) {
       const text = pump(unit);
-      const tree = { type: 'root' as const, children: [{ type: 'html' as const, value: text, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } }] };
+      const tree = {
+        type: 'root' as const,
+        children: [
+          { type: 'html' as const, value: text, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: text.length } } },
+        ],
+      };
       assertLinear('readSuppressions', text, (t) => readSuppressions(t, tree, new LineIndex(t)));
     }
   });
@@ -130,7 +216,8 @@ describe('linear time on adversarial input (ratio to a linear reference, same ru
   });
 
   it('runs every rule in linear time on each adversarial paragraph', () => {
-    const front = '---\nkind: dunning-letter\nstage: final-demand\nlanguage: en+zh-CN\ndate: 2026-11-20\namount: 100\ncurrency: USD\ndue_date: 2026-10-15\ndeadline: 2026-12-04\ncontract:\n  governing_law: PRC\n  arbitration: CIETAC\n---\n\n';
+    const front =
+      '---\nkind: dunning-letter\nstage: final-demand\nlanguage: en+zh-CN\ndate: 2026-11-20\namount: 100\ncurrency: USD\ndue_date: 2026-10-15\ndeadline: 2026-12-04\ncontract:\n  governing_law: PRC\n  arbitration: CIETAC\n---\n\n';
     const config = { today: '2026-11-20', vocabulary: { accept: ['Lianhe'], reject: ['deadbeat', '催款'] } };
     // Warm every rule up once on a small letter, then time each on every adversarial one.
     const small = parseDocument(`${front}${PROSE.join(' ')} ${DAXIE.join('，')}\n`);
@@ -139,7 +226,6 @@ describe('linear time on adversarial input (ratio to a linear reference, same ru
       const doc = parseDocument(`${front}${pump(unit, '')}\n`);
       for (const rule of rules) assertLinear(`${rule.meta.id} (paragraph of ${JSON.stringify(unit)})`, doc.text, () => runRules(doc, [rule], config));
     }
-
   });
 });
 
@@ -174,7 +260,11 @@ function corePatterns(): { source: string; flags: string; where: string }[] {
  * constant time), with where the bound is. Keep this list short: prefer a linear pattern.
  */
 const BOUNDED: readonly { file: string; starts: string; why: string }[] = [
-  { file: 'src/core/rules/tone/stage-tone.ts', starts: String.raw`\b(?:if|unless`, why: 'CONDITION is tested on at most 200 characters before the phrase (offered())' },
+  {
+    file: 'src/core/rules/tone/stage-tone.ts',
+    starts: String.raw`\b(?:if|unless`,
+    why: 'CONDITION is tested on at most 200 characters before the phrase (offered())',
+  },
 ];
 
 describe('every pattern in src/core is free of super-linear backtracking (static audit)', () => {
@@ -182,7 +272,8 @@ describe('every pattern in src/core is free of super-linear backtracking (static
     const reports: string[] = [];
     for (const p of corePatterns()) {
       if (BOUNDED.some((b) => p.where.startsWith(`${b.file}:`) && p.source.startsWith(b.starts))) continue;
-      for (const r of analyse({ source: p.source, flags: p.flags }).reports) reports.push(`${p.where} /${p.source}/${p.flags}: ${r.type} on repeated ${JSON.stringify(r.character.pick)}`);
+      for (const r of analyse({ source: p.source, flags: p.flags }).reports)
+        reports.push(`${p.where} /${p.source}/${p.flags}: ${r.type} on repeated ${JSON.stringify(r.character.pick)}`);
     }
     assert.deepEqual(reports, []);
   });
@@ -211,7 +302,10 @@ describe('every pattern in src/core is free of super-linear backtracking (static
     assert.ok(built.length > 10, `recorded ${built.length} patterns`);
     const reports: string[] = [];
     for (const p of built) {
-      for (const r of analyse(p).reports) reports.push(`/${p.source.length > 120 ? `${p.source.slice(0, 120)}…` : p.source}/${p.flags}: ${r.type} on repeated ${JSON.stringify(r.character.pick)}`);
+      for (const r of analyse(p).reports)
+        reports.push(
+          `/${p.source.length > 120 ? `${p.source.slice(0, 120)}…` : p.source}/${p.flags}: ${r.type} on repeated ${JSON.stringify(r.character.pick)}`,
+        );
     }
     assert.deepEqual(reports, []);
   });

@@ -21,8 +21,14 @@ function stuckThreads(): { factory: ThreadFactory; started: number; ended: numbe
     let ended = false;
     const handle: ThreadHandle = {
       post: (request) => state.posted.push(request),
-      listen: (onMessage) => queueMicrotask(() => { if (!ended) onMessage(READY); }),
-      terminate: () => { ended = true; state.ended++; },
+      listen: (onMessage) =>
+        queueMicrotask(() => {
+          if (!ended) onMessage(READY);
+        }),
+      terminate: () => {
+        ended = true;
+        state.ended++;
+      },
     };
     return handle;
   };
@@ -71,7 +77,10 @@ describe('editor lint thread', () => {
     assert.deepEqual(await second, { kind: 'superseded' });
     assert.deepEqual(await first, { kind: 'over-budget', budgetMs: 30 });
     assert.deepEqual(await third, { kind: 'over-budget', budgetMs: 30 });
-    assert.deepEqual(stuck.posted.map((r) => r.text), ['one', 'three']);
+    assert.deepEqual(
+      stuck.posted.map((r) => r.text),
+      ['one', 'three'],
+    );
     assert.equal(stuck.started, 2, 'a worker over budget is replaced');
     assert.equal(stuck.ended, 2);
     thread.dispose();
@@ -98,7 +107,11 @@ describe('editor lint thread', () => {
       let message: (m: unknown) => void = () => undefined;
       return {
         post: (request) => (n === 1 ? fail('out of memory (over 2048 MB)') : message({ id: request.id, kind: 'done', findings: [], language: 'zh' })),
-        listen: (onMessage, onFailure) => { message = onMessage; fail = onFailure; queueMicrotask(() => onMessage(READY)); },
+        listen: (onMessage, onFailure) => {
+          message = onMessage;
+          fail = onFailure;
+          queueMicrotask(() => onMessage(READY));
+        },
         terminate: () => undefined,
       };
     });

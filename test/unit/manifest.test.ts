@@ -26,7 +26,10 @@ interface Manifest {
 
 const manifest = json<Manifest>('package.json');
 const vscodeDir = path.join(ROOT, 'src/vscode');
-const sources = fs.readdirSync(vscodeDir).filter((f) => f.endsWith('.ts')).map((f) => ({ file: f, text: fs.readFileSync(path.join(vscodeDir, f), 'utf8') }));
+const sources = fs
+  .readdirSync(vscodeDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(vscodeDir, f), 'utf8') }));
 const allCode = sources.map((s) => s.text).join('\n');
 
 describe('extension manifest', () => {
@@ -80,8 +83,8 @@ describe('extension manifest', () => {
     assert.equal(manifest.main, './dist/extension.cjs');
     assert.equal(manifest.browser, './dist/web/extension.cjs');
     const config = read('esbuild.config.mjs');
-    assert.match(config, /src\/vscode\/extension\.ts'\], outfile: 'dist\/extension\.cjs'/);
-    assert.match(config, /src\/vscode\/web\.ts'\], outfile: 'dist\/web\/extension\.cjs'/);
+    assert.match(config, /src\/vscode\/extension\.ts'\],\s*outfile: 'dist\/extension\.cjs'/);
+    assert.match(config, /src\/vscode\/web\.ts'\],\s*outfile: 'dist\/web\/extension\.cjs'/);
   });
 
   it('limits untrusted workspaces to built-in templates', () => {
@@ -107,16 +110,22 @@ describe('extension manifest', () => {
     };
     visit(path.join(vscodeDir, 'web.ts'));
     assert.ok(seen.size > 10, `followed ${seen.size} modules`);
-    assert.ok([...seen].some((f) => f.endsWith(path.join('core', 'engine.ts'))), 'the web entry runs the same core');
+    assert.ok(
+      [...seen].some((f) => f.endsWith(path.join('core', 'engine.ts'))),
+      'the web entry runs the same core',
+    );
   });
 
-  it('keeps the core out of activation (the config file name comes from the core\'s light names module)', () => {
+  it("keeps the core out of activation (the config file name comes from the core's light names module)", () => {
     for (const s of sources.filter((x) => !['core.ts'].includes(x.file))) {
       for (const m of s.text.matchAll(/^import (?!type)[^;]*from '\.\.\/core\/([^']+)'/gm)) {
-        assert.ok(['types.js', 'facts/schema.js', 'facts/facts.js', 'front-matter.js', 'config/names.js'].includes(m[1]!), `${s.file} loads core/${m[1]} at activation; use ./core.js`);
+        assert.ok(
+          ['types.js', 'findings.js', 'facts/schema.js', 'facts/facts.js', 'front-matter.js', 'config/names.js'].includes(m[1]!),
+          `${s.file} loads core/${m[1]} at activation; use ./core.js`,
+        );
       }
     }
-    assert.doesNotMatch(sources.map((s) => s.text).join('\n'), /'\.dunmarkrc\.json'|'\.dunmark\/templates'/, 'no copy of the core\'s file names');
+    assert.doesNotMatch(sources.map((s) => s.text).join('\n'), /'\.dunmarkrc\.json'|'\.dunmark\/templates'/, "no copy of the core's file names");
   });
 
   it('validates .dunmarkrc.json with the published schema', () => {
@@ -138,8 +147,17 @@ describe('extension manifest', () => {
   it('ships English and Chinese snippets with the paragraphs and clauses of the brief', () => {
     const snippets = json<Record<string, { prefix: string; body: string[] }>>(manifest.contributes.snippets[0]!.path);
     const prefixes = Object.values(snippets).map((s) => s.prefix);
-    for (const p of ['dunmark-reminder', 'dunmark-deadline', 'dunmark-next-step', 'dunmark-prevailing-language', 'dunmark-arbitration-cietac',
-      'dunmark-zh-reminder', 'dunmark-zh-daxie', 'dunmark-zh-joint-guarantee']) assert.ok(prefixes.includes(p), p);
+    for (const p of [
+      'dunmark-reminder',
+      'dunmark-deadline',
+      'dunmark-next-step',
+      'dunmark-prevailing-language',
+      'dunmark-arbitration-cietac',
+      'dunmark-zh-reminder',
+      'dunmark-zh-daxie',
+      'dunmark-zh-joint-guarantee',
+    ])
+      assert.ok(prefixes.includes(p), p);
     assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
     assert.ok(Object.values(snippets).some((s) => /[\u4e00-\u9fff]/.test(s.body.join(''))));
   });

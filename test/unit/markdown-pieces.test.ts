@@ -20,23 +20,65 @@ function outline(root: Root): string[] {
 }
 
 const LINES = [
-  '', '', '', 'Dear Mr. Zhou,', 'Invoice 1187 is due.', '请于2026年12月4日前付款。', '- item', '  continued', '1. first', '> quoted', '>', '```', '```js', '~~~', '    indented code',
-  '<!-- dunmark-disable no-threat', '-->', '<!-- closed -->', '<pre>', '</pre>', '<div>', '</div>', '---', '***', '# Heading', 'Title', '===', '| a | b |', '| --- | --- |', 'a | b', '--|--', '| 1 | 2 |',
-  '[ref]: https://example.com', 'See [ref].', '\tTabbed', '  - nested', 'a\r', 'b\r\n', 'x',
+  '',
+  '',
+  '',
+  'Dear Mr. Zhou,',
+  'Invoice 1187 is due.',
+  '请于2026年12月4日前付款。',
+  '- item',
+  '  continued',
+  '1. first',
+  '> quoted',
+  '>',
+  '```',
+  '```js',
+  '~~~',
+  '    indented code',
+  '<!-- dunmark-disable no-threat',
+  '-->',
+  '<!-- closed -->',
+  '<pre>',
+  '</pre>',
+  '<div>',
+  '</div>',
+  '---',
+  '***',
+  '# Heading',
+  'Title',
+  '===',
+  '| a | b |',
+  '| --- | --- |',
+  'a | b',
+  '--|--',
+  '| 1 | 2 |',
+  '[ref]: https://example.com',
+  'See [ref].',
+  '\tTabbed',
+  '  - nested',
+  'a\r',
+  'b\r\n',
+  'x',
 ];
 
 describe('parsing a long document in pieces', () => {
   it('gives the same tree as one parse, wherever the pieces are cut (property)', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (lines, pieceLength) => {
-      const text = `${lines.join('\n')}\n`;
-      assert.deepEqual(outline(parseMarkdown(text, pieceLength)), outline(whole.parse(text) as Root));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (lines, pieceLength) => {
+        const text = `${lines.join('\n')}\n`;
+        assert.deepEqual(outline(parseMarkdown(text, pieceLength)), outline(whole.parse(text) as Root));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('cuts only after a blank line, before a letter or a digit, outside fences and HTML blocks', () => {
     const text = 'Dear Mr. Zhou,\n\n```\n\ncode\n```\n\n<!-- open\n\nstill html\n-->\n\nBack to prose.\n\n- item\n\nNext.\n';
     const cuts = pieceStarts(text, 1);
-    assert.deepEqual(cuts.map((c) => text.slice(c, c + 6)), ['Back t', 'Next.\n']);
+    assert.deepEqual(
+      cuts.map((c) => text.slice(c, c + 6)),
+      ['Back t', 'Next.\n'],
+    );
     const body = '---\n```\n---\n\nDear Mr. Zhou,\n';
     assert.deepEqual(pieceStarts(body, 1), [], 'a body opening with a thematic break and an unclosed fence: one piece');
   });

@@ -29,32 +29,68 @@ const FRONT_MATTERS = [
 ];
 
 const FRAGMENTS = [
-  '# Final demand for payment', '## 最后催款函', 'Dear Mr. Zhou,', '尊敬的周先生：',
+  '# Final demand for payment',
+  '## 最后催款函',
+  'Dear Mr. Zhou,',
+  '尊敬的周先生：',
   'Invoice HVW-2026-1187 for USD 18,400.00 fell due on 15 October 2026.',
   '发票 HVW-2026-1187 项下货款美元 18,400.00 元（大写：壹万捌仟肆佰美元整）已于2026年10月15日到期。',
   'Please pay by December 4, 2026, or we will file for arbitration with CIETAC.',
-  '请于2026年12月4日前付款。', 'We will find your family and you will go to prison!!!', '我们会找你家人，让你坐牢。',
-  'PAY NOW OR ELSE. THIS IS YOUR LAST CHANCE.', '$18,400', '¥18,400', '04/12/2026', '2026-13-45', '二〇二六年十二月四日',
-  '- item one\n- item two\n  - nested 18,400.00 美元', '1. first\n2. second', '> quoted threat: we will sue you',
+  '请于2026年12月4日前付款。',
+  'We will find your family and you will go to prison!!!',
+  '我们会找你家人，让你坐牢。',
+  'PAY NOW OR ELSE. THIS IS YOUR LAST CHANCE.',
+  '$18,400',
+  '¥18,400',
+  '04/12/2026',
+  '2026-13-45',
+  '二〇二六年十二月四日',
+  '- item one\n- item two\n  - nested 18,400.00 美元',
+  '1. first\n2. second',
+  '> quoted threat: we will sue you',
   '| invoice | amount | due |\n| --- | ---: | --- |\n| HVW-2026-1187 | USD 18,400.00 | 2026-10-15 |',
-  '```\ncode 18,400 USD\n```', '```unclosed fence\n还没有结束', '<div>\n<b>HTML</b> USD 1.00\n</div>', '<!-- dunmark-disable-next-line -->',
-  '<!-- dunmark-disable-next-line no-threat -->', '\tindented with a tab 18,400', '{{debtor.name}}', '[placeholder]', 'TBD', '…',
-  '\uFEFF', '\uD800', '\uDC00x', '\u0000', '\u200B', '🙂💸', '   ', '', '---', '***', 'Sincerely,\nDana Whitfield',
+  '```\ncode 18,400 USD\n```',
+  '```unclosed fence\n还没有结束',
+  '<div>\n<b>HTML</b> USD 1.00\n</div>',
+  '<!-- dunmark-disable-next-line -->',
+  '<!-- dunmark-disable-next-line no-threat -->',
+  '\tindented with a tab 18,400',
+  '{{debtor.name}}',
+  '[placeholder]',
+  'TBD',
+  '…',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00x',
+  '\u0000',
+  '\u200B',
+  '🙂💸',
+  '   ',
+  '',
+  '---',
+  '***',
+  'Sincerely,\nDana Whitfield',
 ];
 
-const markdown = fc.record({
-  bom: fc.boolean(),
-  front: fc.option(fc.constantFrom(...FRONT_MATTERS), { nil: undefined }),
-  parts: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }), { maxLength: 25 }),
-  separators: fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n', '\r', ' '), { minLength: 1, maxLength: 25 }),
-  crlf: fc.boolean(),
-}).map(({ bom, front, parts, separators, crlf }) => {
-  let body = '';
-  parts.forEach((p, i) => { body += p + (separators[i % separators.length] ?? '\n'); });
-  let text = (front ?? '') + body;
-  if (crlf) text = text.replace(/\r?\n/g, '\r\n');
-  return bom ? `\uFEFF${text}` : text;
-});
+const markdown = fc
+  .record({
+    bom: fc.boolean(),
+    front: fc.option(fc.constantFrom(...FRONT_MATTERS), { nil: undefined }),
+    parts: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }), {
+      maxLength: 25,
+    }),
+    separators: fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n', '\r', ' '), { minLength: 1, maxLength: 25 }),
+    crlf: fc.boolean(),
+  })
+  .map(({ bom, front, parts, separators, crlf }) => {
+    let body = '';
+    parts.forEach((p, i) => {
+      body += p + (separators[i % separators.length] ?? '\n');
+    });
+    let text = (front ?? '') + body;
+    if (crlf) text = text.replace(/\r?\n/g, '\r\n');
+    return bom ? `\uFEFF${text}` : text;
+  });
 
 /** 1-based line and column of an offset, counting \r\n, \n and \r as line breaks. */
 function position(text: string, offset: number): { line: number; column: number } {
@@ -90,36 +126,62 @@ describe('properties (fast-check)', function () {
   this.timeout(120_000);
 
   it('lint never throws on arbitrary strings, and its spans are consistent', () => {
-    fc.assert(fc.property(anyString, (text) => {
-      checkFindings(text, lint(text, { config }));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyString, (text) => {
+        checkFindings(text, lint(text, { config }));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('lint never throws on arbitrary Markdown built from letter fragments, and its spans are consistent', () => {
-    fc.assert(fc.property(markdown, (text) => {
-      checkFindings(text, lint(text, { config }));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(markdown, (text) => {
+        checkFindings(text, lint(text, { config }));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is deterministic: the same input gives deep-equal findings', () => {
-    fc.assert(fc.property(markdown, (text) => {
-      assert.deepEqual(lint(text, { config }), lint(text, { config }));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(markdown, (text) => {
+        assert.deepEqual(lint(text, { config }), lint(text, { config }));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('applying the preferred fixes twice gives the same text as once, and keeps line endings', () => {
-    fc.assert(fc.property(markdown, (text) => {
-      const fix = (t: string) => fixUntilStable(t, (x) => lint(x, { config }));
-      const once = fix(text);
-      const twice = fix(once.text);
-      assert.equal(twice.text, once.text);
-      checkFindings(once.text, once.findings);
-      if (text.startsWith('\uFEFF')) assert.ok(once.text.startsWith('\uFEFF'));
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const fix = (t: string) => fixUntilStable(t, (x) => lint(x, { config }));
+        const once = fix(text);
+        const twice = fix(once.text);
+        assert.equal(twice.text, once.text);
+        checkFindings(once.text, once.findings);
+        if (text.startsWith('\uFEFF')) assert.ok(once.text.startsWith('\uFEFF'));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('lint is total over a few hand-picked odd inputs', () => {
-    for (const text of ['', '\uFEFF', '\r', '\r\n', '---', '---\n', '---\r\n---\r\n', '\uD800', '\uDFFF\uD800', '\u0000'.repeat(100), '\t'.repeat(50), '`'.repeat(1000), '|'.repeat(500)]) {
+    for (const text of [
+      '',
+      '\uFEFF',
+      '\r',
+      '\r\n',
+      '---',
+      '---\n',
+      '---\r\n---\r\n',
+      '\uD800',
+      '\uDFFF\uD800',
+      '\u0000'.repeat(100),
+      '\t'.repeat(50),
+      '`'.repeat(1000),
+      '|'.repeat(500),
+    ]) {
       checkFindings(text, lint(text, { config }));
     }
   });

@@ -45,12 +45,18 @@ describe('sentence bounds', () => {
 describe('caseAmounts', () => {
   it('lists the amounts and sums the facts justify, in minor units', () => {
     const minors = caseAmounts({
-      amount: 18400, currency: 'USD',
-      invoices: [{ number: 'HVW-2026-1187', amount: 12400 }, { number: 'HVW-2026-1203', amount: 6000 }],
+      amount: 18400,
+      currency: 'USD',
+      invoices: [
+        { number: 'HVW-2026-1187', amount: 12400 },
+        { number: 'HVW-2026-1203', amount: 6000 },
+      ],
       charges: [{ what: 'Interest', amount: 552, basis: 'clause 9.2' }],
       commitments: [{ what: 'Pay USD 9,200.00', by: '2026-11-30' }],
       instalments: [{ amount: 6400, by: '2026-12-15' }],
-    }).map((a) => a.minor).sort((a, b) => a - b);
+    })
+      .map((a) => a.minor)
+      .sort((a, b) => a - b);
     assert.deepEqual(minors, [55200, 600000, 640000, 920000, 1240000, 1840000, 1840000, 1895200]);
   });
 });

@@ -4,7 +4,15 @@ import { readAmounts } from '../../src/core/facts/amounts.js';
 import { readDates } from '../../src/core/facts/dates.js';
 import { parseDaxie, toDaxie } from '../../src/core/facts/daxie.js';
 import {
-  addDays, daysBetween, formatAmountLike, formatDate, formatDateLike, formatMoney, formatMoneyDaxie, sumMoney, weekday,
+  addDays,
+  daysBetween,
+  formatAmountLike,
+  formatDate,
+  formatDateLike,
+  formatMoney,
+  formatMoneyDaxie,
+  sumMoney,
+  weekday,
 } from '../../src/core/facts/format.js';
 
 describe('readAmounts', () => {
@@ -52,13 +60,21 @@ describe('readAmounts', () => {
     'Invoice HVW-2026-1187 dated 15 September 2026 covers 500 valves under clause 9.2.',
     '发票号 NBLH-20261187，数量 1,200 件，合同第 9.2 条，2026 年。',
     'Call +86 574 8765 4321 or see item 3.',
-    '一百二十元', '',
+    '一百二十元',
+    '',
   ]) {
     it(`reads no amount in \`${text}\``, () => assert.deepEqual(readAmounts(text), []));
   }
   it('reads every amount of a sentence in order', () => {
     const found = readAmounts('USD 9,200.00 by 30 November and USD 9,200.00（大写：美元玖仟贰佰元整）by 15 December.');
-    assert.deepEqual(found.map((a) => [a.raw, a.minor]), [['USD 9,200.00', 920000], ['USD 9,200.00', 920000], ['美元玖仟贰佰元整', 920000]]);
+    assert.deepEqual(
+      found.map((a) => [a.raw, a.minor]),
+      [
+        ['USD 9,200.00', 920000],
+        ['USD 9,200.00', 920000],
+        ['美元玖仟贰佰元整', 920000],
+      ],
+    );
   });
   it('reads a 大写 amount with ordinary numerals mixed in, for the rule to flag', () => {
     const [a] = readAmounts('金额：壹万捌仟四佰元整');

@@ -37,7 +37,11 @@ describe('rule registry', () => {
       it('cites its sources for users: no private notes, a public source or docs/law.md', () => {
         for (const lang of ['en', 'zh'] as const) {
           assert.doesNotMatch(meta.docs[lang], /domain notes|领域说明/i, `${lang} docs cite notes users do not have`);
-          assert.match(meta.docs[lang], /Art\.|s\.\s?\d|第[一二三四五六七八九十百零\d]+条|Directive|Act|docs\/law\.md|U\.S\.C\.|C\.F\.R\.|GB\/T|Rules|规则|https?:\/\//, `${lang} docs cite a source`);
+          assert.match(
+            meta.docs[lang],
+            /Art\.|s\.\s?\d|第[一二三四五六七八九十百零\d]+条|Directive|Act|docs\/law\.md|U\.S\.C\.|C\.F\.R\.|GB\/T|Rules|规则|https?:\/\//,
+            `${lang} docs cite a source`,
+          );
         }
       });
       it('writes its Chinese docs in Chinese', () => {

@@ -36,7 +36,10 @@ describe('robustness: the repro files and hostile input', function () {
   describe('letters', () => {
     it('daxie-redos.md: 6 KB of 大写 digits lints to findings, well inside the budget', () => {
       const findings = lint(repro('daxie-redos.md'), { config });
-      assert.ok(findings.every((f) => f.ruleId !== 'daxie-matches'), 'digits without 元 are no amount');
+      assert.ok(
+        findings.every((f) => f.ruleId !== 'daxie-matches'),
+        'digits without 元 are no amount',
+      );
       const dir = tempDir({ 'daxie-redos.md': repro('daxie-redos.md'), '.dunmarkrc.json': TODAY });
       const r = run(['lint', '--format', 'json', '--max-ms', '20000', 'daxie-redos.md'], dir);
       assert.equal(r.status, 1, r.stderr);
@@ -54,7 +57,10 @@ describe('robustness: the repro files and hostile input', function () {
         const r = run(['lint', '--format', 'json', name, 'ok.md'], dir);
         assert.equal(r.status, 1, r.stderr);
         assert.equal(r.stderr, '');
-        assert.deepEqual((JSON.parse(r.stdout) as JsonResult).map((x) => x.file), [name, 'ok.md']);
+        assert.deepEqual(
+          (JSON.parse(r.stdout) as JsonResult).map((x) => x.file),
+          [name, 'ok.md'],
+        );
       });
     }
 
@@ -65,20 +71,32 @@ describe('robustness: the repro files and hostile input', function () {
       assert.equal(suppressions.isSuppressed('no-threat', 10), false, 'an unclosed comment disables nothing');
       const closed = '<!-- dunmark-disable no-threat -->\n\nWe will find your family.\n\n<!-- dunmark-enable no-threat -->\n\nWe will find your family.\n';
       const findings = lint(`---\nkind: dunning-letter\n---\n\n${closed}`, { config }).filter((f) => f.ruleId === 'no-threat');
-      assert.deepEqual(findings.map((f) => f.line), [11], 'only the threat after dunmark-enable');
+      assert.deepEqual(
+        findings.map((f) => f.line),
+        [11],
+        'only the threat after dunmark-enable',
+      );
     });
 
     it('nesting up to 10⁴ levels never throws (property), spans stay inside the text', () => {
       const marker = fc.constantFrom('> ', '- ', '* ', '1. ', '>');
-      fc.assert(fc.property(fc.array(marker, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('USD 1.00', '壹元', 'We will sue.', ''), (markers, depth, leaf) => {
-        // Lists nest quadratically slowly in micromark (the CLI's --max-ms covers it): lists to 2,000, quotes to 10⁴.
-        const levels = markers.some((m) => m !== '>' && m !== '> ') ? Math.min(depth, 2000) : depth;
-        let prefix = '';
-        for (let i = 0; i < levels; i++) prefix += markers[i % markers.length];
-        const text = `---\nkind: dunning-letter\n---\n\n${prefix}${leaf}\n`;
-        const findings: Finding[] = lint(text, { config });
-        for (const f of findings) assert.ok(f.span.start >= 0 && f.span.end <= text.length);
-      }), { numRuns: 12 });
+      fc.assert(
+        fc.property(
+          fc.array(marker, { minLength: 1, maxLength: 4 }),
+          fc.integer({ min: 1, max: 10_000 }),
+          fc.constantFrom('USD 1.00', '壹元', 'We will sue.', ''),
+          (markers, depth, leaf) => {
+            // Lists nest quadratically slowly in micromark (the CLI's --max-ms covers it): lists to 2,000, quotes to 10⁴.
+            const levels = markers.some((m) => m !== '>' && m !== '> ') ? Math.min(depth, 2000) : depth;
+            let prefix = '';
+            for (let i = 0; i < levels; i++) prefix += markers[i % markers.length];
+            const text = `---\nkind: dunning-letter\n---\n\n${prefix}${leaf}\n`;
+            const findings: Finding[] = lint(text, { config });
+            for (const f of findings) assert.ok(f.span.start >= 0 && f.span.end <= text.length);
+          },
+        ),
+        { numRuns: 12 },
+      );
       const quotes = `---\nkind: dunning-letter\n---\n\n${'> '.repeat(10_000)}USD 1.00\n`;
       assert.doesNotThrow(() => lint(quotes, { config }));
     });
@@ -90,11 +108,17 @@ describe('robustness: the repro files and hostile input', function () {
       const r = run(['lint', '--format', 'json', '--max-ms', '300', 'slow.md', 'ok.md'], dir);
       assert.equal(r.status, 1, r.stderr);
       const results = JSON.parse(r.stdout) as JsonResult;
-      assert.deepEqual(results.find((x) => x.file === 'slow.md')!.findings.map((f) => f.ruleId), ['max-ms']);
+      assert.deepEqual(
+        results.find((x) => x.file === 'slow.md')!.findings.map((f) => f.ruleId),
+        ['max-ms'],
+      );
       assert.ok(results.find((x) => x.file === 'ok.md')!.findings.some((f) => f.ruleId === 'fact-types'));
       const after = run(['lint', '--format', 'json', '--max-ms', '300', 'slow.md', 'z.md'], (fs.writeFileSync(path.join(dir, 'z.md'), FIXABLE_LETTER), dir));
       const later = JSON.parse(after.stdout) as JsonResult;
-      assert.ok(later.find((x) => x.file === 'z.md')!.findings.some((f) => f.ruleId === 'fact-types'), 'a file after the stopped one is checked by a new worker');
+      assert.ok(
+        later.find((x) => x.file === 'z.md')!.findings.some((f) => f.ruleId === 'fact-types'),
+        'a file after the stopped one is checked by a new worker',
+      );
     });
 
     it('on every core too: the file over --max-ms is reported, its worker replaced, every other file linted, and the finding never cached', () => {
@@ -108,8 +132,15 @@ describe('robustness: the repro files and hostile input', function () {
         assert.equal(r.status, 1, r.stderr);
         const results = JSON.parse(r.stdout) as JsonResult;
         assert.equal(results.length, 60, `the cache ${pass}`);
-        assert.deepEqual(results.find((x) => x.file === 'slow.md')!.findings.map((f) => f.ruleId), ['max-ms'], `the cache ${pass}`);
-        assert.ok(results.filter((x) => x.file !== 'slow.md').every((x) => x.findings.some((f) => f.ruleId === 'fact-types')), `the cache ${pass}`);
+        assert.deepEqual(
+          results.find((x) => x.file === 'slow.md')!.findings.map((f) => f.ruleId),
+          ['max-ms'],
+          `the cache ${pass}`,
+        );
+        assert.ok(
+          results.filter((x) => x.file !== 'slow.md').every((x) => x.findings.some((f) => f.ruleId === 'fact-types')),
+          `the cache ${pass}`,
+        );
       }
       const cache = JSON.parse(fs.readFileSync(path.join(dir, '.dunmarkcache'), 'utf8')) as { entries: Record<string, unknown> };
       assert.equal(Object.keys(cache.entries).length, 59, 'every file but the one over budget');
@@ -120,7 +151,10 @@ describe('robustness: the repro files and hostile input', function () {
       const r = run(['lint', '--format', 'json', 'big.md', 'ok.md'], dir);
       assert.equal(r.status, 2);
       assert.equal(r.stderr, 'dunmark: big.md: file too large (3.0 MB), expected at most 2.0 MB (see --max-size)\n');
-      assert.deepEqual((JSON.parse(r.stdout) as JsonResult).map((x) => x.file), ['ok.md']);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as JsonResult).map((x) => x.file),
+        ['ok.md'],
+      );
       const raised = run(['lint', '--format', 'json', '--max-size', '4MB', 'big.md'], dir);
       assert.equal(raised.stderr, '');
       assert.equal(run(['lint', '--max-size', 'lots', 'ok.md'], dir).status, 2);
@@ -130,7 +164,10 @@ describe('robustness: the repro files and hostile input', function () {
       for (const count of [20_000, 300_000]) {
         const reject = Array.from({ length: count }, (_, i) => `banned${i}word`);
         reject.push('deadbeat');
-        const dir = tempDir({ 'a.md': `${FIXABLE_LETTER}\nYou deadbeat, banned17word.\n`, '.dunmarkrc.json': JSON.stringify({ today: FIXTURE_TODAY, vocabulary: { reject } }) });
+        const dir = tempDir({
+          'a.md': `${FIXABLE_LETTER}\nYou deadbeat, banned17word.\n`,
+          '.dunmarkrc.json': JSON.stringify({ today: FIXTURE_TODAY, vocabulary: { reject } }),
+        });
         const r = run(['lint', '--format', 'json', 'a.md'], dir);
         assert.equal(r.stderr, '', `${count} words`);
         const found = (JSON.parse(r.stdout) as JsonResult)[0]!.findings.filter((f) => f.ruleId === 'vocabulary');
@@ -149,15 +186,21 @@ describe('robustness: the repro files and hostile input', function () {
       const fifo = spawnFifo(path.join(letters, 'pipe.md'));
       const quiet = run(['lint', '--format', 'json', 'letters'], dir);
       assert.equal(quiet.stderr, '');
-      assert.deepEqual((JSON.parse(quiet.stdout) as JsonResult).map((x) => x.file), ['letters/a.md']);
+      assert.deepEqual(
+        (JSON.parse(quiet.stdout) as JsonResult).map((x) => x.file),
+        ['letters/a.md'],
+      );
       const loud = run(['lint', '--format', 'json', '--verbose', 'letters'], dir);
       const lines = loud.stderr.trimEnd().split('\n').sort();
-      assert.deepEqual(lines, [
-        'dunmark: letters/broken.md: skipped (broken symbolic link)',
-        'dunmark: letters/link.md: skipped (symbolic link, not followed)',
-        'dunmark: letters/loop: skipped (symbolic link to a folder that holds it (a loop), not followed)',
-        ...(fifo ? ['dunmark: letters/pipe.md: skipped (a FIFO, not a file)'] : []),
-      ].sort());
+      assert.deepEqual(
+        lines,
+        [
+          'dunmark: letters/broken.md: skipped (broken symbolic link)',
+          'dunmark: letters/link.md: skipped (symbolic link, not followed)',
+          'dunmark: letters/loop: skipped (symbolic link to a folder that holds it (a loop), not followed)',
+          ...(fifo ? ['dunmark: letters/pipe.md: skipped (a FIFO, not a file)'] : []),
+        ].sort(),
+      );
     });
 
     it('a FIFO named on the command line is one line, never a hang', () => {
@@ -187,10 +230,18 @@ describe('robustness: the repro files and hostile input', function () {
     });
 
     it('a template.md that links outside the templates folder is refused; the folder inside is fine', () => {
-      const dir = tempDir({ 'secret.txt': 'PRIVATE', '.dunmark/templates/good/template.json': TEMPLATE_JSON('good'), '.dunmark/templates/good/template.md': 'Dear {{debtor.name}},\n', '.dunmark/templates/bad/template.json': TEMPLATE_JSON('bad') });
+      const dir = tempDir({
+        'secret.txt': 'PRIVATE',
+        '.dunmark/templates/good/template.json': TEMPLATE_JSON('good'),
+        '.dunmark/templates/good/template.md': 'Dear {{debtor.name}},\n',
+        '.dunmark/templates/bad/template.json': TEMPLATE_JSON('bad'),
+      });
       fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, '.dunmark/templates/bad/template.md'));
       const r = run(['templates', '--format', 'json'], dir);
-      assert.equal(r.stderr, 'dunmark: .dunmark/templates/bad/template.md: Unexpected `template.md` that links to a file outside the templates folder, expected a file inside it\n');
+      assert.equal(
+        r.stderr,
+        'dunmark: .dunmark/templates/bad/template.md: Unexpected `template.md` that links to a file outside the templates folder, expected a file inside it\n',
+      );
       const ids = (JSON.parse(r.stdout) as { id: string }[]).map((t) => t.id);
       assert.ok(ids.includes('good') && !ids.includes('bad'));
       fs.writeFileSync(path.join(dir, 'facts.yaml'), 'debtor:\n  name: Ningbo Lianhe\n');
@@ -201,7 +252,10 @@ describe('robustness: the repro files and hostile input', function () {
 
     it('a schema `pattern` of ^(a+)+$ checks a 30-character fact in linear time', () => {
       const schema = { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^(a+)+$' } } };
-      const parsed = parseTemplateFolder({ 'template.json': JSON.stringify({ id: 'p', title: 'P', kind: 'clause', language: 'en', description: 'd', facts: schema }), 'template.md': 'Code {{code}}\n' });
+      const parsed = parseTemplateFolder({
+        'template.json': JSON.stringify({ id: 'p', title: 'P', kind: 'clause', language: 'en', description: 'd', facts: schema }),
+        'template.md': 'Code {{code}}\n',
+      });
       assert.ok(parsed.ok);
       const start = process.hrtime.bigint();
       const result = renderTemplate(parsed.template, { code: `${'a'.repeat(30)}!` });
@@ -215,14 +269,34 @@ describe('robustness: the repro files and hostile input', function () {
     it('a huge schema is refused by size, a $ref loop is named, a built-in id is kept apart', () => {
       const properties: Record<string, unknown> = {};
       for (let i = 0; i < 20_000; i++) properties[`fact${i}`] = { type: 'string' };
-      const huge = parseTemplateFolder({ 'template.json': JSON.stringify({ id: 'h', title: 'H', kind: 'clause', language: 'en', description: 'd', facts: { type: 'object', properties } }), 'template.md': 'x' });
+      const huge = parseTemplateFolder({
+        'template.json': JSON.stringify({ id: 'h', title: 'H', kind: 'clause', language: 'en', description: 'd', facts: { type: 'object', properties } }),
+        'template.md': 'x',
+      });
       assert.ok(!huge.ok && /expected at most 256 KB/.test(huge.problems[0]!.message));
-      const loop = parseTemplateFolder({ 'template.json': JSON.stringify({ id: 'l', title: 'L', kind: 'clause', language: 'en', description: 'd', facts: { $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } }, type: 'object', properties: { x: { $ref: '#/$defs/a' } } } }), 'template.md': 'x' });
+      const loop = parseTemplateFolder({
+        'template.json': JSON.stringify({
+          id: 'l',
+          title: 'L',
+          kind: 'clause',
+          language: 'en',
+          description: 'd',
+          facts: { $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } }, type: 'object', properties: { x: { $ref: '#/$defs/a' } } },
+        }),
+        'template.md': 'x',
+      });
       assert.ok(!loop.ok);
       assert.match(loop.problems[0]!.message, /`\$ref` loop \(#\/\$defs\/a → #\/\$defs\/b → #\/\$defs\/a\)/);
-      const dir = tempDir({ '.dunmark/templates/mine/template.json': TEMPLATE_JSON('reminder-en'), '.dunmark/templates/mine/template.md': 'Dear {{debtor.name}}, thank you.\n', 'facts.yaml': 'debtor:\n  name: Ningbo Lianhe\n' });
+      const dir = tempDir({
+        '.dunmark/templates/mine/template.json': TEMPLATE_JSON('reminder-en'),
+        '.dunmark/templates/mine/template.md': 'Dear {{debtor.name}}, thank you.\n',
+        'facts.yaml': 'debtor:\n  name: Ningbo Lianhe\n',
+      });
       const r = run(['templates', '--format', 'json'], dir);
-      assert.match(r.stderr, /^dunmark: \.dunmark\/templates\/mine\/template\.json: Unexpected id `reminder-en`, which a built-in template has, .*`workspace:reminder-en`\n$/);
+      assert.match(
+        r.stderr,
+        /^dunmark: \.dunmark\/templates\/mine\/template\.json: Unexpected id `reminder-en`, which a built-in template has, .*`workspace:reminder-en`\n$/,
+      );
       const ids = (JSON.parse(r.stdout) as { id: string }[]).map((t) => t.id);
       assert.ok(ids.includes('reminder-en') && ids.includes('workspace:reminder-en'));
       const mine = run(['render', 'workspace:reminder-en', '--facts', 'facts.yaml'], dir);
@@ -254,7 +328,14 @@ describe('robustness: the repro files and hostile input', function () {
 
 /** A minimal template.json with this id. */
 function TEMPLATE_JSON(id: string): string {
-  return JSON.stringify({ id, title: 'Thanks', kind: 'dunning-letter', language: 'en', description: 'A thank-you note', facts: { type: 'object', required: ['debtor'], properties: { debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } } });
+  return JSON.stringify({
+    id,
+    title: 'Thanks',
+    kind: 'dunning-letter',
+    language: 'en',
+    description: 'A thank-you note',
+    facts: { type: 'object', required: ['debtor'], properties: { debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
+  });
 }
 
 /** Makes a FIFO (named pipe) with coreutils' `mkfifo`. */

@@ -18,18 +18,35 @@ function draft(id: string): string {
 }
 
 function clauseFindings(text: string): string[] {
-  return lint(text, { config: { today: '2026-11-20' } }).filter((f) => CLAUSE_RULES.has(f.ruleId)).map((f) => f.ruleId);
+  return lint(text, { config: { today: '2026-11-20' } })
+    .filter((f) => CLAUSE_RULES.has(f.ruleId))
+    .map((f) => f.ruleId);
 }
 
 describe('clause rules on the clause templates', () => {
   const broken: [string, string, string, string][] = [
-    ['clause-arbitration-cietac', 'China International Economic and Trade Arbitration Commission (CIETAC)', 'China Arbitration Court', 'arbitration-institution'],
+    [
+      'clause-arbitration-cietac',
+      'China International Economic and Trade Arbitration Commission (CIETAC)',
+      'China Arbitration Court',
+      'arbitration-institution',
+    ],
     ['clause-arbitration-hkiac', 'The seat of arbitration shall be Hong Kong. ', '', 'arbitration-elements'],
-    ['clause-arbitration-siac', 'The award shall be final and binding on both parties', 'Either party may sue in a competent court instead', 'no-litigation-alternative'],
+    [
+      'clause-arbitration-siac',
+      'The award shall be final and binding on both parties',
+      'Either party may sue in a competent court instead',
+      'no-litigation-alternative',
+    ],
     ['clause-prc-guarantee-zh', '主债务履行期限届满之日起36个月', '直至全部清偿为止', 'prc-guarantee'],
     ['clause-prc-guarantee-zh', '连带责任保证', '保证', 'prc-guarantee'],
     ['clause-us-guaranty-en', 'This is a guaranty of payment and not of collection', 'This is a guaranty of collection', 'us-guaranty'],
-    ['clause-jurisdiction-en', 'non-exclusive jurisdiction over any dispute arising out of or in connection with this contract. Nothing in this clause prevents the Seller from bringing proceedings against the Buyer in the competent people\'s court at the Buyer\'s domicile, or wherever the Buyer has assets, so that a judgment can be enforced where the Buyer is.', 'exclusive jurisdiction over any dispute arising out of or in connection with this contract.', 'us-court-only'],
+    [
+      'clause-jurisdiction-en',
+      "non-exclusive jurisdiction over any dispute arising out of or in connection with this contract. Nothing in this clause prevents the Seller from bringing proceedings against the Buyer in the competent people's court at the Buyer's domicile, or wherever the Buyer has assets, so that a judgment can be enforced where the Buyer is.",
+      'exclusive jurisdiction over any dispute arising out of or in connection with this contract.',
+      'us-court-only',
+    ],
   ];
   for (const [id, from, to, ruleId] of broken) {
     it(`${id}: clean as drafted, \`${ruleId}\` once broken`, () => {
@@ -50,7 +67,10 @@ describe('clause rules on the clause templates', () => {
   });
 
   it('no-litigation-alternative suggests keeping arbitration only', () => {
-    const text = draft('clause-arbitration-cietac').replace('referred to and finally resolved by arbitration', 'referred to and finally resolved by arbitration or litigation');
+    const text = draft('clause-arbitration-cietac').replace(
+      'referred to and finally resolved by arbitration',
+      'referred to and finally resolved by arbitration or litigation',
+    );
     const finding = lint(text, { config: { today: '2026-11-20' } }).find((f) => f.ruleId === 'no-litigation-alternative');
     assert.ok(finding);
     assert.deepEqual(clauseFindings(applyFixes(text, finding.fixes)), []);
@@ -64,7 +84,13 @@ describe('clause rules on the clause templates', () => {
   });
 
   it('never throws on odd clause documents', () => {
-    for (const text of ['', '---\nkind: clause\nclause: arbitration\n---\n', '---\nkind: clause\nclause: guarantor\nlanguage: zh-CN\n---\n\n保证', '# Arbitration\r\n\r\narbitration\r\n', '\uFEFF# 仲裁\n\n仲裁'.repeat(2000)]) {
+    for (const text of [
+      '',
+      '---\nkind: clause\nclause: arbitration\n---\n',
+      '---\nkind: clause\nclause: guarantor\nlanguage: zh-CN\n---\n\n保证',
+      '# Arbitration\r\n\r\narbitration\r\n',
+      '\uFEFF# 仲裁\n\n仲裁'.repeat(2000),
+    ]) {
       assert.ok(Array.isArray(lint(text)));
     }
   });

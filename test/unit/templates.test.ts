@@ -8,15 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/index.js';
-import {
-  escapeMarkdown, listTemplates, parseTemplateFolder, renderTemplate, requiredPaths, type Template,
-} from '../../src/core/templates/index.js';
+import { escapeMarkdown, listTemplates, parseTemplateFolder, renderTemplate, requiredPaths, type Template } from '../../src/core/templates/index.js';
 import { loadWorkspaceTemplates } from '../../src/cli/templates.js';
 import { BUILTIN_MODULE_PATH, generateBuiltinModule } from '../../scripts/gen-templates.js';
 import { formatFinding, ROOT } from './helpers.js';
 
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
-const folders = fs.readdirSync(TEMPLATES_DIR).filter((d) => fs.statSync(path.join(TEMPLATES_DIR, d)).isDirectory()).sort();
+const folders = fs
+  .readdirSync(TEMPLATES_DIR)
+  .filter((d) => fs.statSync(path.join(TEMPLATES_DIR, d)).isDirectory())
+  .sort();
 
 function example(id: string): Record<string, unknown> {
   return parseYaml(fs.readFileSync(path.join(TEMPLATES_DIR, id, 'example.yaml'), 'utf8')) as Record<string, unknown>;
@@ -49,8 +50,21 @@ const KNOWN_FOREIGN_FINDINGS: Record<string, string[]> = {};
 
 const FOLDER_FILES = (files: Record<string, string>): Record<string, string> => ({
   'template.json': JSON.stringify({
-    id: 'thank-you-en', title: 'Thank you for paying', kind: 'dunning-letter', language: 'en', description: 'Confirms a payment.',
-    facts: { type: 'object', required: ['debtor', 'amount', 'currency'], properties: { debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, contact: { type: 'string' } } }, amount: { type: 'number' }, currency: { type: 'string' }, note: { type: 'string' } } },
+    id: 'thank-you-en',
+    title: 'Thank you for paying',
+    kind: 'dunning-letter',
+    language: 'en',
+    description: 'Confirms a payment.',
+    facts: {
+      type: 'object',
+      required: ['debtor', 'amount', 'currency'],
+      properties: {
+        debtor: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, contact: { type: 'string' } } },
+        amount: { type: 'number' },
+        currency: { type: 'string' },
+        note: { type: 'string' },
+      },
+    },
   }),
   'template.md': '---\nkind: dunning-letter\nlanguage: en\n---\n\nDear {{debtor.name}},\n\nThank you for your payment of {{amount_en}}.\n',
   ...files,
@@ -58,11 +72,18 @@ const FOLDER_FILES = (files: Record<string, string>): Record<string, string> => 
 
 describe('templates', () => {
   it('bundles every folder of templates/ in the generated module (npm run docs)', () => {
-    assert.equal(fs.readFileSync(BUILTIN_MODULE_PATH, 'utf8'), generateBuiltinModule(), 'src/core/templates/builtin.generated.ts is out of date: run `npm run docs`');
+    assert.equal(
+      fs.readFileSync(BUILTIN_MODULE_PATH, 'utf8'),
+      generateBuiltinModule(),
+      'src/core/templates/builtin.generated.ts is out of date: run `npm run docs`',
+    );
   });
 
   it('parses every built-in template, one per folder, id equal to the folder name', () => {
-    assert.deepEqual(listTemplates().map((t) => t.id), folders);
+    assert.deepEqual(
+      listTemplates().map((t) => t.id),
+      folders,
+    );
   });
 
   it('has the built-in set the product promises', () => {
@@ -70,8 +91,20 @@ describe('templates', () => {
     for (const stage of ['reminder', 'second-reminder', 'final-demand', 'letter-before-action']) {
       for (const lang of ['en', 'zh', 'bilingual']) assert.ok(ids.has(`${stage}-${lang}`), `${stage}-${lang}`);
     }
-    for (const id of ['call-preparation-en', 'call-summary-en', 'call-summary-zh', 'repayment-plan-en', 'clause-us-guaranty-en', 'clause-prc-guarantee-zh',
-      'clause-arbitration-cietac', 'clause-arbitration-hkiac', 'clause-arbitration-siac', 'clause-arbitration-icc', 'clause-prevailing-language-bilingual', 'clause-jurisdiction-en']) {
+    for (const id of [
+      'call-preparation-en',
+      'call-summary-en',
+      'call-summary-zh',
+      'repayment-plan-en',
+      'clause-us-guaranty-en',
+      'clause-prc-guarantee-zh',
+      'clause-arbitration-cietac',
+      'clause-arbitration-hkiac',
+      'clause-arbitration-siac',
+      'clause-arbitration-icc',
+      'clause-prevailing-language-bilingual',
+      'clause-jurisdiction-en',
+    ]) {
       assert.ok(ids.has(id), id);
     }
   });
@@ -124,7 +157,10 @@ describe('templates', () => {
       facts.deadline = '2026-02-30';
       const result = renderTemplate('second-reminder-en', facts);
       assert.ok(!result.ok);
-      assert.deepEqual(result.problems.map((p) => p.path), ['deadline', 'debtor.name', 'invoices.1.amount']);
+      assert.deepEqual(
+        result.problems.map((p) => p.path),
+        ['deadline', 'debtor.name', 'invoices.1.amount'],
+      );
       assert.match(result.problems[2]!.message, /`invoices\.1\.amount`, expected number/);
     });
 
@@ -133,12 +169,15 @@ describe('templates', () => {
       assert.ok(parsed.ok);
       const result = renderTemplate(parsed.template, { debtor: { name: 'Ningbo Lianhe Industrial Co., Ltd.' }, amount: 18400, currency: 'USD' });
       assert.ok(!result.ok);
-      assert.deepEqual(result.problems.map((p) => p.path), ['debtor.contact']);
+      assert.deepEqual(
+        result.problems.map((p) => p.path),
+        ['debtor.contact'],
+      );
       const blank = renderTemplate(parsed.template, { debtor: { name: 'Ningbo Lianhe', contact: '  ' }, amount: 18400, currency: 'USD' });
       assert.ok(!blank.ok);
     });
 
-    it('escapes Markdown in fact strings in one place, and leaves the helpers\' Markdown alone', () => {
+    it("escapes Markdown in fact strings in one place, and leaves the helpers' Markdown alone", () => {
       assert.equal(escapeMarkdown('Smith_Jones *Trading* [HK] <Ltd> #1 `x` a|b'), 'Smith\\_Jones \\*Trading\\* \\[HK\\] \\<Ltd\\> \\#1 \\`x\\` a\\|b');
       assert.equal(escapeMarkdown('line one\r\nline two'), 'line one line two');
       const facts = clone(example('reminder-en'));
@@ -200,9 +239,17 @@ describe('templates', () => {
   describe('template folders', () => {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['bad JSON', { 'template.json': '{ "id": "x", ' }, /Unexpected JSON/],
-      ['a schema that does not compile', { 'template.json': JSON.stringify({ id: 'x-en', title: 'X', kind: 'clause', language: 'en', description: 'X', facts: { type: 'objekt' } }) }, /does not compile/],
+      [
+        'a schema that does not compile',
+        { 'template.json': JSON.stringify({ id: 'x-en', title: 'X', kind: 'clause', language: 'en', description: 'X', facts: { type: 'objekt' } }) },
+        /does not compile/,
+      ],
       ['Mustache that does not parse', { 'template.md': 'Dear {{#debtor}}{{name}},\n' }, /Unexpected Mustache/],
-      ['a tag the schema does not declare', { 'template.md': 'Dear {{debtor.name}}, re {{invoice_number}}.\n' }, /`\{\{invoice_number\}\}` that the facts schema does not declare/],
+      [
+        'a tag the schema does not declare',
+        { 'template.md': 'Dear {{debtor.name}}, re {{invoice_number}}.\n' },
+        /`\{\{invoice_number\}\}` that the facts schema does not declare/,
+      ],
       ['a partial', { 'template.md': '{{> footer}}\n' }, /partial/],
       ['no template.md', { 'template.md': undefined as unknown as string }, /Missing `template\.md`/],
       ['no id or title', { 'template.json': JSON.stringify({ kind: 'clause', language: 'en', description: 'X', facts: {} }) }, /Unexpected id \(none\)/],
@@ -213,12 +260,17 @@ describe('templates', () => {
         for (const [k, v] of Object.entries(all)) if (v === undefined) delete all[k];
         const parsed = parseTemplateFolder(all);
         assert.ok(!parsed.ok);
-        assert.ok(parsed.problems.some((p) => pattern.test(p.message)), JSON.stringify(parsed.problems));
+        assert.ok(
+          parsed.problems.some((p) => pattern.test(p.message)),
+          JSON.stringify(parsed.problems),
+        );
       });
     }
 
     it('accepts a well-formed workspace template, declared helpers and sections included', () => {
-      const parsed = parseTemplateFolder(FOLDER_FILES({ 'template.md': '{{#note}}Note: {{note}}{{/note}}\n{{#debtor}}Dear {{name}},{{/debtor}} {{amount_zh}} {{amount_daxie}}\n' }));
+      const parsed = parseTemplateFolder(
+        FOLDER_FILES({ 'template.md': '{{#note}}Note: {{note}}{{/note}}\n{{#debtor}}Dear {{name}},{{/debtor}} {{amount_zh}} {{amount_daxie}}\n' }),
+      );
       assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
       const result = renderTemplate(parsed.template, { debtor: { name: 'Ningbo Lianhe' }, amount: 100, currency: 'CNY' });
       assert.ok(result.ok);
@@ -235,7 +287,11 @@ describe('templates', () => {
       assert.equal(merged.length, listTemplates().length + 1);
       assert.notEqual(merged.find((t) => t.id === 'reminder-en')!.title, 'Thank you for paying', 'the built-in one is not replaced');
       assert.equal(merged.find((t) => t.id === 'workspace:reminder-en')!.title, 'Thank you for paying');
-      const result = renderTemplate('workspace:reminder-en', { debtor: { name: 'Ningbo Lianhe' }, amount: 5, currency: 'USD' }, { templates: [parsed.template] });
+      const result = renderTemplate(
+        'workspace:reminder-en',
+        { debtor: { name: 'Ningbo Lianhe' }, amount: 5, currency: 'USD' },
+        { templates: [parsed.template] },
+      );
       assert.ok(result.ok && result.text.includes('Thank you for your payment of USD 5.00'));
     });
 
@@ -246,7 +302,10 @@ describe('templates', () => {
         for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, folder, name), text);
       }
       const { templates, problems } = await loadWorkspaceTemplates(dir);
-      assert.deepEqual(templates.map((t: Template) => t.id), ['thank-you-en']);
+      assert.deepEqual(
+        templates.map((t: Template) => t.id),
+        ['thank-you-en'],
+      );
       assert.equal(problems.length, 1);
       assert.equal(path.basename(problems[0]!.folder), 'broken');
       assert.deepEqual(await loadWorkspaceTemplates(path.join(dir, 'none')), { templates: [], problems: [] });
@@ -303,7 +362,10 @@ describe('templates CLI (dist/cli.mjs)', () => {
 
   it('templates --format json lists every template with the facts it requires; workspace templates included, broken ones reported', () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-ws-'));
-    for (const [folder, files] of Object.entries({ good: FOLDER_FILES({}), broken: FOLDER_FILES({ 'template.json': FOLDER_FILES({})['template.json']!.replace('thank-you-en', 'broken-en'), 'template.md': 'Dear {{nobody}}\n' }) })) {
+    for (const [folder, files] of Object.entries({
+      good: FOLDER_FILES({}),
+      broken: FOLDER_FILES({ 'template.json': FOLDER_FILES({})['template.json']!.replace('thank-you-en', 'broken-en'), 'template.md': 'Dear {{nobody}}\n' }),
+    })) {
       fs.mkdirSync(path.join(ws, '.dunmark/templates', folder), { recursive: true });
       for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(ws, '.dunmark/templates', folder, name), text);
     }

@@ -25,15 +25,21 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
         ruleId: f.ruleId,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation,
-            region: {
-              startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn,
-              charOffset: f.span.start, charLength: f.span.end - f.span.start,
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: {
+                startLine: f.line,
+                startColumn: f.column,
+                endLine: f.endLine,
+                endColumn: f.endColumn,
+                charOffset: f.span.start,
+                charLength: f.span.end - f.span.start,
+              },
             },
           },
-        }],
+        ],
       };
       if (r.locate) {
         const at = r.locate(f);
@@ -47,8 +53,12 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
           physicalLocation: {
             artifactLocation,
             region: {
-              startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn,
-              charOffset: place.span.start, charLength: place.span.end - place.span.start,
+              startLine: place.line,
+              startColumn: place.column,
+              endLine: place.endLine,
+              endColumn: place.endColumn,
+              charOffset: place.span.start,
+              charLength: place.span.end - place.span.start,
             },
           },
         }));
@@ -58,13 +68,15 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
       if (f.fixes.length > 0) {
         result.fixes = f.fixes.map((fix) => ({
           description: { text: fix.title },
-          artifactChanges: [{
-            artifactLocation,
-            replacements: fix.edits.map((e) => ({
-              deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
-              insertedContent: { text: e.text },
-            })),
-          }],
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: fix.edits.map((e) => ({
+                deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+                insertedContent: { text: e.text },
+              })),
+            },
+          ],
         }));
       }
       sarifResults.push(result);
@@ -73,31 +85,33 @@ export function sarifLog(results: FileResult[], rules: RuleMeta[], cwd: string):
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'dunmark',
-          version: VERSION,
-          semanticVersion: VERSION,
-          rules: rules.map((meta) => ({
-            id: meta.id,
-            name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-            shortDescription: { text: meta.description },
-            fullDescription: { text: meta.docs.en.trim(), markdown: meta.docs.en.trim() },
-            ...(DOCS_BASE ? { helpUri: `${DOCS_BASE}${meta.id}.md` } : {}),
-            defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-            properties: { category: meta.category, languages: [...meta.languages], tags: [meta.category] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'dunmark',
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: rules.map((meta) => ({
+              id: meta.id,
+              name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+              shortDescription: { text: meta.description },
+              fullDescription: { text: meta.docs.en.trim(), markdown: meta.docs.en.trim() },
+              ...(DOCS_BASE ? { helpUri: `${DOCS_BASE}${meta.id}.md` } : {}),
+              defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+              properties: { category: meta.category, languages: [...meta.languages], tags: [meta.category] },
+            })),
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: base } },
+        columnKind: 'utf16CodeUnits',
+        artifacts: results.map((r) => ({
+          location: { uri: encodeUri(r.file), uriBaseId: '%SRCROOT%' },
+          mimeType: r.locate ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/markdown',
+        })),
+        results: sarifResults,
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: base } },
-      columnKind: 'utf16CodeUnits',
-      artifacts: results.map((r) => ({
-        location: { uri: encodeUri(r.file), uriBaseId: '%SRCROOT%' },
-        mimeType: r.locate ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/markdown',
-      })),
-      results: sarifResults,
-    }],
+    ],
   };
 }
 

@@ -47,14 +47,25 @@ export interface AgingGroup {
 /** The mapping file checked: a one-line reason when it cannot be used. */
 export function checkAgingMap(value: unknown): { ok: true; map: AgingMap } | { ok: false; reason: string } {
   if (!isObject(value)) return { ok: false, reason: 'expected a JSON object with `columns`' };
-  if (!isObject(value.columns) || Object.keys(value.columns).length === 0) return { ok: false, reason: 'expected `columns`: an object of column header → fact path' };
+  if (!isObject(value.columns) || Object.keys(value.columns).length === 0)
+    return { ok: false, reason: 'expected `columns`: an object of column header → fact path' };
   for (const [column, fact] of Object.entries(value.columns)) {
-    if (typeof fact !== 'string' || !/^[a-z_][a-z0-9_]*(\.(\*|[a-z_][a-z0-9_]*))*$/.test(fact)) return { ok: false, reason: `unexpected fact path \`${String(fact)}\` for column \`${column}\`, expected a dotted path such as debtor.name or invoices.*.amount` };
-    if (!schemaAt(fact.replace(/\.\*/g, '.0'))) return { ok: false, reason: `unexpected fact \`${fact}\` for column \`${column}\`, expected a fact of the facts contract (see schemas/facts.schema.json)` };
+    if (typeof fact !== 'string' || !/^[a-z_][a-z0-9_]*(\.(\*|[a-z_][a-z0-9_]*))*$/.test(fact))
+      return {
+        ok: false,
+        reason: `unexpected fact path \`${String(fact)}\` for column \`${column}\`, expected a dotted path such as debtor.name or invoices.*.amount`,
+      };
+    if (!schemaAt(fact.replace(/\.\*/g, '.0')))
+      return {
+        ok: false,
+        reason: `unexpected fact \`${fact}\` for column \`${column}\`, expected a fact of the facts contract (see schemas/facts.schema.json)`,
+      };
   }
-  if (value.key !== undefined && (typeof value.key !== 'string' || value.key.trim() === '')) return { ok: false, reason: 'expected `key` to be the header of the column that tells debtors apart' };
+  if (value.key !== undefined && (typeof value.key !== 'string' || value.key.trim() === ''))
+    return { ok: false, reason: 'expected `key` to be the header of the column that tells debtors apart' };
   if (value.facts !== undefined && !isObject(value.facts)) return { ok: false, reason: 'expected `facts` to be an object of facts' };
-  if (value.dateFormat !== undefined && !['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'].includes(String(value.dateFormat))) return { ok: false, reason: 'expected `dateFormat` to be YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY' };
+  if (value.dateFormat !== undefined && !['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'].includes(String(value.dateFormat)))
+    return { ok: false, reason: 'expected `dateFormat` to be YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY' };
   if (value.sheet !== undefined && typeof value.sheet !== 'string') return { ok: false, reason: 'expected `sheet` to be the name of a sheet' };
   return { ok: true, map: value as unknown as AgingMap };
 }
@@ -63,8 +74,10 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A cell as an ISO date, or undefined. Excel serial numbers count too (days since 1899-12-30). */
 function toDate(cell: Cell, format: AgingMap['dateFormat']): string | undefined {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
-  if (typeof cell === 'number' && cell > 20000 && cell < 80000 && Number.isInteger(cell)) return toDate(new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000), format);
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? undefined : `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
+  if (typeof cell === 'number' && cell > 20000 && cell < 80000 && Number.isInteger(cell))
+    return toDate(new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000), format);
   if (typeof cell !== 'string') return undefined;
   const s = cell.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
@@ -82,7 +95,13 @@ function toNumber(cell: Cell): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
   // a code before or after the figure, each stripped on its own (one pattern for both backtracks over spaces)
-  const s = cell.trim().replace(/^[A-Z]{3}/, '').replace(/[A-Z]{3}$/, '').trim().replace(/^[$¥€£]\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const s = cell
+    .trim()
+    .replace(/^[A-Z]{3}/, '')
+    .replace(/[A-Z]{3}$/, '')
+    .trim()
+    .replace(/^[$¥€£]\s*/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
 }
 
@@ -101,11 +120,20 @@ function convert(cell: Cell, fact: string, format: AgingMap['dateFormat']): { va
     case 'date': {
       const d = toDate(cell, format);
       if (d) return { value: d };
-      const hint = typeof cell === 'string' && /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(cell.trim()) && !format ? ' (set `dateFormat` in the mapping file: MM/DD/YYYY or DD/MM/YYYY)' : '';
+      const hint =
+        typeof cell === 'string' && /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(cell.trim()) && !format
+          ? ' (set `dateFormat` in the mapping file: MM/DD/YYYY or DD/MM/YYYY)'
+          : '';
       return { reason: `Unexpected \`${String(cell)}\`, expected a date such as 2026-10-15${hint}` };
     }
     case 'boolean':
-      return typeof cell === 'boolean' ? { value: cell } : /^(true|yes|y|1)$/i.test(String(cell).trim()) ? { value: true } : /^(false|no|n|0)$/i.test(String(cell).trim()) ? { value: false } : { reason: `Unexpected \`${String(cell)}\`, expected yes or no` };
+      return typeof cell === 'boolean'
+        ? { value: cell }
+        : /^(true|yes|y|1)$/i.test(String(cell).trim())
+          ? { value: true }
+          : /^(false|no|n|0)$/i.test(String(cell).trim())
+            ? { value: false }
+            : { reason: `Unexpected \`${String(cell)}\`, expected yes or no` };
     default:
       return { value: cell instanceof Date ? toDate(cell, format) : String(cell).trim() };
   }
@@ -113,7 +141,12 @@ function convert(cell: Cell, fact: string, format: AgingMap['dateFormat']): { va
 
 /** A name for a file or folder from a debtor's key: letters, digits and Chinese characters, hyphens between. */
 export function slugOf(key: string, fallback: string): string {
-  const slug = key.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const slug = key
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9\u3400-\u9fff]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return slug || fallback;
 }
 
@@ -127,12 +160,26 @@ export function agingGroups(rows: readonly (readonly Cell[])[], map: AgingMap): 
   const header = (rows[0] ?? []).map((c) => String(c ?? '').trim());
   const problems: AgingProblem[] = [];
   const index = new Map<string, number>();
-  header.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  header.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
   for (const column of Object.keys(map.columns)) {
-    if (!index.has(column)) problems.push({ row: 1, column, fact: map.columns[column]!, message: `Unexpected header row without the column \`${column}\`, expected it (the mapping file maps it to \`${map.columns[column]!}\`)` });
+    if (!index.has(column))
+      problems.push({
+        row: 1,
+        column,
+        fact: map.columns[column]!,
+        message: `Unexpected header row without the column \`${column}\`, expected it (the mapping file maps it to \`${map.columns[column]!}\`)`,
+      });
   }
   const keyColumn = map.key ?? Object.entries(map.columns).find(([, f]) => f === 'debtor.name')?.[0] ?? Object.keys(map.columns)[0]!;
-  if (!index.has(keyColumn) && !problems.length) problems.push({ row: 1, column: keyColumn, fact: 'key', message: `Unexpected header row without the column \`${keyColumn}\`, expected it (the mapping file's \`key\`)` });
+  if (!index.has(keyColumn) && !problems.length)
+    problems.push({
+      row: 1,
+      column: keyColumn,
+      fact: 'key',
+      message: `Unexpected header row without the column \`${keyColumn}\`, expected it (the mapping file's \`key\`)`,
+    });
   if (problems.length) return { groups: [], problems };
   const groups = new Map<string, AgingGroup>();
   // in the order of the file's columns, so a row's problems read left to right
@@ -163,8 +210,15 @@ export function agingGroups(rows: readonly (readonly Cell[])[], map: AgingMap): 
       if (before === undefined) setPath(group.facts, fact, converted.value);
       else if (before !== converted.value) {
         const type = schemaAt(fact)?.type;
-        if (type === 'date' && typeof before === 'string' && typeof converted.value === 'string') setPath(group.facts, fact, before < converted.value ? before : converted.value);
-        else group.problems.push({ row: number, column, fact, message: `Unexpected \`${String(converted.value)}\` for \`${fact}\`, expected \`${String(before)}\` as in row ${group.rows[0]} of the same debtor` });
+        if (type === 'date' && typeof before === 'string' && typeof converted.value === 'string')
+          setPath(group.facts, fact, before < converted.value ? before : converted.value);
+        else
+          group.problems.push({
+            row: number,
+            column,
+            fact,
+            message: `Unexpected \`${String(converted.value)}\` for \`${fact}\`, expected \`${String(before)}\` as in row ${group.rows[0]} of the same debtor`,
+          });
       }
     }
     if (Object.keys(invoice).length) {

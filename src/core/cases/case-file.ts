@@ -48,7 +48,11 @@ export function parseCaseFile(source: CaseFileSource): CaseFile {
   let data: Record<string, unknown> = {};
   if (errors.length === 0 && fm.data !== undefined && fm.data !== null) {
     if (typeof fm.data === 'object' && !Array.isArray(fm.data)) data = fm.data as Record<string, unknown>;
-    else errors.push({ message: 'a case file that is not a mapping of facts, expected `key: value` lines', span: { start: 0, end: Math.min(text.length, text.indexOf('\n') >>> 0) } });
+    else
+      errors.push({
+        message: 'a case file that is not a mapping of facts, expected `key: value` lines',
+        span: { start: 0, end: Math.min(text.length, text.indexOf('\n') >>> 0) },
+      });
   }
   return { name: source.name, text, data, errors, keys: fm.keys, lines: new LineIndex(text) };
 }

@@ -26,7 +26,12 @@ function edit(text: string, change: (doc: ReturnType<typeof parseDocument>) => v
  */
 export function recordPayment(text: string, payment: { date: string; amount: number; reference?: string; applied_to?: string }): CaseEdit {
   return edit(text, (doc) => {
-    const entry = { date: payment.date, amount: payment.amount, ...(payment.applied_to ? { applied_to: payment.applied_to } : {}), ...(payment.reference ? { reference: payment.reference } : {}) };
+    const entry = {
+      date: payment.date,
+      amount: payment.amount,
+      ...(payment.applied_to ? { applied_to: payment.applied_to } : {}),
+      ...(payment.reference ? { reference: payment.reference } : {}),
+    };
     const payments: unknown = doc.get('payments');
     if (isSeq(payments)) payments.add(doc.createNode(entry));
     else doc.set('payments', doc.createNode([entry]));

@@ -1,9 +1,32 @@
 /** Cases: the case file every document of a case inherits, and the portfolio `dunmark cases` and the Cases view show. */
-export { asCaseFacts, CASE_FILE_NAMES, caseFacts, caseKey, documentFacts, isCaseFacts, parseCaseFile, type CaseFacts, type CaseFile, type CaseFileSource } from './case-file.js';
+export {
+  asCaseFacts,
+  CASE_FILE_NAMES,
+  caseFacts,
+  caseKey,
+  documentFacts,
+  isCaseFacts,
+  parseCaseFile,
+  type CaseFacts,
+  type CaseFile,
+  type CaseFileSource,
+} from './case-file.js';
 export { readCaseFolders, type CaseFolder, type CaseFolderOptions } from './folders.js';
 export {
-  checkPromises, DEFAULT_SCHEDULE, dueGroup, scheduleOf, sortPortfolio, summarizeCase,
-  type CaseDocument, type CaseDocumentSource, type CasePromise, type CaseSummary, type NextAction, type Schedule, type Step, type SummaryOptions,
+  checkPromises,
+  DEFAULT_SCHEDULE,
+  dueGroup,
+  scheduleOf,
+  sortPortfolio,
+  summarizeCase,
+  type CaseDocument,
+  type CaseDocumentSource,
+  type CasePromise,
+  type CaseSummary,
+  type NextAction,
+  type Schedule,
+  type Step,
+  type SummaryOptions,
 } from './portfolio.js';
 export { closeCase, DEADLINE_DAYS, nextDraft, recordPayment, type CaseEdit, type NextDraft } from './edit.js';
 export { limitationOf } from '../law/limitation.js';

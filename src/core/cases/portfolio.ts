@@ -150,12 +150,18 @@ function stepAfter(stage: Stage | undefined): Step {
 function nextAction(summary: Omit<CaseSummary, 'next'>, facts: Facts, schedule: Schedule, asOf: string): NextAction | undefined {
   if (summary.closed) return undefined;
   if (summary.outstanding !== undefined && summary.outstanding <= 0) {
-    const lastPayment = [...(facts.payments ?? [])].filter((p) => p.date).sort(byDate).pop()?.date;
+    const lastPayment = [...(facts.payments ?? [])]
+      .filter((p) => p.date)
+      .sort(byDate)
+      .pop()?.date;
     return { step: 'close', date: lastPayment && lastPayment < asOf ? lastPayment : asOf, reason: 'paid in full: confirm the settlement and close the case' };
   }
   if (!summary.dueDate) return undefined;
   const letters = summary.documents.filter((d) => d.kind === 'dunning-letter' && d.stage);
-  const highest = letters.reduce<CaseDocument | undefined>((top, d) => (!top || STAGES.indexOf(d.stage!) > STAGES.indexOf(top.stage!) || (d.stage === top.stage && byDate(top, d) < 0) ? d : top), undefined);
+  const highest = letters.reduce<CaseDocument | undefined>(
+    (top, d) => (!top || STAGES.indexOf(d.stage!) > STAGES.indexOf(top.stage!) || (d.stage === top.stage && byDate(top, d) < 0) ? d : top),
+    undefined,
+  );
   const step = stepAfter(highest?.stage);
   let date: string;
   let reason: string;
@@ -178,7 +184,9 @@ function nextAction(summary: Omit<CaseSummary, 'next'>, facts: Facts, schedule: 
     reason = `the day after the promise of ${due.by}`;
   }
   // a promise broken since the last letter brings the next letter forward
-  const broken = summary.promises.filter((p) => p.status === 'broken' && (!lastLetter?.date || p.by >= lastLetter.date)).sort((a, b) => (a.by < b.by ? -1 : 1))[0];
+  const broken = summary.promises
+    .filter((p) => p.status === 'broken' && (!lastLetter?.date || p.by >= lastLetter.date))
+    .sort((a, b) => (a.by < b.by ? -1 : 1))[0];
   if (broken && addDays(broken.by, 1) < date) {
     date = addDays(broken.by, 1);
     reason = `promise of ${broken.by} broken`;
@@ -187,7 +195,12 @@ function nextAction(summary: Omit<CaseSummary, 'next'>, facts: Facts, schedule: 
 }
 
 /** Summarizes one case: its case file's facts (merged, outermost first) and its documents. */
-export function summarizeCase(folder: string, caseData: Record<string, unknown>, documents: readonly CaseDocumentSource[], options: SummaryOptions): CaseSummary {
+export function summarizeCase(
+  folder: string,
+  caseData: Record<string, unknown>,
+  documents: readonly CaseDocumentSource[],
+  options: SummaryOptions,
+): CaseSummary {
   const problems: string[] = [];
   const { facts, problems: factProblems } = typeFacts(caseData);
   for (const p of factProblems) problems.push(p.message.en);
@@ -208,7 +221,13 @@ export function summarizeCase(folder: string, caseData: Record<string, unknown>,
   for (const source of [...documents].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const own = ownFacts(source.text);
     const typed = typeFacts(mergeFacts(caseData, own.data)).facts;
-    const doc: CaseDocument = { name: source.name, kind: typed.kind, stage: typed.kind === 'dunning-letter' ? typed.stage : undefined, date: typed.date, deadline: typed.deadline };
+    const doc: CaseDocument = {
+      name: source.name,
+      kind: typed.kind,
+      stage: typed.kind === 'dunning-letter' ? typed.stage : undefined,
+      date: typed.date,
+      deadline: typed.deadline,
+    };
     if (own.problem) doc.problem = own.problem;
     docs.push(doc);
     const mine = typeFacts(own.data).facts;
@@ -221,19 +240,37 @@ export function summarizeCase(folder: string, caseData: Record<string, unknown>,
   }
   docs.sort(byDate);
   const paid = (facts.payments ?? []).reduce((t, p) => t + (typeof p.amount === 'number' ? toMinor(p.amount) : 0), 0) / 100;
-  const invoiced = facts.invoices?.length && facts.invoices.every((i) => typeof i.amount === 'number')
-    ? facts.invoices.reduce((t, i) => t + toMinor(i.amount!), 0) / 100 : undefined;
+  const invoiced =
+    facts.invoices?.length && facts.invoices.every((i) => typeof i.amount === 'number')
+      ? facts.invoices.reduce((t, i) => t + toMinor(i.amount!), 0) / 100
+      : undefined;
   const outstanding = facts.amount ?? (invoiced !== undefined ? Math.round((invoiced - paid) * 100) / 100 : undefined);
-  const dueDate = facts.due_date ?? [...(facts.invoices ?? [])].map((i) => i.date).filter((d): d is string => Boolean(d)).sort()[0];
+  const dueDate =
+    facts.due_date ??
+    [...(facts.invoices ?? [])]
+      .map((i) => i.date)
+      .filter((d): d is string => Boolean(d))
+      .sort()[0];
   if (!facts.due_date && !dueDate) problems.push('no `due_date` in the case file: no schedule');
   const dated = docs.filter((d) => d.date);
-  const since = [...promises].map((p) => docs.find((d) => d.name === p.source)?.date).filter((d): d is string => Boolean(d)).sort()[0];
+  const since = [...promises]
+    .map((p) => docs.find((d) => d.name === p.source)?.date)
+    .filter((d): d is string => Boolean(d))
+    .sort()[0];
   const partial: Omit<CaseSummary, 'next'> = {
-    folder, debtor: facts.debtor?.name, currency: facts.currency, outstanding, paid, dueDate,
+    folder,
+    debtor: facts.debtor?.name,
+    currency: facts.currency,
+    outstanding,
+    paid,
+    dueDate,
     daysOverdue: dueDate ? daysBetween(dueDate, options.asOf) : undefined,
-    documents: docs, last: dated[dated.length - 1],
+    documents: docs,
+    last: dated[dated.length - 1],
     promises: checkPromises(promises, facts.payments, options.asOf, since),
-    closed: facts.closed, limitation: options.limitation?.({ ...facts, events: [...(facts.events ?? []), ...recorded] }), problems,
+    closed: facts.closed,
+    limitation: options.limitation?.({ ...facts, events: [...(facts.events ?? []), ...recorded] }),
+    problems,
   };
   return { ...partial, next: nextAction(partial, facts, { ...DEFAULT_SCHEDULE, ...options.schedule }, options.asOf) };
 }

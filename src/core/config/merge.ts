@@ -12,8 +12,7 @@ export function mergeConfig(base: DunmarkConfig | undefined, override: DunmarkCo
   if (a.rules || b.rules) out.rules = { ...a.rules, ...b.rules };
   if (a.categories || b.categories) out.categories = { ...a.categories, ...b.categories };
   if (a.vocabulary || b.vocabulary) {
-    const join = (x: string[] | undefined, y: string[] | undefined): string[] | undefined =>
-      x || y ? [...new Set([...(x ?? []), ...(y ?? [])])] : undefined;
+    const join = (x: string[] | undefined, y: string[] | undefined): string[] | undefined => (x || y ? [...new Set([...(x ?? []), ...(y ?? [])])] : undefined);
     const accept = join(a.vocabulary?.accept, b.vocabulary?.accept);
     const reject = join(a.vocabulary?.reject, b.vocabulary?.reject);
     out.vocabulary = { ...(accept ? { accept } : {}), ...(reject ? { reject } : {}) };

@@ -81,10 +81,16 @@ function keyNodeOf(object: JsonNode, key: string): JsonNode | undefined {
 
 function describe(node: JsonNode): string {
   switch (node.type) {
-    case 'string': return `\`${JSON.stringify(node.value)}\``;
-    case 'number': case 'boolean': case 'null': return `\`${String(node.value)}\``;
-    case 'array': return 'an array';
-    default: return 'an object';
+    case 'string':
+      return `\`${JSON.stringify(node.value)}\``;
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return `\`${String(node.value)}\``;
+    case 'array':
+      return 'an array';
+    default:
+      return 'an object';
   }
 }
 
@@ -113,19 +119,29 @@ function expected(schema: Record<string, unknown>, segments: readonly Segment[])
   if (name === 'letterhead') return 'the path of a .docx file';
   if (Array.isArray(schema.enum)) return `one of ${list(schema.enum)}`;
   switch (schema.type) {
-    case 'object': return 'an object';
-    case 'array': return (schema.items as { type?: string } | undefined)?.type === 'string' ? 'an array of strings' : 'an array';
-    case 'string': return 'a string';
-    case 'integer': return 'a whole number';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    default: return 'a value the schema allows';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return (schema.items as { type?: string } | undefined)?.type === 'string' ? 'an array of strings' : 'an array';
+    case 'string':
+      return 'a string';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return 'a value the schema allows';
   }
 }
 
 /** The message and offset of the first schema error. */
 function explain(error: ErrorObject, root: JsonNode): { message: string; offset: number } {
-  const segments: Segment[] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments: Segment[] = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const node = nodeAt(root, segments);
   const name = nameOf(segments);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
@@ -140,12 +156,16 @@ function explain(error: ErrorObject, root: JsonNode): { message: string; offset:
       if (where === 'categories') return { offset, message: `Unexpected category \`${key}\`, expected one of ${list(CATEGORIES)}` };
       if (where === 'fonts') return { offset, message: `Unexpected key \`fonts.${key}\`, expected ${FONTS}` };
       const declared = Object.keys((parent.properties ?? {}) as object);
-      if (segments[0] === 'rules') return { offset, message: `Unexpected option \`${key}\` for \`${name}\`, expected ${declared.length ? list(declared) : 'no options'}` };
+      if (segments[0] === 'rules')
+        return { offset, message: `Unexpected option \`${key}\` for \`${name}\`, expected ${declared.length ? list(declared) : 'no options'}` };
       return { offset, message: `Unexpected key \`${key}\` in \`${name}\`, expected ${declared.length ? `one of ${list(declared)}` : 'no keys'}` };
     }
     case 'minItems':
     case 'maxItems':
-      return { offset: node.offset, message: `Unexpected ${describe(node)} of ${node.children?.length ?? 0} item(s) for \`${name}\`, expected a severity or \`[severity, options]\`` };
+      return {
+        offset: node.offset,
+        message: `Unexpected ${describe(node)} of ${node.children?.length ?? 0} item(s) for \`${name}\`, expected a severity or \`[severity, options]\``,
+      };
     case 'type':
     case 'enum':
     case 'format':

@@ -34,7 +34,12 @@ export async function readConfigAt<L>(fs: FileSystemPort<L>, file: L): Promise<F
   try {
     text = await fs.readFile(file);
   } catch (error) {
-    return { file, ok: false, readable: false, error: { message: `cannot read config file (${String((error as Error)?.message ?? error)})`, line: 1, column: 1 } };
+    return {
+      file,
+      ok: false,
+      readable: false,
+      error: { message: `cannot read config file (${String((error as Error)?.message ?? error)})`, line: 1, column: 1 },
+    };
   }
   if (text === undefined) return undefined;
   const result = parseConfig(text, fs.key(file));
@@ -81,7 +86,10 @@ export class ConfigResolver<L> {
   private readonly cases = new Map<string, Promise<FoundCaseFile<L> | undefined>>();
 
   /** `stopAt`: the last folder a walk looks in (the workspace folder), else the root. */
-  constructor(private readonly fs: FileSystemPort<L>, private readonly stopAt?: (folder: L) => boolean) {}
+  constructor(
+    private readonly fs: FileSystemPort<L>,
+    private readonly stopAt?: (folder: L) => boolean,
+  ) {}
 
   /** Forgets every lookup (a config file was created, changed or deleted). */
   clear(): void {

@@ -15,7 +15,13 @@ function settingSchema(options: Record<string, unknown> | undefined): Record<str
   const severity = { $ref: '#/definitions/severity' };
   return {
     if: { type: 'array' },
-    then: { type: 'array', items: [severity, { additionalProperties: false, properties: {}, ...options, type: 'object' }], minItems: 2, maxItems: 2, additionalItems: false },
+    then: {
+      type: 'array',
+      items: [severity, { additionalProperties: false, properties: {}, ...options, type: 'object' }],
+      minItems: 2,
+      maxItems: 2,
+      additionalItems: false,
+    },
     else: severity,
   };
 }
@@ -36,7 +42,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://example.invalid/dunmark/schemas/dunmarkrc.schema.json',
     title: 'Dunmark configuration (.dunmarkrc.json)',
-    description: 'Looked up from the linted file\'s folder upward; the nearest wins. Every key is optional.',
+    description: "Looked up from the linted file's folder upward; the nearest wins. Every key is optional.",
     type: 'object',
     additionalProperties: false,
     definitions: {
@@ -78,15 +84,30 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         description: 'Severity override for a whole category of rules.',
         properties: Object.fromEntries(CATEGORIES.map((c) => [c, severity])),
       },
-      letterhead: { type: 'string', pattern: '\\.[dD][oO][cC][xX]$', description: 'The letterhead (.docx) that `dunmark export` lays letters out on, relative to this file.' },
+      letterhead: {
+        type: 'string',
+        pattern: '\\.[dD][oO][cC][xX]$',
+        description: 'The letterhead (.docx) that `dunmark export` lays letters out on, relative to this file.',
+      },
       schedule: {
         type: 'object',
         additionalProperties: false,
-        description: 'When each dunning stage is due, in days after the original due date (`dunmark cases`, the Cases view). Default: reminder 7, second-reminder 14, final-demand 28, letter-before-action 42.',
-        properties: Object.fromEntries(SCHEDULE_STEPS.map((step) => [step, {
-          type: 'integer', minimum: 0, maximum: 3650,
-          description: step === 'legal-action' ? 'Days after the letter before action\'s deadline when the legal step it names is due (default 7).' : `Days after the due date when the ${step} is due.`,
-        }])),
+        description:
+          'When each dunning stage is due, in days after the original due date (`dunmark cases`, the Cases view). Default: reminder 7, second-reminder 14, final-demand 28, letter-before-action 42.',
+        properties: Object.fromEntries(
+          SCHEDULE_STEPS.map((step) => [
+            step,
+            {
+              type: 'integer',
+              minimum: 0,
+              maximum: 3650,
+              description:
+                step === 'legal-action'
+                  ? "Days after the letter before action's deadline when the legal step it names is due (default 7)."
+                  : `Days after the due date when the ${step} is due.`,
+            },
+          ]),
+        ),
       },
       fonts: {
         type: 'object',

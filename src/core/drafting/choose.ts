@@ -21,8 +21,9 @@ export function arbitrationInstitution(facts: Record<string, unknown>, given?: s
 /** Clause templates of a clause type, and of the institution when one is named (by id or title). */
 export function clauseTemplates(templates: readonly Template[], clause: string, institution?: string): Template[] {
   const wanted = institution?.toLowerCase();
-  return templates.filter((t) => t.kind === 'clause' && t.clause === clause
-    && (!wanted || t.id.toLowerCase().includes(wanted) || t.title.toLowerCase().includes(wanted)));
+  return templates.filter(
+    (t) => t.kind === 'clause' && t.clause === clause && (!wanted || t.id.toLowerCase().includes(wanted) || t.title.toLowerCase().includes(wanted)),
+  );
 }
 
 /** Strips the front matter from a rendered document, and the blank lines after it: a clause inserted into a letter that has its own. */
@@ -65,7 +66,10 @@ export function templateLabel(t: Template): string {
 function isClauseFrontMatter(host: string): boolean {
   const block = splitFrontMatter(host);
   if (!block) return false;
-  return host.slice(block.content.start, block.content.end).split(/\r\n|\r|\n/).some((line) => /^kind:[ \t]*clause[ \t]*$/.test(line));
+  return host
+    .slice(block.content.start, block.content.end)
+    .split(/\r\n|\r|\n/)
+    .some((line) => /^kind:[ \t]*clause[ \t]*$/.test(line));
 }
 
 /** How many line breaks (CRLF, CR or LF) end `text`, counted from its end. */
@@ -92,10 +96,12 @@ export function clauseInsertion(host: string, offset: number, rendered: string):
   const eol = /\r\n/.test(host) ? '\r\n' : /\r/.test(host) ? '\r' : '\n';
   const isClauseDocument = isClauseFrontMatter(host);
   let fenced = false;
-  const lines = bodyOf(rendered).split(/\r\n|\r|\n/).map((line) => {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    return !fenced && !isClauseDocument && /^#{1,5}\s/.test(line) ? `#${line}` : line;
-  });
+  const lines = bodyOf(rendered)
+    .split(/\r\n|\r|\n/)
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      return !fenced && !isClauseDocument && /^#{1,5}\s/.test(line) ? `#${line}` : line;
+    });
   while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
   let at = Math.max(0, Math.min(offset, host.length));
   const lineEnd = host.slice(at).search(/\r\n|\r|\n/);

@@ -127,21 +127,36 @@ function nodesOf(schema: Schema, prefix: string, required: boolean, depth: numbe
     const known = schemaAt(path);
     const fallback = known?.title ? { en: known.title, zh: known.zh?.title ?? known.title } : humanize(key);
     const fallbackDescription = known ? { en: known.description, zh: known.zh?.description ?? known.description } : { en: '', zh: '' };
-    const base = { key, path, required: isRequired, title: bilingualOf(raw, 'title', fallback), description: bilingualOf(raw, 'description', fallbackDescription) };
+    const base = {
+      key,
+      path,
+      required: isRequired,
+      title: bilingualOf(raw, 'title', fallback),
+      description: bilingualOf(raw, 'description', fallbackDescription),
+    };
     if (depth < 6 && raw.type === 'object') {
       out.push({ ...base, kind: 'group', children: nodesOf(raw, `${path}.`, true, depth + 1, letter) });
     } else if (depth < 6 && raw.type === 'array' && isObject(raw.items) && raw.items.type === 'object') {
       const items = raw.items;
       out.push({
-        ...base, kind: 'list', minItems: typeof raw.minItems === 'number' ? raw.minItems : 0,
-        itemTitle: bilingualOf(items, 'title', base.title), item: nodesOf(items, `${path}.*.`, true, depth + 1, letter),
+        ...base,
+        kind: 'list',
+        minItems: typeof raw.minItems === 'number' ? raw.minItems : 0,
+        itemTitle: bilingualOf(items, 'title', base.title),
+        item: nodesOf(items, `${path}.*.`, true, depth + 1, letter),
       });
     } else {
       const contract = known;
       const example = exampleOf(raw, letter);
       const options = optionsOf(raw, raw.enum);
       const suggestions = options || raw.type !== 'string' ? undefined : optionsOf(raw, raw.examples);
-      out.push({ ...base, kind: fieldKind(raw, contract), ...(example ? { example } : {}), ...(options ? { options } : {}), ...(suggestions && suggestions.length > 1 ? { suggestions } : {}) });
+      out.push({
+        ...base,
+        kind: fieldKind(raw, contract),
+        ...(example ? { example } : {}),
+        ...(options ? { options } : {}),
+        ...(suggestions && suggestions.length > 1 ? { suggestions } : {}),
+      });
     }
   }
   return out;
@@ -190,7 +205,9 @@ function convert(field: FormField, raw: string): { value?: unknown; problem?: Bi
   const v = raw.trim();
   if (!v) return {};
   const quoted = `\`${v.length > 40 ? `${v.slice(0, 37)}...` : v}\``;
-  const wrong = (expected: Bilingual): { problem: Bilingual } => ({ problem: { en: `Unexpected ${quoted}, expected ${expected.en}`, zh: `${quoted} 不符合要求，应为${expected.zh}` } });
+  const wrong = (expected: Bilingual): { problem: Bilingual } => ({
+    problem: { en: `Unexpected ${quoted}, expected ${expected.en}`, zh: `${quoted} 不符合要求，应为${expected.zh}` },
+  });
   switch (field.kind) {
     case 'number':
     case 'integer': {
@@ -206,7 +223,11 @@ function convert(field: FormField, raw: string): { value?: unknown; problem?: Bi
       return isIsoDate(v) ? { value: v } : wrong({ en: 'a calendar date as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' });
     case 'select': {
       const option = field.options?.find((o) => o.value === v);
-      if (!option) return wrong({ en: `one of ${(field.options ?? []).map((o) => o.label.en).join(', ')}`, zh: `以下之一：${(field.options ?? []).map((o) => o.label.zh).join('、')}` });
+      if (!option)
+        return wrong({
+          en: `one of ${(field.options ?? []).map((o) => o.label.en).join(', ')}`,
+          zh: `以下之一：${(field.options ?? []).map((o) => o.label.zh).join('、')}`,
+        });
       return { value: valueOfOption(field, v) };
     }
     default:
@@ -224,7 +245,11 @@ function valueOfOption(field: FormField, v: string): string | number {
  * is kept). A blank field removes its fact; a group left blank is removed; each list is its rows.
  * Answers that do not convert (a word for a number) are problems by instance path, their facts left out.
  */
-export function factsFromAnswers(nodes: readonly FormNode[], answers: FormAnswers, base: Record<string, unknown> = {}): { facts: Record<string, unknown>; problems: FieldProblem[] } {
+export function factsFromAnswers(
+  nodes: readonly FormNode[],
+  answers: FormAnswers,
+  base: Record<string, unknown> = {},
+): { facts: Record<string, unknown>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const fill = (list: readonly FormNode[], rowPrefix: string, target: Record<string, unknown>): void => {
     for (const node of list) {
@@ -292,16 +317,31 @@ function expected(error: FactsError, node: FormNode | undefined): Bilingual {
   const such = (b: Bilingual): Bilingual => (example ? { en: `${b.en} such as ${example.en}`, zh: `${b.zh}，如 ${example.zh}` } : b);
   switch (error.keyword) {
     case 'type':
-      return p.type === 'number' || p.type === 'integer' ? NUMBER_HINT : p.type === 'object' ? { en: 'a group of facts', zh: '一组事实' } : p.type === 'array' ? { en: 'a list', zh: '列表' } : { en: String(p.type), zh: String(p.type) };
+      return p.type === 'number' || p.type === 'integer'
+        ? NUMBER_HINT
+        : p.type === 'object'
+          ? { en: 'a group of facts', zh: '一组事实' }
+          : p.type === 'array'
+            ? { en: 'a list', zh: '列表' }
+            : { en: String(p.type), zh: String(p.type) };
     case 'format':
-      return p.format === 'date' ? { en: 'a calendar date as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' } : p.format === 'email' ? { en: 'an e-mail address such as ar@harborvalve.example', zh: '电子邮件地址，如 ar@harborvalve.example' } : { en: `format ${String(p.format)}`, zh: `${String(p.format)} 格式` };
+      return p.format === 'date'
+        ? { en: 'a calendar date as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' }
+        : p.format === 'email'
+          ? { en: 'an e-mail address such as ar@harborvalve.example', zh: '电子邮件地址，如 ar@harborvalve.example' }
+          : { en: `format ${String(p.format)}`, zh: `${String(p.format)} 格式` };
     case 'pattern': {
       const contract = node ? schemaAt(node.path) : undefined;
       const hint = contract?.type === 'string' ? contract.patternHint : undefined;
-      return hint ? { en: hint, zh: contract?.type === 'string' && contract.patternHintZh ? contract.patternHintZh : hint } : such({ en: 'a value in the expected form', zh: '符合格式的值' });
+      return hint
+        ? { en: hint, zh: contract?.type === 'string' && contract.patternHintZh ? contract.patternHintZh : hint }
+        : such({ en: 'a value in the expected form', zh: '符合格式的值' });
     }
     case 'enum': {
-      const options = node && node.kind === 'select' ? node.options ?? [] : (p.allowedValues as unknown[] ?? []).map((v) => ({ value: String(v), label: { en: String(v), zh: String(v) } }));
+      const options =
+        node && node.kind === 'select'
+          ? (node.options ?? [])
+          : ((p.allowedValues as unknown[]) ?? []).map((v) => ({ value: String(v), label: { en: String(v), zh: String(v) } }));
       return { en: `one of ${options.map((o) => o.label.en).join(', ')}`, zh: `以下之一：${options.map((o) => o.label.zh).join('、')}` };
     }
     case 'minimum':
@@ -321,15 +361,29 @@ function messageOf(error: FactsError, nodes: readonly FormNode[]): FieldProblem 
   const title = node?.title ?? humanize(error.path.split('.').pop() ?? error.path);
   if (error.keyword === 'required' || (error.keyword === 'minLength' && error.value === '')) {
     const example = node && node.kind !== 'group' && node.kind !== 'list' ? node.example : undefined;
-    if (node?.kind === 'list') return { path: error.path, message: { en: `Missing ${title.en}, expected at least one row`, zh: `缺少${title.zh}，请至少添加一行` } };
-    return { path: error.path, message: example
-      ? { en: `Missing ${title.en}, expected a value such as ${example.en}`, zh: `缺少${title.zh}，例如 ${example.zh}` }
-      : { en: `Missing ${title.en}, expected a value`, zh: `缺少${title.zh}` } };
+    if (node?.kind === 'list')
+      return { path: error.path, message: { en: `Missing ${title.en}, expected at least one row`, zh: `缺少${title.zh}，请至少添加一行` } };
+    return {
+      path: error.path,
+      message: example
+        ? { en: `Missing ${title.en}, expected a value such as ${example.en}`, zh: `缺少${title.zh}，例如 ${example.zh}` }
+        : { en: `Missing ${title.en}, expected a value`, zh: `缺少${title.zh}` },
+    };
   }
-  if (error.keyword === 'schema') return { path: '', message: { en: `Unexpected facts schema that does not compile: ${String(error.params.message)}`, zh: `事实结构无法编译：${String(error.params.message)}` } };
+  if (error.keyword === 'schema')
+    return {
+      path: '',
+      message: {
+        en: `Unexpected facts schema that does not compile: ${String(error.params.message)}`,
+        zh: `事实结构无法编译：${String(error.params.message)}`,
+      },
+    };
   const want = expected(error, node);
   const what = describeValue(error.value);
-  return { path: error.path, message: { en: `Unexpected ${what} for ${title.en}, expected ${want.en}`, zh: `${title.zh}的值 ${what} 不符合要求，应为${want.zh}` } };
+  return {
+    path: error.path,
+    message: { en: `Unexpected ${what} for ${title.en}, expected ${want.en}`, zh: `${title.zh}的值 ${what} 不符合要求，应为${want.zh}` },
+  };
 }
 
 /**
@@ -362,7 +416,14 @@ export interface FormCheck {
  * the template's Ajv schema (the one `dunmark render` uses) and renders. One message per field, the
  * conversion's first; render problems that name no field go at the top.
  */
-export function checkAnswers(template: Template, nodes: readonly FormNode[], answers: FormAnswers, base: Record<string, unknown> = {}, workspace: Template[] = [], inherited?: Record<string, unknown>): FormCheck {
+export function checkAnswers(
+  template: Template,
+  nodes: readonly FormNode[],
+  answers: FormAnswers,
+  base: Record<string, unknown> = {},
+  workspace: Template[] = [],
+  inherited?: Record<string, unknown>,
+): FormCheck {
   const { facts, problems: converted } = factsFromAnswers(nodes, answers, base);
   const byPath = new Map<string, FieldProblem>();
   for (const p of converted) if (!byPath.has(p.path)) byPath.set(p.path, p);
@@ -394,7 +455,11 @@ export function workingDayFrom(iso: string): string {
  * Sensible defaults for what the form asks and the facts lack: the letter's date is today (the
  * configured `today` first), the deadline `days` after it on a working day, a call's date today.
  */
-export function draftDefaults(nodes: readonly FormNode[], facts: Record<string, unknown>, options: { today: string; deadlineDays?: number }): Record<string, unknown> {
+export function draftDefaults(
+  nodes: readonly FormNode[],
+  facts: Record<string, unknown>,
+  options: { today: string; deadlineDays?: number },
+): Record<string, unknown> {
   const asks = (key: string): boolean => nodes.some((n) => n.key === key);
   const defaults: Record<string, unknown> = {};
   const date = typeof facts.date === 'string' && isIsoDate(facts.date) ? facts.date : options.today;
@@ -404,11 +469,18 @@ export function draftDefaults(nodes: readonly FormNode[], facts: Record<string, 
   for (const party of ['debtor', 'creditor', 'guarantor']) {
     const group = nodes.find((n) => n.key === party);
     const given = isObject(facts[party]) ? facts[party] : {};
-    if (group?.kind === 'group' && group.children.some((c) => c.key === 'name_zh') && given.name_zh === undefined && typeof given.name === 'string' && /[\u4e00-\u9fff]/.test(given.name)) {
+    if (
+      group?.kind === 'group' &&
+      group.children.some((c) => c.key === 'name_zh') &&
+      given.name_zh === undefined &&
+      typeof given.name === 'string' &&
+      /[\u4e00-\u9fff]/.test(given.name)
+    ) {
       defaults[party] = { name_zh: given.name };
     }
   }
   const call = nodes.find((n) => n.key === 'call');
-  if (call?.kind === 'group' && call.children.some((c) => c.key === 'date') && !(isObject(facts.call) && facts.call.date !== undefined)) defaults.call = { date: options.today };
+  if (call?.kind === 'group' && call.children.some((c) => c.key === 'date') && !(isObject(facts.call) && facts.call.date !== undefined))
+    defaults.call = { date: options.today };
   return mergeFacts(facts, defaults);
 }

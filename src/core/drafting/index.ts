@@ -8,6 +8,20 @@ export { convertAnswer, factShape, schemaFields, type FactField, type FactShape 
 export { arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, inLanguageOf, nextLetterLanguage, seriesOrder, templateLabel } from './choose.js';
 export { documentLabel, languageLabel } from '../facts/schema.js';
 export {
-  answersFromFacts, buildForm, checkAnswers, DEADLINE_DAYS, draftDefaults, factsFromAnswers, nodeAt, workingDayFrom,
-  type Bilingual, type FieldProblem, type FormAnswers, type FormCheck, type FormField, type FormGroup, type FormList, type FormNode,
+  answersFromFacts,
+  buildForm,
+  checkAnswers,
+  DEADLINE_DAYS,
+  draftDefaults,
+  factsFromAnswers,
+  nodeAt,
+  workingDayFrom,
+  type Bilingual,
+  type FieldProblem,
+  type FormAnswers,
+  type FormCheck,
+  type FormField,
+  type FormGroup,
+  type FormList,
+  type FormNode,
 } from './form.js';

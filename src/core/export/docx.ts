@@ -5,9 +5,30 @@
  * Pure: bytes in, bytes out.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
-  PageNumber, Paragraph, PatchType, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, patchDocument,
-  type ILevelsOptions, type INumberingOptions, type IParagraphOptions, type IRunOptions, type ParagraphChild,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  PatchType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  patchDocument,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
 } from 'docx';
 import { formatDate } from '../facts/format.js';
 import type { Facts } from '../facts/facts.js';
@@ -67,9 +88,18 @@ function runs(inlines: Inline[], ctx: Ctx, extra: Partial<IRunOptions> = {}): Pa
 }
 
 const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER,
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
 };
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 function ruleParagraph(): Paragraph {
   return new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 1 } }, spacing: { after: 240 } });
@@ -81,19 +111,28 @@ function tableOf(block: Extract<ExportBlock, { type: 'table' }>, ctx: Ctx): Tabl
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: block.rows.map((row, r) => new TableRow({
-      tableHeader: r === 0,
-      children: Array.from({ length: columns }, (_, c) => new TableCell({
-        width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
-        ...(r === 0 ? { shading: { fill: 'F2F2F2' } } : {}),
-        children: [new Paragraph({
-          ...(block.align[c] ? { alignment: ALIGN[block.align[c]!] } : {}),
-          // bold by style, not by run: the words stay as the letter wrote them
-          ...(r === 0 ? { style: TABLE_HEADER_STYLE } : {}),
-          children: runs(row[c] ?? [], ctx),
-        })],
-      })),
-    })),
+    rows: block.rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          children: Array.from(
+            { length: columns },
+            (_, c) =>
+              new TableCell({
+                width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
+                ...(r === 0 ? { shading: { fill: 'F2F2F2' } } : {}),
+                children: [
+                  new Paragraph({
+                    ...(block.align[c] ? { alignment: ALIGN[block.align[c]!] } : {}),
+                    // bold by style, not by run: the words stay as the letter wrote them
+                    ...(r === 0 ? { style: TABLE_HEADER_STYLE } : {}),
+                    children: runs(row[c] ?? [], ctx),
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
   });
 }
 
@@ -112,10 +151,12 @@ function blocksToChildren(blocks: ExportBlock[], ctx: Ctx, level = 0, paragraph:
         for (const item of block.items) {
           item.forEach((child, i) => {
             if (child.type === 'paragraph' && i === 0) {
-              out.push(new Paragraph({
-                numbering: { reference: block.ordered ? ORDERED : BULLET, level: Math.min(level, 8), instance },
-                children: runs(child.inlines, ctx),
-              }));
+              out.push(
+                new Paragraph({
+                  numbering: { reference: block.ordered ? ORDERED : BULLET, level: Math.min(level, 8), instance },
+                  children: runs(child.inlines, ctx),
+                }),
+              );
             } else {
               out.push(...blocksToChildren([child], ctx, level + 1, { indent: { left: 720 * (level + 1) } }));
             }
@@ -130,7 +171,11 @@ function blocksToChildren(blocks: ExportBlock[], ctx: Ctx, level = 0, paragraph:
         out.push(...blocksToChildren(block.children, ctx, level, { style: QUOTE_STYLE }));
         break;
       case 'code':
-        out.push(new Paragraph({ children: block.lines.flatMap((line, i) => [...(i ? [new TextRun({ break: 1 })] : []), new TextRun({ text: line, font: 'Courier New' })]) }));
+        out.push(
+          new Paragraph({
+            children: block.lines.flatMap((line, i) => [...(i ? [new TextRun({ break: 1 })] : []), new TextRun({ text: line, font: 'Courier New' })]),
+          }),
+        );
         break;
       case 'rule':
         out.push(ruleParagraph());
@@ -164,11 +209,7 @@ function body(doc: ExportDocument, options: DocxOptions, ctx: Ctx): (Paragraph |
   const halves = doc.halves;
   if (!halves) return blocksToChildren(doc.blocks, ctx);
   if (options.layout === 'columns') {
-    return [
-      ...blocksToChildren(halves.before, ctx),
-      columnsTable(halves.first, halves.second, ctx),
-      ...blocksToChildren(halves.after, ctx),
-    ];
+    return [...blocksToChildren(halves.before, ctx), columnsTable(halves.first, halves.second, ctx), ...blocksToChildren(halves.after, ctx)];
   }
   const second = blocksToChildren(halves.second, ctx);
   if (options.pageBreakBetweenHalves && second[0] instanceof Paragraph) second.unshift(new Paragraph({ children: [new PageBreak()] }));
@@ -182,10 +223,21 @@ function numbering(): INumberingOptions {
   const glyphs = ['\u2022', '\u25e6', '\u25aa'];
   for (let level = 0; level < 9; level++) {
     const indent = { left: 720 * (level + 1), hanging: 360 };
-    ordered.push({ level, format: level % 3 === 1 ? LevelFormat.LOWER_LETTER : level % 3 === 2 ? LevelFormat.LOWER_ROMAN : LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent } } });
+    ordered.push({
+      level,
+      format: level % 3 === 1 ? LevelFormat.LOWER_LETTER : level % 3 === 2 ? LevelFormat.LOWER_ROMAN : LevelFormat.DECIMAL,
+      text: `%${level + 1}.`,
+      alignment: AlignmentType.START,
+      style: { paragraph: { indent } },
+    });
     bullets.push({ level, format: LevelFormat.BULLET, text: glyphs[level % 3]!, alignment: AlignmentType.START, style: { paragraph: { indent } } });
   }
-  return { config: [{ reference: ORDERED, levels: ordered }, { reference: BULLET, levels: bullets }] };
+  return {
+    config: [
+      { reference: ORDERED, levels: ordered },
+      { reference: BULLET, levels: bullets },
+    ],
+  };
 }
 
 type Lang = 'en' | 'zh' | 'both';
@@ -227,7 +279,8 @@ export function referenceLine(facts: Facts): string {
 function pageFooter(lang: Lang, ctx: Ctx): Footer {
   const children: ParagraphChild[] = [];
   const small = { size: 16, color: '666666' };
-  if (lang !== 'zh') children.push(new TextRun({ ...small, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], language: { value: 'en-US' } }));
+  if (lang !== 'zh')
+    children.push(new TextRun({ ...small, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], language: { value: 'en-US' } }));
   if (lang === 'both') children.push(new TextRun({ ...small, text: '   /   ' }));
   if (lang !== 'en') {
     const zh = { ...small, font: { eastAsia: ctx.eastAsian, hint: 'eastAsia' }, language: { value: ctx.chineseTag, eastAsia: ctx.chineseTag } };
@@ -239,48 +292,74 @@ function pageFooter(lang: Lang, ctx: Ctx): Footer {
 function senderHeader(facts: Facts, ctx: Ctx): Header {
   const creditor = facts.creditor ?? {};
   const line = (text: string, options: Partial<IRunOptions> = {}): Paragraph =>
-    new Paragraph({ children: runs([{ type: 'text', text, bold: false, italic: false, code: false, script: /[\u3400-\u9fff]/u.test(text) ? 'cjk' : 'latin' }], ctx, options) });
+    new Paragraph({
+      children: runs([{ type: 'text', text, bold: false, italic: false, code: false, script: /[\u3400-\u9fff]/u.test(text) ? 'cjk' : 'latin' }], ctx, options),
+    });
   const children: Paragraph[] = [];
   if (creditor.name) children.push(line(creditor.name, { bold: true, size: 28 }));
   const contact = [creditor.address, creditor.email].filter((x): x is string => Boolean(x)).join('   ·   ');
   if (contact) children.push(line(contact, { size: 18, color: '555555' }));
   const reference = referenceLine(facts);
-  children.push(new Paragraph({
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 4 } },
-    spacing: { before: 120 },
-    children: reference ? runs([{ type: 'text', text: reference, bold: false, italic: false, code: false, script: 'latin' }], ctx, { size: 18 }) : [],
-  }));
+  children.push(
+    new Paragraph({
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 4 } },
+      spacing: { before: 120 },
+      children: reference ? runs([{ type: 'text', text: reference, bold: false, italic: false, code: false, script: 'latin' }], ctx, { size: 18 }) : [],
+    }),
+  );
   return new Header({ children });
 }
 
 function followingHeader(facts: Facts, ctx: Ctx): Header {
   const text = [facts.creditor?.name, references(facts)].filter(Boolean).join(SEPARATOR);
-  return new Header({ children: [new Paragraph({ children: text ? runs([{ type: 'text', text, bold: false, italic: false, code: false, script: 'latin' }], ctx, { size: 16, color: '666666' }) : [] })] });
+  return new Header({
+    children: [
+      new Paragraph({
+        children: text ? runs([{ type: 'text', text, bold: false, italic: false, code: false, script: 'latin' }], ctx, { size: 16, color: '666666' }) : [],
+      }),
+    ],
+  });
 }
 
 /** The table style of the two-column layout: no borders. */
-const COLUMNS_STYLE_XML = `<w:style w:type="table" w:styleId="${COLUMNS_TABLE_STYLE}"><w:name w:val="Dunmark Columns"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>`
-  + '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr></w:style>';
+const COLUMNS_STYLE_XML =
+  `<w:style w:type="table" w:styleId="${COLUMNS_TABLE_STYLE}"><w:name w:val="Dunmark Columns"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>` +
+  '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr></w:style>';
 
 /** The style sheet of the built-in layout: document fonts (Latin and East Asian), headings, quotes, the columns table. */
 function styles(ctx: Ctx) {
   return {
     default: {
       document: {
-        run: { font: { ascii: ctx.latin, hAnsi: ctx.latin, eastAsia: ctx.eastAsian, cs: ctx.latin }, size: 22, language: { value: 'en-US', eastAsia: ctx.chineseTag } },
+        run: {
+          font: { ascii: ctx.latin, hAnsi: ctx.latin, eastAsia: ctx.eastAsian, cs: ctx.latin },
+          size: 22,
+          language: { value: 'en-US', eastAsia: ctx.chineseTag },
+        },
         paragraph: { spacing: { after: 160, line: 276 } },
       },
       heading1: { run: { bold: true, size: 30, color: '1F1F1F' }, paragraph: { spacing: { before: 240, after: 160 } } },
       heading2: { run: { bold: true, size: 26, color: '1F1F1F' }, paragraph: { spacing: { before: 200, after: 120 } } },
       heading3: { run: { bold: true, size: 23 }, paragraph: { spacing: { before: 160, after: 80 } } },
     },
-    paragraphStyles: [{
-      id: TABLE_HEADER_STYLE, name: 'Dunmark Table Header', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 0 } },
-    }, {
-      id: QUOTE_STYLE, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: { italics: true, color: '404040' },
-      paragraph: { indent: { left: 720 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } } },
-    }],
+    paragraphStyles: [
+      {
+        id: TABLE_HEADER_STYLE,
+        name: 'Dunmark Table Header',
+        basedOn: 'Normal',
+        run: { bold: true },
+        paragraph: { spacing: { after: 0 } },
+      },
+      {
+        id: QUOTE_STYLE,
+        name: 'Quote',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { italics: true, color: '404040' },
+        paragraph: { indent: { left: 720 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } } },
+      },
+    ],
   };
 }
 
@@ -314,7 +393,14 @@ function fieldPatches(doc: ExportDocument, ctx: Ctx) {
   };
   const patches: Record<string, { type: typeof PatchType.PARAGRAPH; children: ParagraphChild[] }> = {};
   for (const [key, text] of Object.entries(values)) {
-    if (text) patches[key] = { type: PatchType.PARAGRAPH, children: runs(splitScripts(text).map((p) => ({ type: 'text', text: p.text, script: p.script, bold: false, italic: false, code: false })), ctx) };
+    if (text)
+      patches[key] = {
+        type: PatchType.PARAGRAPH,
+        children: runs(
+          splitScripts(text).map((p) => ({ type: 'text', text: p.text, script: p.script, bold: false, italic: false, code: false })),
+          ctx,
+        ),
+      };
   }
   return patches;
 }
@@ -327,7 +413,10 @@ export async function buildDocx(doc: ExportDocument, options: DocxOptions = {}):
   const properties = factProperties(doc);
   if (options.letterhead) {
     // the built-in style sheet lends the styles the letter uses and the letterhead lacks (headings, quotes, the columns table)
-    const builtIn = addStyles(await Packer.pack(new Document({ styles: styles(ctx), numbering: numbering(), sections: [{ children: [new Paragraph({})] }] }), 'uint8array'), [COLUMNS_STYLE_XML]);
+    const builtIn = addStyles(
+      await Packer.pack(new Document({ styles: styles(ctx), numbering: numbering(), sections: [{ children: [new Paragraph({})] }] }), 'uint8array'),
+      [COLUMNS_STYLE_XML],
+    );
     const template = ensureStyles(ensureBodyPlaceholder(options.letterhead, BODY_PLACEHOLDER), builtIn);
     const patched = await patchDocument({
       outputType: 'uint8array',
@@ -346,15 +435,17 @@ export async function buildDocx(doc: ExportDocument, options: DocxOptions = {}):
     styles: styles(ctx),
     numbering: numbering(),
     customProperties: properties,
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: { size: pageSize(doc.facts), margin: { top: 1700, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 500 } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: pageSize(doc.facts), margin: { top: 1700, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 500 } },
+        },
+        headers: { first: senderHeader(doc.facts, ctx), default: followingHeader(doc.facts, ctx) },
+        footers: { first: pageFooter(lang, ctx), default: pageFooter(lang, ctx) },
+        children,
       },
-      headers: { first: senderHeader(doc.facts, ctx), default: followingHeader(doc.facts, ctx) },
-      footers: { first: pageFooter(lang, ctx), default: pageFooter(lang, ctx) },
-      children,
-    }],
+    ],
   });
   return addStyles(await Packer.pack(document, 'uint8array'), [COLUMNS_STYLE_XML]);
 }

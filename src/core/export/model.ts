@@ -16,9 +16,7 @@ import { labelMeasure, measureLanguage } from '../language/detect.js';
 export type Script = 'latin' | 'cjk';
 
 /** A piece of inline content. */
-export type Inline =
-  | { type: 'text'; text: string; bold: boolean; italic: boolean; code: boolean; script: Script }
-  | { type: 'break' };
+export type Inline = { type: 'text'; text: string; bold: boolean; italic: boolean; code: boolean; script: Script } | { type: 'break' };
 
 /** Alignment of a table column, as GFM writes it (`---:` is right). */
 export type Align = 'left' | 'right' | 'center' | null;
@@ -111,13 +109,28 @@ function inlines(nodes: readonly PhrasingContent[], marks: Marks = { bold: false
   };
   for (const node of nodes) {
     switch (node.type) {
-      case 'text': text(node.value, marks); break;
-      case 'inlineCode': text(node.value, { ...marks, code: true }); break;
-      case 'break': out.push({ type: 'break' }); break;
-      case 'strong': out.push(...inlines(node.children, { ...marks, bold: true })); break;
-      case 'emphasis': out.push(...inlines(node.children, { ...marks, italic: true })); break;
-      case 'link': case 'linkReference': case 'delete': out.push(...inlines(node.children, marks)); break;
-      default: break; // images and inline HTML have no place in a letter on paper
+      case 'text':
+        text(node.value, marks);
+        break;
+      case 'inlineCode':
+        text(node.value, { ...marks, code: true });
+        break;
+      case 'break':
+        out.push({ type: 'break' });
+        break;
+      case 'strong':
+        out.push(...inlines(node.children, { ...marks, bold: true }));
+        break;
+      case 'emphasis':
+        out.push(...inlines(node.children, { ...marks, italic: true }));
+        break;
+      case 'link':
+      case 'linkReference':
+      case 'delete':
+        out.push(...inlines(node.children, marks));
+        break;
+      default:
+        break; // images and inline HTML have no place in a letter on paper
     }
   }
   return out;
@@ -125,7 +138,9 @@ function inlines(nodes: readonly PhrasingContent[], marks: Marks = { bold: false
 
 function listBlock(list: List): ExportBlock {
   return {
-    type: 'list', ordered: Boolean(list.ordered), start: list.start ?? 1,
+    type: 'list',
+    ordered: Boolean(list.ordered),
+    start: list.start ?? 1,
     items: list.children.map((item: ListItem) => item.children.flatMap((child) => toBlocks(child as RootContent))),
   };
 }
@@ -140,26 +155,41 @@ function tableBlock(table: Table): ExportBlock {
 
 function toBlocks(node: RootContent): ExportBlock[] {
   switch (node.type) {
-    case 'heading': return [{ type: 'heading', depth: (node as Heading).depth, inlines: inlines(node.children) }];
-    case 'paragraph': return [{ type: 'paragraph', inlines: inlines(node.children) }];
-    case 'list': return [listBlock(node)];
-    case 'table': return [tableBlock(node)];
-    case 'blockquote': return [{ type: 'quote', children: node.children.flatMap((c) => toBlocks(c as RootContent)) }];
-    case 'code': return [{ type: 'code', lines: node.value.split(/\r?\n/) }];
-    case 'thematicBreak': return [{ type: 'rule' }];
-    default: return []; // front matter, HTML comments (disable comments), definitions
+    case 'heading':
+      return [{ type: 'heading', depth: (node as Heading).depth, inlines: inlines(node.children) }];
+    case 'paragraph':
+      return [{ type: 'paragraph', inlines: inlines(node.children) }];
+    case 'list':
+      return [listBlock(node)];
+    case 'table':
+      return [tableBlock(node)];
+    case 'blockquote':
+      return [{ type: 'quote', children: node.children.flatMap((c) => toBlocks(c as RootContent)) }];
+    case 'code':
+      return [{ type: 'code', lines: node.value.split(/\r?\n/) }];
+    case 'thematicBreak':
+      return [{ type: 'rule' }];
+    default:
+      return []; // front matter, HTML comments (disable comments), definitions
   }
 }
 
 function blockText(block: ExportBlock): string {
   const ofInlines = (xs: Inline[]): string => xs.map((x) => (x.type === 'text' ? x.text : '\n')).join('');
   switch (block.type) {
-    case 'heading': case 'paragraph': return ofInlines(block.inlines);
-    case 'list': return block.items.flat().map(blockText).join('\n');
-    case 'table': return block.rows.flat().map(ofInlines).join('\n');
-    case 'quote': return block.children.map(blockText).join('\n');
-    case 'code': return block.lines.join('\n');
-    default: return '';
+    case 'heading':
+    case 'paragraph':
+      return ofInlines(block.inlines);
+    case 'list':
+      return block.items.flat().map(blockText).join('\n');
+    case 'table':
+      return block.rows.flat().map(ofInlines).join('\n');
+    case 'quote':
+      return block.children.map(blockText).join('\n');
+    case 'code':
+      return block.lines.join('\n');
+    default:
+      return '';
   }
 }
 
@@ -242,7 +272,10 @@ export function buildExportDocument(text: string, inherited?: CaseFacts): Export
   const language = facts.language;
   const bilingual = language === 'en+zh-CN';
   return {
-    facts, data, frontMatterYaml: yaml, blocks,
+    facts,
+    data,
+    frontMatterYaml: yaml,
+    blocks,
     chineseTag: language === 'zh-TW' || language === 'zh-HK' ? language : 'zh-CN',
     bilingual,
     halves: bilingual ? findHalves(blocks) : undefined,

@@ -54,7 +54,13 @@ export function factProperties(doc: ExportDocument): CustomProperty[] {
   add('Debtor', f.debtor?.name);
   add('Amount', f.amount === undefined ? undefined : formatFigures(f.amount));
   add('Currency', f.currency);
-  add('Invoices', (f.invoices ?? []).map((i) => i.number).filter(Boolean).join(', ') || undefined);
+  add(
+    'Invoices',
+    (f.invoices ?? [])
+      .map((i) => i.number)
+      .filter(Boolean)
+      .join(', ') || undefined,
+  );
   add('Deadline', f.deadline);
   // the front matter itself, so `dunmark lint letter.docx` has every fact; cut at code points, never inside one
   const chars = Array.from(doc.frontMatterYaml);
@@ -82,18 +88,23 @@ export function factsFromProperties(properties: Map<string, string>): string | u
 }
 
 function customXml(properties: readonly CustomProperty[]): string {
-  const items = properties.map((p, i) =>
-    `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(p.name)}"><vt:lpwstr>${escapeXml(p.value)}</vt:lpwstr></property>`);
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-    + `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`;
+  const items = properties.map(
+    (p, i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(p.name)}"><vt:lpwstr>${escapeXml(p.value)}</vt:lpwstr></property>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+    `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`
+  );
 }
 
 /** Sets custom properties on a package: the ones given replace those of the same name; the others are kept. */
 export function addCustomProperties(bytes: Uint8Array, properties: readonly CustomProperty[]): Uint8Array {
   const files = unzipSync(bytes);
   const names = new Set(properties.map((p) => p.name));
-  const kept = [...readCustomProperties(files)].filter(([name]) => !names.has(name) && !name.startsWith(`${FACTS_PROPERTY} `)).map(([name, value]) => ({ name, value }));
+  const kept = [...readCustomProperties(files)]
+    .filter(([name]) => !names.has(name) && !name.startsWith(`${FACTS_PROPERTY} `))
+    .map(([name, value]) => ({ name, value }));
   files[CUSTOM_PART] = strToU8(customXml([...kept, ...properties]));
   const types = strFromU8(files['[Content_Types].xml']!);
   if (!types.includes(`PartName="/${CUSTOM_PART}"`)) {
@@ -103,7 +114,9 @@ export function addCustomProperties(bytes: Uint8Array, properties: readonly Cust
   if (!rels.includes(CUSTOM_REL)) {
     let id = 1;
     while (rels.includes(`Id="rId${id}"`)) id++;
-    files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rId${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
+    files['_rels/.rels'] = strToU8(
+      rels.replace('</Relationships>', `<Relationship Id="rId${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`),
+    );
   }
   return zipSync(files, { level: 6 });
 }

@@ -36,19 +36,52 @@ export interface DocxReading {
 }
 
 // The parts of mammoth's document model this module reads.
-interface MText { type: 'text'; value: string }
-interface MBreak { type: 'break'; breakType: 'line' | 'page' | 'column' }
-interface MRun { type: 'run'; isBold: boolean; isItalic: boolean; children: MNode[] }
-interface MParagraph {
-  type: 'paragraph'; styleId: string | null; styleName: string | null; alignment: string | null;
-  numbering: { level: string | number; isOrdered: boolean } | null; children: MNode[];
+interface MText {
+  type: 'text';
+  value: string;
 }
-interface MTable { type: 'table'; styleId: string | null; styleName: string | null; children: MRow[] }
-interface MRow { type: 'tableRow'; isHeader: boolean; children: MCell[] }
-interface MCell { type: 'tableCell'; colSpan: number; children: MNode[] }
+interface MBreak {
+  type: 'break';
+  breakType: 'line' | 'page' | 'column';
+}
+interface MRun {
+  type: 'run';
+  isBold: boolean;
+  isItalic: boolean;
+  children: MNode[];
+}
+interface MParagraph {
+  type: 'paragraph';
+  styleId: string | null;
+  styleName: string | null;
+  alignment: string | null;
+  numbering: { level: string | number; isOrdered: boolean } | null;
+  children: MNode[];
+}
+interface MTable {
+  type: 'table';
+  styleId: string | null;
+  styleName: string | null;
+  children: MRow[];
+}
+interface MRow {
+  type: 'tableRow';
+  isHeader: boolean;
+  children: MCell[];
+}
+interface MCell {
+  type: 'tableCell';
+  colSpan: number;
+  children: MNode[];
+}
 type MNode = MText | MBreak | MRun | MParagraph | MTable | MRow | MCell | { type: 'tab' } | { type: string; children?: MNode[] };
 
-interface Piece { text: string; bold: boolean; italic: boolean; br: boolean }
+interface Piece {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  br: boolean;
+}
 
 function pieces(nodes: MNode[] | undefined, out: Piece[] = [], bold = false, italic = false): Piece[] {
   for (const node of nodes ?? []) {
@@ -286,7 +319,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
   writer.write(yaml ? yaml.rest : nodes);
   const { markdown, paragraphs } = writer.finish();
   return {
-    markdown, paragraphs,
+    markdown,
+    paragraphs,
     yamlBlock: yaml ? { yaml: yaml.yaml, lineParagraphs: yaml.lineParagraphs } : undefined,
     properties,
     propertiesYaml: factsFromProperties(properties),

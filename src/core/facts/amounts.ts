@@ -24,11 +24,60 @@ const ZH_WORDS = '人民币|美元|欧元|港币|港元|日元|英镑|新加坡�
 
 /** Currency words and codes → ISO 4217. */
 const CURRENCY_OF: Readonly<Record<string, string>> = {
-  USD: 'USD', RMB: 'CNY', CNY: 'CNY', EUR: 'EUR', HKD: 'HKD', SGD: 'SGD', JPY: 'JPY', GBP: 'GBP',
-  AUD: 'AUD', CAD: 'CAD', NZD: 'NZD', CHF: 'CHF', TWD: 'TWD', MOP: 'MOP', KRW: 'KRW', INR: 'INR', MYR: 'MYR', THB: 'THB', AED: 'AED', SEK: 'SEK', NOK: 'NOK', DKK: 'DKK',
-  人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY', 英镑: 'GBP', 新加坡元: 'SGD',
-  澳元: 'AUD', 澳大利亚元: 'AUD', 加元: 'CAD', 加拿大元: 'CAD', 新西兰元: 'NZD', 瑞士法郎: 'CHF', 新台币: 'TWD', 台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP', 韩元: 'KRW', 卢比: 'INR',
-  元: 'CNY', 'US$': 'USD', 'HK$': 'HKD', 'S$': 'SGD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'NZ$': 'NZD', 'NT$': 'TWD', '€': 'EUR', '£': 'GBP',
+  USD: 'USD',
+  RMB: 'CNY',
+  CNY: 'CNY',
+  EUR: 'EUR',
+  HKD: 'HKD',
+  SGD: 'SGD',
+  JPY: 'JPY',
+  GBP: 'GBP',
+  AUD: 'AUD',
+  CAD: 'CAD',
+  NZD: 'NZD',
+  CHF: 'CHF',
+  TWD: 'TWD',
+  MOP: 'MOP',
+  KRW: 'KRW',
+  INR: 'INR',
+  MYR: 'MYR',
+  THB: 'THB',
+  AED: 'AED',
+  SEK: 'SEK',
+  NOK: 'NOK',
+  DKK: 'DKK',
+  人民币: 'CNY',
+  美元: 'USD',
+  欧元: 'EUR',
+  港币: 'HKD',
+  港元: 'HKD',
+  日元: 'JPY',
+  英镑: 'GBP',
+  新加坡元: 'SGD',
+  澳元: 'AUD',
+  澳大利亚元: 'AUD',
+  加元: 'CAD',
+  加拿大元: 'CAD',
+  新西兰元: 'NZD',
+  瑞士法郎: 'CHF',
+  新台币: 'TWD',
+  台币: 'TWD',
+  澳门元: 'MOP',
+  澳门币: 'MOP',
+  韩元: 'KRW',
+  卢比: 'INR',
+  元: 'CNY',
+  US$: 'USD',
+  HK$: 'HKD',
+  S$: 'SGD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  NZ$: 'NZD',
+  NT$: 'TWD',
+  '€': 'EUR',
+  '£': 'GBP',
 };
 
 /** Signs that more than one currency uses. */
@@ -45,10 +94,10 @@ export const SIGN_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
 export const FIGURES_SOURCE = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:\.\d{1,2})?(?![\d,]\d|\d))`;
 
 const FIGURES_AMOUNT = new RegExp(
-  String.raw`(?<pre>(?<![A-Za-z])(?:USD|HKD|SGD)[ \u00a0]?\$|(?<![A-Za-z])(?:CNY|RMB|JPY)[ \u00a0]?[¥￥]|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|NT\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?`
-  + String.raw`(?<num>${FIGURES_SOURCE})`
-  + String.raw`(?:[ \u00a0]?(?<wan>万))?`
-  + String.raw`(?:[ \u00a0]?(?<suf>${ZH_WORDS}|元|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|(?:US|U\.S\.) dollars\b|yuan\b))?`,
+  String.raw`(?<pre>(?<![A-Za-z])(?:USD|HKD|SGD)[ \u00a0]?\$|(?<![A-Za-z])(?:CNY|RMB|JPY)[ \u00a0]?[¥￥]|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|US\$|HK\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|NT\$|\$|￥|¥|€|£|${ZH_WORDS})?[ \u00a0]?` +
+    String.raw`(?<num>${FIGURES_SOURCE})` +
+    String.raw`(?:[ \u00a0]?(?<wan>万))?` +
+    String.raw`(?:[ \u00a0]?(?<suf>${ZH_WORDS}|元|(?<![A-Za-z])(?:${CODES})(?![A-Za-z])|(?:US|U\.S\.) dollars\b|yuan\b))?`,
   'gu',
 );
 
@@ -140,8 +189,18 @@ export function readAmounts(text: string, offset = 0, options?: { defaultCurrenc
     const start = bare[0].indexOf(bare[1]!);
     const minor = Math.round(Number(bare[1]!.replace(/,/g, '')) * 100);
     if (Number.isFinite(minor)) {
-      return [{ start: offset + start, end: offset + start + bare[1]!.length, raw: bare[1]!, value: minor / 100, minor,
-        currency: options!.defaultCurrency!, ambiguous: false, form: 'figures' }];
+      return [
+        {
+          start: offset + start,
+          end: offset + start + bare[1]!.length,
+          raw: bare[1]!,
+          value: minor / 100,
+          minor,
+          currency: options!.defaultCurrency!,
+          ambiguous: false,
+          form: 'figures',
+        },
+      ];
     }
   }
   FIGURES_AMOUNT.lastIndex = 0;
@@ -181,8 +240,15 @@ export function readAmounts(text: string, offset = 0, options?: { defaultCurrenc
     // A trailing space that matched before a missing suffix is not part of the amount.
     while (end > m.index && /[ \u00a0]/.test(text[end - 1]!)) end--;
     out.push({
-      start: offset + start, end: offset + end, raw: text.slice(start, end),
-      value: minor / 100, minor, ...(currency ? { currency } : {}), ...(symbol ? { symbol } : {}), ambiguous, form: 'figures',
+      start: offset + start,
+      end: offset + end,
+      raw: text.slice(start, end),
+      value: minor / 100,
+      minor,
+      ...(currency ? { currency } : {}),
+      ...(symbol ? { symbol } : {}),
+      ambiguous,
+      form: 'figures',
     });
   }
   if (/[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(text)) {
@@ -192,8 +258,14 @@ export function readAmounts(text: string, offset = 0, options?: { defaultCurrenc
       const currency = m.pre ? CURRENCY_OF[m.pre] : undefined;
       const minor = toMinor(value);
       out.push({
-        start: offset + m.start, end: offset + m.end, raw: text.slice(m.start, m.end),
-        value: minor / 100, minor, ...(currency ? { currency } : {}), ambiguous: false, form: 'daxie',
+        start: offset + m.start,
+        end: offset + m.end,
+        raw: text.slice(m.start, m.end),
+        value: minor / 100,
+        minor,
+        ...(currency ? { currency } : {}),
+        ambiguous: false,
+        form: 'daxie',
       });
     }
     out.sort((a, b) => a.start - b.start);

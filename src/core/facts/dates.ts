@@ -1,3 +1,5 @@
+import { numberWord } from './number-words.js';
+
 /** A date written in the text. */
 export interface DateMention {
   start: number;
@@ -19,15 +21,33 @@ export interface DateMention {
 }
 
 /** English month names, full. */
-export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const MONTH_INDEX: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
@@ -115,7 +135,8 @@ function readFullDates(text: string, offset: number, out: DateMention[]): void {
 
 // Dates without a year: "15 September", "Sept 29", "10月16日". Month names are capitalised here, so
 // that "may 5" in a sentence is no date; a year right after belongs to the full-date pass.
-const MONTH_CAP = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH_CAP =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const YEARLESS = new RegExp(
   [
     String.raw`(?<![\w.,])(?<dmD>\d{1,2})${ORD}[ \u00a0](?:of[ \u00a0])?(?<dmM>${MONTH_CAP})(?![\w])`,
@@ -140,22 +161,32 @@ function readYearless(text: string, offset: number, out: DateMention[], letterDa
     const start = offset + m.index;
     const end = start + m[0].length;
     if (overlaps(out, start, end)) continue;
-    const month = g.zhM ? Number(g.zhM) : MONTH_INDEX[(g.dmM ?? g.mdM)!.replace('.', '').toLowerCase()] ?? 0;
+    const month = g.zhM ? Number(g.zhM) : (MONTH_INDEX[(g.dmM ?? g.mdM)!.replace('.', '').toLowerCase()] ?? 0);
     const day = Number(g.zhD ?? g.dmD ?? g.mdD);
     found.push({ start, end, raw: m[0], month, day, form: g.zhM ? 'zh' : g.dmM ? 'en-dmy' : 'en-mdy' });
   }
   if (found.length === 0) return;
   // every date, full or not, in order: a list takes its year from its one dated member
-  const all = [...out.map((d) => ({ start: d.start, end: d.end, year: d.iso ? Number(d.iso.slice(0, 4)) : undefined, yearless: false })),
-    ...found.map((d) => ({ start: d.start, end: d.end, year: undefined as number | undefined, yearless: true }))]
-    .sort((a, b) => a.start - b.start);
+  const all = [
+    ...out.map((d) => ({ start: d.start, end: d.end, year: d.iso ? Number(d.iso.slice(0, 4)) : undefined, yearless: false })),
+    ...found.map((d) => ({ start: d.start, end: d.end, year: undefined as number | undefined, yearless: true })),
+  ].sort((a, b) => a.start - b.start);
   const linked = (a: { end: number }, b: { start: number }): boolean => LIST_GAP.test(text.slice(a.end - offset, b.start - offset));
   const yearOf = new Map<number, number>();
   for (let i = 0; i < all.length; i++) {
     if (!all[i]!.yearless) continue;
     let year: number | undefined;
-    for (let j = i + 1; j < all.length && linked(all[j - 1]!, all[j]!); j++) if (!all[j]!.yearless) { year = all[j]!.year; break; }
-    if (year === undefined) for (let j = i - 1; j >= 0 && linked(all[j]!, all[j + 1]!); j--) if (!all[j]!.yearless) { year = all[j]!.year; break; }
+    for (let j = i + 1; j < all.length && linked(all[j - 1]!, all[j]!); j++)
+      if (!all[j]!.yearless) {
+        year = all[j]!.year;
+        break;
+      }
+    if (year === undefined)
+      for (let j = i - 1; j >= 0 && linked(all[j]!, all[j + 1]!); j--)
+        if (!all[j]!.yearless) {
+          year = all[j]!.year;
+          break;
+        }
     if (year !== undefined) yearOf.set(all[i]!.start, year);
   }
   for (const d of found) {
@@ -184,11 +215,6 @@ function nearestYear(letterDate: string, month: number, day: number): string | u
   return best;
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, 'twenty-one': 21, 'twenty-eight': 28, sixty: 60, 'forty-five': 45,
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十五: 15, 二十: 20, 三十: 30,
-};
 const RELATIVE_HINT = /within|日内|天内/i;
 // "within 14 days of the date of this letter", "within fourteen (14) days from the date hereof", "自本函发出之日起15日内"
 const RELATIVE = new RegExp(
@@ -204,7 +230,7 @@ function readRelative(text: string, offset: number, out: DateMention[], letterDa
   for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
     const g = m.groups ?? {};
     const raw = g.enParen ?? g.enNum ?? g.zhNum ?? g.enWord ?? g.enOnly ?? '';
-    const days = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw.toLowerCase()];
+    const days = numberWord(raw);
     if (days === undefined || days <= 0) continue;
     const start = offset + m.index;
     const end = start + m[0].length;

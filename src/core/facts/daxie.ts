@@ -8,8 +8,22 @@ export const DAXIE_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 
 /** Ordinary numerals that must not appear in a 大写 amount, mapped to the 大写 they stand for. */
 export const ORDINARY_TO_DAXIE: Readonly<Record<string, string>> = {
-  〇: '零', 一: '壹', 二: '贰', 两: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖',
-  十: '拾', 百: '佰', 千: '仟', 万: '万', 亿: '亿',
+  〇: '零',
+  一: '壹',
+  二: '贰',
+  两: '贰',
+  三: '叁',
+  四: '肆',
+  五: '伍',
+  六: '陆',
+  七: '柒',
+  八: '捌',
+  九: '玖',
+  十: '拾',
+  百: '佰',
+  千: '仟',
+  万: '万',
+  亿: '亿',
 };
 
 const GROUP_UNITS = ['', '拾', '佰', '仟'];
@@ -69,7 +83,11 @@ export function toDaxie(value: number): string {
 }
 
 const DIGIT_VALUE = new Map<string, number>([...DAXIE_DIGITS].map((c, i) => [c, i]));
-const UNIT_VALUE = new Map<string, number>([['拾', 10], ['佰', 100], ['仟', 1000]]);
+const UNIT_VALUE = new Map<string, number>([
+  ['拾', 10],
+  ['佰', 100],
+  ['仟', 1000],
+]);
 
 /** Parses 0..9999 written in 大写; undefined when malformed. */
 function parseGroup(s: string, allowLeadingZero: boolean): number | undefined {

@@ -1,5 +1,13 @@
 import {
-  FACTS_SCHEMA, type DayCount, type DeliveryMethod, type FactType, type InterestRegime, type Kind, type Language, type NextStep, type Stage,
+  FACTS_SCHEMA,
+  type DayCount,
+  type DeliveryMethod,
+  type FactType,
+  type InterestRegime,
+  type Kind,
+  type Language,
+  type NextStep,
+  type Stage,
 } from './schema.js';
 
 /** A party to the case. */
@@ -49,7 +57,12 @@ export interface Facts {
   proceeding?: { case_number?: string; forum?: string; filed?: string };
   counsel?: { name?: string; firm?: string };
   contract?: {
-    reference?: string; governing_law?: string; arbitration?: string; type?: string; notice_email?: string; notice_address?: string;
+    reference?: string;
+    governing_law?: string;
+    arbitration?: string;
+    type?: string;
+    notice_email?: string;
+    notice_address?: string;
   };
 }
 
@@ -153,7 +166,7 @@ function check(type: FactType, value: unknown, path: string, problems: FactProbl
         const list = type.enum.map((e) => `\`${e}\``).join(', ');
         return wrong(problems, path, value, [`one of ${list}`, `以下之一：${list}`], closest(value, type.enum));
       }
-      if (type.pattern && !(type.enum?.includes(value)) && !matchesPattern(type.pattern, value)) {
+      if (type.pattern && !type.enum?.includes(value) && !matchesPattern(type.pattern, value)) {
         const hint = type.patternHint ?? type.description;
         return wrong(problems, path, value, [hint, type.patternHintZh ?? `符合格式的值（${hint}）`]);
       }
@@ -203,7 +216,10 @@ export function typeFacts(data: unknown): { facts: Facts; problems: FactProblem[
   const problems: FactProblem[] = [];
   if (data === undefined || data === null) return { facts: {}, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ path: '', message: { en: 'Unexpected front matter that is not a mapping of facts, expected `key: value` lines', zh: '前置信息应为 `键: 值` 形式的事实映射' } });
+    problems.push({
+      path: '',
+      message: { en: 'Unexpected front matter that is not a mapping of facts, expected `key: value` lines', zh: '前置信息应为 `键: 值` 形式的事实映射' },
+    });
     return { facts: {}, problems };
   }
   const facts = check({ type: 'object', description: '', properties: FACTS_SCHEMA }, data, '', problems) as Facts;

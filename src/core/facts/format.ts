@@ -7,7 +7,18 @@ import { MONTH_NAMES } from './dates.js';
 
 /** Chinese currency words, written after the figures (`18,400.00 美元`). */
 const ZH_CURRENCY: Readonly<Record<string, string>> = {
-  USD: '美元', EUR: '欧元', HKD: '港元', JPY: '日元', GBP: '英镑', SGD: '新加坡元', AUD: '澳元', CAD: '加元', NZD: '新西兰元', CHF: '瑞士法郎', TWD: '新台币', MOP: '澳门元',
+  USD: '美元',
+  EUR: '欧元',
+  HKD: '港元',
+  JPY: '日元',
+  GBP: '英镑',
+  SGD: '新加坡元',
+  AUD: '澳元',
+  CAD: '加元',
+  NZD: '新西兰元',
+  CHF: '瑞士法郎',
+  TWD: '新台币',
+  MOP: '澳门元',
 };
 
 /** Currencies written without minor units. */
@@ -43,7 +54,7 @@ export function formatMoney(value: number, currency: string, style: 'en' | 'zh')
 
 /** An amount in 大写 with its currency word: `美元壹万捌仟肆佰元整` / `人民币壹拾贰万元整`. */
 export function formatMoneyDaxie(value: number, currency: string): string {
-  const word = currency === 'CNY' ? '人民币' : ZH_CURRENCY[currency] ?? '';
+  const word = currency === 'CNY' ? '人民币' : (ZH_CURRENCY[currency] ?? '');
   return `${word}${toDaxie(value)}`;
 }
 

@@ -15,18 +15,26 @@ const ORG_NAME = new RegExp(`^\\p{Script=Han}{2,}${ORG_NAME_SUFFIX.source}`, 'u'
 const PROSE_HAN = /[的了是我你他您贵已请将被把这那吗呢尚欠未须]/u;
 
 // Capitalised words that are English prose wherever they stand (function words, greetings)
-const STRONG = new Set(('a about above after again all also am an and any are as at be because been before being below between both but by '
-  + 'can could dear did do does during each few for from further had has have having he her here hers him his how i if in into is it its '
-  + 'kind let may me might more most must my no nor not now of off on once only or other our ours out over own please regards same '
-  + 'shall she should sincerely so some such than thank thanks that the their theirs them then there these they this those through to '
-  + 'too under until up upon very was we were what when where which while who whom why will with would yes you your yours faithfully '
-  + 'hello hi').split(' '));
+const STRONG = new Set(
+  (
+    'a about above after again all also am an and any are as at be because been before being below between both but by ' +
+    'can could dear did do does during each few for from further had has have having he her here hers him his how i if in into is it its ' +
+    'kind let may me might more most must my no nor not now of off on once only or other our ours out over own please regards same ' +
+    'shall she should sincerely so some such than thank thanks that the their theirs them then there these they this those through to ' +
+    'too under until up upon very was we were what when where which while who whom why will with would yes you your yours faithfully ' +
+    'hello hi'
+  ).split(' '),
+);
 
 // Capitalised words that are English but also make up titles, labels and names (half weight)
-const WEAK = new Set(('account accounts action address agreement amount arbitration article attention attn bank before best call clause company '
-  + 'confirm contract credit date deadline demand department director dispute due email fax final finance governing guarantee guaranty '
-  + 'invoice invoices language law letter manager notice number outstanding overdue party parties payment phone receivable reference '
-  + 'reminder schedule second section statement summary tel total version re subject mr mrs ms miss dr').split(' '));
+const WEAK = new Set(
+  (
+    'account accounts action address agreement amount arbitration article attention attn bank before best call clause company ' +
+    'confirm contract credit date deadline demand department director dispute due email fax final finance governing guarantee guaranty ' +
+    'invoice invoices language law letter manager notice number outstanding overdue party parties payment phone receivable reference ' +
+    'reminder schedule second section statement summary tel total version re subject mr mrs ms miss dr'
+  ).split(' '),
+);
 
 // Words that are codes or legal-form abbreviations in any language
 const NEUTRAL = new Set('usd cny rmb hkd eur sgd jpy gbp co ltd llc llp inc corp plc gmbh pte no vs etc'.split(' '));

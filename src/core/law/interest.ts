@@ -30,7 +30,7 @@ export function simpleInterest(principal: number, ratePercent: number, days: num
 
 /** Rounds to the cent, half away from zero. */
 export function cents(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
+  return (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
 }
 
 /** One stretch of days at one rate. */
@@ -104,16 +104,15 @@ export function halfYears(from: string, to: string): { from: string; to: string;
  * Computes an interest charge from its facts (`rate` or `regime`, `from`, `to` or `as_of`,
  * `principal` or the case's `amount`). Statutory rates come from `rates`.
  */
-export function computeInterest(charge: Charge, facts: Facts, rates: Record<RateId, RateTable>): { ok: true; result: InterestResult } | { ok: false; problem: InterestProblem } {
+export function computeInterest(
+  charge: Charge,
+  facts: Facts,
+  rates: Record<RateId, RateTable>,
+): { ok: true; result: InterestResult } | { ok: false; problem: InterestProblem } {
   const regime = regimeOf(charge);
   const principal = charge.principal ?? facts.amount;
   const end = charge.to ?? charge.as_of;
-  const missing = [
-    ...(regime ? [] : ['rate']),
-    ...(principal === undefined ? ['principal'] : []),
-    ...(charge.from ? [] : ['from']),
-    ...(end ? [] : ['to']),
-  ];
+  const missing = [...(regime ? [] : ['rate']), ...(principal === undefined ? ['principal'] : []), ...(charge.from ? [] : ['from']), ...(end ? [] : ['to'])];
   if (missing.length || !regime || principal === undefined || !charge.from || !end) return { ok: false, problem: { kind: 'incomplete', missing } };
   if (end < charge.from) return { ok: false, problem: { kind: 'out-of-order', from: charge.from, to: end } };
   const year: 365 | 360 = charge.day_count === 'actual/360' ? 360 : 365;
@@ -136,14 +135,28 @@ export function computeInterest(charge: Charge, facts: Facts, rates: Record<Rate
       const fixing = ukReferenceDate(charge.from);
       const ref = rateOn(rates['uk-bank-rate'], fixing);
       if (!ref.known) return { ok: false, problem: { kind: 'rate-unknown', id: 'uk-bank-rate', date: fixing, table: rates['uk-bank-rate'] } };
-      return finish([{ from: charge.from, to: end, days: interestDays(charge.from, end), rate: ref.rate + 8, reference: { id: 'uk-bank-rate', date: fixing, rate: ref.rate } }]);
+      return finish([
+        {
+          from: charge.from,
+          to: end,
+          days: interestDays(charge.from, end),
+          rate: ref.rate + 8,
+          reference: { id: 'uk-bank-rate', date: fixing, rate: ref.rate },
+        },
+      ]);
     }
     case 'eu-late-payment': {
       const periods: InterestPeriod[] = [];
       for (const half of halfYears(charge.from, end)) {
         const ref = rateOn(rates['ecb-mro'], half.fixing);
         if (!ref.known) return { ok: false, problem: { kind: 'rate-unknown', id: 'ecb-mro', date: half.fixing, table: rates['ecb-mro'] } };
-        periods.push({ from: half.from, to: half.to, days: interestDays(half.from, half.to), rate: ref.rate + 8, reference: { id: 'ecb-mro', date: half.fixing, rate: ref.rate } });
+        periods.push({
+          from: half.from,
+          to: half.to,
+          days: interestDays(half.from, half.to),
+          rate: ref.rate + 8,
+          reference: { id: 'ecb-mro', date: half.fixing, rate: ref.rate },
+        });
       }
       return finish(periods.length ? periods : [{ from: charge.from, to: end, days: 0, rate: 8 }]);
     }
@@ -154,7 +167,10 @@ export function computeInterest(charge: Charge, facts: Facts, rates: Record<Rate
       const low = charge.markup ?? 30;
       const high = charge.markup ?? 50;
       const rate = ref.rate * (1 + low / 100);
-      return finish([{ from: charge.from, to: end, days: interestDays(charge.from, end), rate, reference: { id: 'cn-lpr-1y', date: breach, rate: ref.rate } }], (1 + high / 100) / (1 + low / 100));
+      return finish(
+        [{ from: charge.from, to: end, days: interestDays(charge.from, end), rate, reference: { id: 'cn-lpr-1y', date: breach, rate: ref.rate } }],
+        (1 + high / 100) / (1 + low / 100),
+      );
     }
   }
 }

@@ -63,7 +63,8 @@ export function addYears(iso: string, years: number): string {
 export function interruptions(facts: Facts): Interruption[] {
   const out: Interruption[] = [];
   (facts.events ?? []).forEach((e, i) => {
-    if (e.date && INTERRUPTING_EVENTS.includes(e.type as Interruption['type'])) out.push({ date: e.date, type: e.type as Interruption['type'], source: `events.${i}` });
+    if (e.date && INTERRUPTING_EVENTS.includes(e.type as Interruption['type']))
+      out.push({ date: e.date, type: e.type as Interruption['type'], source: `events.${i}` });
   });
   (facts.payments ?? []).forEach((p, i) => {
     if (p.date && (p.amount === undefined || p.amount > 0)) out.push({ date: p.date, type: 'part-payment', source: `payments.${i}` });
@@ -104,9 +105,10 @@ export function limitationOf(facts: Facts, options: LimitationOptions = {}): Lim
     const abroad = international(facts);
     if ((type === 'sale-of-goods' || type === 'technology-import-export') && abroad === true) {
       years = 4;
-      basis = type === 'sale-of-goods'
-        ? { en: '4 years for an international sale of goods, PRC Civil Code Art. 594', zh: '国际货物买卖合同四年，《民法典》第五百九十四条' }
-        : { en: '4 years for a technology import/export contract, PRC Civil Code Art. 594', zh: '技术进出口合同四年，《民法典》第五百九十四条' };
+      basis =
+        type === 'sale-of-goods'
+          ? { en: '4 years for an international sale of goods, PRC Civil Code Art. 594', zh: '国际货物买卖合同四年，《民法典》第五百九十四条' }
+          : { en: '4 years for a technology import/export contract, PRC Civil Code Art. 594', zh: '技术进出口合同四年，《民法典》第五百九十四条' };
     } else {
       years = 3;
       basis = { en: '3 years, PRC Civil Code Art. 188', zh: '三年，《民法典》第一百八十八条' };
@@ -138,7 +140,11 @@ export function limitationOf(facts: Facts, options: LimitationOptions = {}): Lim
     }
   }
   const result: Limitation = {
-    law: kind, years, basis, from, bar,
+    law: kind,
+    years,
+    basis,
+    from,
+    bar,
     ...(restartedBy ? { restartedBy } : {}),
     ...(waivedBy ? { waivedBy } : {}),
   };

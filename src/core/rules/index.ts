@@ -8,6 +8,6 @@ import { templateRules } from './template/index.js';
 import { toneRules } from './tone/index.js';
 
 /** THE registry: every built-in rule, sorted by id. Each category keeps its own sorted list. */
-export const rules: readonly Rule[] = [
-  ...structureRules, ...factsRules, ...templateRules, ...toneRules, ...languageRules, ...clauseRules, ...lawRules,
-].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const rules: readonly Rule[] = [...structureRules, ...factsRules, ...templateRules, ...toneRules, ...languageRules, ...clauseRules, ...lawRules].sort(
+  (a, b) => (a.meta.id < b.meta.id ? -1 : 1),
+);

@@ -22,8 +22,7 @@ const inheritedFacts = rememberingCaseFacts();
 /** The findings, or why there are none. */
 export type LintReply =
   /** `language`: the language of the findings' messages (the rule pages open in it). */
-  | { id: number; kind: 'done'; findings: Finding[]; language: 'en' | 'zh' }
-  | { id: number; kind: 'failed'; reason: string };
+  { id: number; kind: 'done'; findings: Finding[]; language: 'en' | 'zh' } | { id: number; kind: 'failed'; reason: string };
 
 /** Lints one request; never throws (a bug in a rule becomes a `failed` reply, not a dead thread). */
 export function answer(request: LintRequest): LintReply {

@@ -14,7 +14,11 @@ export function nodeThreads(script: string): ThreadFactory {
       post: (request) => worker.postMessage(request),
       listen(onMessage, onFailure) {
         worker.on('message', onMessage);
-        worker.on('error', (error: NodeJS.ErrnoException) => onFailure(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${WORKER_HEAP_MB} MB)` : String(error.message).split('\n')[0] ?? 'unknown error'));
+        worker.on('error', (error: NodeJS.ErrnoException) =>
+          onFailure(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${WORKER_HEAP_MB} MB)` : (String(error.message).split('\n')[0] ?? 'unknown error'),
+          ),
+        );
         worker.on('exit', (code) => onFailure(`the lint worker stopped (exit ${code})`));
       },
       terminate: () => void worker.terminate(),

@@ -128,7 +128,10 @@ export class LintThread {
 
   private onReply(handle: ThreadHandle, reply: LintReply): void {
     if (handle !== this.handle || !this.current || reply.id !== this.current.pending.request.id) return;
-    this.finishCurrent(reply.kind === 'done' ? { kind: 'done', findings: reply.findings, language: reply.language } : { kind: 'failed', reason: reply.reason }, false);
+    this.finishCurrent(
+      reply.kind === 'done' ? { kind: 'done', findings: reply.findings, language: reply.language } : { kind: 'failed', reason: reply.reason },
+      false,
+    );
   }
 
   private finishCurrent(result: ThreadResult, endWorker: boolean): void {

@@ -10,24 +10,30 @@ interface Element {
 /** What an arbitration clause must settle (domain notes §5), each with how it is usually worded. */
 const ELEMENTS: readonly Element[] = [
   {
-    present: /\bseat\b|\bplace of (?:the )?arbitration\b|\bvenue of (?:the )?arbitration\b|\barbitration\s+(?:shall\s+(?:be\s+)?|is\s+to\s+be\s+|will\s+be\s+)?(?:held|conducted|seated|take\s+place)\s+in\b|\b(?:arbitration|arbitrated)\s+in\s+(?!(?:the\s+)?(?:China|PRC|People|Mainland|United\s+States|USA|America|Asia|Europe)\b)(?:the\s+)?[A-Z][a-z]+|仲裁地|仲裁地点|在(?:中国|中华人民共和国)?(?!中国|境内|国内)[\u4e00-\u9fff]{2,6}?(?:市)?(?:申请|进行|提起)仲裁|仲裁在[\u4e00-\u9fff]{2,8}进行/i,
-    name: { en: 'a seat', zh: '仲裁地' }, hint: { en: 'the seat, city and country, e.g. `The seat of arbitration shall be Beijing, China`', zh: '城市和国家，如“仲裁地为中国北京”' },
+    present:
+      /\bseat\b|\bplace of (?:the )?arbitration\b|\bvenue of (?:the )?arbitration\b|\barbitration\s+(?:shall\s+(?:be\s+)?|is\s+to\s+be\s+|will\s+be\s+)?(?:held|conducted|seated|take\s+place)\s+in\b|\b(?:arbitration|arbitrated)\s+in\s+(?!(?:the\s+)?(?:China|PRC|People|Mainland|United\s+States|USA|America|Asia|Europe)\b)(?:the\s+)?[A-Z][a-z]+|仲裁地|仲裁地点|在(?:中国|中华人民共和国)?(?!中国|境内|国内)[\u4e00-\u9fff]{2,6}?(?:市)?(?:申请|进行|提起)仲裁|仲裁在[\u4e00-\u9fff]{2,8}进行/i,
+    name: { en: 'a seat', zh: '仲裁地' },
+    hint: { en: 'the seat, city and country, e.g. `The seat of arbitration shall be Beijing, China`', zh: '城市和国家，如“仲裁地为中国北京”' },
   },
   {
     present: /\brules\b|仲裁规则|规则/i,
-    name: { en: 'rules', zh: '仲裁规则' }, hint: { en: 'the institution\'s rules in force when the arbitration is filed', zh: '“按照申请仲裁时该会现行有效的仲裁规则”' },
+    name: { en: 'rules', zh: '仲裁规则' },
+    hint: { en: "the institution's rules in force when the arbitration is filed", zh: '“按照申请仲裁时该会现行有效的仲裁规则”' },
   },
   {
     present: /\blanguage\b|\bconducted in (?:English|Chinese)\b|语言/i,
-    name: { en: 'a language', zh: '仲裁语言' }, hint: { en: '`The language of the arbitration shall be English`', zh: '如“仲裁语言为中文”' },
+    name: { en: 'a language', zh: '仲裁语言' },
+    hint: { en: '`The language of the arbitration shall be English`', zh: '如“仲裁语言为中文”' },
   },
   {
     present: /\barbitrators?\b|仲裁员/i,
-    name: { en: 'a number of arbitrators', zh: '仲裁员人数' }, hint: { en: 'one or three arbitrators', zh: '一名或三名仲裁员' },
+    name: { en: 'a number of arbitrators', zh: '仲裁员人数' },
+    hint: { en: 'one or three arbitrators', zh: '一名或三名仲裁员' },
   },
   {
     present: /\bfinal and binding\b|\bfinal and conclusive\b|\bfinally (?:resolved|settled)\b|终局/i,
-    name: { en: 'a final and binding award', zh: '裁决终局性' }, hint: { en: 'the award stated as final and binding on both parties', zh: '“仲裁裁决是终局的，对双方均有约束力”' },
+    name: { en: 'a final and binding award', zh: '裁决终局性' },
+    hint: { en: 'the award stated as final and binding on both parties', zh: '“仲裁裁决是终局的，对双方均有约束力”' },
   },
 ];
 

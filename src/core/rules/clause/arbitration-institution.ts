@@ -11,7 +11,8 @@ for (const i of INSTITUTIONS) for (const n of i.names) BY_NAME.set(n.toLowerCase
 const NAMES = [...BY_NAME.keys()].sort((a, b) => b.length - a.length);
 /** Any known name; Latin names on word boundaries, abbreviations case-sensitive. */
 const KNOWN = new RegExp(
-  INSTITUTIONS.flatMap((i) => i.names).sort((a, b) => b.length - a.length)
+  INSTITUTIONS.flatMap((i) => i.names)
+    .sort((a, b) => b.length - a.length)
     .map((n) => (/^[A-Z]{2,6}$/.test(n) ? `\\b${n}\\b` : /[A-Za-z]/.test(n) ? `\\b${escapeRegex(n).replace(/ /g, '\\s+')}\\b` : escapeRegex(n)))
     .join('|'),
   'gi',
@@ -20,7 +21,8 @@ const ABBREVIATION = /^[A-Z]{2,6}$/;
 /** Text that turns a known name into a different, non-existent body: "Beijing Arbitration Commission of Shanghai". */
 const DISTORTION = /^\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*/;
 /** Something that calls itself an arbitration body (English). */
-const BODY_EN = /\b(?:[A-Z][A-Za-z]+\s+){1,6}(?:Arbitration|Arbitral)\s+(?:Commission|Court|Centre|Center|Institute|Association|Tribunal|Board)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?/g;
+const BODY_EN =
+  /\b(?:[A-Z][A-Za-z]+\s+){1,6}(?:Arbitration|Arbitral)\s+(?:Commission|Court|Centre|Center|Institute|Association|Tribunal|Board)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?/g;
 /** Words before a body's name that are not part of it ("The Arbitration Commission" is a reference, not a name). */
 const GENERIC_LEAD = /^(?:(?:The|This|That|Such|Said|Any|Each|An?|Both|Either|Neither|Parties|Party|By|Under|To|Before|With)\s+)+/;
 /** Something that calls itself an arbitration body (Chinese). */
@@ -122,7 +124,8 @@ Any dispute arising out of or in connection with this contract shall be submitte
       const found = mentions(section);
       for (const m of found.filter((x) => !x.institution)) {
         context.report({
-          start: m.start, end: m.end,
+          start: m.start,
+          end: m.end,
           message: {
             en: `Unexpected \`${m.text}\`, expected the full name of an arbitration institution that exists, such as China International Economic and Trade Arbitration Commission or Hong Kong International Arbitration Centre`,
             zh: `不存在的仲裁机构 \`${m.text}\`，应写明真实存在的仲裁机构全称，如中国国际经济贸易仲裁委员会或香港国际仲裁中心`,
@@ -134,7 +137,8 @@ Any dispute arising out of or in connection with this contract shall be submitte
       const second = known.find((x) => x.institution !== first?.institution);
       if (first && second) {
         context.report({
-          start: second.start, end: second.end,
+          start: second.start,
+          end: second.end,
           message: {
             en: `Unexpected second institution \`${second.text}\` (the clause already names \`${first.text}\`), expected exactly one arbitration institution`,
             zh: `约定了第二个仲裁机构 \`${second.text}\`（条款已约定 \`${first.text}\`），应只约定一个仲裁机构`,

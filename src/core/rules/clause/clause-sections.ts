@@ -31,7 +31,8 @@ const GUARANTEE = /guarant|surety|保证|担保/i;
 const JURISDICTION = /jurisdiction|governing law|applicable law|choice of law|\bcourts?\b|法律适用|适用法律|管辖|法院/i;
 const DISPUTE = /dispute|争议|纠纷/i;
 // Drafting that binds: what a clause says and a letter that mentions one does not
-const OPERATIVE = /\bshall\b|\bhereby\b|\bhereunder\b|\bagrees?\s+as\s+follows\b|\bwaives\b|\bis\s+governed\s+by\b|约定如下|应当|特此|本保证|本条款|本协议|本合同/i;
+const OPERATIVE =
+  /\bshall\b|\bhereby\b|\bhereunder\b|\bagrees?\s+as\s+follows\b|\bwaives\b|\bis\s+governed\s+by\b|约定如下|应当|特此|本保证|本条款|本协议|本合同/i;
 const BOLD_LABEL = /^\s*(?:\d+[.)]\s*)?\*\*([^*\n]{1,80})\*\*/;
 const HAN = /[\u4e00-\u9fff]/g;
 const LATIN = /[A-Za-z]/g;

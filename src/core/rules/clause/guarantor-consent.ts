@@ -1,16 +1,18 @@
 import { defineRule } from '../../rule.js';
 
 // What changes the debtor's payment terms: an extension, new dates, a repayment plan, instalments
-const CHANGE = /\b(?:extend(?:s|ed|ing)?|extension|new\s+(?:payment\s+)?dates?|repayment\s+plan|payment\s+(?:plan|schedule)|instal(?:l)?ments?|reschedul\w*|defer(?:red|ral)?|more\s+time)\b|展期|延期|延长|分期|还款计划|付款计划|还款安排|付款安排|新的付款期限/iu;
+const CHANGE =
+  /\b(?:extend(?:s|ed|ing)?|extension|new\s+(?:payment\s+)?dates?|repayment\s+plan|payment\s+(?:plan|schedule)|instal(?:l)?ments?|reschedul\w*|defer(?:red|ral)?|more\s+time)\b|展期|延期|延长|分期|还款计划|付款计划|还款安排|付款安排|新的付款期限/iu;
 // The guarantor's consent, asked for or given: "once he has consented to it in writing", "保证人书面同意"
-const CONSENT = /\bguarant\w*[^.;。；]{0,100}\b(?:consent\w*|agree\w*|approv\w*|countersign\w*|sign\w*)\b|\b(?:consent|agreement|approval|signature|countersignature)\s+(?:of|from|by)\s+(?:the\s+|our\s+|your\s+)?(?:\w+\s+){0,3}guarant|\b(?:consent\w*|agree\w*|approv\w*|countersign\w*|sign\w*)\b[^.;。；]{0,60}\bguarant|(?:保证人|担保人)[^。；]{0,40}(?:同意|确认|签字|签署|签章|盖章|书面)|(?:同意|确认|签字|签署)[^。；]{0,20}(?:保证人|担保人)/iu;
+const CONSENT =
+  /\bguarant\w*[^.;。；]{0,100}\b(?:consent\w*|agree\w*|approv\w*|countersign\w*|sign\w*)\b|\b(?:consent|agreement|approval|signature|countersignature)\s+(?:of|from|by)\s+(?:the\s+|our\s+|your\s+)?(?:\w+\s+){0,3}guarant|\b(?:consent\w*|agree\w*|approv\w*|countersign\w*|sign\w*)\b[^.;。；]{0,60}\bguarant|(?:保证人|担保人)[^。；]{0,40}(?:同意|确认|签字|签署|签章|盖章|书面)|(?:同意|确认|签字|签署)[^。；]{0,20}(?:保证人|担保人)/iu;
 
 export default defineRule({
   meta: {
     id: 'guarantor-consent',
     category: 'clause',
     defaultSeverity: 'warning',
-    description: 'A repayment plan or extension agreed with a guaranteed debtor asks for the guarantor\'s written consent',
+    description: "A repayment plan or extension agreed with a guaranteed debtor asks for the guarantor's written consent",
     languages: ['eng', 'cmn'],
     docs: {
       en: `When the creditor and the debtor change the time for payment without the guarantor's written consent, a PRC guarantee's period keeps running from the original due date (PRC Civil Code Art. 695; see [docs/law.md](../law.md#clauses)): an extension can quietly let the guarantee lapse. A US guaranty usually contains the guarantor's advance consent to modifications; asking for a written consent is still the careful step.
@@ -46,7 +48,8 @@ This rule reports a call summary, repayment plan or letter that agrees an extens
     if (blocks.some((b) => CONSENT.test(b.text))) return;
     const prc = facts.guarantor.country === 'CN' || facts.contract?.governing_law === 'PRC';
     report({
-      start: change.start, end: change.end,
+      start: change.start,
+      end: change.end,
       ...(prc ? {} : { severity: 'info' as const }),
       message: {
         en: `Unexpected change to the payment terms without the guarantor's consent, expected the written consent of ${facts.guarantor.name} to be asked for: without it the guarantee period runs from the original due date (PRC Civil Code Art. 695)`,

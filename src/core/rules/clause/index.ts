@@ -8,4 +8,12 @@ import usCourtOnly from './us-court-only.js';
 import usGuaranty from './us-guaranty.js';
 
 /** Rules of the `clause` category, sorted by id. */
-export const clauseRules: Rule[] = [arbitrationElements, arbitrationInstitution, guarantorConsent, noLitigationAlternative, prcGuarantee, usCourtOnly, usGuaranty];
+export const clauseRules: Rule[] = [
+  arbitrationElements,
+  arbitrationInstitution,
+  guarantorConsent,
+  noLitigationAlternative,
+  prcGuarantee,
+  usCourtOnly,
+  usGuaranty,
+];

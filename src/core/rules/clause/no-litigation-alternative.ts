@@ -2,13 +2,17 @@ import { defineRule, type ReportFix } from '../../rule.js';
 import { clauseSections, matchesIn } from './clause-sections.js';
 
 /** "arbitration or litigation" and its kin: the simple forms, which a suggestion can shorten to "arbitration". */
-const OR_COURT_EN = /\barbitration,?\s+or\s+(?:by\s+)?(?:litigation|court proceedings|(?:a\s+|the\s+)?courts?)\b|\b(?:litigation|court proceedings)\s+or\s+arbitration\b/gi;
+const OR_COURT_EN =
+  /\barbitration,?\s+or\s+(?:by\s+)?(?:litigation|court proceedings|(?:a\s+|the\s+)?courts?)\b|\b(?:litigation|court proceedings)\s+or\s+arbitration\b/gi;
 const OR_COURT_ZH = /仲裁或(?:者)?(?:诉讼|法院)|(?:诉讼|法院)或(?:者)?仲裁/g;
 /** A right to go to court instead of arbitrating. */
-const SUE_EN = /\b(?:either|any|each|the)\s+(?:party|parties|seller|buyer|creditor|claimant|respondent|supplier|customer|purchaser|vendor|lender)\s+(?:may|shall\s+be\s+entitled\s+to|has\s+the\s+right\s+to|is\s+free\s+to)\s+(?:also\s+|alternatively\s+|instead\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|legal\s+action|proceedings|litigation)(?:\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)?|(?:bring|submit|refer|take)\s+(?:the\s+|any\s+|a\s+|such\s+|its\s+)?(?:dispute|claim|matter|controversy)s?\s+(?:before|to)\s+(?:a\s+|any\s+|the\s+)?(?:competent\s+)?courts?)\b|\bor\s+(?:to\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|proceedings)\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)\b/gi;
-const SUE_ZH = /(?:或|也可|亦可|或者|还可)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉|诉讼)|(?:任何一方|一方|双方|卖方|买方|各方)(?:均)?(?:亦|也)?(?:可以|可|有权)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉)/g;
+const SUE_EN =
+  /\b(?:either|any|each|the)\s+(?:party|parties|seller|buyer|creditor|claimant|respondent|supplier|customer|purchaser|vendor|lender)\s+(?:may|shall\s+be\s+entitled\s+to|has\s+the\s+right\s+to|is\s+free\s+to)\s+(?:also\s+|alternatively\s+|instead\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|legal\s+action|proceedings|litigation)(?:\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)?|(?:bring|submit|refer|take)\s+(?:the\s+|any\s+|a\s+|such\s+|its\s+)?(?:dispute|claim|matter|controversy)s?\s+(?:before|to)\s+(?:a\s+|any\s+|the\s+)?(?:competent\s+)?courts?)\b|\bor\s+(?:to\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|proceedings)\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)\b/gi;
+const SUE_ZH =
+  /(?:或|也可|亦可|或者|还可)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉|诉讼)|(?:任何一方|一方|双方|卖方|买方|各方)(?:均)?(?:亦|也)?(?:可以|可|有权)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉)/g;
 // Courts kept for interim measures or to enforce the award do not undo the arbitration agreement
-const SUPPORTING_ROLE = /^[^.;。；]{0,80}(?:\binterim\b|\binjunct|\bconservatory\b|\bprovisional\b|\benforce(?:ment\s+of)?\s+(?:the|an|any)\s+award|\bpreserv|保全|执行(?:仲裁)?裁决|申请执行|临时措施)/iu;
+const SUPPORTING_ROLE =
+  /^[^.;。；]{0,80}(?:\binterim\b|\binjunct|\bconservatory\b|\bprovisional\b|\benforce(?:ment\s+of)?\s+(?:the|an|any)\s+award|\bpreserv|保全|执行(?:仲裁)?裁决|申请执行|临时措施)/iu;
 
 export default defineRule({
   meta: {
@@ -66,11 +70,18 @@ For "arbitration or litigation" the editor offers to keep "arbitration" only; a 
   check(context) {
     for (const section of clauseSections(context)) {
       if (!/arbitra|仲裁/i.test(section.text)) continue;
-      for (const [regex, zh] of [[OR_COURT_EN, false], [OR_COURT_ZH, true]] as const) {
+      for (const [regex, zh] of [
+        [OR_COURT_EN, false],
+        [OR_COURT_ZH, true],
+      ] as const) {
         for (const m of matchesIn(section, regex)) {
-          const fixes: ReportFix[] = [{ title: zh ? '只保留仲裁' : 'Keep arbitration only', edits: [{ start: m.start, end: m.end, text: zh ? '仲裁' : 'arbitration' }] }];
+          const fixes: ReportFix[] = [
+            { title: zh ? '只保留仲裁' : 'Keep arbitration only', edits: [{ start: m.start, end: m.end, text: zh ? '仲裁' : 'arbitration' }] },
+          ];
           context.report({
-            start: m.start, end: m.end, fixes,
+            start: m.start,
+            end: m.end,
+            fixes,
             message: {
               en: `Unexpected \`${m.text}\` in an arbitration clause, expected arbitration alone: a clause that also allows litigation is void under PRC law`,
               zh: `仲裁条款中出现 \`${m.text}\`，应只约定仲裁：同时约定仲裁和诉讼的仲裁协议无效`,
@@ -84,7 +95,8 @@ For "arbitration or litigation" the editor offers to keep "arbitration" only; a 
           if (/\b(?:not|no|never|neither|nor)\s+(?:\w+\s+){0,3}$|不得|不能|不可$/.test(before)) continue;
           if (SUPPORTING_ROLE.test(context.text.slice(m.end, Math.min(section.end, m.end + 100)))) continue;
           context.report({
-            start: m.start, end: m.end,
+            start: m.start,
+            end: m.end,
             message: {
               en: `Unexpected \`${m.text}\` in an arbitration clause, expected arbitration alone: a right to go to court makes the arbitration agreement void under PRC law`,
               zh: `仲裁条款中出现 \`${m.text}\`，应只约定仲裁：约定可向法院起诉会导致仲裁协议无效`,

@@ -2,9 +2,11 @@ import { defineRule } from '../../rule.js';
 import { clauseSections, guaranteeLaw, matchesIn, sectionAnchor } from './clause-sections.js';
 
 const JOINT = /连带责任|连带保证|joint(?:ly)?\s+and\s+several(?:ly)?/i;
-const OPEN_ENDED = /直至(?:主债务|全部债务|债务|全部款项|货款)?(?:全部|完全)?(?:清偿|偿还|付清)(?:完毕|之日)?(?:为止)?|\buntil\s+(?:the\s+(?:debt|amounts?|price)\s+(?:is|are|has\s+been|have\s+been)\s+|all\s+(?:amounts|sums|debts)\s+(?:are|have\s+been)\s+)?(?:fully|completely|finally)\s+(?:re)?paid\b|\buntil\s+(?:full|complete|final)\s+(?:re)?payment\b|\buntil\s+(?:re)?paid\s+in\s+full\b/gi;
+const OPEN_ENDED =
+  /直至(?:主债务|全部债务|债务|全部款项|货款)?(?:全部|完全)?(?:清偿|偿还|付清)(?:完毕|之日)?(?:为止)?|\buntil\s+(?:the\s+(?:debt|amounts?|price)\s+(?:is|are|has\s+been|have\s+been)\s+|all\s+(?:amounts|sums|debts)\s+(?:are|have\s+been)\s+)?(?:fully|completely|finally)\s+(?:re)?paid\b|\buntil\s+(?:full|complete|final)\s+(?:re)?payment\b|\buntil\s+(?:re)?paid\s+in\s+full\b/gi;
 const PERIOD = /保证期间|保证期限|guarantee\s+period|period\s+of\s+(?:the\s+|this\s+)?guarantee/gi;
-const DURATION = /(?<!\d)\d+\s*(?:个月|年|months?|years?)|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+(?:个月|年)|\d{4}年\d{1,2}月\d{1,2}日|\b(?:one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)\s+(?:\(\d+\)\s+)?(?:months?|years?)\b|\b\d{1,2}\s+\w+\s+20\d\d\b/i;
+const DURATION =
+  /(?<!\d)\d+\s*(?:个月|年|months?|years?)|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+(?:个月|年)|\d{4}年\d{1,2}月\d{1,2}日|\b(?:one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)\s+(?:\(\d+\)\s+)?(?:months?|years?)\b|\b\d{1,2}\s+\w+\s+20\d\d\b/i;
 
 export default defineRule({
   meta: {
@@ -62,7 +64,7 @@ The Guarantor is liable jointly and severally with the Buyer. Guarantee period: 
         context.report({
           ...anchor,
           message: {
-            en: 'Unexpected guarantee without joint and several liability, expected it stated expressly (连带责任保证): otherwise it is a general guarantee and the guarantor may refuse to pay until the debtor\'s assets are exhausted (Civil Code Art. 686)',
+            en: "Unexpected guarantee without joint and several liability, expected it stated expressly (连带责任保证): otherwise it is a general guarantee and the guarantor may refuse to pay until the debtor's assets are exhausted (Civil Code Art. 686)",
             zh: '保证条款未约定连带责任保证，应明确写明“连带责任保证”：否则按一般保证承担责任，保证人在债务人财产依法强制执行前可以拒绝承担保证责任（《民法典》第686条）',
           },
         });
@@ -71,7 +73,8 @@ The Guarantor is liable jointly and severally with the Buyer. Guarantee period: 
       for (const m of matchesIn(section, OPEN_ENDED)) {
         openEnded = true;
         context.report({
-          start: m.start, end: m.end,
+          start: m.start,
+          end: m.end,
           message: {
             en: `Unexpected \`${m.text}\` as the guarantee period, expected a fixed period such as 36 months from the date the main debt falls due: an open-ended period counts as none, so it is six months (Civil Code Art. 692)`,
             zh: `\`${m.text}\` 视为未约定保证期间，应约定明确的期间，如“主债务履行期限届满之日起三年”：否则保证期间仅为六个月（《民法典》第692条）`,

@@ -1,12 +1,16 @@
 import { defineRule } from '../../rule.js';
 import { clauseSections, matchesIn, type ClauseSection } from './clause-sections.js';
 
-const US_COURT = /\b(?:state\s+and\s+federal|federal\s+and\s+state)\s+courts?(?:\s+(?:located|sitting)\s+in\s+(?:the\s+)?(?:State\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b(?:United States|U\.S\.|US|federal|state)\s+(?:district\s+)?courts?\b|\bcourts?\s+(?:of|in|located\s+in|sitting\s+in)\s+(?:the\s+)?(?:State\s+of\s+|County\s+of\s+|City\s+of\s+)?(?:New York|California|Delaware|Texas|Illinois|Washington|Florida|New Jersey|Massachusetts|Oregon|Georgia|Ohio|Michigan|Pennsylvania|Nevada|Los Angeles|San Francisco|Chicago|Houston|Seattle|Boston|the United States)\b|美国[\u4e00-\u9fff]{0,10}?法院/g;
+const US_COURT =
+  /\b(?:state\s+and\s+federal|federal\s+and\s+state)\s+courts?(?:\s+(?:located|sitting)\s+in\s+(?:the\s+)?(?:State\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b(?:United States|U\.S\.|US|federal|state)\s+(?:district\s+)?courts?\b|\bcourts?\s+(?:of|in|located\s+in|sitting\s+in)\s+(?:the\s+)?(?:State\s+of\s+|County\s+of\s+|City\s+of\s+)?(?:New York|California|Delaware|Texas|Illinois|Washington|Florida|New Jersey|Massachusetts|Oregon|Georgia|Ohio|Michigan|Pennsylvania|Nevada|Los Angeles|San Francisco|Chicago|Houston|Seattle|Boston|the United States)\b|美国[\u4e00-\u9fff]{0,10}?法院/g;
 /** A route that works against a debtor in China: arbitration, a Chinese court, or any court where the debtor is. */
-const ENFORCEABLE = /arbitra|仲裁|people's court|人民法院|courts?\s+of\s+(?:the\s+)?(?:PRC|People's Republic of China|China)\b|Chinese courts?|中国法院|domicile|住所地|any other court|other competent courts?|where(?:ver)? the (?:Buyer|Debtor|debtor|buyer) (?:is|has)|被告所在地/i;
+const ENFORCEABLE =
+  /arbitra|仲裁|people's court|人民法院|courts?\s+of\s+(?:the\s+)?(?:PRC|People's Republic of China|China)\b|Chinese courts?|中国法院|domicile|住所地|any other court|other competent courts?|where(?:ver)? the (?:Buyer|Debtor|debtor|buyer) (?:is|has)|被告所在地/i;
 
-const ARBITRATION_EN = 'Any dispute arising out of or in connection with this contract shall be submitted to the China International Economic and Trade Arbitration Commission (CIETAC) for arbitration in accordance with its rules in force when the application for arbitration is filed. The seat of arbitration shall be Beijing, China. The tribunal shall consist of three arbitrators. The language of the arbitration shall be English. The award shall be final and binding on both parties.';
-const ARBITRATION_ZH = '因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁地为中国北京。仲裁庭由三名仲裁员组成。仲裁语言为中文。仲裁裁决是终局的，对双方均有约束力。';
+const ARBITRATION_EN =
+  'Any dispute arising out of or in connection with this contract shall be submitted to the China International Economic and Trade Arbitration Commission (CIETAC) for arbitration in accordance with its rules in force when the application for arbitration is filed. The seat of arbitration shall be Beijing, China. The tribunal shall consist of three arbitrators. The language of the arbitration shall be English. The award shall be final and binding on both parties.';
+const ARBITRATION_ZH =
+  '因本合同引起的或与本合同有关的任何争议，均应提交中国国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁地为中国北京。仲裁庭由三名仲裁员组成。仲裁语言为中文。仲裁裁决是终局的，对双方均有约束力。';
 
 function bodyOf(section: ClauseSection): { start: number; end: number } | undefined {
   const blocks = section.heading?.type === 'heading' ? section.blocks.slice(1) : section.blocks;
@@ -73,11 +77,16 @@ Any dispute arising out of or in connection with this contract shall be submitte
       const m = first.value;
       const body = bodyOf(section);
       context.report({
-        start: m.start, end: m.end,
-        fixes: body ? [{
-          title: section.zh ? '改为中国国际经济贸易仲裁委员会仲裁条款' : 'Replace with a CIETAC arbitration clause',
-          edits: [{ start: body.start, end: body.end, text: section.zh ? ARBITRATION_ZH : ARBITRATION_EN }],
-        }] : [],
+        start: m.start,
+        end: m.end,
+        fixes: body
+          ? [
+              {
+                title: section.zh ? '改为中国国际经济贸易仲裁委员会仲裁条款' : 'Replace with a CIETAC arbitration clause',
+                edits: [{ start: body.start, end: body.end, text: section.zh ? ARBITRATION_ZH : ARBITRATION_EN }],
+              },
+            ]
+          : [],
         message: {
           en: `Unexpected \`${m.text}\` as the only forum against a debtor in China, expected arbitration (CIETAC, HKIAC, SIAC or ICC): a US judgment is hard to enforce in China, an arbitral award is enforceable under the New York Convention`,
           zh: `对中国债务人仅约定 \`${m.text}\` 管辖，应约定仲裁（如中国国际经济贸易仲裁委员会、香港国际仲裁中心）：美国法院判决在中国难以执行，仲裁裁决可依《纽约公约》执行`,

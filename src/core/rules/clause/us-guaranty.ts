@@ -5,8 +5,10 @@ const OF_PAYMENT = /\bguarant(?:y|ee)\s+of\s+payment\b/i;
 const OF_COLLECTION = /\bguarant(?:y|ee)\s+of\s+collection\b/gi;
 const GOVERNING_LAW = /\bgoverned\s+by\b|\bgoverning\s+law\b|\bconstrued\s+(?:in\s+accordance\s+with|under)\b|适用[\u4e00-\u9fff]{0,10}法律/i;
 // ECOA / Regulation B: a spouse's signature may not be required when the guarantor qualifies alone
-const SPOUSE = /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
-const NOT_REQUIRED = /\b(?:need\s+not(?:\s+be)?|does\s+not\s+need\s+to(?:\s+be)?|is\s+not\s+required\s+to(?:\s+be)?|not\s+required|no\s+(?:spouse|signature)|without\s+(?:the\s+)?(?:need|requirement))\b[^.;]{0,30}$|\bnot\s+required\b|无需|不需|不要求/iu;
+const SPOUSE =
+  /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
+const NOT_REQUIRED =
+  /\b(?:need\s+not(?:\s+be)?|does\s+not\s+need\s+to(?:\s+be)?|is\s+not\s+required\s+to(?:\s+be)?|not\s+required|no\s+(?:spouse|signature)|without\s+(?:the\s+)?(?:need|requirement))\b[^.;]{0,30}$|\bnot\s+required\b|无需|不需|不要求/iu;
 const WAIVES = /\bwaive[sd]?\b|\bwaiver\b|放弃/i;
 const DEFENCES = /\bpresentment\b|\bnotice\b|\bdemand\b|\bsuretyship\b|\bdefen[cs]es?\b|抗辩/i;
 
@@ -74,8 +76,15 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
         collection = true;
         const of = m.text.search(/collection/i);
         context.report({
-          start: m.start, end: m.end,
-          fixes: [{ title: { en: 'Make it a guaranty of payment', zh: '改为付款保证（guaranty of payment）' }, edits: [{ start: m.start + of, end: m.end, text: 'payment' }], isPreferred: true }],
+          start: m.start,
+          end: m.end,
+          fixes: [
+            {
+              title: { en: 'Make it a guaranty of payment', zh: '改为付款保证（guaranty of payment）' },
+              edits: [{ start: m.start + of, end: m.end, text: 'payment' }],
+              isPreferred: true,
+            },
+          ],
           message: {
             en: `Unexpected \`${m.text}\`, expected a guaranty of payment: a guaranty of collection lets the guarantor wait until the creditor has exhausted its remedies against the debtor in China`,
             zh: `\`${m.text}\`（收款保证）不可取，应为付款保证（guaranty of payment）：收款保证要求债权人先在中国对债务人穷尽救济`,
@@ -86,7 +95,8 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
         const before = context.text.slice(Math.max(section.start, m.start - 40), m.start);
         if (NOT_REQUIRED.test(before) || NOT_REQUIRED.test(m.text)) continue;
         context.report({
-          start: m.start, end: m.end,
+          start: m.start,
+          end: m.end,
           message: {
             en: `Unexpected \`${m.text}\`, expected no spouse's signature as a condition: a creditor may not require the spouse to sign when the guarantor qualifies alone (ECOA, Regulation B, 12 CFR 1002.7(d))`,
             zh: `不应要求配偶签字（\`${m.text}\`）：保证人本人符合条件时，债权人不得要求其配偶签字（美国《平等信贷机会法》及 Regulation B 第1002.7(d)条）`,
@@ -95,7 +105,8 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
       }
       if (!collection && !OF_PAYMENT.test(section.text)) {
         context.report({
-          ...anchor, severity: 'warning',
+          ...anchor,
+          severity: 'warning',
           message: {
             en: 'Unexpected guaranty that does not say it is a guaranty of payment, expected `This is a guaranty of payment and not of collection`',
             zh: '保证条款未写明为付款保证，应写明“本保证为付款保证（guaranty of payment），而非收款保证”',
@@ -104,9 +115,10 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
       }
       if (!GOVERNING_LAW.test(section.text)) {
         context.report({
-          ...anchor, severity: 'warning',
+          ...anchor,
+          severity: 'warning',
           message: {
-            en: 'Unexpected guaranty without a governing law, expected e.g. `This guaranty is governed by the law of the State of California`, the guarantor\'s state',
+            en: "Unexpected guaranty without a governing law, expected e.g. `This guaranty is governed by the law of the State of California`, the guarantor's state",
             zh: '保证条款未约定适用法律，应约定保证人所在州的法律，如“本保证适用美国加利福尼亚州法律”',
           },
         });
@@ -114,7 +126,8 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
       // the waivers are best practice that a careful drafter adds; their absence does not void the guaranty
       if (!(WAIVES.test(section.text) && DEFENCES.test(section.text))) {
         context.report({
-          ...anchor, severity: 'info',
+          ...anchor,
+          severity: 'info',
           message: {
             en: 'Unexpected guaranty without a waiver of suretyship defences, expected the guarantor to waive notice, presentment, demand on the debtor and other suretyship defences',
             zh: '保证条款未约定放弃保证人抗辩，应写明保证人放弃通知、提示、向债务人要求付款等保证人抗辩',

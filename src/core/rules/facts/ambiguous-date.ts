@@ -58,7 +58,8 @@ export default defineRule({
         return { title: writeAs(text), edits: [{ start: mention.start, end: mention.end, text }] };
       });
       report({
-        start: mention.start, end: mention.end,
+        start: mention.start,
+        end: mention.end,
         message: {
           en: `Unexpected ambiguous date \`${mention.raw}\`, expected the month in words (\`${formatDate(dayFirst, 'en')}\` or \`${formatDate(monthFirst, 'en')}\`)`,
           zh: `日期 \`${mention.raw}\` 有歧义，应写为 \`${formatDate(dayFirst, 'zh')}\` 或 \`${formatDate(monthFirst, 'zh')}\``,

@@ -5,6 +5,7 @@ import { defineRule, type Block, type Message, type Report, type RuleContext, ty
 import { amountRoles, type RoledAmount } from './roles.js';
 import { caseAmounts, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
 import { replaceWith } from '../fix-titles.js';
+import { numberWord } from '../../facts/number-words.js';
 
 export default defineRule({
   meta: {
@@ -104,13 +105,23 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
     const before = block.text.slice(Math.max(0, local - 50), local);
     const after = block.text.slice(local + mention.raw.length, local + mention.raw.length + 30);
     // after a payment, what is "still owed" is the balance, not the invoiced total
-    if (role === 'owed' && paidSomething && mention.minor !== owedMinor && (mention.minor === invoiced || invoices.includes(mention.minor))
-      && (STILL_OWED_BEFORE.test(before) || STILL_OWED_AFTER.test(after))) {
+    if (
+      role === 'owed' &&
+      paidSomething &&
+      mention.minor !== owedMinor &&
+      (mention.minor === invoiced || invoices.includes(mention.minor)) &&
+      (STILL_OWED_BEFORE.test(before) || STILL_OWED_AFTER.test(after))
+    ) {
       const text = formatAmountLike(facts.amount, mention.raw);
-      add(mention, {
-        en: `Unexpected \`${mention.raw}\` as the amount still owed, expected \`${text}\`: the payments received come off the invoice (\`amount\` is ${owed})`,
-        zh: `\`${mention.raw}\` 不是尚欠金额，应为 \`${text}\`：已收款项应从发票金额中扣除（\`amount\` 为 ${owed}）`,
-      }, [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }], relatedAmount);
+      add(
+        mention,
+        {
+          en: `Unexpected \`${mention.raw}\` as the amount still owed, expected \`${text}\`: the payments received come off the invoice (\`amount\` is ${owed})`,
+          zh: `\`${mention.raw}\` 不是尚欠金额，应为 \`${text}\`：已收款项应从发票金额中扣除（\`amount\` 为 ${owed}）`,
+        },
+        [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }],
+        relatedAmount,
+      );
       continue;
     }
     // "three instalments of USD 20,000.00 each" must make the total
@@ -118,24 +129,40 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
       const count = instalmentCount(before);
       const total = count !== undefined ? count * mention.minor : undefined;
       if (total !== undefined && total !== owedMinor && !known.has(total)) {
-        add(mention, {
-          en: `Unexpected ${count} instalments of \`${mention.raw}\` (${moneyText(facts, total / 100)} in all), expected them to make ${owed} (\`amount\`)`,
-          zh: `${count} 期、每期 \`${mention.raw}\` 合计 ${moneyText(facts, total / 100)}，与欠款总额 ${owed}（\`amount\`）不符`,
-        }, [], relatedAmount);
+        add(
+          mention,
+          {
+            en: `Unexpected ${count} instalments of \`${mention.raw}\` (${moneyText(facts, total / 100)} in all), expected them to make ${owed} (\`amount\`)`,
+            zh: `${count} 期、每期 \`${mention.raw}\` 合计 ${moneyText(facts, total / 100)}，与欠款总额 ${owed}（\`amount\`）不符`,
+          },
+          [],
+          relatedAmount,
+        );
         continue;
       }
     }
     // interest stated with its days and rate must be the simple-interest figure
-    if (role === 'charge' && annual !== undefined && !block.cell && mention.minor !== owedMinor && mention.minor !== invoiced && !invoices.includes(mention.minor)) {
+    if (
+      role === 'charge' &&
+      annual !== undefined &&
+      !block.cell &&
+      mention.minor !== owedMinor &&
+      mention.minor !== invoiced &&
+      !invoices.includes(mention.minor)
+    ) {
       const days = daysStated(block, mention);
       if (days !== undefined && !interestFits(mention.minor, annual, days, [owedMinor, invoiced, ...invoices])) {
         const expected = Math.round((owedMinor * annual * days) / 365);
         const text = formatAmountLike(expected / 100, mention.raw);
         const percent = `${Math.round(annual * 10000) / 100}%`;
-        add(mention, {
-          en: `Unexpected \`${mention.raw}\` as ${days} days' interest at ${percent} a year, expected \`${text}\` (${owed} × ${percent} × ${days} / 365)`,
-          zh: `${days} 天、年利率 ${percent} 的利息 \`${mention.raw}\` 计算有误，应为 \`${text}\`（${owed} × ${percent} × ${days} ÷ 365）`,
-        }, [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }]);
+        add(
+          mention,
+          {
+            en: `Unexpected \`${mention.raw}\` as ${days} days' interest at ${percent} a year, expected \`${text}\` (${owed} × ${percent} × ${days} / 365)`,
+            zh: `${days} 天、年利率 ${percent} 的利息 \`${mention.raw}\` 计算有误，应为 \`${text}\`（${owed} × ${percent} × ${days} ÷ 365）`,
+          },
+          [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }] }],
+        );
         continue;
       }
     }
@@ -148,7 +175,7 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
     // payments received, rates, limits, unit prices, orders not yet invoiced and zero rows are not what the letter claims
     if (role === 'paid' || role === 'rate' || role === 'limit' || role === 'unit-price' || role === 'order' || role === 'zero') continue;
     // a charge is judged against the charges of the facts; without any, \`unbacked-charges\` speaks for it
-    if (role === 'charge' && !(facts.charges?.length)) continue;
+    if (role === 'charge' && !facts.charges?.length) continue;
     // an instalment fits the plan: the instalments add up to the total, or equal ones divide it
     if (role === 'instalment' && (fitsPlan(mention.minor, owedMinor, instalmentSum) || !scheduled)) continue;
     const only = distinct.length === 1 ? distinct[0]! : undefined;
@@ -159,32 +186,38 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
       return { title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(certain ? { isPreferred: true } : {}) };
     });
     const charged = (facts.charges ?? []).flatMap((c) => (typeof c.amount === 'number' ? [moneyText(facts, c.amount)] : []));
-    add(mention, role === 'charge' && charged.length > 0 ? {
-      en: `Unexpected \`${mention.raw}\` as a charge, expected a charge of the case facts (\`charges\`: ${charged.join(', ')})`,
-      zh: `费用金额 \`${mention.raw}\` 与案件事实不符，应为事实 \`charges\` 中的金额（${charged.join('、')}）`,
-    } : {
-      en: `Unexpected \`${mention.raw}\`, expected an amount of the case facts (\`amount\` is ${owed})`,
-      zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
-    }, fixes, relatedAmount);
+    add(
+      mention,
+      role === 'charge' && charged.length > 0
+        ? {
+            en: `Unexpected \`${mention.raw}\` as a charge, expected a charge of the case facts (\`charges\`: ${charged.join(', ')})`,
+            zh: `费用金额 \`${mention.raw}\` 与案件事实不符，应为事实 \`charges\` 中的金额（${charged.join('、')}）`,
+          }
+        : {
+            en: `Unexpected \`${mention.raw}\`, expected an amount of the case facts (\`amount\` is ${owed})`,
+            zh: `金额 \`${mention.raw}\` 与案件事实不符，应为事实中的金额（\`amount\` 为 ${owed}）`,
+          },
+      fixes,
+      relatedAmount,
+    );
   }
   return problems;
 }
 
 // "still owed": 尚欠, outstanding, remains unpaid, balance
-const STILL_OWED_BEFORE = /(?:尚欠|仍欠|欠付|欠款|未付|未清偿|\b(?:still\s+owe[sd]?|owing|outstanding|balance(?:\s+(?:due|owing|outstanding))?|remains?\s+(?:unpaid|outstanding|due))\b)[^.;，。；]{0,14}$/iu;
-const STILL_OWED_AFTER = /^\s*(?:[)）]\s*)?(?:remains?|is|are)\s+(?:still\s+)?(?:unpaid|outstanding|due|open|owing)\b|^[^，。；]{0,4}(?:仍未支付|尚未支付|未付)/iu;
-const COUNT_WORDS: Readonly<Record<string, number>> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
-  两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十二: 12,
-};
+const STILL_OWED_BEFORE =
+  /(?:尚欠|仍欠|欠付|欠款|未付|未清偿|\b(?:still\s+owe[sd]?|owing|outstanding|balance(?:\s+(?:due|owing|outstanding))?|remains?\s+(?:unpaid|outstanding|due))\b)[^.;，。；]{0,14}$/iu;
+const STILL_OWED_AFTER =
+  /^\s*(?:[)）]\s*)?(?:remains?|is|are)\s+(?:still\s+)?(?:unpaid|outstanding|due|open|owing)\b|^[^，。；]{0,4}(?:仍未支付|尚未支付|未付)/iu;
 // "three instalments of", "in 3 equal monthly instalments of", "分三期支付，每期"
-const COUNT_BEFORE = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:equal\s+)?(?:(?:monthly|weekly|quarterly|consecutive)\s+)?instal(?:l)?ments\s+of\s*$|分\s*(\d{1,2}|[两二三四五六七八九十]|十二)\s*期[^，。；]{0,8}[，,]?\s*每期(?:支付|金额)?(?:为)?\s*$/iu;
+const COUNT_BEFORE =
+  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:equal\s+)?(?:(?:monthly|weekly|quarterly|consecutive)\s+)?instal(?:l)?ments\s+of\s*$|分\s*(\d{1,2}|[两二三四五六七八九十]|十二)\s*期[^，。；]{0,8}[，,]?\s*每期(?:支付|金额)?(?:为)?\s*$/iu;
 
 function instalmentCount(before: string): number | undefined {
   const m = COUNT_BEFORE.exec(before);
   const word = m && (m[1] ?? m[2]);
   if (!word) return undefined;
-  return /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word.toLowerCase()];
+  return numberWord(word);
 }
 
 // "(62 days)", "for 97 days", "共94日", "逾期81天"
@@ -222,10 +255,11 @@ function interestFits(minor: number, rate: number, days: number, principals: rea
   return false;
 }
 
-
 // "9% per annum", "年利率8%", "8 per cent a year": the rate a daily figure comes from
-const ANNUAL_RATE = /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:(?:为|按)\s*)?(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
-const PER_DAY = /^\s*(?:[)）]\s*)?(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
+const ANNUAL_RATE =
+  /(\d{1,2}(?:\.\d{1,4})?)\s*(?:%|per\s*cent|percent)\s*(?:per\s+annum|p\.?\s?a\.?|a\s+year|per\s+year|annual(?:ly)?)|(?:年利率|年息|年化利率|年利息率)\s*(?:(?:为|按)\s*)?(\d{1,2}(?:\.\d{1,4})?)\s*%|(\d{1,2}(?:\.\d{1,4})?)\s*%\s*(?:的)?年利率/iu;
+const PER_DAY =
+  /^\s*(?:[)）]\s*)?(?:(?:per|a|each|every|for\s+(?:each|every))\s+(?:calendar\s+)?(?:day|diem)\b|daily\b|[/／]\s*(?:day|日|天))|^\s*(?:每日|每天)/iu;
 const PER_DAY_BEFORE = /(?:\bper\s+diem\b|\bdaily\b[^.;]{0,20}|每日(?:按)?|每天(?:按)?)\s*$/iu;
 
 /** The annual interest rate the charges or the text state, as a fraction (0.09), if exactly one is stated. */
@@ -243,8 +277,10 @@ function annualRate(facts: Facts, blocks: readonly Block[]): number | undefined 
 
 function perDay(block: Block, mention: AmountMention): boolean {
   const local = mention.start - block.start;
-  return PER_DAY.test(block.text.slice(local + mention.raw.length, local + mention.raw.length + 24))
-    || PER_DAY_BEFORE.test(block.text.slice(Math.max(0, local - 30), local));
+  return (
+    PER_DAY.test(block.text.slice(local + mention.raw.length, local + mention.raw.length + 24)) ||
+    PER_DAY_BEFORE.test(block.text.slice(Math.max(0, local - 30), local))
+  );
 }
 
 /** A daily interest figure must be the principal times the stated annual rate over 365 (or 360) days. */

@@ -49,15 +49,19 @@ export default defineRule({
       const currency = facts.currency && options.includes(facts.currency) ? facts.currency : undefined;
       const text = currency ? `${currency} ${formatFigures(mention.value, currency === 'JPY' ? 0 : 2)}` : undefined;
       report({
-        start: mention.start, end: mention.end,
+        start: mention.start,
+        end: mention.end,
         // `$` where the case is in US dollars is drafting advice; `¥` or a `$` the facts do not settle is a real ambiguity
         ...(currency === 'USD' && mention.symbol === '$' ? { severity: 'info' as const } : {}),
         message: text
-          ? { en: `Unexpected \`${mention.raw}\`, expected the ISO currency code: \`${text}\``, zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码：\`${text}\`` }
+          ? {
+              en: `Unexpected \`${mention.raw}\`, expected the ISO currency code: \`${text}\``,
+              zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码：\`${text}\``,
+            }
           : {
-            en: `Unexpected \`${mention.raw}\`, expected an ISO currency code (${options.slice(0, 3).join(', ')}, ...)`,
-            zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码（${options.slice(0, 3).join('、')} 等）`,
-          },
+              en: `Unexpected \`${mention.raw}\`, expected an ISO currency code (${options.slice(0, 3).join(', ')}, ...)`,
+              zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码（${options.slice(0, 3).join('、')} 等）`,
+            },
         fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }] : [],
       });
     }

@@ -23,13 +23,16 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
     const text = formatDateLike(expected, mention.raw);
     const what = role === 'due' ? ['the original due date', '原付款到期日'] : ['the payment deadline', '付款期限'];
     report({
-      start: mention.start, end: mention.end,
+      start: mention.start,
+      end: mention.end,
       message: {
         en: `Unexpected \`${mention.raw}\` as ${what[0]}, expected \`${text}\` (\`${key}: ${expected}\`)`,
         zh: `${what[1]} \`${mention.raw}\` 与事实不符，应为 \`${text || formatDate(expected, 'zh')}\`（\`${key}: ${expected}\`）`,
       },
       // the fix is certain only when the text wrote the year (a year-less date's year is Dunmark's guess)
-      fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(mention.yearFrom ? {} : { isPreferred: true }) }] : [],
+      fixes: text
+        ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(mention.yearFrom ? {} : { isPreferred: true }) }]
+        : [],
     });
   }
 }

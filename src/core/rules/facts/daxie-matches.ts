@@ -101,16 +101,25 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       // the fix rewrites a figure, so it is the one right fix only when the case facts name that amount
       const fix = (minor: number): ReportFix[] => {
         const text = `${prefix}${toDaxie(minor / 100)}`;
-        return [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) }];
+        return [
+          { title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) },
+        ];
       };
       if (strict === undefined) {
         const right = target ?? mention.minor;
         const ordinary = ORDINARY.test(body);
         report({
-          start: mention.start, end: mention.end,
+          start: mention.start,
+          end: mention.end,
           message: ordinary
-            ? { en: `Unexpected ordinary numerals in \`${mention.raw}\`, expected 大写 \`${prefix}${toDaxie(right / 100)}\``, zh: `大写金额 \`${mention.raw}\` 中混用了小写数字，应为 \`${prefix}${toDaxie(right / 100)}\`` }
-            : { en: `Unexpected malformed 大写 amount \`${mention.raw}\`, expected \`${prefix}${toDaxie(right / 100)}\``, zh: `大写金额 \`${mention.raw}\` 写法有误，应为 \`${prefix}${toDaxie(right / 100)}\`` },
+            ? {
+                en: `Unexpected ordinary numerals in \`${mention.raw}\`, expected 大写 \`${prefix}${toDaxie(right / 100)}\``,
+                zh: `大写金额 \`${mention.raw}\` 中混用了小写数字，应为 \`${prefix}${toDaxie(right / 100)}\``,
+              }
+            : {
+                en: `Unexpected malformed 大写 amount \`${mention.raw}\`, expected \`${prefix}${toDaxie(right / 100)}\``,
+                zh: `大写金额 \`${mention.raw}\` 写法有误，应为 \`${prefix}${toDaxie(right / 100)}\``,
+              },
           fixes: fix(right),
         });
         continue;
@@ -119,8 +128,13 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       // 元 with no 角 or 分 after it ends with 整 (正): without it, figures can be added after the 元 (PBOC payment and settlement rules)
       if (/[元圆]$/u.test(body) && (beside === undefined || beside.minor === minor)) {
         report({
-          start: mention.start, end: mention.end, severity: 'warning',
-          message: { en: `Unexpected \`${mention.raw}\` without 整 after 元, expected \`${mention.raw}整\``, zh: `大写金额 \`${mention.raw}\` 以“元”结尾时应加“整”字，应为 \`${mention.raw}整\`` },
+          start: mention.start,
+          end: mention.end,
+          severity: 'warning',
+          message: {
+            en: `Unexpected \`${mention.raw}\` without 整 after 元, expected \`${mention.raw}整\``,
+            zh: `大写金额 \`${mention.raw}\` 以“元”结尾时应加“整”字，应为 \`${mention.raw}整\``,
+          },
           fixes: [{ title: writeAs(`${mention.raw}整`), edits: [{ start: mention.end, end: mention.end, text: '整' }], isPreferred: true }],
         });
         continue;
@@ -130,7 +144,8 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
         // The 大写 agrees with the facts and the figures do not: `amount-matches-facts` fixes the figures.
         if (knownMinor.has(minor) && !knownMinor.has(beside.minor)) continue;
         report({
-          start: mention.start, end: mention.end,
+          start: mention.start,
+          end: mention.end,
           message: {
             en: `Unexpected \`${mention.raw}\` (${formatFigures(strict)}) beside \`${beside.raw}\`, expected \`${prefix}${toDaxie(beside.value)}\``,
             zh: `大写金额 \`${mention.raw}\`（${formatFigures(strict)}）与小写 \`${beside.raw}\` 不符，应为 \`${prefix}${toDaxie(beside.value)}\``,
@@ -142,7 +157,8 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       if (!sameCurrency || knownMinor.size === 0 || knownMinor.has(minor)) continue;
       const expected = target !== undefined ? `\`${prefix}${toDaxie(target / 100)}\`` : 'an amount of the case facts';
       report({
-        start: mention.start, end: mention.end,
+        start: mention.start,
+        end: mention.end,
         message: {
           en: `Unexpected \`${mention.raw}\` (${formatFigures(strict)}), expected ${expected}`,
           zh: `大写金额 \`${mention.raw}\`（${formatFigures(strict)}）与案件事实不符，应为${target !== undefined ? ` ${expected}` : '事实中的金额'}`,

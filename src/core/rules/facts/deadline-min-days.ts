@@ -12,7 +12,11 @@ export default defineRule({
     languages: ['eng', 'cmn'],
     options: ruleOptions({
       days: { type: 'integer', minimum: 1, default: 7, description: 'Fewest days from the letter date to the deadline' },
-      workingDays: { type: 'boolean', default: false, description: "Count working days where the debtor is (PRC holidays and 调休, US federal holidays, else weekends) instead of calendar days" },
+      workingDays: {
+        type: 'boolean',
+        default: false,
+        description: 'Count working days where the debtor is (PRC holidays and 调休, US federal holidays, else weekends) instead of calendar days',
+      },
     }),
     docs: {
       en: `Reminders go out at about weekly intervals and grow firmer step by step. A \`reminder\` or \`second-reminder\` that leaves less than a week to pay reads as pressure the stage does not justify ("within 24 hours" belongs to no early letter: the FDCPA's list of false urgency, 15 U.S.C. §1692e, is the accepted baseline), and a debtor paying by international transfer may not manage it. The rule warns when the deadline is fewer than \`days\` (default 7) after the letter date. Final demands and letters before action are not checked. See [docs/law.md](../law.md#working-days-and-deadlines).
@@ -63,7 +67,12 @@ deadline: 2026-12-04
       const calendar = calendarFor(facts.debtor?.country);
       const { days: working, known } = workingDaysBetween(calendar, facts.date, facts.deadline);
       if (working >= days) return;
-      const caveat = known ? { en: '', zh: '' } : { en: '; the holiday schedule of a year in between is not in the data, so only weekends were counted there', zh: '；其间某年的放假安排尚无数据，该年仅扣除了周末' };
+      const caveat = known
+        ? { en: '', zh: '' }
+        : {
+            en: '; the holiday schedule of a year in between is not in the data, so only weekends were counted there',
+            zh: '；其间某年的放假安排尚无数据，该年仅扣除了周末',
+          };
       report({
         ...span,
         message: {

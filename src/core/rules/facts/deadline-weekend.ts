@@ -114,7 +114,12 @@ The fix moves the deadline to the next working day there, in the front matter an
             en: `Unexpected deadline on ${there.name.en} (\`${deadline}\`), a public holiday in ${home.where.en} where the payment is to be credited, expected a day the creditor's bank is open, such as ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`,
             zh: `付款期限 \`${deadline}\` 是收款地${home.where.zh}的法定节假日（${there.name.zh}），款项当日无法入账，应改为银行营业日，例如 ${formatDate(next.iso, 'zh')}（${DAY_ZH[nextDay]}）`,
           },
-          fixes: [{ title: { en: `Move the deadline to ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`, zh: `将付款期限改为${formatDate(next.iso, 'zh')}` }, edits: moveEdits(context, deadline, next.iso) }],
+          fixes: [
+            {
+              title: { en: `Move the deadline to ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`, zh: `将付款期限改为${formatDate(next.iso, 'zh')}` },
+              edits: moveEdits(context, deadline, next.iso),
+            },
+          ],
         });
       }
       return;
@@ -131,12 +136,14 @@ The fix moves the deadline to the next working day there, in the front matter an
         en: `Unexpected deadline on ${reason.en} (\`${deadline}\`), expected a working day such as ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}${adjusted ? ' (a working day under the holiday schedule)' : ''}${caveat.en}`,
         zh: `付款期限 \`${deadline}\` 是${reason.zh}，应为工作日，例如 ${formatDate(next.iso, 'zh')}（${DAY_ZH[nextDay]}${adjusted ? '，调休上班日' : ''}）${caveat.zh}`,
       },
-      fixes: [{
-        title: { en: `Move the deadline to ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`, zh: `将付款期限改为${formatDate(next.iso, 'zh')}` },
-        // A suggestion, never applied by --fix: the deadline is a claim of the letter, written in the facts and in the
-        // text, and the creditor may prefer the working day before it.
-        edits: moveEdits(context, deadline, next.iso),
-      }],
+      fixes: [
+        {
+          title: { en: `Move the deadline to ${DAY_EN[nextDay]} ${formatDate(next.iso, 'en')}`, zh: `将付款期限改为${formatDate(next.iso, 'zh')}` },
+          // A suggestion, never applied by --fix: the deadline is a claim of the letter, written in the facts and in the
+          // text, and the creditor may prefer the working day before it.
+          edits: moveEdits(context, deadline, next.iso),
+        },
+      ],
     });
   },
 });

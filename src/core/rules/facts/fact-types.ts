@@ -55,7 +55,9 @@ stage: final-demand
       const location = key(problem.path);
       const span = location?.value ?? frontMatter?.content ?? { start: 0, end: 0 };
       report({
-        start: span.start, end: span.end, message: problem.message,
+        start: span.start,
+        end: span.end,
+        message: problem.message,
         fixes: problem.suggestion
           ? [{ title: replaceWith(problem.suggestion), edits: [{ start: span.start, end: span.end, text: problem.suggestion }], isPreferred: true }]
           : [],

@@ -12,9 +12,9 @@ function escape(text: string): string {
 }
 
 /** Every name of every institution, longest first, so that "ICC International Court of Arbitration" wins over "ICC". */
-const NAMES: readonly { name: string; institution: Institution }[] = INSTITUTIONS
-  .flatMap((institution) => institution.names.map((name) => ({ name, institution })))
-  .sort((a, b) => b.name.length - a.name.length);
+const NAMES: readonly { name: string; institution: Institution }[] = INSTITUTIONS.flatMap((institution) =>
+  institution.names.map((name) => ({ name, institution })),
+).sort((a, b) => b.name.length - a.name.length);
 const NAME = new RegExp(NAMES.map(({ name }) => (/^[A-Za-z]/.test(name) ? `(?<![A-Za-z])${escape(name)}(?![A-Za-z])` : escape(name))).join('|'), 'gu');
 
 export default defineRule({
@@ -65,12 +65,18 @@ This rule reports an institution named in a letter or call summary, in a sentenc
         if (!ARBITRATION.test(sentence)) continue;
         const start = block.start + m.index;
         report({
-          start, end: start + m[0].length,
+          start,
+          end: start + m[0].length,
           message: {
             en: `Unexpected \`${m[0]}\`, expected the institution the contract names: ${agreed.en} (\`contract.arbitration: ${facts.contract?.arbitration ?? ''}\`)`,
             zh: `不应出现 \`${m[0]}\`，应为合同约定的仲裁机构：${agreed.zh}（\`contract.arbitration: ${facts.contract?.arbitration ?? ''}\`）`,
           },
-          fixes: [{ title: replaceWith(/[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en), edits: [{ start, end: start + m[0].length, text: /[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en }] }],
+          fixes: [
+            {
+              title: replaceWith(/[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en),
+              edits: [{ start, end: start + m[0].length, text: /[\u4e00-\u9fff]/u.test(m[0]) ? agreed.zh : agreed.en }],
+            },
+          ],
         });
       }
     }

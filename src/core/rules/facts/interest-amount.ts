@@ -3,7 +3,15 @@ import { toDaxie } from '../../facts/daxie.js';
 import type { Charge } from '../../facts/facts.js';
 import { formatAmountLike, formatDate, formatMoney } from '../../facts/format.js';
 import {
-  agrees, cents, computeInterest, isInterestCharge, regimeOf, simpleInterest, ukFixedSum, type InterestPeriod, type InterestResult,
+  agrees,
+  cents,
+  computeInterest,
+  isInterestCharge,
+  regimeOf,
+  simpleInterest,
+  ukFixedSum,
+  type InterestPeriod,
+  type InterestResult,
 } from '../../law/interest.js';
 import { RATE_IDS, referenceRates, type RateOverride } from '../../law/rates.js';
 import { defineRule, type RuleContext } from '../../rule.js';
@@ -46,9 +54,10 @@ function working(result: InterestResult, currency: string): { en: string; zh: st
   const principal = { en: formatMoney(result.principal, currency, 'en'), zh: formatMoney(result.principal, currency, 'zh') };
   const first = result.periods[0];
   const last = result.periods[result.periods.length - 1];
-  const dates = first && last
-    ? { en: `from ${formatDate(first.from, 'en')} to ${formatDate(last.to, 'en')}`, zh: `${formatDate(first.from, 'zh')}至${formatDate(last.to, 'zh')}` }
-    : { en: '', zh: '' };
+  const dates =
+    first && last
+      ? { en: `from ${formatDate(first.from, 'en')} to ${formatDate(last.to, 'en')}`, zh: `${formatDate(first.from, 'zh')}至${formatDate(last.to, 'zh')}` }
+      : { en: '', zh: '' };
   const rates = result.periods.map((p) => rateWords(p, result));
   if (result.periods.length === 1) {
     return {
@@ -94,13 +103,22 @@ function replaceEdits(context: RuleContext, i: number, from: number, to: number)
 function fixedSum(charge: Charge, context: RuleContext): { amount: number; en: string; zh: string } | undefined {
   const { facts } = context;
   if (charge.regime === 'uk-late-payment' && facts.currency === 'GBP') {
-    const debts = charge.principal !== undefined ? [charge.principal]
-      : (facts.invoices ?? []).some((inv) => inv.amount !== undefined) ? (facts.invoices ?? []).map((inv) => inv.amount ?? 0)
-        : facts.amount !== undefined ? [facts.amount] : [];
+    const debts =
+      charge.principal !== undefined
+        ? [charge.principal]
+        : (facts.invoices ?? []).some((inv) => inv.amount !== undefined)
+          ? (facts.invoices ?? []).map((inv) => inv.amount ?? 0)
+          : facts.amount !== undefined
+            ? [facts.amount]
+            : [];
     if (!debts.length) return undefined;
     const amount = debts.reduce((sum, d) => sum + ukFixedSum(d), 0);
     const each = debts.map((d) => `GBP ${ukFixedSum(d)}`).join(' + ');
-    return { amount, en: `${each} for ${debts.length === 1 ? 'a debt' : `${debts.length} debts`} of that size (Late Payment Act s.5A)`, zh: `按债务金额每笔${each}（《逾期付款法》第5A条）` };
+    return {
+      amount,
+      en: `${each} for ${debts.length === 1 ? 'a debt' : `${debts.length} debts`} of that size (Late Payment Act s.5A)`,
+      zh: `按债务金额每笔${each}（《逾期付款法》第5A条）`,
+    };
   }
   return undefined;
 }
@@ -109,23 +127,28 @@ function fixedSum(charge: Charge, context: RuleContext): { amount: number; en: s
 const RATES_OPTION = {
   type: 'object',
   description: 'Newer or corrected reference rates, merged into the built-in table (docs/law.md)',
-  properties: Object.fromEntries(RATE_IDS.map((id) => [id, {
-    type: 'object',
-    properties: {
-      checked: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Date up to which these changes are complete' },
-      source: { type: 'string' },
-      changes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, rate: { type: 'number' } },
-          required: ['from', 'rate'],
-          additionalProperties: false,
+  properties: Object.fromEntries(
+    RATE_IDS.map((id) => [
+      id,
+      {
+        type: 'object',
+        properties: {
+          checked: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Date up to which these changes are complete' },
+          source: { type: 'string' },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, rate: { type: 'number' } },
+              required: ['from', 'rate'],
+              additionalProperties: false,
+            },
+          },
         },
+        additionalProperties: false,
       },
-    },
-    additionalProperties: false,
-  }])),
+    ]),
+  ),
   additionalProperties: false,
 };
 
@@ -212,7 +235,12 @@ charges:
             en: `Unexpected fixed compensation \`${moneyText(facts, charge.amount)}\`, expected ${moneyText(facts, expected.amount)}: ${expected.en}`,
             zh: `固定补偿金 \`${moneyText(facts, charge.amount)}\` 有误，应为 ${moneyText(facts, expected.amount)}：${expected.zh}`,
           },
-          fixes: [{ title: { en: `Claim ${moneyText(facts, expected.amount)}`, zh: `改为主张 ${moneyText(facts, expected.amount)}` }, edits: replaceEdits(context, i, charge.amount, expected.amount) }],
+          fixes: [
+            {
+              title: { en: `Claim ${moneyText(facts, expected.amount)}`, zh: `改为主张 ${moneyText(facts, expected.amount)}` },
+              edits: replaceEdits(context, i, charge.amount, expected.amount),
+            },
+          ],
         });
         return;
       }
@@ -263,7 +291,16 @@ charges:
               en: `Unexpected interest \`${moneyText(facts, charge.amount)}\` computed on a 360-day year with no \`day_count\`, expected \`day_count: actual/360\` in the charge, or ${moneyText(facts, result.amount)} on 365 days`,
               zh: `利息 \`${moneyText(facts, charge.amount)}\` 按一年360天计算，但该项费用未写明 \`day_count\`，应补充 \`day_count: actual/360\`，或按365天计为 ${moneyText(facts, result.amount)}`,
             },
-            ...(anchor ? { fixes: [{ title: { en: 'Record the 360-day year (`day_count: actual/360`)', zh: '写明一年按360天计（`day_count: actual/360`）' }, edits: [{ start: lineStart, end: lineStart, text: `${indent}day_count: actual/360\n` }] }] } : {}),
+            ...(anchor
+              ? {
+                  fixes: [
+                    {
+                      title: { en: 'Record the 360-day year (`day_count: actual/360`)', zh: '写明一年按360天计（`day_count: actual/360`）' },
+                      edits: [{ start: lineStart, end: lineStart, text: `${indent}day_count: actual/360\n` }],
+                    },
+                  ],
+                }
+              : {}),
           });
           return;
         }
@@ -277,7 +314,12 @@ charges:
           en: `Unexpected interest \`${moneyText(facts, charge.amount)}\`, expected ${range ? 'at most ' : ''}${moneyText(facts, expected)}: ${how.en}`,
           zh: `利息 \`${moneyText(facts, charge.amount)}\` 与计算结果不符，应${range ? '不超过' : '为'} ${moneyText(facts, expected)}：${how.zh}`,
         },
-        fixes: [{ title: { en: `Claim the computed interest ${moneyText(facts, expected)}`, zh: `改为主张计算所得的利息 ${moneyText(facts, expected)}` }, edits: replaceEdits(context, i, charge.amount, expected) }],
+        fixes: [
+          {
+            title: { en: `Claim the computed interest ${moneyText(facts, expected)}`, zh: `改为主张计算所得的利息 ${moneyText(facts, expected)}` },
+            edits: replaceEdits(context, i, charge.amount, expected),
+          },
+        ],
       });
     });
   },

@@ -10,7 +10,8 @@ import { replaceWith } from '../fix-titles.js';
 const REFERENCE = /(?<![\p{Script=Latin}\p{N}_-])[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+(?![\p{Script=Latin}\p{N}_-])/gu;
 const DIGIT = /\d/;
 // What ties a date to the invoice just named: "HVW-2026-1187 of 15 September 2026", "dated", "issued on", "(15 September 2026", 开票日期
-const DATE_AFTER = /^\s*(?:号发票\s*)?(?:[,，(（]\s*)?(?:(?:(?:which\s+(?:was\s+)?|that\s+(?:was\s+)?)?(?:dated|of|issued(?:\s+on)?|raised(?:\s+on)?|invoiced(?:\s+on)?|sent(?:\s+on)?|date[d:]?)|开票日期(?:为|[:：])?|日期(?:为|[:：])?)\s*)?(?:[:：]\s*)?$/iu;
+const DATE_AFTER =
+  /^\s*(?:号发票\s*)?(?:[,，(（]\s*)?(?:(?:(?:which\s+(?:was\s+)?|that\s+(?:was\s+)?)?(?:dated|of|issued(?:\s+on)?|raised(?:\s+on)?|invoiced(?:\s+on)?|sent(?:\s+on)?|date[d:]?)|开票日期(?:为|[:：])?|日期(?:为|[:：])?)\s*)?(?:[:：]\s*)?$/iu;
 // ... or a date just before it: "于2026年7月10日开具第 BME-26-0619 号发票", "2026年5月29日的第 APT-2026-0588 号发票"
 const DATE_BEFORE = /^\s*(?:(?:开具|开出|出具)?了?的?(?<=[具出了的])\s*)?(?:第\s*)?$/u;
 
@@ -45,8 +46,8 @@ function tableIndex(blocks: readonly Block[]): { row(block: Block): Block[]; hea
     if (b.cell.row === 0) headers.set(`${b.cell.table}:${b.cell.column}`, b.text);
   }
   return {
-    row: (block) => (block.cell ? rows.get(`${block.cell.table}:${block.cell.row}`) ?? [] : []),
-    header: (block) => (block.cell ? headers.get(`${block.cell.table}:${block.cell.column}`) ?? '' : ''),
+    row: (block) => (block.cell ? (rows.get(`${block.cell.table}:${block.cell.row}`) ?? []) : []),
+    header: (block) => (block.cell ? (headers.get(`${block.cell.table}:${block.cell.column}`) ?? '') : ''),
   };
 }
 
@@ -150,7 +151,8 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       const fixes: ReportFix[] = near.map((number) => ({ title: replaceWith(number), edits: [{ start, end, text: number }] }));
       const list = near.map((number) => `\`${number}\``).join(', ');
       report({
-        start, end,
+        start,
+        end,
         message: {
           en: `Unexpected invoice number \`${raw}\`, expected ${list} (\`invoices\`)`,
           zh: `发票号 \`${raw}\` 与事实不符，应为 ${list}（\`invoices\`）`,
@@ -168,8 +170,12 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       const after = dates[firstStartingAt(dates, end)];
       const beforeIndex = firstStartingAt(dates, start) - 1;
       const before = beforeIndex >= 0 ? dates[beforeIndex] : undefined;
-      let tied = after && after.end <= to && DATE_AFTER.test(context.text.slice(end, after.start)) ? after
-        : before && before.end <= start && before.start >= from && DATE_BEFORE.test(context.text.slice(before.end, start)) ? before : undefined;
+      let tied =
+        after && after.end <= to && DATE_AFTER.test(context.text.slice(end, after.start))
+          ? after
+          : before && before.end <= start && before.start >= from && DATE_BEFORE.test(context.text.slice(before.end, start))
+            ? before
+            : undefined;
       if (!tied && block.cell) {
         // a table row: the cell under an "Invoice date" / "开票日期" column
         for (const cell of tables.row(block)) {
@@ -184,7 +190,8 @@ The fix (a suggestion) writes the number or date of the facts; it is never appli
       const text = formatDateLike(invoice.date, tied.raw);
       const style = blockAt(blocks, tied.start)?.language === 'zh' ? 'zh' : 'en';
       report({
-        start: tied.start, end: tied.end,
+        start: tied.start,
+        end: tied.end,
         message: {
           en: `Unexpected \`${tied.raw}\` as the date of invoice \`${invoice.number ?? ''}\`, expected \`${text || formatDate(invoice.date, style)}\` (\`invoices\`)`,
           zh: `发票 \`${invoice.number ?? ''}\` 的日期 \`${tied.raw}\` 与事实不符，应为 \`${text || formatDate(invoice.date, 'zh')}\`（\`invoices\`）`,

@@ -56,17 +56,21 @@ ${EXAMPLE_2}`,
     const invoiced = invoices.reduce((total, i) => total + toMinor(i.amount!), 0);
     // payments received come off the invoices: in \`payments:\`, or as the text reports them ("thank you for your payment of ...")
     const recorded = (facts.payments ?? []).reduce((total, p) => total + (typeof p.amount === 'number' ? toMinor(p.amount) : 0), 0);
-    const reported = amountRoles(context).filter((r) => r.role === 'paid' && inCurrency(r.mention, facts.currency)).map((r) => r.mention.minor);
+    const reported = amountRoles(context)
+      .filter((r) => r.role === 'paid' && inCurrency(r.mention, facts.currency))
+      .map((r) => r.mention.minor);
     const owed = toMinor(facts.amount);
     const sum = invoiced - recorded;
     if (sum === owed || reported.some((p) => invoiced - p === owed) || invoiced - reported.reduce((a, b) => a + b, 0) === owed) return;
     const span = keySpan(context, 'amount');
     const total = formatFigures(sum / 100).replace(/,/g, '');
     const written = writtenValue(context, 'amount', facts.amount);
-    const list = invoices.map((i) => `${i.number ?? '?'} ${formatFigures(i.amount!)}`).join(', ')
-      + (recorded > 0 ? `, less \`payments\` ${formatFigures(recorded / 100)}` : '');
+    const list =
+      invoices.map((i) => `${i.number ?? '?'} ${formatFigures(i.amount!)}`).join(', ') +
+      (recorded > 0 ? `, less \`payments\` ${formatFigures(recorded / 100)}` : '');
     report({
-      start: span.start, end: span.end,
+      start: span.start,
+      end: span.end,
       message: {
         en: `Unexpected \`amount: ${written}\`, expected ${total}, the sum of \`invoices[].amount\`${recorded > 0 ? ' less the payments received' : ''} (${list})`,
         zh: `\`amount: ${written}\` 与发票金额之和不符，应为 ${total}（${list}）`,

@@ -13,7 +13,14 @@ export function requiredFacts(kind: string, stage: string | undefined): string[]
   switch (kind) {
     case 'dunning-letter':
       return [
-        'stage', 'date', 'language', 'creditor.name', 'debtor.name', 'amount', 'currency', 'due_date',
+        'stage',
+        'date',
+        'language',
+        'creditor.name',
+        'debtor.name',
+        'amount',
+        'currency',
+        'due_date',
         ...(stage && LATE_STAGES.has(stage) ? ['deadline'] : []),
       ];
     case 'call-summary':
@@ -110,7 +117,8 @@ ${EXAMPLE_2}`,
       const span = parent ? parent.key : fence;
       const { en, zh } = WHAT[path] ?? { en: path, zh: path };
       report({
-        start: span.start, end: span.end,
+        start: span.start,
+        end: span.end,
         message: { en: `Unexpected missing \`${path}\` for a ${kind}, expected ${en}`, zh: `缺少 \`${path}\`，应写明${zh}` },
       });
     }

@@ -158,7 +158,8 @@ export function keySpan(context: Pick<RuleContext, 'key' | 'frontMatter' | 'text
   return closingFence(context);
 }
 
-const DUE_BEFORE_EN = /(?:\b(?:fell|became|was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?due(?:\s+for\s+payment)?(?:\s+(?:on|by|as\s+of))?|\bdue(?:\s+for\s+payment)?\s+on|\bdue\s+date(?:\s+(?:of|was|is))?(?:\s*[:：])?|\bdue\s*[:：]|[,(（]\s*due|\bpayable\s+on)\s*$/i;
+const DUE_BEFORE_EN =
+  /(?:\b(?:fell|became|was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?due(?:\s+for\s+payment)?(?:\s+(?:on|by|as\s+of))?|\bdue(?:\s+for\s+payment)?\s+on|\bdue\s+date(?:\s+(?:of|was|is))?(?:\s*[:：])?|\bdue\s*[:：]|[,(（]\s*due|\bpayable\s+on)\s*$/i;
 const PAYABLE_BY_EN = /\bpayable\s+(?:on\s+or\s+before|by)\s*$/i;
 const UNDER_INVOICE = /^\s*(?:,\s*)?(?:under|per|as\s+per|according\s+to|pursuant\s+to)\s+(?:the\s+)?(?:invoices?|contract|payment\s+terms)/i;
 const DUE_AFTER_ZH = /^\s*(?:已经?|即已)?到期/;
@@ -171,7 +172,8 @@ const DEADLINE_BEFORE_ZH = /(?:截止(?:日期)?(?:为|是|至|到)?|最迟(?:�
 
 // A deadline is a date to pay by: "please pay ... by", "payment of ... no later than", "于…前支付"; a date to
 // sign, return, confirm or reply by is another deadline of the letter, not the payment deadline
-const PAY_BEFORE_EN = /\b(?:pay|paid|paying|payment|remit(?:tance|ted)?|settle(?:d|ment)?|transfer(?:red)?|wire|clear(?:ed)?|funds?|arrears|balance|amount|sum|total)\b(?:[^.;:!?]|\.\d)*$/i;
+const PAY_BEFORE_EN =
+  /\b(?:pay|paid|paying|payment|remit(?:tance|ted)?|settle(?:d|ment)?|transfer(?:red)?|wire|clear(?:ed)?|funds?|arrears|balance|amount|sum|total)\b(?:[^.;:!?]|\.\d)*$/i;
 const PAY_AFTER_ZH = /^[^，。；]{0,6}(?:之前|以前|前)?[^，。；]{0,30}?(?:支付|付款|付清|汇入|汇至|汇款|转账|结清|偿还|还款|归还|清偿|缴付)/;
 const PAY_BEFORE_ZH = /(?:支付|付款|付清|汇入|汇至|汇款|转账|结清|偿还|还款|清偿|款项|货款|欠款)[^，。；]{0,30}$/;
 const OTHER_ACT_AFTER_ZH = /^[^，。；]{0,6}(?:之前|以前|前)?\s*(?:[在于向将把]?[^，。；]{0,12}?)(?:签字|签署|盖章|回传|回复|确认|提供|提交|答复|联系)/;
@@ -198,7 +200,9 @@ export function dateRole(before: string, after: string, when?: { iso?: string; l
 /** Dates the facts name (other than `except`): a date in the text equal to one of them is not a mistake. */
 export function caseDates(facts: Facts, except: 'due_date' | 'deadline'): Set<string> {
   const out = new Set<string>();
-  const add = (d: string | undefined): void => { if (d) out.add(d); };
+  const add = (d: string | undefined): void => {
+    if (d) out.add(d);
+  };
   add(facts.date);
   if (except !== 'due_date') add(facts.due_date);
   if (except !== 'deadline') add(facts.deadline);

@@ -53,16 +53,26 @@ function sharedBlocks(blocks: readonly Block[]): Set<Block> {
 /** The leading letters of a reference (`HVW` of `HVW-2026-1187`): references of one family share them. */
 const prefixOf = (reference: string): string => /^[A-Z]+/.exec(reference)?.[0] ?? reference;
 
-
 const minor = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(Math.round(n * 100)));
 
 /** The values the facts give for each kind of mention. */
 function factKeys(facts: Facts): Record<'amount' | 'date' | 'reference', Set<string>> {
-  const amounts = [facts.amount, ...(facts.invoices ?? []).map((i) => i.amount), ...(facts.charges ?? []).map((c) => c.amount),
-    ...(facts.commitments ?? []).map((c) => c.amount)].map(minor)
+  const amounts = [
+    facts.amount,
+    ...(facts.invoices ?? []).map((i) => i.amount),
+    ...(facts.charges ?? []).map((c) => c.amount),
+    ...(facts.commitments ?? []).map((c) => c.amount),
+  ]
+    .map(minor)
     .flatMap((m) => (m === undefined ? [] : facts.currency ? [m, `${m} ${facts.currency}`] : [m]));
-  const dates = [facts.date, facts.due_date, facts.deadline, facts.call?.date, ...(facts.invoices ?? []).map((i) => i.date),
-    ...(facts.commitments ?? []).map((c) => c.by)];
+  const dates = [
+    facts.date,
+    facts.due_date,
+    facts.deadline,
+    facts.call?.date,
+    ...(facts.invoices ?? []).map((i) => i.date),
+    ...(facts.commitments ?? []).map((c) => c.by),
+  ];
   const references = [...(facts.invoices ?? []).map((i) => i.number), facts.contract?.reference];
   const set = (values: (string | undefined)[]): Set<string> => new Set(values.filter((v): v is string => v !== undefined));
   return { amount: set(amounts), date: set(dates), reference: set(references) };
@@ -73,8 +83,11 @@ function sameAmount(a: Mention, b: Mention): boolean {
 }
 
 /** The mention to report for one kind: the first one-sided mention that disagrees with the facts, else the first one-sided. */
-function firstDifference(mentions: Mention[], facts: Set<string>, same: (a: Mention, b: Mention) => boolean):
-  { mention: Mention; others: Mention[] } | undefined {
+function firstDifference(
+  mentions: Mention[],
+  facts: Set<string>,
+  same: (a: Mention, b: Mention) => boolean,
+): { mention: Mention; others: Mention[] } | undefined {
   const byKey = new Map<string, Mention[]>();
   for (const m of mentions) {
     const bucket = byKey.get(m.key);
@@ -190,12 +203,18 @@ ${EXAMPLE_2}
     if (missing) {
       const span = languageSpan(context);
       report({
-        start: span.start, end: span.end,
-        message: missing === 'zh'
-          ? { en: 'Unexpected bilingual document with no Chinese text, expected the Chinese half as well (or `language: en`)',
-              zh: '声明为中英双语的文件缺少中文部分，应补全中文（或声明 `language: en`）' }
-          : { en: 'Unexpected bilingual document with no English text, expected the English half as well (or `language: zh-CN`)',
-              zh: '声明为中英双语的文件缺少英文部分，应补全英文（或声明 `language: zh-CN`）' },
+        start: span.start,
+        end: span.end,
+        message:
+          missing === 'zh'
+            ? {
+                en: 'Unexpected bilingual document with no Chinese text, expected the Chinese half as well (or `language: en`)',
+                zh: '声明为中英双语的文件缺少中文部分，应补全中文（或声明 `language: en`）',
+              }
+            : {
+                en: 'Unexpected bilingual document with no English text, expected the English half as well (or `language: zh-CN`)',
+                zh: '声明为中英双语的文件缺少英文部分，应补全英文（或声明 `language: zh-CN`）',
+              },
       });
       return;
     }
@@ -208,8 +227,16 @@ ${EXAMPLE_2}
     const amountMentions: Mention[] = [];
     for (const a of amounts) {
       const half = halfAt(a.start);
-      if (half) amountMentions.push({ start: a.start, end: a.end, raw: a.raw, half, key: String(a.minor),
-        factKey: a.currency ? `${a.minor} ${a.currency}` : String(a.minor), currency: a.currency });
+      if (half)
+        amountMentions.push({
+          start: a.start,
+          end: a.end,
+          raw: a.raw,
+          half,
+          key: String(a.minor),
+          factKey: a.currency ? `${a.minor} ${a.currency}` : String(a.minor),
+          currency: a.currency,
+        });
     }
     const dateMentions: Mention[] = [];
     for (const d of dates) {
@@ -241,10 +268,16 @@ ${EXAMPLE_2}
       if (!difference) continue;
       const { mention, others } = difference;
       report({
-        start: mention.start, end: mention.end, message: differenceMessage(kind, mention, others),
+        start: mention.start,
+        end: mention.end,
+        message: differenceMessage(kind, mention, others),
         related: others.slice(0, 3).map((o) => ({
-          start: o.start, end: o.end,
-          message: o.half === 'both' ? { en: 'the text both halves share', zh: '中英文共用部分' } : { en: `the ${HALF_NAME[o.half].en} text`, zh: `${HALF_NAME[o.half].zh}部分` },
+          start: o.start,
+          end: o.end,
+          message:
+            o.half === 'both'
+              ? { en: 'the text both halves share', zh: '中英文共用部分' }
+              : { en: `the ${HALF_NAME[o.half].en} text`, zh: `${HALF_NAME[o.half].zh}部分` },
         })),
       });
     }

@@ -11,8 +11,15 @@ function addressedToGuarantor(context: RuleContext): boolean {
   const salutation = context.blocks.find(isSalutation);
   if (!salutation) return false;
   const contact = `${context.facts.debtor?.contact ?? ''} ${context.facts.debtor?.name ?? ''}`;
-  return guarantor.split(/\s+/).some((word) => word.length >= 2 && /^\p{Lu}/u.test(word) && !contact.includes(word)
-    && new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(salutation.text));
+  return guarantor
+    .split(/\s+/)
+    .some(
+      (word) =>
+        word.length >= 2 &&
+        /^\p{Lu}/u.test(word) &&
+        !contact.includes(word) &&
+        new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(salutation.text),
+    );
 }
 
 // Examples both languages' docs show, written once
@@ -77,7 +84,8 @@ ${EXAMPLE_2}`,
     if (addressedToGuarantor(context)) return;
     const span = languageSpan(context);
     report({
-      start: span.start, end: span.end,
+      start: span.start,
+      end: span.end,
       message: {
         en: `Unexpected English-only \`${facts.stage}\` to a debtor who reads \`${locale}\`, expected a bilingual letter (\`language: en+zh-CN\`): the debtor may later say it did not understand the demand`,
         zh: `债务人惯用 \`${locale}\`，\`${facts.stage}\` 不应只用英文，建议中英双语（\`language: en+zh-CN\`）：否则债务人日后可能称未能理解该函`,

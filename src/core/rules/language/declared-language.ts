@@ -88,19 +88,32 @@ ${EXAMPLE_2}`,
     if (declared !== 'en' && !isChineseLocale(declared)) return;
     const foreign = declared === 'en' ? 'zh' : 'en';
     const location = key('language')?.value;
-    const fixes = location && (declared === 'en' || declared === 'zh-CN')
-      ? [{ title: { en: 'Declare the letter bilingual (`language: en+zh-CN`)', zh: '将函件声明为中英双语（`language: en+zh-CN`）' }, edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }] }]
-      : [];
+    const fixes =
+      location && (declared === 'en' || declared === 'zh-CN')
+        ? [
+            {
+              title: { en: 'Declare the letter bilingual (`language: en+zh-CN`)', zh: '将函件声明为中英双语（`language: en+zh-CN`）' },
+              edits: [{ start: location.start, end: location.end, text: 'en+zh-CN' }],
+            },
+          ]
+        : [];
     const reportSpan = (start: number, end: number, what: 'paragraph' | 'sentence', shownText: string): void => {
       const shown = excerpt(shownText);
       const zhWhat = what === 'paragraph' ? '段落' : '句子';
       report({
-        start, end, fixes,
-        message: foreign === 'zh'
-          ? { en: `Unexpected Chinese ${what} \`${shown}\` in a document declared \`en\`, expected English or \`language: en+zh-CN\``,
-              zh: `声明为 \`en\` 的文件中出现中文${zhWhat} \`${shown}\`，应改为英文，或声明 \`language: en+zh-CN\`` }
-          : { en: `Unexpected English ${what} \`${shown}\` in a document declared \`${declared}\`, expected Chinese or \`language: en+zh-CN\``,
-              zh: `声明为 \`${declared}\` 的文件中出现英文${zhWhat} \`${shown}\`，应改为中文，或声明 \`language: en+zh-CN\`` },
+        start,
+        end,
+        fixes,
+        message:
+          foreign === 'zh'
+            ? {
+                en: `Unexpected Chinese ${what} \`${shown}\` in a document declared \`en\`, expected English or \`language: en+zh-CN\``,
+                zh: `声明为 \`en\` 的文件中出现中文${zhWhat} \`${shown}\`，应改为英文，或声明 \`language: en+zh-CN\``,
+              }
+            : {
+                en: `Unexpected English ${what} \`${shown}\` in a document declared \`${declared}\`, expected Chinese or \`language: en+zh-CN\``,
+                zh: `声明为 \`${declared}\` 的文件中出现英文${zhWhat} \`${shown}\`，应改为中文，或声明 \`language: en+zh-CN\``,
+              },
       });
     };
     for (const block of blocks) {

@@ -2,12 +2,15 @@ import { languageSpan } from '../../language/where.js';
 import { defineRule } from '../../rule.js';
 
 // "the English version shall prevail", "the Chinese text will govern", "English shall control"
-const EN_PREVAILS = /\b(?:English|Chinese)(?:[ -]language)?(?:\s+(?:version|text))?(?:\s+of\s+(?:this|the)\s+\w+)?\s+(?:shall|will|is to|does)\s+(?:prevail|govern|control|take precedence)\b|\b(?:English|Chinese)(?:[ -]language)?\s+(?:version|text)\s+prevails\b/i;
+const EN_PREVAILS =
+  /\b(?:English|Chinese)(?:[ -]language)?(?:\s+(?:version|text))?(?:\s+of\s+(?:this|the)\s+\w+)?\s+(?:shall|will|is to|does)\s+(?:prevail|govern|control|take precedence)\b|\b(?:English|Chinese)(?:[ -]language)?\s+(?:version|text)\s+prevails\b/i;
 // 以中文文本为准, 以英文版本为准, 中文版本为准, 以中文为准, 中文文本具有优先效力
 const ZH_PREVAILS = /以?(?:中文|英文)(?:文本|版本|版)?为准|(?:中文|英文)(?:文本|版本)(?:具有)?优先(?:效力)?/u;
 
-const ADD_CHINESE_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the Chinese version shall prevail. 本文件以中英文书就，两种文本如有不一致，以中文文本为准。';
-const ADD_ENGLISH_PREVAILS = 'This document is made in English and Chinese. In case of any discrepancy between the two versions, the English version shall prevail. 本文件以中英文书就，两种文本如有不一致，以英文文本为准。';
+const ADD_CHINESE_PREVAILS =
+  'This document is made in English and Chinese. In case of any discrepancy between the two versions, the Chinese version shall prevail. 本文件以中英文书就，两种文本如有不一致，以中文文本为准。';
+const ADD_ENGLISH_PREVAILS =
+  'This document is made in English and Chinese. In case of any discrepancy between the two versions, the English version shall prevail. 本文件以中英文书就，两种文本如有不一致，以英文文本为准。';
 
 // Examples both languages' docs show, written once
 const EXAMPLE_1 = `\`\`\`markdown
@@ -72,15 +75,22 @@ ${EXAMPLE_2}`,
     const tail = text.endsWith('\n') ? '' : '\n';
     const insert = (sentence: string): string => `${tail}\n${sentence}\n`;
     report({
-      start: span.start, end: span.end,
+      start: span.start,
+      end: span.end,
       ...(advice ? { severity: 'info' as const } : {}),
       message: {
         en: 'Unexpected bilingual document with no prevailing language, expected a sentence such as `the Chinese version shall prevail` or `以中文文本为准`',
         zh: '双语文件未写明以哪种文本为准，应加入如 `以中文文本为准` 或 `the Chinese version shall prevail` 的句子',
       },
       fixes: [
-        { title: { en: 'Add a sentence: the Chinese version prevails', zh: '添加一句：以中文文本为准' }, edits: [{ start: end, end, text: insert(ADD_CHINESE_PREVAILS) }] },
-        { title: { en: 'Add a sentence: the English version prevails', zh: '添加一句：以英文文本为准' }, edits: [{ start: end, end, text: insert(ADD_ENGLISH_PREVAILS) }] },
+        {
+          title: { en: 'Add a sentence: the Chinese version prevails', zh: '添加一句：以中文文本为准' },
+          edits: [{ start: end, end, text: insert(ADD_CHINESE_PREVAILS) }],
+        },
+        {
+          title: { en: 'Add a sentence: the English version prevails', zh: '添加一句：以英文文本为准' },
+          edits: [{ start: end, end, text: insert(ADD_ENGLISH_PREVAILS) }],
+        },
       ],
     });
   },

@@ -93,8 +93,8 @@ ${EXAMPLE_2}
   },
   check({ facts, blocks, report }) {
     const declared = facts.language;
-    const target: Target | undefined = declared === 'zh-CN' || declared === 'en+zh-CN' ? 'Simplified'
-      : declared === 'zh-TW' || declared === 'zh-HK' ? 'Traditional' : undefined;
+    const target: Target | undefined =
+      declared === 'zh-CN' || declared === 'en+zh-CN' ? 'Simplified' : declared === 'zh-TW' || declared === 'zh-HK' ? 'Traditional' : undefined;
     if (!target) return;
     const wrong = target === 'Simplified' ? TO_SIMPLIFIED : TO_TRADITIONAL;
     const other = target === 'Simplified' ? 'Traditional' : 'Simplified';
@@ -115,14 +115,22 @@ ${EXAMPLE_2}
         const replacement = convert(run, first, last + 1, target);
         const expected = replacement !== undefined ? `${target} \`${replacement}\`` : `${target} characters`;
         report({
-          start: at + first, end: at + last + 1,
+          start: at + first,
+          end: at + last + 1,
           message: {
             en: `Unexpected ${other} \`${shown}\` in a document declared \`${declared}\`, expected ${expected}`,
             zh: `声明为 \`${declared}\` 的文件中出现${other === 'Traditional' ? '繁体' : '简体'}字 \`${shown}\`，应使用${target === 'Simplified' ? '简体' : '繁体'}${replacement !== undefined ? ` \`${replacement}\`` : '字'}`,
           },
-          fixes: replacement !== undefined
-            ? [{ title: { en: `Convert to ${target} \`${replacement}\``, zh: `转换为${target === 'Simplified' ? '简体' : '繁体'} \`${replacement}\`` }, edits: [{ start: at + first, end: at + last + 1, text: replacement }], isPreferred: true }]
-            : [],
+          fixes:
+            replacement !== undefined
+              ? [
+                  {
+                    title: { en: `Convert to ${target} \`${replacement}\``, zh: `转换为${target === 'Simplified' ? '简体' : '繁体'} \`${replacement}\`` },
+                    edits: [{ start: at + first, end: at + last + 1, text: replacement }],
+                    isPreferred: true,
+                  },
+                ]
+              : [],
         });
       }
     }

@@ -25,9 +25,11 @@ function deliveryFixes(context: RuleContext): Fix[] {
   const fixes: Fix[] = [];
   for (const method of ['courier', 'registered-mail'] as const) {
     const name = method === 'courier' ? 'courier' : 'registered mail';
-    fixes.push(address
-      ? add(`Record delivery by ${name} to ${address}`, [`method: ${method}`, `to: ${scalar(address)}`])
-      : add(`Record delivery by ${name} (then add \`to\` and \`tracking\`)`, [`method: ${method}`]));
+    fixes.push(
+      address
+        ? add(`Record delivery by ${name} to ${address}`, [`method: ${method}`, `to: ${scalar(address)}`])
+        : add(`Record delivery by ${name} (then add \`to\` and \`tracking\`)`, [`method: ${method}`]),
+    );
   }
   if (email) fixes.push(add(`Record delivery by e-mail to ${email}`, ['method: email', `to: ${scalar(email)}`]));
   return fixes;
@@ -54,8 +56,18 @@ export default defineRule({
     languages: ['eng', 'cmn'],
     fixable: true,
     options: ruleOptions({
-      warnDays: { type: 'integer', minimum: 0, default: 180, description: 'A missing dispatch record is a warning when the letter is dated this many days or fewer before the limitation bar' },
-      noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'A missing dispatch record is drafting advice (info) when the letter is dated this many days or fewer before the bar' },
+      warnDays: {
+        type: 'integer',
+        minimum: 0,
+        default: 180,
+        description: 'A missing dispatch record is a warning when the letter is dated this many days or fewer before the limitation bar',
+      },
+      noticeDays: {
+        type: 'integer',
+        minimum: 0,
+        default: 365,
+        description: 'A missing dispatch record is drafting advice (info) when the letter is dated this many days or fewer before the bar',
+      },
     }),
     docs: {
       en: `A final demand or letter before action to a debtor in China records how it goes out: \`dispatch: { method, to, tracking, delivered }\`, with \`method\` one of \`courier\`, \`registered-mail\`, \`email\` or \`hand\`, \`to\` the address or e-mail address, \`tracking\` the tracking or registration number or message id, and \`delivered\` the date it arrived. (\`delivery\` remains the sentence saying what was delivered under the contract, as the templates use it.)
@@ -109,7 +121,10 @@ ${EXAMPLE_2}`,
       if (left > noticeDays || left < 0) return;
       const urgent = left <= warnDays;
       const bar = { en: formatDate(lim.bar, 'en'), zh: formatDate(lim.bar, 'zh') };
-      const why = { en: `: the claim is time-barred after ${bar.en} unless a demand that reached the debtor restarts the period`, zh: `：除非有送达债务人的催收使时效重新计算，债权将于${bar.zh}后超过诉讼时效` };
+      const why = {
+        en: `: the claim is time-barred after ${bar.en} unless a demand that reached the debtor restarts the period`,
+        zh: `：除非有送达债务人的催收使时效重新计算，债权将于${bar.zh}后超过诉讼时效`,
+      };
       report({
         ...closingFence(context),
         severity: !urgent ? 'info' : undefined,
@@ -130,13 +145,13 @@ ${EXAMPLE_2}`,
       severity: 'info',
       message: contractEmail
         ? {
-          en: `Unexpected e-mail to \`${dispatch.to}\`, expected the address the contract names for notices (\`${contractEmail}\`): an e-mail proves arrival when it reaches the designated address`,
-          zh: `电子邮件发送至 \`${dispatch.to}\`，应发送至合同约定的通知地址（\`${contractEmail}\`）：发送至指定地址的电子邮件才便于证明已送达`,
+            en: `Unexpected e-mail to \`${dispatch.to}\`, expected the address the contract names for notices (\`${contractEmail}\`): an e-mail proves arrival when it reaches the designated address`,
+            zh: `电子邮件发送至 \`${dispatch.to}\`，应发送至合同约定的通知地址（\`${contractEmail}\`）：发送至指定地址的电子邮件才便于证明已送达`,
           }
         : {
-          en: `Unexpected e-mail to \`${dispatch.to}\` with no notice address of the contract on record, expected \`contract.notice_email\` to confirm it, or delivery by courier as well`,
-          zh: `电子邮件发送至 \`${dispatch.to}\`，但未记录合同约定的通知邮箱，应填写 \`contract.notice_email\` 加以核对，或同时以快递方式送达`,
-        },
+            en: `Unexpected e-mail to \`${dispatch.to}\` with no notice address of the contract on record, expected \`contract.notice_email\` to confirm it, or delivery by courier as well`,
+            zh: `电子邮件发送至 \`${dispatch.to}\`，但未记录合同约定的通知邮箱，应填写 \`contract.notice_email\` 加以核对，或同时以快递方式送达`,
+          },
     });
   },
 });

@@ -4,8 +4,4 @@ import limitation from './limitation.js';
 import statutoryInterestBasis from './statutory-interest-basis.js';
 
 /** Rules of the `law` category (the law where the debtor is), sorted by id. */
-export const lawRules: Rule[] = [
-  deliveryProof,
-  limitation,
-  statutoryInterestBasis,
-];
+export const lawRules: Rule[] = [deliveryProof, limitation, statutoryInterestBasis];

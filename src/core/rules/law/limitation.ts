@@ -16,7 +16,10 @@ const EVENT_NAMES: Record<Interruption['type'], { en: string; zh: string }> = {
 function counted(lim: Limitation): { en: string; zh: string } {
   const start = lim.restartedBy ?? undefined;
   const from = start
-    ? { en: `restarted by ${EVENT_NAMES[start.type].en} on ${formatDate(start.date, 'en')}`, zh: `自${formatDate(start.date, 'zh')}${EVENT_NAMES[start.type].zh}起重新计算` }
+    ? {
+        en: `restarted by ${EVENT_NAMES[start.type].en} on ${formatDate(start.date, 'en')}`,
+        zh: `自${formatDate(start.date, 'zh')}${EVENT_NAMES[start.type].zh}起重新计算`,
+      }
     : lim.from.source === 'due_date'
       ? { en: `from the due date ${formatDate(lim.from.date, 'en')}`, zh: `自到期日${formatDate(lim.from.date, 'zh')}起算` }
       : { en: `from ${formatDate(lim.from.date, 'en')}`, zh: `自${formatDate(lim.from.date, 'zh')}起算` };
@@ -44,11 +47,16 @@ export default defineRule({
     id: 'limitation',
     category: 'law',
     defaultSeverity: 'warning',
-    description: 'The claim is not about to become, or already, time-barred under the contract\'s law',
+    description: "The claim is not about to become, or already, time-barred under the contract's law",
     languages: ['eng', 'cmn'],
     options: ruleOptions({
       warnDays: { type: 'integer', minimum: 0, default: 180, description: 'Warn when the letter is dated this many days or fewer before the bar' },
-      noticeDays: { type: 'integer', minimum: 0, default: 365, description: 'Give drafting advice (info) when the letter is dated this many days or fewer before the bar' },
+      noticeDays: {
+        type: 'integer',
+        minimum: 0,
+        default: 365,
+        description: 'Give drafting advice (info) when the letter is dated this many days or fewer before the bar',
+      },
       laws: {
         type: 'object',
         description: 'Limitation years for governing laws other than PRC, by `contract.governing_law` (e.g. { "US-NY": { "years": 6 } })',
@@ -103,7 +111,10 @@ ${EXAMPLE_2}`,
     const bar = { en: formatDate(lim.bar, 'en'), zh: formatDate(lim.bar, 'zh') };
     const goods = lim.ifSaleOfGoods;
     const goodsNote = goods
-      ? { en: `; if this is an international sale of goods the period is 4 years (Art. 594) and ends on ${formatDate(goods, 'en')}: record \`contract.type\``, zh: `；如属国际货物买卖合同，时效为四年（第五百九十四条），至${formatDate(goods, 'zh')}届满，请填写 \`contract.type\`` }
+      ? {
+          en: `; if this is an international sale of goods the period is 4 years (Art. 594) and ends on ${formatDate(goods, 'en')}: record \`contract.type\``,
+          zh: `；如属国际货物买卖合同，时效为四年（第五百九十四条），至${formatDate(goods, 'zh')}届满，请填写 \`contract.type\``,
+        }
       : { en: '', zh: '' };
     if (left < 0) {
       const stillOpen = goods !== undefined && facts.date <= goods;
@@ -124,20 +135,21 @@ ${EXAMPLE_2}`,
     report({
       ...span,
       severity: !near || goods !== undefined || sending ? 'info' : undefined,
-      message: near && sending
-        ? {
-          en: `The claim becomes time-barred on ${bar.en} (${how.en}): this letter restarts the period only if it reaches the debtor before then, so keep the proof of delivery${goodsNote.en}`,
-          zh: `本债权的诉讼时效将于${bar.zh}届满（${how.zh}）：本函须在此之前送达债务人才能使时效重新计算，请保留送达凭证${goodsNote.zh}`,
-        }
-        : near
-        ? {
-          en: `Unexpected claim ${left} day${left === 1 ? '' : 's'} from its limitation bar on ${bar.en} (${how.en}), expected this demand delivered with proof of arrival, or arbitration or suit filed, before then${goodsNote.en}`,
-          zh: `距诉讼时效届满（${bar.zh}）仅剩 ${left} 天（${how.zh}），应在此之前以可证明送达的方式送达本函，或申请仲裁、提起诉讼${goodsNote.zh}`,
-        }
-        : {
-          en: `The claim becomes time-barred on ${bar.en} (${how.en}); a demand that reaches the debtor, an acknowledgement, a part payment or a promise restarts the period${goodsNote.en}`,
-          zh: `本债权的诉讼时效将于${bar.zh}届满（${how.zh}）；催收送达债务人、债务人确认债务、部分付款或承诺还款均可使时效重新计算${goodsNote.zh}`,
-        },
+      message:
+        near && sending
+          ? {
+              en: `The claim becomes time-barred on ${bar.en} (${how.en}): this letter restarts the period only if it reaches the debtor before then, so keep the proof of delivery${goodsNote.en}`,
+              zh: `本债权的诉讼时效将于${bar.zh}届满（${how.zh}）：本函须在此之前送达债务人才能使时效重新计算，请保留送达凭证${goodsNote.zh}`,
+            }
+          : near
+            ? {
+                en: `Unexpected claim ${left} day${left === 1 ? '' : 's'} from its limitation bar on ${bar.en} (${how.en}), expected this demand delivered with proof of arrival, or arbitration or suit filed, before then${goodsNote.en}`,
+                zh: `距诉讼时效届满（${bar.zh}）仅剩 ${left} 天（${how.zh}），应在此之前以可证明送达的方式送达本函，或申请仲裁、提起诉讼${goodsNote.zh}`,
+              }
+            : {
+                en: `The claim becomes time-barred on ${bar.en} (${how.en}); a demand that reaches the debtor, an acknowledgement, a part payment or a promise restarts the period${goodsNote.en}`,
+                zh: `本债权的诉讼时效将于${bar.zh}届满（${how.zh}）；催收送达债务人、债务人确认债务、部分付款或承诺还款均可使时效重新计算${goodsNote.zh}`,
+              },
     });
   },
 });

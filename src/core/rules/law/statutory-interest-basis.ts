@@ -4,7 +4,35 @@ import type { Span } from '../../types.js';
 import { keySpan } from '../facts/support.js';
 
 /** The EU member states (ISO 3166-1 alpha-2), where Directive 2011/7/EU is national law. */
-const EU = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE']);
+const EU = new Set([
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+]);
 const UK = new Set(['GB', 'UK']);
 /** `contract.governing_law` values that are a law of a part of the United Kingdom. */
 const UK_LAWS = new Set(['EN', 'UK', 'GB', 'EW', 'SCO', 'NI', 'ENGLAND', 'SCOTLAND']);
@@ -125,13 +153,27 @@ charges:
       const law = facts.contract?.governing_law;
       const where = regime === 'uk' ? { en: 'the United Kingdom', zh: '英国' } : { en: 'the European Union', zh: '欧盟' };
       const reasons = {
-        'law-only': regime === 'uk'
-          ? { en: 'the contract chose UK law but neither party is in the UK, and the Act does not apply to a contract with no significant connection to the UK that would otherwise be under a foreign law (s.12(1))', zh: '合同虽选择英国法，但双方均不在英国；合同与英国无重大联系、若非该选择本应适用外国法的，该法不适用（第12条第1款）' }
-          : { en: 'the contract chose the law of a member state but neither party is in the EU; whether its late-payment rules reach this contract is for that law to say', zh: '合同虽选择欧盟成员国法律，但双方均不在欧盟；其逾期付款规则是否适用于本合同，取决于该国法律' },
-        'foreign-law': regime === 'uk'
-          ? { en: `the contract is under ${law ?? ''} law, and the Act reaches a contract under a foreign law only when UK law would apply but for that choice and there is no significant connection with any other country (s.12(2))`, zh: `合同适用${law ?? ''}法律；合同选择外国法的，只有在若非该选择本应适用英国法、且与其他国家无重大联系时，该法才适用（第12条第2款）` }
-          : { en: `the contract is under ${law ?? ''} law, not the law of a member state`, zh: `合同适用${law ?? ''}法律，而非欧盟成员国法律` },
-        no: { en: `neither party (${parties}) is in ${where.en}${law ? ` and the contract is under ${law} law` : ''}`, zh: `双方（${parties}）均不在${where.zh}${law ? `，合同适用${law}法律` : ''}` },
+        'law-only':
+          regime === 'uk'
+            ? {
+                en: 'the contract chose UK law but neither party is in the UK, and the Act does not apply to a contract with no significant connection to the UK that would otherwise be under a foreign law (s.12(1))',
+                zh: '合同虽选择英国法，但双方均不在英国；合同与英国无重大联系、若非该选择本应适用外国法的，该法不适用（第12条第1款）',
+              }
+            : {
+                en: 'the contract chose the law of a member state but neither party is in the EU; whether its late-payment rules reach this contract is for that law to say',
+                zh: '合同虽选择欧盟成员国法律，但双方均不在欧盟；其逾期付款规则是否适用于本合同，取决于该国法律',
+              },
+        'foreign-law':
+          regime === 'uk'
+            ? {
+                en: `the contract is under ${law ?? ''} law, and the Act reaches a contract under a foreign law only when UK law would apply but for that choice and there is no significant connection with any other country (s.12(2))`,
+                zh: `合同适用${law ?? ''}法律；合同选择外国法的，只有在若非该选择本应适用英国法、且与其他国家无重大联系时，该法才适用（第12条第2款）`,
+              }
+            : { en: `the contract is under ${law ?? ''} law, not the law of a member state`, zh: `合同适用${law ?? ''}法律，而非欧盟成员国法律` },
+        no: {
+          en: `neither party (${parties}) is in ${where.en}${law ? ` and the contract is under ${law} law` : ''}`,
+          zh: `双方（${parties}）均不在${where.zh}${law ? `，合同适用${law}法律` : ''}`,
+        },
         unknown: { en: `the facts do not say where both parties are (${parties})`, zh: `事实中未写明双方所在国家（${parties}）` },
       };
       const reason = reasons[link];

@@ -61,7 +61,8 @@ currency: USD
     if (!frontMatter) {
       const end = text.indexOf('\n', body.start);
       report({
-        start: body.start, end: end === -1 ? text.length : end,
+        start: body.start,
+        end: end === -1 ? text.length : end,
         message: {
           en: 'Unexpected document without front matter, expected the case facts between `---` lines at the top',
           zh: '缺少前置信息（front matter），应在文件开头的 `---` 之间写明案件事实',
@@ -75,7 +76,8 @@ currency: USD
     const data = frontMatter.data;
     if (frontMatter.errors.length === 0 && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
       report({
-        start: frontMatter.content.start, end: frontMatter.content.end,
+        start: frontMatter.content.start,
+        end: frontMatter.content.end,
         message: { en: 'Unexpected front matter that is not a mapping, expected `key: value` lines', zh: '前置信息应为 `键: 值` 形式的映射' },
       });
     }

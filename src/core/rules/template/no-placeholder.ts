@@ -24,7 +24,6 @@ const PLACEHOLDER = new RegExp(
 
 const MUSTACHE_KEY = /^\{\{\{?\s*([\w.]+)\s*\}?\}\}$/;
 
-
 export default defineRule({
   meta: {
     id: 'no-placeholder',
@@ -73,7 +72,8 @@ export default defineRule({
         const value = key ? valueAt(frontMatter?.data, key) : undefined;
         const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
         report({
-          start, end,
+          start,
+          end,
           message: { en: `Unexpected placeholder \`${raw}\`, expected the real text`, zh: `未填写的占位符 \`${raw}\`，应填入实际内容` },
           fixes: text ? [{ title: replaceWith(text), edits: [{ start, end, text }] }] : [],
         });

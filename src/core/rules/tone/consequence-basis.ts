@@ -2,7 +2,16 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import { INSTITUTIONS } from '../clause/institutions.js';
 import data from '../data/tone-consequences.json';
 import {
-  compileList, findInLetterProse, isDunningLetter, isLateStage, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList,
+  findInLetterProse,
+  isDunningLetter,
+  isLateStage,
+  quote,
+  sentenceAt,
+  STAGE_NAMES,
+  type Bilingual,
+  type PhraseList,
+  type PhraseMatch,
 } from './phrases.js';
 
 const CONSEQUENCES = compileList(data as PhraseList);
@@ -12,16 +21,24 @@ const US_COURT = new RegExp(`${data.usCourt.en}|${data.usCourt.zh}`, 'iu');
 const RESERVATION = /\b(?:reserve[sd]?|reserving|without\s+prejudice\s+to)\b|保留/iu;
 // The remedy as a term of the contract, not a step: "its arbitration clause", "the HKIAC Arbitration Rules", 争议解决条款
 const AS_TERM_AFTER = /^\s*(?:clauses?|agreements?|provisions?|rules|centre|center|commission|institution|court\s+of|条款|规则|委员会|中心|机构)/iu;
-const AS_TERM_BEFORE = /\b(?:refers?|referring|submits?)\s+(?:all\s+|any\s+)?disputes\s+to\s*$|\bprovides?\s+for\s*$|约定(?:争议|纠纷)?(?:由|提交|通过)?[^，。；]{0,20}$/iu;
+const AS_TERM_BEFORE =
+  /\b(?:refers?|referring|submits?)\s+(?:all\s+|any\s+)?disputes\s+to\s*$|\bprovides?\s+for\s*$|约定(?:争议|纠纷)?(?:由|提交|通过)?[^，。；]{0,20}$/iu;
 // Words that say the step is not wanted or not taken: "without litigation", "rather than", 无需诉讼
-const AVOIDED_BEFORE = /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|not\s+to|no\s+need\s+(?:for|to))\s+(?:any\s+|the\s+need\s+for\s+|formal\s+|further\s+)?$|(?:避免|无需|不必)\s*$/iu;
+const AVOIDED_BEFORE =
+  /\b(?:without|avoid(?:ing)?|rather\s+than|instead\s+of|not\s+to|no\s+need\s+(?:for|to))\s+(?:any\s+|the\s+need\s+for\s+|formal\s+|further\s+)?$|(?:避免|无需|不必)\s*$/iu;
 // A step is announced with a future, a modal or an act ("we will", "we have referred", 将, 委托); a sentence with none of
 // these only describes ("This letter is sent by X, a commercial collection agency")
-const ANNOUNCED = /\b(?:will|shall|'ll|’ll|would|may|might|must|intend(?:s|ed)?|going\s+to|plan(?:s|ned)?\s+to|prepared\s+to|no\s+(?:choice|option|alternative)|refer(?:red|ring)?|hand(?:ed|ing)?|pass(?:ed|ing)?|assign(?:ed|ing)?|plac(?:e|ed|ing)|instruct(?:ed|ing)?|commenc(?:e|ed|ing)|fil(?:e|ed|ing)|tak(?:e|en|ing)|took|bring(?:ing)?|brought|start(?:ed|ing)?|begin|proceed(?:ed|ing)?|report(?:ed|ing)?|suspend(?:ed|ing)?|stop(?:ped|ping)?|sue|seek)\b|[将会拟要]|准备|委托|交由|提起|申请|移交|上报|报送|暂停|停止/iu;
+const ANNOUNCED =
+  /\b(?:will|shall|'ll|’ll|would|may|might|must|intend(?:s|ed)?|going\s+to|plan(?:s|ned)?\s+to|prepared\s+to|no\s+(?:choice|option|alternative)|refer(?:red|ring)?|hand(?:ed|ing)?|pass(?:ed|ing)?|assign(?:ed|ing)?|plac(?:e|ed|ing)|instruct(?:ed|ing)?|commenc(?:e|ed|ing)|fil(?:e|ed|ing)|tak(?:e|en|ing)|took|bring(?:ing)?|brought|start(?:ed|ing)?|begin|proceed(?:ed|ing)?|report(?:ed|ing)?|suspend(?:ed|ing)?|stop(?:ped|ping)?|sue|seek)\b|[将会拟要]|准备|委托|交由|提起|申请|移交|上报|报送|暂停|停止/iu;
 // a claim on a guaranty is the guarantor's own contract, with its own forum
 const GUARANTY = /guarant|surety|保证人|担保人|保证合同/iu;
 const CLAUSE_CITED = /\b(?:clause|article|section)\s+\d+|\barbitration\s+(?:clause|agreement)\b|第\s*[\d一二三四五六七八九十]+\s*条|仲裁条款|仲裁协议/iu;
-const INSTITUTION_NAMES = new RegExp(INSTITUTIONS.flatMap((i) => i.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+const INSTITUTION_NAMES = new RegExp(
+  INSTITUTIONS.flatMap((i) => i.names)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'u',
+);
 
 /** True when the remedy is named without being announced: reserved, described as a contract term, or avoided. */
 // What a whole sentence says, read once per sentence (a sentence may hold thousands of matches)
@@ -132,9 +149,16 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
         continue;
       } else if (facts.next_step && !(STEPS[category] ?? []).includes(facts.next_step)) {
         why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
-      } else if (category === 'litigation' && facts.contract?.arbitration && !GUARANTY.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) {
+      } else if (
+        category === 'litigation' &&
+        facts.contract?.arbitration &&
+        !GUARANTY.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))
+      ) {
         // a court case under a contract that sends disputes to arbitration: the court declines it, and the award route is lost
-        why = { en: `while the contract refers disputes to arbitration (\`contract.arbitration: ${facts.contract.arbitration}\`)`, zh: `但合同约定争议提交仲裁（\`contract.arbitration: ${facts.contract.arbitration}\`）` };
+        why = {
+          en: `while the contract refers disputes to arbitration (\`contract.arbitration: ${facts.contract.arbitration}\`)`,
+          zh: `但合同约定争议提交仲裁（\`contract.arbitration: ${facts.contract.arbitration}\`）`,
+        };
       } else if (category === 'arbitration' && !institution) {
         why = { en: 'while neither `contract.arbitration` nor the text names an institution', zh: '但 `contract.arbitration` 和正文均未写明仲裁机构' };
       }

@@ -11,8 +11,10 @@ const CATEGORIES = (data as PhraseList).categories;
 const LEGACY_PROCEEDING_KEYS = ['case_number', 'case'] as const;
 
 // A court named as the sender: at the head of a letterhead line, a title or a heading ("舟山市中级人民法院 催款通知")
-const COURT_HEAD = /^[\s#*_>|]*(?:\d+[.)]\s*)?(?:(?:[\u4e00-\u9fff]{2,14}?(?:中级|高级|基层|最高|专门)?人民法院|[\u4e00-\u9fff]{2,10}(?:法院|仲裁委员会)(?=\s|[*_]|$|通知|催|公告|传票|执行))|(?:The\s+)?(?:(?:Supreme|High|District|Superior|Circuit|County|Federal|Intermediate|Higher|Basic|Municipal|Magistrates['’]?)\s+)?(?:People['’]s\s+)?Court(?:\s+of\s+[A-Z][\w.'’ ]{1,40})?(?=\s*(?:$|[*_\n]|[-—–:·|]|notice|order|summons)))/u;
-const COURT_ACTS = /法院[^，。；]{0,6}(?:可|有权|将|会|依法)|(?:裁决|判决)(?:生效)?(?:之)?后|\b(?:the\s+)?courts?\s+(?:may|can|could|will|has\s+the\s+power)|\bafter\s+(?:an?\s+|the\s+)?(?:award|judgment)/iu;
+const COURT_HEAD =
+  /^[\s#*_>|]*(?:\d+[.)]\s*)?(?:(?:[\u4e00-\u9fff]{2,14}?(?:中级|高级|基层|最高|专门)?人民法院|[\u4e00-\u9fff]{2,10}(?:法院|仲裁委员会)(?=\s|[*_]|$|通知|催|公告|传票|执行))|(?:The\s+)?(?:(?:Supreme|High|District|Superior|Circuit|County|Federal|Intermediate|Higher|Basic|Municipal|Magistrates['’]?)\s+)?(?:People['’]s\s+)?Court(?:\s+of\s+[A-Z][\w.'’ ]{1,40})?(?=\s*(?:$|[*_\n]|[-—–:·|]|notice|order|summons)))/u;
+const COURT_ACTS =
+  /法院[^，。；]{0,6}(?:可|有权|将|会|依法)|(?:裁决|判决)(?:生效)?(?:之)?后|\b(?:the\s+)?courts?\s+(?:may|can|could|will|has\s+the\s+power)|\bafter\s+(?:an?\s+|the\s+)?(?:award|judgment)/iu;
 const COURT_WORD = /法院|仲裁委员会|\bCourt\b/u;
 
 /** True when the block is where a sender's name goes: the letterhead, the title, a heading. */
@@ -21,7 +23,8 @@ function headsTheLetter(block: Block, index: number, head: number): boolean {
 }
 
 // A law firm by its name: "Leung & Mak Solicitors", "Tan & Rahman LLP", "Kensington Rowe LLP", 北京某某律师事务所
-const LAW_FIRM = /\b[A-Z][\w'’.-]{0,40}(?:,?\s+(?:(?:&|and)\s*)?[A-Z][\w'’.-]{0,40}){0,3}\s+(?:LLP|Solicitors|Attorneys(?:[-\s]at[-\s]Law)?|Law\s+(?:Firm|Offices?|Group|Chambers)|Advocates(?:\s+(?:&|and)\s+Solicitors)?|Barristers)\b|[\u4e00-\u9fff]{2,16}律师事务所/u;
+const LAW_FIRM =
+  /\b[A-Z][\w'’.-]{0,40}(?:,?\s+(?:(?:&|and)\s*)?[A-Z][\w'’.-]{0,40}){0,3}\s+(?:LLP|Solicitors|Attorneys(?:[-\s]at[-\s]Law)?|Law\s+(?:Firm|Offices?|Group|Chambers)|Advocates(?:\s+(?:&|and)\s+Solicitors)?|Barristers)\b|[\u4e00-\u9fff]{2,16}律师事务所/u;
 
 /** True when the letterhead or the signature (the last blocks) names a law firm. */
 function signedByLawFirm(blocks: readonly Block[]): boolean {
@@ -98,7 +101,8 @@ Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
       const info = CATEGORIES['court-styled']!;
       reported.add(sentenceAt(block, start).start);
       context.report({
-        start, end: start + name.length,
+        start,
+        end: start + name.length,
         message: {
           en: `Unexpected ${quote(name)} (${info.reason.en}), expected ${info.expected.en}`,
           zh: `不应出现 ${quote(name)}（${info.reason.zh}），应${info.expected.zh}`,
@@ -111,7 +115,11 @@ Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
       if (category === 'counsel' && (hasCounsel || isClause(context.facts))) continue;
       if ((category === 'case-number' || category === 'court-measure') && hasProceeding) continue;
       // what a court may do after an award or judgment, said as the court's power, is no claim to it
-      if (category === 'court-measure' && COURT_ACTS.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))) continue;
+      if (
+        category === 'court-measure' &&
+        COURT_ACTS.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))
+      )
+        continue;
       // one finding per sentence
       const sentence = sentenceAt(match.block, match.start).start;
       if (reported.has(sentence)) continue;

@@ -9,6 +9,4 @@ import unbackedCharges from './unbacked-charges.js';
 import vocabulary from './vocabulary.js';
 
 /** Rules of the `tone` category, sorted by id. */
-export const toneRules: Rule[] = [
-  consequenceBasis, falseAuthority, noInsult, noThreat, shouting, stageTone, unbackedCharges, vocabulary,
-];
+export const toneRules: Rule[] = [consequenceBasis, falseAuthority, noInsult, noThreat, shouting, stageTone, unbackedCharges, vocabulary];

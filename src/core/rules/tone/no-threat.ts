@@ -9,7 +9,7 @@ export default defineRule({
     id: 'no-threat',
     category: 'tone',
     defaultSeverity: 'error',
-    description: 'Threats of violence, arrest, exposure or pressure on the debtor\'s family, home, customers or employer',
+    description: "Threats of violence, arrest, exposure or pressure on the debtor's family, home, customers or employer",
     languages: ['eng', 'cmn'],
     fixable: true,
     docs: {

@@ -124,7 +124,10 @@ export function compileList(list: PhraseList): CompiledList {
         if (!info) throw new Error(`phrase list: unknown category \`${e.category}\``);
         if (groupCount(e.pattern) !== 0) throw new Error(`phrase list: capturing group in \`${e.pattern}\``);
         const guard = e.guards?.length
-          ? new RegExp(e.guards.map((g) => `(?:${lang === 'en' ? EN_BEFORE : ''}${spaced(g)}${lang === 'en' ? EN_AFTER : ''})`).join('|'), lang === 'en' ? 'giu' : 'gu')
+          ? new RegExp(
+              e.guards.map((g) => `(?:${lang === 'en' ? EN_BEFORE : ''}${spaced(g)}${lang === 'en' ? EN_AFTER : ''})`).join('|'),
+              lang === 'en' ? 'giu' : 'gu',
+            )
           : undefined;
         return { ...e, guard, info };
       });
@@ -299,7 +302,10 @@ export function findInLetterProse(context: RuleContext, list: CompiledList): Phr
   const sections = clauseSections(context);
   if (!sections.length) return findReportable(context, list);
   const inClause = new Set(sections.flatMap((s) => s.blocks));
-  return findPhrases(list, context.blocks.filter((b) => !inClause.has(b))).filter((m) => !isAccepted(context, m.start, m.end));
+  return findPhrases(
+    list,
+    context.blocks.filter((b) => !inClause.has(b)),
+  ).filter((m) => !isAccepted(context, m.start, m.end));
 }
 
 /** Collapses whitespace in quoted text so that messages stay on one line. */
@@ -342,7 +348,7 @@ export function isLateStage(facts: Facts): boolean {
 
 /** Stage names for messages. */
 export const STAGE_NAMES: Record<string, Bilingual> = {
-  'reminder': { en: 'a reminder', zh: '第一次提醒函' },
+  reminder: { en: 'a reminder', zh: '第一次提醒函' },
   'second-reminder': { en: 'a second reminder', zh: '第二次提醒函' },
   'final-demand': { en: 'a final demand', zh: '最后催告函' },
   'letter-before-action': { en: 'a letter before action', zh: '诉前函' },

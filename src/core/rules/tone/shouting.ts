@@ -13,11 +13,16 @@ const DIGIT = /\d/u;
 const LATIN = /\p{Script=Latin}/u;
 const TRAILING_PUNCTUATION = /(?<![.,:;])[.,:;]+$/u;
 // Acronyms and codes that are written in capitals in any sentence
-const ACRONYMS = new Set(('USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC '
-  + 'PRC US USA UK HK EU UN SWIFT IBAN BIC ACH FOB CIF CFR EXW DDP DAP FCA CPT CIP ISO VAT PO ID CEO CFO COO AR AP D&B '
-  + 'PDF OK NY CA TX SC LC L/C T/T TT DHL UPS FEDEX UCP URDG ICC FAQ RE ATTN CC BCC FYI NB PS P.S. AM PM A.M. P.M.').split(' '));
-const MONTHS_AND_DAYS = ('January February March April May June July August September October November December '
-  + 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' ');
+const ACRONYMS = new Set(
+  (
+    'USD CNY RMB HKD EUR SGD JPY GBP LLC LLP INC LTD CO CORP PLC PTE GMBH CIETAC HKIAC SIAC ICC SCIA SHIAC ' +
+    'PRC US USA UK HK EU UN SWIFT IBAN BIC ACH FOB CIF CFR EXW DDP DAP FCA CPT CIP ISO VAT PO ID CEO CFO COO AR AP D&B ' +
+    'PDF OK NY CA TX SC LC L/C T/T TT DHL UPS FEDEX UCP URDG ICC FAQ RE ATTN CC BCC FYI NB PS P.S. AM PM A.M. P.M.'
+  ).split(' '),
+);
+const MONTHS_AND_DAYS = (
+  'January February March April May June July August September October November December ' + 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'
+).split(' ');
 const MIN_CAPITAL_WORDS = { paragraph: 3, heading: 5 } as const;
 const BOLD_PARAGRAPH = /^(\*\*|__)(?!\s)([\s\S]+?)(?<!\s)\1$/u;
 const BOLD_MIN_WORDS = 20;
@@ -49,8 +54,17 @@ interface Shout {
 function properWords(context: RuleContext): Map<string, string> {
   const map = new Map<string, string>();
   const { facts } = context;
-  const names = [facts.creditor?.name, facts.creditor?.contact, facts.debtor?.name, facts.debtor?.contact, facts.counsel?.name,
-    facts.counsel?.firm, facts.guarantor?.name, facts.call?.with, ...MONTHS_AND_DAYS];
+  const names = [
+    facts.creditor?.name,
+    facts.creditor?.contact,
+    facts.debtor?.name,
+    facts.debtor?.contact,
+    facts.counsel?.name,
+    facts.counsel?.firm,
+    facts.guarantor?.name,
+    facts.call?.with,
+    ...MONTHS_AND_DAYS,
+  ];
   for (const name of names) {
     if (typeof name !== 'string') continue;
     for (const word of name.match(WORD) ?? []) {
@@ -63,8 +77,13 @@ function properWords(context: RuleContext): Map<string, string> {
 
 function isNeutral(word: string, proper: Map<string, string>, context: RuleContext, start: number): boolean {
   const bare = word.replace(TRAILING_PUNCTUATION, '');
-  return DIGIT.test(bare) || bare.length < 2 || ACRONYMS.has(bare) || (proper.has(bare) && proper.get(bare) === bare)
-    || isAccepted(context, start, start + word.length);
+  return (
+    DIGIT.test(bare) ||
+    bare.length < 2 ||
+    ACRONYMS.has(bare) ||
+    (proper.has(bare) && proper.get(bare) === bare) ||
+    isAccepted(context, start, start + word.length)
+  );
 }
 
 /** Counts capital and lower-case words of a span. */
@@ -184,7 +203,15 @@ function checkBold(context: RuleContext, block: Block): void {
       en: `Unexpected bold over a whole paragraph (${quote(inner)}), expected bold on the amount or the date that matters, if anywhere`,
       zh: `不应整段加粗（${quote(inner)}），如需强调，只加粗关键金额或日期`,
     },
-    fixes: [{ title: { en: 'Remove the bold', zh: '去掉加粗' }, edits: [{ start, end: start + marker.length, text: '' }, { start: end - marker.length, end, text: '' }] }],
+    fixes: [
+      {
+        title: { en: 'Remove the bold', zh: '去掉加粗' },
+        edits: [
+          { start, end: start + marker.length, text: '' },
+          { start: end - marker.length, end, text: '' },
+        ],
+      },
+    ],
   });
 }
 

@@ -2,7 +2,16 @@ import { defineRule, type RuleContext } from '../../rule.js';
 import consequenceData from '../data/tone-consequences.json';
 import data from '../data/tone-stage.json';
 import {
-  compileList, findInLetterProse, findReportable, isDunningLetter, quote, sentenceAt, STAGE_NAMES, type Bilingual, type PhraseList, type PhraseMatch,
+  compileList,
+  findInLetterProse,
+  findReportable,
+  isDunningLetter,
+  quote,
+  sentenceAt,
+  STAGE_NAMES,
+  type Bilingual,
+  type PhraseList,
+  type PhraseMatch,
 } from './phrases.js';
 import { replaceWith } from '../fix-titles.js';
 
@@ -52,7 +61,12 @@ function offered(context: RuleContext, m: PhraseMatch): boolean {
   const before = context.text.slice(Math.max(sentenceAt(m.block, m.start).start, m.start - 200), m.start);
   const after = context.text.slice(m.end, Math.min(m.block.end, m.end + 20));
   const beforeWord = context.text.slice(Math.max(m.block.start, m.start - 20), m.start);
-  return CONDITION.test(before) || OWN_ACTION.test(before) || ACCELERATION.test(after) || /\b(?:due|payable)\s+$|(?:全部|余额|款项)[^，。；]{0,6}$/iu.test(beforeWord);
+  return (
+    CONDITION.test(before) ||
+    OWN_ACTION.test(before) ||
+    ACCELERATION.test(after) ||
+    /\b(?:due|payable)\s+$|(?:全部|余额|款项)[^，。；]{0,6}$/iu.test(beforeWord)
+  );
 }
 
 function message(kind: Bilingual, stage: Bilingual, phrases: string[], expected: Bilingual): Bilingual {
@@ -67,7 +81,7 @@ export default defineRule({
     id: 'stage-tone',
     category: 'tone',
     defaultSeverity: 'warning',
-    description: 'A register that does not fit the letter\'s stage: too harsh, too soft or falsely urgent',
+    description: "A register that does not fit the letter's stage: too harsh, too soft or falsely urgent",
     languages: ['eng', 'cmn'],
     fixable: true,
     docs: {
@@ -131,9 +145,10 @@ A fix (suggestion) replaces "final notice" in a reminder with "second reminder".
           start: first.start,
           end: first.end,
           message: message(CATEGORIES.harsh.reason, stage, harsh.phrases, expected),
-          fixes: first.entry.replacement !== undefined
-            ? [{ title: replaceWith(first.entry.replacement), edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
-            : [],
+          fixes:
+            first.entry.replacement !== undefined
+              ? [{ title: replaceWith(first.entry.replacement), edits: [{ start: first.start, end: first.end, text: first.entry.replacement }] }]
+              : [],
         });
       }
       const urgent = score(context, matches, ['urgent']);

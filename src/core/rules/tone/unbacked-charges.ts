@@ -8,12 +8,15 @@ const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.n
 const NEGATION_REACH = 40;
 const NEGATED_AFTER = /^\s*(?:is|are|will\s+be|has\s+been|have\s+been|shall\s+be)\s+(?:waived|not|forgiven|cancelled)/iu;
 // The basis the text itself states: a clause, the contract or agreement, the creditor's terms, a statute
-const BASIS_EN = /\b(?:(?:as\s+)?provided\s+(?:for\s+)?(?:in|by|under)\s+(?:the\s+)?(?:clause|section|article|paragraph|contract|agreement|guaranty|terms)|under|pursuant\s+to|in\s+accordance\s+with|as\s+(?:provided|set\s+out|stated|agreed|specified)\s+(?:in|under|by)|according\s+to|per|as\s+per|in\s+line\s+with)\s+(?:(?:the|our|your|its)\s+)?(?:clause|section|article|art\.|paragraph|para\.|§|(?:sales\s+|supply\s+|purchase\s+|distribution\s+|master\s+|framework\s+)?(?:contract|agreement)|(?:standard\s+|general\s+)?(?:terms|conditions|T&Cs?))|\b(?:clause|section|article)\s+\d+(?:\.\d+)*\s+(?:of|provides|entitles|allows|permits|sets)|\b(?:contract|agreement|terms)\s+(?:provides?|entitles?|allows?|permits?)\b|\b(?:contractual|statutory)\s+(?:late[-\s]payment\s+)?(?:interest|rate|compensation)\b|\bLate\s+Payment\s+of\s+Commercial\s+Debts\b/iu;
-const BASIS_ZH = /(?:依据|根据|按照|依照|按|依)(?:双方)?(?:签订的)?(?:《[^》]{1,30}》|合同|协议|约定|法律|条款|第[\d.]+条)|合同(?:第[\d.]+条)?(?:约定|规定)|协议(?:第[\d.]+条)?(?:约定|规定)|第[\d.]+条(?:约定|规定)/u;
+const BASIS_EN =
+  /\b(?:(?:as\s+)?provided\s+(?:for\s+)?(?:in|by|under)\s+(?:the\s+)?(?:clause|section|article|paragraph|contract|agreement|guaranty|terms)|under|pursuant\s+to|in\s+accordance\s+with|as\s+(?:provided|set\s+out|stated|agreed|specified)\s+(?:in|under|by)|according\s+to|per|as\s+per|in\s+line\s+with)\s+(?:(?:the|our|your|its)\s+)?(?:clause|section|article|art\.|paragraph|para\.|§|(?:sales\s+|supply\s+|purchase\s+|distribution\s+|master\s+|framework\s+)?(?:contract|agreement)|(?:standard\s+|general\s+)?(?:terms|conditions|T&Cs?))|\b(?:clause|section|article)\s+\d+(?:\.\d+)*\s+(?:of|provides|entitles|allows|permits|sets)|\b(?:contract|agreement|terms)\s+(?:provides?|entitles?|allows?|permits?)\b|\b(?:contractual|statutory)\s+(?:late[-\s]payment\s+)?(?:interest|rate|compensation)\b|\bLate\s+Payment\s+of\s+Commercial\s+Debts\b/iu;
+const BASIS_ZH =
+  /(?:依据|根据|按照|依照|按|依)(?:双方)?(?:签订的)?(?:《[^》]{1,30}》|合同|协议|约定|法律|条款|第[\d.]+条)|合同(?:第[\d.]+条)?(?:约定|规定)|协议(?:第[\d.]+条)?(?:约定|规定)|第[\d.]+条(?:约定|规定)/u;
 // A reservation of the right to claim a charge later claims nothing now ("it reserves its right to claim interest")
 const RESERVED = /\b(?:reserve[sd]?|reserving|without\s+prejudice\s+to)\b|保留/iu;
 // What a court or tribunal may add to a judgment or award is not a charge the letter claims
-const AWARDED = /\b(?:court|tribunal|arbitrators?|judge|arbitral\s+tribunal)s?\b[^.;]{0,40}\b(?:award|order|grant|add|allow)s?\b|\b(?:award|order)\s+of\s+(?:interest|costs)|法院[^，。；]{0,10}(?:判令|判决|支持)|仲裁庭[^，。；]{0,10}(?:裁决|支持)/iu;
+const AWARDED =
+  /\b(?:court|tribunal|arbitrators?|judge|arbitral\s+tribunal)s?\b[^.;]{0,40}\b(?:award|order|grant|add|allow)s?\b|\b(?:award|order)\s+of\s+(?:interest|costs)|法院[^，。；]{0,10}(?:判令|判决|支持)|仲裁庭[^，。；]{0,10}(?:裁决|支持)/iu;
 // A paragraph's bold label (`**Interest.**`) or a heading names the topic; the claim, if any, is the next sentence
 const LABEL = /^\s*(?:#{1,6}\s+|(?:\d+[.)]|[一二三四五六七八九十]+[、.])\s*)?\*\*[^*\n]{1,60}\*\*\s*/u;
 

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'vocabulary',
     category: 'tone',
     defaultSeverity: 'warning',
-    description: 'Words your team\'s configuration rejects (`vocabulary.reject`)',
+    description: "Words your team's configuration rejects (`vocabulary.reject`)",
     languages: ['eng', 'cmn'],
     fixable: false,
     docs: {
