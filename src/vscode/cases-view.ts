@@ -292,6 +292,7 @@ class CaseCommands {
       facts: draft.facts,
       inherited: entry.facts,
       target: target.toString(),
+      form: true,
     });
   }
 

@@ -33,6 +33,8 @@ export interface CommandArgs {
    * matter keeps only what differs (kind, stage, date, deadline). Default: those of the open document's case.
    */
   inherited?: Record<string, unknown>;
+  /** Open the facts form even when the facts given are complete (Draft Next Letter: the person checks them first). */
+  form?: boolean;
 }
 
 /** The URI scheme of read-only rendered previews. */
@@ -257,7 +259,7 @@ class DraftingCommands {
     );
     if (!chosen) return undefined;
     return this.finish(
-      { ...chosen, ...theCase, facts, targets: args.target ? ['untitled'] : ['untitled', 'file'], source, direct: answered(args) },
+      { ...chosen, ...theCase, facts, targets: args.target ? ['file'] : ['untitled', 'file'], source, direct: answered(args) && !args.form },
       args.target,
     );
   }

@@ -81,6 +81,16 @@ async function main() {
   const ningbo = row('Ningbo Lianhe Industrial Co., Ltd.');
   await ningbo.hover();
   await ningbo.locator('.action-label[aria-label="Draft Next Letter"]').click();
+  // the facts form of the next stage opens with the case's facts: the person checks them and presses the button
+  const form = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await form.locator('main[data-dunmark-form] form').waitFor();
+  await form.locator('body[data-checking="false"]').waitFor();
+  const debtorName = await form.locator('[data-path="debtor.name"]').inputValue();
+  if (debtorName !== 'Ningbo Lianhe Industrial Co., Ltd.') throw new Error(`the form did not open with the case's debtor: ${debtorName}`);
+  await form.locator('body[data-valid="true"]').waitFor();
+  passed++;
+  console.log("ok   Draft Next Letter opened the facts form with the case's facts");
+  await form.locator('#render').click();
   const name = '2026-11-25-final-demand.md';
   await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor();
   const file = path.join(workspace, 'ningbo-lianhe', name);
