@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../core/types.js';
 import { fixes } from './core.js';
 import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
-import { parsed } from './parsed.js';
+import { parsedHead } from './parsed.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dunmark');
@@ -74,7 +74,7 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
 
   private disableActions(document: vscode.TextDocument, diagnostic: DunmarkDiagnostic): vscode.CodeAction[] {
     const rule = diagnostic.finding.ruleId;
-    const fm = parsed(document).frontMatter?.span;
+    const fm = parsedHead(document).frontMatter?.span;
     const actions: vscode.CodeAction[] = [];
     const line = diagnostic.range.start.line;
     const insideFrontMatter = fm !== undefined && document.offsetAt(diagnostic.range.start) < fm.end;

@@ -10,7 +10,7 @@ import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
-import { inheritedOf, parsed } from './parsed.js';
+import { inheritedOf, parsedHead } from './parsed.js';
 import { showRuleDocs } from './rule-docs.js';
 import { parentOf } from './settings.js';
 import type { TemplateCatalog } from './templates.js';
@@ -66,7 +66,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider {
 /** The front matter of a document as facts, or an empty object. */
 function documentFacts(document: vscode.TextDocument | undefined): Record<string, unknown> {
   if (!document || document.languageId !== 'markdown') return {};
-  const data = parsed(document).data;
+  const data = parsedHead(document).data;
   return data ? structuredClone(data) : {};
 }
 

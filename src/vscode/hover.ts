@@ -5,7 +5,7 @@ import type { DateMention } from '../core/facts/dates.js';
 import type { Facts } from '../core/facts/facts.js';
 import { format, ruleRegistry } from './core.js';
 import { DunmarkDiagnostic } from './diagnostics.js';
-import { parsed } from './parsed.js';
+import { parsed, parsedHead } from './parsed.js';
 
 /** The first paragraph of a rule's Markdown docs. */
 export function firstParagraph(docs: string): string {
@@ -17,11 +17,14 @@ export function firstParagraph(docs: string): string {
   );
 }
 
+/** Characters up to which a hover reads the amounts and dates of the whole document (a parse of a few hundred ms at most). */
+const WHOLE_PARSE_LIMIT = 200_000;
+
 /** The language of a document's messages: the `dunmark.messageLanguage` setting, else the letter's declared language. */
 function hoverLanguage(document: vscode.TextDocument): 'en' | 'zh' {
   const setting = vscode.workspace.getConfiguration('dunmark', document.uri).get<string>('messageLanguage');
   if (setting === 'en' || setting === 'zh') return setting;
-  const language = parsed(document).facts.language;
+  const language = parsedHead(document).facts.language;
   return typeof language === 'string' && language.startsWith('zh') ? 'zh' : 'en';
 }
 
@@ -52,6 +55,8 @@ export class DunmarkHover implements vscode.HoverProvider {
       parts.push(md);
       range ??= d.range;
     }
+    // amounts and dates need the whole document parsed in this thread: not for a very long one
+    if (document.getText().length > WHOLE_PARSE_LIMIT) return parts.length ? new vscode.Hover(parts, range) : undefined;
     const offset = document.offsetAt(position);
     const doc = parsed(document);
     const amount = doc.amounts.find((m) => m.start <= offset && offset < m.end);

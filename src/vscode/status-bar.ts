@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isLinted, type Linter } from './diagnostics.js';
 import { documentLabel, languageLabel } from '../core/facts/schema.js';
 import { formLanguage } from './facts-form.js';
-import { parsed } from './parsed.js';
+import { parsedHead } from './parsed.js';
 import type { RcResult } from './settings.js';
 
 /** Keeps the Dunmark status bar item in step with the active editor and the latest lint. */
@@ -39,7 +39,7 @@ export class DunmarkStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const facts = parsed(document).facts;
+    const facts = parsedHead(document).facts;
     const findings = this.linter.collection.get(document.uri) ?? [];
     const count = findings.length;
     if (!facts.kind && count === 0 && !this.configError) {
