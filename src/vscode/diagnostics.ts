@@ -188,7 +188,12 @@ export class Linter implements vscode.Disposable {
         if (readSettings(d.uri).lintOnSave) this.request(d, 0, 'save');
       }),
       // a closed letter's problems stay until it is fixed or deleted: its file is linted from disk
-      ws.onDidCloseTextDocument((d) => (FILE_SCHEMES.includes(d.uri.scheme) && this.collection.has(d.uri) ? this.relintClosed(d.uri) : this.forget(d.uri))),
+      ws.onDidCloseTextDocument((d) => {
+        // a case file's problems belong to its letters, open or not; it is never linted as a letter
+        if (isCaseFile(d.uri)) return;
+        if (FILE_SCHEMES.includes(d.uri.scheme) && this.collection.has(d.uri)) this.relintClosed(d.uri);
+        else this.forget(d.uri);
+      }),
       ws.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dunmark')) this.lintAll();
       }),
@@ -210,20 +215,26 @@ export class Linter implements vscode.Disposable {
       caseWatcher.onDidCreate(caseChanged),
       caseWatcher.onDidDelete(caseChanged),
     );
-    // letters that are not open: changed on disk, linted again; deleted, their problems go
+    // letters that are not open: changed on disk (in place, or replaced: `--fix`, an editor's atomic save),
+    // linted again; deleted, their problems go
     const letters = ws.createFileSystemWatcher('**/*.md');
     const onDisk = (uri: vscode.Uri): void => {
       if (this.collection.has(uri) && !isOpen(uri)) this.relintClosed(uri);
     };
-    this.disposables.push(
-      letters,
-      letters.onDidChange(onDisk),
-      letters.onDidDelete((uri) => this.forget(uri)),
-    );
+    const onDeleted = (uri: vscode.Uri): void => {
+      if (isOpen(uri)) return;
+      // a file replaced by a rename may be reported deleted: it is linted again if it is still there
+      void Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+        () => onDisk(uri),
+        () => this.forget(uri),
+      );
+    };
+    this.disposables.push(letters, letters.onDidChange(onDisk), letters.onDidCreate(onDisk), letters.onDidDelete(onDeleted));
   }
 
   /** Lints a file that is not open, from disk; a file that cannot be read has no problems. */
   async lintFile(uri: vscode.Uri): Promise<readonly Finding[]> {
+    if (isCaseFile(uri)) return [];
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -267,6 +278,10 @@ export class Linter implements vscode.Disposable {
       this.discovery.clear();
       this.caseFilesChanged.fire();
       this.lintAll();
+      // closed letters too: their findings (and their case files') may have changed with the case
+      this.collection.forEach((uri) => {
+        if (FILE_SCHEMES.includes(uri.scheme) && !isCaseFile(uri) && !isOpen(uri)) this.relintClosed(uri);
+      });
     }, delay);
   }
 
@@ -294,7 +309,11 @@ export class Linter implements vscode.Disposable {
           diagnostics.push(new DunmarkDiagnostic(document, f, 0, ruleDocsUri(f.ruleId, language)));
         }
       }
-      this.collection.set(vscode.Uri.parse(file), diagnostics);
+      if (diagnostics.length) this.collection.set(vscode.Uri.parse(file), diagnostics);
+      else {
+        this.collection.delete(vscode.Uri.parse(file));
+        this.inCaseFiles.delete(file);
+      }
     }
   }
 
@@ -334,7 +353,7 @@ export class Linter implements vscode.Disposable {
     const budgetMs = Number(why.slice(5));
     return reason === 'type'
       ? vscode.l10n.t(
-          'Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. It is checked when you save.',
+          'Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. The problems shown are from its last check; it is checked again when you save.',
           budgetMs,
         )
       : vscode.l10n.t(
@@ -344,17 +363,23 @@ export class Linter implements vscode.Disposable {
   }
 
   /** One information diagnostic at the top for a document that was not checked; its finding is returned. */
-  private publishUnchecked(uri: vscode.Uri, document: vscode.TextDocument | undefined, message: string): readonly Finding[] {
+  /**
+   * One information diagnostic at the top for a document that was not checked; its finding is returned.
+   * `keepLast`: the problems of the last check stay beside it (typing over budget must not hide a threat).
+   */
+  private publishUnchecked(uri: vscode.Uri, document: vscode.TextDocument | undefined, message: string, keepLast = false): readonly Finding[] {
     const finding = documentFinding(UNCHECKED_ID, 'structure', 'info', message);
     const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
     diagnostic.source = 'dunmark';
     diagnostic.code = UNCHECKED_ID;
-    this.collection.set(uri, [diagnostic]);
+    const last = keepLast ? (this.collection.get(uri) ?? []).filter((d): d is DunmarkDiagnostic => d instanceof DunmarkDiagnostic) : [];
+    this.collection.set(uri, [...last, diagnostic]);
+    const findings = [...last.map((d) => d.finding), finding];
     if (document) {
       this.linted.set(uri.toString(), document.version);
-      this.lintedEmitter.fire({ document, findings: [finding] });
+      this.lintedEmitter.fire({ document, findings });
     }
-    return [finding];
+    return findings;
   }
 
   private relintClosed(uri: vscode.Uri): void {
@@ -428,7 +453,7 @@ export class Linter implements vscode.Disposable {
       ? await this.check(document.uri, text, config, budgetMs, caseFiles)
       : { findings: [], language: 'en' as const };
     if (!checked || document.isClosed || document.version !== version) return [];
-    if ('unchecked' in checked) return this.publishUnchecked(document.uri, document, this.uncheckedMessage(checked.unchecked, reason));
+    if ('unchecked' in checked) return this.publishUnchecked(document.uri, document, this.uncheckedMessage(checked.unchecked, reason), reason === 'type');
     const { language } = checked;
     const findings = checked.findings.filter((f) => f.file === undefined);
     // the rule pages in the language of the findings' messages

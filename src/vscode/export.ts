@@ -89,7 +89,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     // a letter Dunmark could not check goes out only when the user says so, like one with errors
     const errors = findings.filter((f) => f.severity === 'error' || f.ruleId === UNCHECKED_ID);
     if (errors.length && !args.force) {
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       const anyway = vscode.l10n.t('Export anyway');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('This letter has {0} error(s) that would go out with it, first: {1}', errors.length, errors[0]!.message),

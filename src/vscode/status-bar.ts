@@ -61,11 +61,9 @@ export class DunmarkStatusBar implements vscode.Disposable {
     const current = this.linter.isCurrent(document);
     const icon = !current ? '$(sync~spin) ' : this.configError ? '$(warning) ' : counts ? '' : '$(check) ';
     this.item.text = `${icon}Dunmark: ${what}${counts ? ` ${counts}` : ''}`;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(vscode.l10n.t('{0} Dunmark findings in this document. Click to show the Problems panel.', count));
+    const lines = [vscode.l10n.t('{0} Dunmark findings in this document. Click to show the Problems panel.', count)];
     if (this.configError) {
-      tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(
+      lines.push(
         vscode.l10n.t(
           'Config file {0} is invalid (line {1}): {2}',
           vscode.workspace.asRelativePath(this.configError.file),
@@ -74,7 +72,14 @@ export class DunmarkStatusBar implements vscode.Disposable {
         ),
       );
     }
+    const tooltip = new vscode.MarkdownString();
+    lines.forEach((line, i) => {
+      if (i) tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(line);
+    });
     this.item.tooltip = tooltip;
+    // what a screen reader says: the plain words (a Markdown tooltip's text escapes its spaces)
+    this.item.accessibilityInformation = { label: `${this.item.text.replace(/\$\([^)]*\)\s*/g, '')}. ${lines.join(' ')}` };
     this.item.backgroundColor = this.configError ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

@@ -52,7 +52,7 @@ export async function lintWorkspaceCommand(linter: Linter): Promise<WorkspaceLin
     (progress, token) => lintWorkspace(linter, (uri) => progress.report({ message: vscode.workspace.asRelativePath(uri) }), token),
   );
   void vscode.window.showInformationMessage(summary(result));
-  if (result.errors + result.warnings > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (result.errors + result.warnings > 0) await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   return result;
 }
 

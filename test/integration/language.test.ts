@@ -89,10 +89,51 @@ describe('Lint Workspace', () => {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ZH_WRONG_AMOUNT));
       await vscode.commands.executeCommand('dunmark.lintWorkspace');
       await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'amount-matches-facts'));
+      // fixed by replacing the file (what `dunmark lint --fix` and many editors do: write beside it, rename over it)
+      const beside = workspaceUri('letters', 'closed-with-a-mistake.md.tmp');
+      await vscode.workspace.fs.writeFile(beside, new TextEncoder().encode(ZH_WRONG_AMOUNT.replace('14,800.00美元', '18,400.00美元')));
+      await vscode.workspace.fs.rename(beside, uri, { overwrite: true });
+      await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'amount-matches-facts'));
     } finally {
       await vscode.workspace.fs.delete(uri);
     }
     await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it("never lints a case file as a letter when it is closed: its problems are its letters' findings", async () => {
+    const folder = workspaceUri('letters', 'case-of-closing');
+    const caseFile = vscode.Uri.joinPath(folder, 'case.yaml');
+    const letter = vscode.Uri.joinPath(folder, 'reminder.md');
+    const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await write(
+      caseFile,
+      [
+        'creditor:\n  name: Harbor Valve Works LLC\n  country: US\n  contact: Dana Whitfield',
+        'debtor:\n  name: Ningbo Lianhe Industrial Co., Ltd.\n  country: CN\n  contact: Mr. Zhou Peng',
+        'amount: 8000.00\ncurrency: USD',
+        'invoices:\n  - number: INV-1\n    date: 2026-09-15\n    amount: 7000.00',
+        'due_date: 2026-10-15\n',
+      ].join('\n'),
+    );
+    await write(
+      letter,
+      '---\nkind: dunning-letter\nstage: reminder\ndate: 2026-10-22\n---\n\nDear Mr. Zhou,\n\nInvoice INV-1 fell due on 15 October 2026.\n\nKind regards,\nDana Whitfield\n',
+    );
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(letter));
+      await waitForDiagnostics(caseFile, (d) => d.some((x) => ruleOf(x) === 'invoice-total'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(caseFile));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.window.showTextDocument(editor.document);
+      // the worker answers in order: once Lint Workspace is done, whatever closing the case file started is too
+      await vscode.commands.executeCommand('dunmark.lintWorkspace');
+      const rules = dunmarkDiagnostics(caseFile).map(ruleOf);
+      assert.ok(rules.includes('invoice-total'), `case.yaml keeps its letter's finding: ${rules.join(', ')}`);
+      assert.ok(!rules.includes('front-matter'), `case.yaml is not linted as a letter: ${rules.join(', ')}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 
   it('offers the lint as a task', async () => {
