@@ -133,6 +133,16 @@ export async function freeName(folder: vscode.Uri, name: string): Promise<vscode
   }
 }
 
+/** A target path or URI as the workspace shows it. */
+function shownTarget(target: string): string {
+  return vscode.workspace.asRelativePath(targetUri(target));
+}
+
+/** A target given as a URI (`file:///…`, `untitled:…`) or as a path. */
+function targetUri(target: string): vscode.Uri {
+  return /^[a-z][\w+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
+}
+
 /** The facts of the case the open document belongs to (its case files'), unless the arguments bring their own. */
 function caseOf(source: vscode.TextDocument | undefined, args: CommandArgs): { inherited?: Record<string, unknown>; besideIn?: vscode.Uri } {
   if (args.inherited) return { inherited: args.inherited };
@@ -158,7 +168,7 @@ async function output(text: string, target: string | undefined, suggested?: vsco
     await vscode.window.showTextDocument(document);
     return document;
   }
-  const uri = /^[a-z][\w+.-]+:/i.test(where) && !/^[a-z]:[\\/]/i.test(where) ? vscode.Uri.parse(where) : vscode.Uri.file(where);
+  const uri = targetUri(where);
   const exists = await vscode.workspace.fs.stat(uri).then(
     () => true,
     () => false,
@@ -187,6 +197,8 @@ interface DraftRequest {
   inherited?: Record<string, unknown>;
   /** A case folder: the document is written there, named by its date and stage. */
   besideIn?: vscode.Uri;
+  /** The file the command writes (shown on the form's target). */
+  fileName?: string;
 }
 
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
@@ -240,6 +252,7 @@ class DraftingCommands {
       today,
       targets: request.targets,
       ...(request.inherited ? { inherited: request.inherited } : {}),
+      ...(request.fileName ? { fileName: request.fileName } : {}),
     });
   }
 
@@ -266,7 +279,7 @@ class DraftingCommands {
 
   /** Puts a finished draft where the person (or the arguments) said. */
   private async finish(request: DraftRequest, target?: string): Promise<vscode.TextDocument | undefined> {
-    const result = await this.draft(request);
+    const result = await this.draft(target && target !== 'untitled' ? { ...request, fileName: shownTarget(target) } : request);
     if (!result) return undefined;
     // in a case folder a new file is offered beside the case's other documents, named by date and stage
     const suggested = request.besideIn
@@ -402,7 +415,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     r('dunmark.insertArbitrationClause', (a?: unknown) => c.insertClause('arbitration', asArgs(a))),
     r('dunmark.escalate', (a?: unknown) => c.escalate(asArgs(a))),
     r('dunmark.previewRendered', (a?: unknown) => c.previewRendered(asArgs(a))),
-    r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+    r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.panel.markers.view.focus')),
     r('dunmark.fixAll', () => c.fixAll()),
     r('dunmark.lintWorkspace', () => lintWorkspaceCommand(linter)),
     r('dunmark.showRuleDocs', (id?: unknown, lang?: unknown) => showRuleDocs(id, lang)),

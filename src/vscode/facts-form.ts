@@ -26,6 +26,8 @@ export interface FactsFormOptions {
   today: string;
   /** Where the result may go; the first is the default. */
   targets: readonly FormTarget[];
+  /** The file a `file` target writes, when the command already knows it (a case folder's next letter): shown instead of "New file…". */
+  fileName?: string;
   /** The panel's heading; the template's human title by default. */
   heading?: Bilingual;
   /** Language of the form; the `dunmark.messageLanguage` setting or the editor's display language by default. */
@@ -146,7 +148,10 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
             answers,
             problems: check(answers).problems,
             lang,
-            targets: options.targets.map((value) => ({ value, label: TARGET_LABELS[value] })),
+            targets: options.targets.map((value) => ({
+              value,
+              label: value === 'file' && options.fileName ? { en: `New file ${options.fileName}`, zh: `新文件 ${options.fileName}` } : TARGET_LABELS[value],
+            })),
             button: BUTTONS[options.targets[0] ?? 'untitled'],
           });
         } else if (message.type === 'change') {

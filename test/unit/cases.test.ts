@@ -350,5 +350,10 @@ describe('case file edits (Record Payment, Close Case) and the next draft', () =
     const first = nextDraft(summarizeCase('c', data, [], { asOf: '2026-11-25' }), typeFacts(data).facts, '2026-11-25');
     assert.equal(first?.language, 'en');
     assert.deepEqual(first?.facts, { date: '2026-11-25' }, 'a first reminder sets no deadline');
+    // a debtor in China whose people read English (locale: en) gets the final demand in English
+    const readsEnglish = typeFacts({ ...data, debtor: { ...(data.debtor as object), locale: 'en' } }).facts;
+    assert.equal(nextDraft(s, readsEnglish, '2026-11-25')?.language, 'en');
+    const readsChinese = typeFacts({ ...data, debtor: { ...(data.debtor as object), country: 'US', locale: 'zh-CN' } }).facts;
+    assert.equal(nextDraft(s, readsChinese, '2026-11-25')?.language, 'en+zh-CN');
   });
 });

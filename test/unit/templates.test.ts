@@ -71,6 +71,39 @@ const FOLDER_FILES = (files: Record<string, string>): Record<string, string> => 
 });
 
 describe('templates', () => {
+  it('greets the debtor in Chinese letters by the Chinese name and names the goods in Chinese when the facts give them', () => {
+    const byId = new Map(listTemplates().map((t) => [t.id, t]));
+    for (const id of ['reminder-zh', 'second-reminder-zh', 'final-demand-zh', 'letter-before-action-zh']) {
+      const facts = clone(example(id));
+      const debtor = facts.debtor as Record<string, unknown>;
+      debtor.contact = 'Mr. Zhang Lei';
+      debtor.contact_zh = '张磊先生';
+      facts.goods = 'centrifugal pumps CP-40';
+      facts.goods_zh = '离心泵 CP-40';
+      const out = renderTemplate(byId.get(id)!, facts);
+      assert.ok(out.ok, `${id}: ${out.ok ? '' : JSON.stringify(out.problems)}`);
+      const body = out.text.slice(out.text.indexOf('\n---\n', 4) + 5); // the front matter keeps both forms
+      assert.match(body, /尊敬的张磊先生/, id);
+      assert.doesNotMatch(body, /Mr\. Zhang Lei|centrifugal pumps/, `${id}: no English name or goods in the Chinese letter`);
+      assert.match(body, /离心泵 CP-40/, id);
+      delete debtor.contact_zh;
+      delete facts.goods_zh;
+      const plain = renderTemplate(byId.get(id)!, facts);
+      assert.ok(plain.ok && plain.text.includes('Mr. Zhang Lei'), `${id}: without a Chinese name, the contact as given`);
+    }
+  });
+
+  it('prints one full stop where a name ending in one closes a sentence ("Acme Fasteners Inc.")', () => {
+    const t = listTemplates().find((x) => x.id === 'call-preparation-en')!;
+    const facts = clone(example('call-preparation-en'));
+    (facts.creditor as Record<string, unknown>).name = 'Acme Fasteners Inc.';
+    const out = renderTemplate(t, facts);
+    assert.ok(out.ok, JSON.stringify(out.ok ? '' : out.problems));
+    assert.match(out.text, /, Acme Fasteners Inc\.\n/);
+    assert.doesNotMatch(out.text, /Inc\.\./);
+    assert.doesNotMatch(out.text, /[\u0001\u0002]/, 'no marker is left in the letter');
+  });
+
   it('bundles every folder of templates/ in the generated module (npm run docs)', () => {
     assert.equal(
       fs.readFileSync(BUILTIN_MODULE_PATH, 'utf8'),

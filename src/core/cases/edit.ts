@@ -69,7 +69,9 @@ export const DEADLINE_DAYS = 14;
 export function nextDraft(summary: CaseSummary, facts: Facts, asOf: string): NextDraft | undefined {
   const step = summary.next?.step;
   if (!step || step === 'close' || step === 'legal-action') return undefined;
-  const chinese = facts.debtor?.locale === 'zh-CN' || facts.debtor?.country === 'CN';
+  // the debtor's own reading language first (a Chinese company may read English); its country otherwise
+  const locale = facts.debtor?.locale;
+  const chinese = typeof locale === 'string' && locale !== '' ? /^zh\b/i.test(locale) : facts.debtor?.country === 'CN';
   const late = step === 'final-demand' || step === 'letter-before-action';
   const language = chinese && late ? 'en+zh-CN' : 'en';
   const own: Record<string, unknown> = { date: asOf };

@@ -126,6 +126,12 @@ function emptyTags(tokens: Token[], view: Record<string, unknown>): TemplateProb
 
 const FIXED_KEYS = ['kind', 'stage', 'clause', 'language'] as const;
 
+const VALUE_START = '\u0001';
+const VALUE_END = '\u0002';
+const MARKS = /[\u0001\u0002]/g;
+/** A value's closing full stop, the end of the value, the template's full stop (not an ellipsis of the template's). */
+const DOUBLE_STOP = /\.\u0002\.(?!\.)/g;
+
 /** The output's front matter: the template's identity, then the facts as given, then the template's fixed lines. */
 function frontMatterOf(template: Template, fixed: Record<string, unknown>, facts: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
@@ -168,7 +174,11 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     if ('error' in parsed) return { ok: false, problems: [{ path: '', message: `Unexpected Mustache in template \`${t.id}\`: ${parsed.error}` }] };
     const empty = emptyTags(parsed.tokens, view);
     if (empty.length) return { ok: false, problems: empty };
-    const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => String(value) });
+    // each value is marked while it is put in, so that a value ending in a full stop ("Acme Inc.")
+    // before the template's own full stop does not print two
+    const body = Mustache.render(split.body, view, {}, { escape: (value: unknown) => `${VALUE_START}${String(value).replace(MARKS, '')}${VALUE_END}` })
+      .replace(DOUBLE_STOP, '.')
+      .replace(MARKS, '');
     const written = inherited
       ? Object.fromEntries(Object.entries(facts as Record<string, unknown>).filter(([k, v]) => !Object.hasOwn(inherited, k) || !sameFact(v, inherited[k]) || (isObject(own) && Object.hasOwn(own, k) && DOCUMENT_KEYS.has(k))))
       : (facts as Record<string, unknown>);
