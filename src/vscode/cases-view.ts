@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { CaseSummary, CasePromise } from '../core/cases/index.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
-import { OUTCOMES } from '../core/facts/schema.js';
+import { OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
 import { freeName } from './commands.js';
 import { cases as coreCases, format } from './core.js';
@@ -349,8 +349,25 @@ class CaseCommands {
   async closeCase(node?: unknown): Promise<boolean> {
     const entry = await caseOf(this.view, node);
     if (!entry?.caseFile) return false;
-    const outcome = await vscode.window.showQuickPick([...OUTCOMES], { title: vscode.l10n.t('Close Case: how did it end?') });
-    if (!outcome) return false;
+    const zh = vscode.env.language.toLowerCase().startsWith('zh');
+    const picked = await vscode.window.showQuickPick(
+      OUTCOMES.map((outcome) => ({ label: OUTCOME_LABELS[outcome][zh ? 1 : 0], description: outcome, outcome })),
+      { title: vscode.l10n.t('Close Case: how did it end?') },
+    );
+    if (!picked) return false;
+    const { outcome } = picked;
+    // closing as paid or settled while the case file still shows money owed: say so first
+    const owed = entry.summary.outstanding ?? 0;
+    if ((outcome === 'paid' || outcome === 'settled') && owed > 0) {
+      const close = vscode.l10n.t('Close Case');
+      const owedText = `${entry.summary.currency ?? ''} ${owed.toFixed(2)}`.trim();
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('The case file still shows {0} owed. Close the case as “{1}” anyway?', owedText, picked.label),
+        { modal: true },
+        close,
+      );
+      if (choice !== close) return false;
+    }
     const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
     return this.apply(entry.caseFile, coreCases().closeCase(text, { date: entry.asOf, outcome }));
   }

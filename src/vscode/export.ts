@@ -91,8 +91,12 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     if (errors.length && !args.force) {
       await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       const anyway = vscode.l10n.t('Export anyway');
+      // a modal question: a toast can slide into the notification centre before it is answered
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This letter has {0} error(s) that would go out with it, first: {1}', errors.length, errors[0]!.message),
+        errors.length === 1
+          ? vscode.l10n.t('This letter has an error that would go out with it: {0}', errors[0]!.message)
+          : vscode.l10n.t('This letter has {0} errors that would go out with it. The first: {1}', errors.length, errors[0]!.message),
+        { modal: true },
         anyway,
       );
       if (choice !== anyway) return undefined;

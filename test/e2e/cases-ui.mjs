@@ -8,7 +8,7 @@
 //   node test/e2e/cases-ui.mjs --extension . --workspace examples/cases [--vsix x.vsix] [--screenshot png]
 import fs from 'node:fs';
 import path from 'node:path';
-import { finishRun, locateInstall, log, makeRunWithWorkspace, parseArgs } from './lib.mjs';
+import { finishRun, locateInstall, log, makeRunWithWorkspace, parseArgs, runFromPalette } from './lib.mjs';
 import { openWorkbench } from './workbench.mjs';
 
 const started = Date.now();
@@ -76,6 +76,27 @@ async function main() {
   if (count !== '1') throw new Error(`expected the badge to count 1 action due, it shows ${count}`);
   passed++;
   console.log('ok   the badge counts the action due');
+
+  // Close Case from the Command Palette, as "Paid" while money is still owed: asked first; cancelled, nothing changes
+  const caseFile = path.join(workspace, 'qingdao-haixin', 'case.yaml');
+  const before = fs.readFileSync(caseFile, 'utf8');
+  const quickInput = page.locator('.quick-input-widget');
+  const choose = async (text) => {
+    await quickInput.locator('.monaco-list-row', { hasText: text }).first().waitFor();
+    await page.keyboard.type(text);
+    await quickInput.locator('.monaco-list-row.focused', { hasText: text }).first().waitFor();
+    await page.keyboard.press('Enter');
+  };
+  await runFromPalette(page, 'Dunmark: Close Case');
+  await choose('Qingdao');
+  await choose('Paid');
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'still shows' }).first();
+  await dialog.waitFor();
+  await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+  await dialog.waitFor({ state: 'detached' });
+  if (fs.readFileSync(caseFile, 'utf8') !== before) throw new Error('Close Case changed case.yaml although the person cancelled');
+  passed++;
+  console.log('ok   Close Case as "Paid" with money still owed asks first, and cancelling leaves case.yaml as it was');
 
   // hover the overdue case and click its inline "Draft Next Letter" button
   const ningbo = row('Ningbo Lianhe Industrial Co., Ltd.');

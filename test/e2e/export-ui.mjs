@@ -90,7 +90,7 @@ async function main() {
   await button.waitFor();
   await runFromPalette(page, COMMAND);
   await quickInput.locator('.monaco-list-row', { hasText: 'Word document (.docx)' }).first().click();
-  const warning = page.locator('.notification-toast', { hasText: 'error(s) that would go out with it' }).first();
+  const warning = page.locator('.monaco-dialog-box', { hasText: 'errors that would go out with it' }).first();
   await warning.waitFor();
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'find your family' }).first().waitFor();
   if (fs.existsSync(path.join(workspace, 'with-mistakes.docx'))) throw new Error('exported before the user said so');

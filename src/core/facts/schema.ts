@@ -175,7 +175,7 @@ const EVENT_LABELS: Record<string, readonly [string, string]> = {
   dispute: ['Dispute', '争议'],
   other: ['Other', '其他'],
 };
-const OUTCOME_LABELS: Record<string, readonly [string, string]> = {
+export const OUTCOME_LABELS: Readonly<Record<(typeof OUTCOMES)[number], readonly [string, string]>> = {
   paid: ['Paid', '已付清'],
   settled: ['Settled', '已和解'],
   'written-off': ['Written off', '已核销'],
