@@ -7,7 +7,7 @@ import { DunmarkCodeActions } from './code-actions.js';
 import { DunmarkCompletion } from './completion.js';
 import { registerCasesView } from './cases-view.js';
 import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
-import { Linter, SELECTOR } from './diagnostics.js';
+import { CASE_FILE_SELECTOR, Linter, SELECTOR } from './diagnostics.js';
 import type { ThreadFactory } from './lint-thread/runner.js';
 import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
@@ -43,7 +43,7 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
     ruleDocs,
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, ruleDocs),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new DunmarkTaskProvider(linter)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider([...SELECTOR, ...CASE_FILE_SELECTOR], new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),
     new DunmarkStatusBar(linter),

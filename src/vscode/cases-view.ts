@@ -309,7 +309,8 @@ class CaseCommands {
     if (!withWhom) return undefined;
     const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
     if (value === undefined) return undefined;
-    const by = await askDate(vscode.l10n.t('Record Call: by which date?'), entry.asOf);
+    // a promise is for later: a week on is the first guess, the person types the date the debtor gave
+    const by = await askDate(vscode.l10n.t('Record Call: by which date?'), format().addDays(entry.asOf, 7));
     if (!by) return undefined;
     const what = `Pay ${money(value, entry.summary.currency)}`;
     const all = await this.templates();

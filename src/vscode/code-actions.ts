@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../core/types.js';
 import { fixes } from './core.js';
-import { DunmarkDiagnostic, lintSafely, type Linter } from './diagnostics.js';
+import { DunmarkDiagnostic, isCaseFile, lintSafely, type Linter } from './diagnostics.js';
 import { parsedHead } from './parsed.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
@@ -40,7 +40,9 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly linter: Linter) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    if (context.only?.contains(FIX_ALL_KIND)) {
+    // a case file: its findings' own fixes only (it is YAML: no fix-all of a letter, no disable comments)
+    const caseFile = isCaseFile(document.uri);
+    if (context.only?.contains(FIX_ALL_KIND) && !caseFile) {
       const fixed = await fixAllEdit(this.linter, document);
       if (!fixed) return [];
       const action = new vscode.CodeAction(vscode.l10n.t('Fix all Dunmark problems'), FIX_ALL_KIND);
@@ -54,10 +56,11 @@ export class DunmarkCodeActions implements vscode.CodeActionProvider {
       if (!(diagnostic instanceof DunmarkDiagnostic)) continue;
       const { finding } = diagnostic;
       // offsets are only valid for the text they were computed on
-      if (diagnostic.documentVersion === document.version) {
+      const current = diagnostic.sourceText !== undefined ? diagnostic.sourceText === document.getText() : diagnostic.documentVersion === document.version;
+      if (current) {
         for (const fix of finding.fixes) actions.push(this.quickFix(document, diagnostic, fix));
       }
-      if (disabled.has(finding.ruleId)) continue;
+      if (caseFile || disabled.has(finding.ruleId)) continue;
       disabled.add(finding.ruleId);
       actions.push(...this.disableActions(document, diagnostic));
     }

@@ -24,12 +24,15 @@ function isOpen(uri: vscode.Uri): boolean {
 }
 
 /** Document selector for every provider. */
-export const SELECTOR: vscode.DocumentSelector = LINTED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme }));
+export const SELECTOR: vscode.DocumentFilter[] = LINTED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme }));
 
 /** True when Dunmark looks at this document. */
 export function isLinted(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
 }
+
+/** The case files, for the providers that serve them too (quick fixes of their findings). */
+export const CASE_FILE_SELECTOR: vscode.DocumentFilter[] = CASE_FILE_NAMES.map((name) => ({ scheme: 'file', pattern: `**/${name}` }));
 
 /** True for a case file (`case.yaml`), whose facts the documents of its folder inherit. */
 export function isCaseFile(uri: vscode.Uri): boolean {
@@ -76,6 +79,9 @@ function lineRange(p: { line: number; column: number; endLine: number; endColumn
  * information. A finding in a case file (`finding.file`) is placed by its line and column there.
  */
 export class DunmarkDiagnostic extends vscode.Diagnostic {
+  /** For a finding in a case file: the case file's text it was found in (its fixes apply to that text only). */
+  sourceText?: string;
+
   constructor(
     document: Positions,
     readonly finding: Finding,
@@ -164,6 +170,8 @@ export class Linter implements vscode.Disposable {
   private thread: LintThread | undefined;
   /** Findings in case files, by case file and by the document whose lint found them (one diagnostic each). */
   private readonly inCaseFiles = new Map<string, Map<string, Finding[]>>();
+  /** The case file's text each of those findings was found in. */
+  private readonly caseTextOf = new WeakMap<Finding, string>();
   private readonly caseFilesChanged = new vscode.EventEmitter<void>();
   /** Fires when a case file was created, changed (saved or typed) or deleted. */
   readonly onDidChangeCaseFiles = this.caseFilesChanged.event;
@@ -266,6 +274,7 @@ export class Linter implements vscode.Disposable {
       positions,
       checked.findings.filter((f) => f.file !== undefined),
       checked.language,
+      caseFiles,
     );
     return findings;
   }
@@ -286,7 +295,12 @@ export class Linter implements vscode.Disposable {
   }
 
   /** Shows a document's findings about inherited facts in their case files, once each across the documents of the case. */
-  private publishCaseFindings(document: Positions, findings: Finding[], language: 'en' | 'zh'): void {
+  private publishCaseFindings(document: Positions, findings: Finding[], language: 'en' | 'zh', caseFiles: readonly CaseFileSource[]): void {
+    const texts = new Map(caseFiles.map((c) => [c.name, c.text]));
+    for (const f of findings) {
+      const text = texts.get(f.file!);
+      if (text !== undefined) this.caseTextOf.set(f, text);
+    }
     const key = document.uri.toString();
     const touched = new Set<string>();
     for (const [file, byDocument] of this.inCaseFiles) if (byDocument.delete(key)) touched.add(file);
@@ -306,7 +320,9 @@ export class Linter implements vscode.Disposable {
           const id = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          diagnostics.push(new DunmarkDiagnostic(document, f, 0, ruleDocsUri(f.ruleId, language)));
+          const diagnostic = new DunmarkDiagnostic(document, f, 0, ruleDocsUri(f.ruleId, language));
+          diagnostic.sourceText = this.caseTextOf.get(f);
+          diagnostics.push(diagnostic);
         }
       }
       if (diagnostics.length) this.collection.set(vscode.Uri.parse(file), diagnostics);
@@ -465,6 +481,7 @@ export class Linter implements vscode.Disposable {
       document,
       checked.findings.filter((f) => f.file !== undefined),
       language,
+      caseFiles,
     );
     this.linted.set(document.uri.toString(), version);
     this.lintedEmitter.fire({ document, findings });

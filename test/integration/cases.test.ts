@@ -76,17 +76,26 @@ describe('Dunmark case folders', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it("lists the case in the Cases view's portfolio, and fixing case.yaml clears its finding", async () => {
+  it("lists the case in the Cases view's portfolio, and the quick fix offered in case.yaml clears its finding", async () => {
     const groups = await vscode.commands.executeCommand<[string, string[]][]>('dunmark.cases.portfolio');
     assert.ok(
       groups.some(([, folders]) => folders.includes('cases/ningbo')),
       JSON.stringify(groups),
     );
     const document = await vscode.workspace.openTextDocument(caseFile);
-    const edit = new vscode.WorkspaceEdit();
-    const at = document.getText().indexOf('18000.00');
-    edit.replace(caseFile, new vscode.Range(document.positionAt(at), document.positionAt(at + 8)), '18400.00');
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.window.showTextDocument(document);
+    const total = (await waitForDiagnostics(caseFile, (ds) => ds.some((d) => ruleOf(d) === 'invoice-total'))).find((d) => ruleOf(d) === 'invoice-total')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      caseFile,
+      total.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title.includes('18400.00') && a.edit);
+    assert.ok(fix, `a quick fix in case.yaml: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!actions.some((a) => /disable/i.test(a.title)), 'no Markdown disable comment is offered in YAML');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(document.getText(), /^amount: 18400\.00$/m);
     await document.save();
     await waitForDiagnostics(caseFile, (ds) => !ds.some((d) => ruleOf(d) === 'invoice-total'));
   });

@@ -327,6 +327,16 @@ describe('case file edits (Record Payment, Close Case) and the next draft', () =
     const closed = closeCase(CASE_YAML, { date: '2026-12-01', outcome: 'paid' });
     assert.ok(closed.ok);
     assert.deepEqual(caseFacts([{ name: 'c', text: closed.text }]).data.closed, { date: '2026-12-01', outcome: 'paid' });
+    const fromEmpty = recordPayment('amount: 100.00\npayments: []\n', { date: '2026-12-01', amount: 40, reference: 'TT 2026/12: 01' });
+    assert.ok(fromEmpty.ok);
+    assert.match(
+      fromEmpty.ok ? fromEmpty.text : '',
+      /^payments:\n {2}- date: 2026-12-01\n {4}amount: 40\n {4}reference: "?TT 2026\/12: 01"?\n/m,
+      'a block list, the reference kept whole',
+    );
+    assert.deepEqual((parseYaml(fromEmpty.ok ? fromEmpty.text : '') as { payments: unknown[] }).payments, [
+      { date: '2026-12-01', amount: 40, reference: 'TT 2026/12: 01' },
+    ]);
     const broken = recordPayment('amount: [1,\n', { date: '2026-12-01', amount: 1 });
     assert.equal(broken.ok, false);
   });

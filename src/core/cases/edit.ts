@@ -33,7 +33,8 @@ export function recordPayment(text: string, payment: { date: string; amount: num
       ...(payment.reference ? { reference: payment.reference } : {}),
     };
     const payments: unknown = doc.get('payments');
-    if (isSeq(payments)) payments.add(doc.createNode(entry));
+    // an empty `payments: []` becomes a block list (one payment a few lines, like any other); a list with items keeps its style
+    if (isSeq(payments) && payments.items.length > 0) payments.add(doc.createNode(entry));
     else doc.set('payments', doc.createNode([entry]));
     const amount: unknown = doc.get('amount');
     if (typeof amount === 'number') doc.set('amount', Math.max(0, toMinor(amount) - toMinor(payment.amount)) / 100);
