@@ -361,9 +361,8 @@ class CaseCommands {
     const owed = entry.summary.outstanding ?? 0;
     if ((outcome === 'paid' || outcome === 'settled') && owed > 0) {
       const close = vscode.l10n.t('Close Case');
-      const owedText = `${entry.summary.currency ?? ''} ${owed.toFixed(2)}`.trim();
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('The case file still shows {0} owed. Close the case as “{1}” anyway?', owedText, picked.label),
+        vscode.l10n.t('The case file still shows {0} owed. Close the case as “{1}” anyway?', money(owed, entry.summary.currency), picked.label),
         { modal: true },
         close,
       );
