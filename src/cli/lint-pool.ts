@@ -4,24 +4,10 @@
 // and the next file gets a fresh one. Every file is linted in a worker, so the budget always holds.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { rememberingCaseFacts, type CaseFileSource } from '../core/cases/case-file.js';
-import { fixUntilStable } from '../core/fixes.js';
-import type { DunmarkConfig, Finding } from '../core/types.js';
-import { lint } from '../index.js';
+import { firstLine, runLintJob, type LintJob, type LintJobResult } from '../core/lint-job.js';
 
-/** What the CLI asks for one file. */
-export interface LintJob {
-  text: string;
-  config: DunmarkConfig;
-  /** The file as shown (messages only). */
-  path: string;
-  fix: boolean;
-  /** The case files the document inherits facts from, outermost first. */
-  caseFiles: readonly CaseFileSource[];
-}
-
-/** The (fixed) text and its findings, or why there are none. */
-export type LintAnswer = { kind: 'done'; text: string; findings: Finding[] } | { kind: 'over-budget' } | { kind: 'failed'; reason: string };
+/** The core's result, or that the file ran over its budget. */
+export type LintAnswer = LintJobResult | { kind: 'over-budget' };
 
 const ROLE = 'dunmark-lint-worker';
 /** The module that starts the workers: this file, or the CLI bundle it is built into. */
@@ -30,28 +16,6 @@ const SCRIPT = new URL(import.meta.url);
 export const ONE_WORKER_BELOW = 48;
 /** Heap a worker may use before it is stopped (a 2 MB letter needs well under 1 GB). */
 const WORKER_HEAP_MB = 4096;
-
-/** The case facts of a job, merged once for the many documents of one case in a row. */
-const caseFactsOf = rememberingCaseFacts();
-
-/** Runs one job in this thread; never throws. */
-export function runLintJob(job: LintJob): LintAnswer {
-  try {
-    const facts = caseFactsOf(job.caseFiles);
-    const options = { config: job.config, path: job.path, ...(facts ? { facts } : {}) };
-    if (job.fix) {
-      const outcome = fixUntilStable(job.text, (t) => lint(t, options));
-      return { kind: 'done', text: outcome.text, findings: outcome.findings };
-    }
-    return { kind: 'done', text: job.text, findings: lint(job.text, options) };
-  } catch (error) {
-    return { kind: 'failed', reason: firstLine(error) };
-  }
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0] || 'unknown error';
-}
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
   parentPort?.on('message', (job: LintJob) => parentPort?.postMessage(runLintJob(job)));

@@ -130,7 +130,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
         return undefined;
       }
       // checked like any letter, in a worker within --max-ms; fixes would edit the reading, not the Word file
-      const answer = await pool.run({ text: reading.text, config: configs.get(file) ?? {}, path: shown, fix: false, caseFiles });
+      const answer = await pool.run({ text: reading.text, config: configs.get(file) ?? {}, fix: false, caseFiles });
       if (answer.kind === 'over-budget') return { file: shown, text: reading.text, findings: [overBudget(maxMs)], locate: reading.locate };
       if (answer.kind === 'failed') {
         io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
@@ -157,7 +157,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     const { text } = read.file;
     const byContent = cache?.byContent(file, read.file, read.file.hash, context);
     if (reuse(byContent)) return { file: shown, text, findings: byContent };
-    const answer = await pool.run({ text, config, path: shown, fix: values.fix, caseFiles });
+    const answer = await pool.run({ text, config, fix: values.fix, caseFiles });
     // over budget says nothing about the letter, only about this run: reported, never cached
     if (answer.kind === 'over-budget') return { file: shown, text, findings: [overBudget(maxMs)] };
     if (answer.kind === 'failed') {
@@ -170,7 +170,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       if (!written.ok) {
         io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
         status = 2;
-        const again = await pool.run({ text, config, path: shown, fix: false, caseFiles });
+        const again = await pool.run({ text, config, fix: false, caseFiles });
         return { file: shown, text, findings: again.kind === 'done' ? again.findings : [] };
       }
       const after = cache ? statOf(file) : undefined;

@@ -25,8 +25,8 @@ export async function fixAllEdit(linter: Linter, document: vscode.TextDocument):
   const caseFiles = await linter.discovery.caseSources(document.uri);
   const text = document.getText();
   const { fixUntilStable, replacementEdit } = fixes();
-  // fixes of the letter itself: a finding about an inherited fact is fixed in its case file
-  const outcome = fixUntilStable(text, (t) => lintSafely(t, config, caseFiles).filter((f) => f.file === undefined));
+  // with the case's facts; selectFixes leaves a finding about an inherited fact to its case file
+  const outcome = fixUntilStable(text, (t) => lintSafely(t, config, caseFiles).findings);
   const edit = replacementEdit(text, outcome.text);
   return edit ? { edit: toWorkspaceEdit(document, [edit]), applied: outcome.applied } : undefined;
 }

@@ -10,6 +10,7 @@ import type * as DraftingModule from '../core/drafting/index.js';
 import type * as EngineModule from '../core/engine.js';
 import type * as FormatModule from '../core/facts/format.js';
 import type * as FixesModule from '../core/fixes.js';
+import type * as LintJobModule from '../core/lint-job.js';
 import type * as RulesModule from '../core/rules/index.js';
 import type * as TemplatesModule from '../core/templates/index.js';
 
@@ -23,6 +24,9 @@ function onFirstUse<T>(load: () => T): () => T {
 
 /** `lint`, `parseDocument` and friends. */
 export const engine = onFirstUse(() => require('../core/engine.js') as typeof EngineModule);
+
+/** `runLintJob`: one document linted as the CLI's workers and the editor's lint thread lint it. */
+export const lintJob = onFirstUse(() => require('../core/lint-job.js') as typeof LintJobModule);
 
 /** `fixUntilStable` and `replacementEdit`: how Fix All and `source.fixAll` change the text. */
 export const fixes = onFirstUse(() => require('../core/fixes.js') as typeof FixesModule);

@@ -1,9 +1,8 @@
 /** Lints Markdown documents with the core and publishes the findings as diagnostics. */
 import * as vscode from 'vscode';
-import type { ParsedDocument } from '../core/engine.js';
 import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
-import { cases, engine } from './core.js';
+import { lintJob } from './core.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import { LintThread, type ThreadFactory } from './lint-thread/runner.js';
 import { setInherited } from './parsed.js';
@@ -355,7 +354,7 @@ export class Linter implements vscode.Disposable {
         if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
         this.thread?.dispose();
         this.thread = undefined;
-        return lintHere(text, config, caseFiles);
+        return lintSafely(text, config, caseFiles);
       }
       case 'over-budget':
         return { unchecked: `over:${result.budgetMs}` };
@@ -537,24 +536,12 @@ export class Linter implements vscode.Disposable {
 }
 
 /**
- * Lints a text, or a document's shared parse. The core never throws by contract; the editor still
- * guards against a bug becoming a broken extension.
+ * Lints a text in the extension host's thread with the core's runner (where no worker can start, and
+ * for Fix All). The core never throws by contract; a failure is still logged and has no findings.
  */
-export function lintSafely(source: string | ParsedDocument, config: DunmarkConfig, caseFiles: readonly CaseFileSource[] = []): Finding[] {
-  return lintHere(source, config, caseFiles).findings;
-}
-
-/** `lintSafely` and the language of the findings' messages (what the worker answers). */
-function lintHere(
-  source: string | ParsedDocument,
-  config: DunmarkConfig,
-  caseFiles: readonly CaseFileSource[],
-): { findings: Finding[]; language: 'en' | 'zh' } {
-  try {
-    const doc = typeof source === 'string' ? engine().parseDocument(source, caseFiles.length ? cases().caseFacts(caseFiles) : undefined) : source;
-    return { findings: engine().lintParsed(doc, config), language: engine().messageLanguage(doc.facts, config) };
-  } catch (error) {
-    console.error('[dunmark] lint failed', error);
-    return { findings: [], language: 'en' };
-  }
+export function lintSafely(text: string, config: DunmarkConfig, caseFiles: readonly CaseFileSource[] = []): { findings: Finding[]; language: 'en' | 'zh' } {
+  const result = lintJob().runLintJob({ text, config, caseFiles });
+  if (result.kind === 'done') return result;
+  console.error(`[dunmark] lint failed: ${result.reason}`);
+  return { findings: [], language: 'en' };
 }
