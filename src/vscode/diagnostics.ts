@@ -4,7 +4,7 @@ import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { lintJob } from './core.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
-import { LintThread, type ThreadFactory } from './lint-thread/runner.js';
+import { LintThread, type ThreadFactory, type ThreadResult } from './lint-thread/runner.js';
 import { setInherited } from './parsed.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { CASE_FILE_NAMES, CONFIG_FILE_NAME } from '../core/config/names.js';
@@ -66,7 +66,10 @@ export const SAVE_BUDGET_MS = 30_000;
 export type LintReason = 'type' | 'open' | 'save';
 
 /** A check's outcome: the findings and the language of their messages, or why there are none. */
-type Checked = { findings: Finding[]; language: 'en' | 'zh' } | { unchecked: string } | undefined;
+type Checked = { findings: Finding[]; language: 'en' | 'zh' } | { unchecked: Unchecked } | undefined;
+
+/** Why a document was not checked: over its budget, or the check failed. */
+type Unchecked = Extract<ThreadResult, { kind: 'over-budget' | 'failed' }>;
 
 /** The range of a place given by 1-based lines and columns (a case file that is not open). */
 function lineRange(p: { line: number; column: number; endLine: number; endColumn: number }): vscode.Range {
@@ -356,16 +359,14 @@ export class Linter implements vscode.Disposable {
         this.thread = undefined;
         return lintSafely(text, config, caseFiles);
       }
-      case 'over-budget':
-        return { unchecked: `over:${result.budgetMs}` };
       default:
-        return { unchecked: result.reason };
+        return { unchecked: result };
     }
   }
 
-  private uncheckedMessage(why: string, reason: LintReason): string {
-    if (!why.startsWith('over:')) return vscode.l10n.t('Dunmark could not check this document: {0}.', why);
-    const budgetMs = Number(why.slice(5));
+  private uncheckedMessage(why: Unchecked, reason: LintReason): string {
+    if (why.kind === 'failed') return vscode.l10n.t('Dunmark could not check this document: {0}.', why.reason);
+    const { budgetMs } = why;
     return reason === 'type'
       ? vscode.l10n.t(
           'Dunmark did not check this document as you type: it is too large or complex to check within {0} ms. The problems shown are from its last check; it is checked again when you save.',
