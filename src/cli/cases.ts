@@ -18,7 +18,8 @@ export const CASES_HELP = `Usage: dunmark cases [DIR] [--format text|json|csv] [
 
 The portfolio: one row per case folder under DIR (default: the working folder). A case folder is a
 folder with a case.yaml; its documents are the letters, call summaries and plans in it and below.
-Each row: the debtor, the amount outstanding (after payments), days overdue, the last document,
+Each row: the debtor, the amount outstanding (after payments), days overdue, the last document
+(and whether it was sent: \`sent:\` in its front matter),
 the debtor's promises (kept, due or broken against payments:), and the next action with its date
 from the schedule (.dunmarkrc.json \`schedule\`: days after the due date; a broken promise brings
 the next letter forward). Sorted by what is due first.
@@ -124,7 +125,7 @@ function nextInWords(s: CaseSummary): string {
 function lastInWords(s: CaseSummary): string {
   const d = s.last;
   if (!d) return '-';
-  return `${d.stage ?? d.kind ?? d.name} ${d.date ?? ''}`.trim();
+  return `${d.stage ?? d.kind ?? d.name} ${d.date ?? ''}${d.sent ? ` (sent${d.sent !== d.date ? ` ${d.sent}` : ''})` : ''}`.trim();
 }
 
 /** The text table: aligned columns, a line per case, why each next date was chosen, and problems. */
@@ -201,6 +202,7 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     'next_reason',
     'closed',
     'time_barred',
+    'last_sent',
   ];
   const count = (s: CaseSummary, status: CasePromise['status']): number => s.promises.filter((p) => p.status === status).length;
   const rows = summaries.map((s) => [
@@ -222,6 +224,7 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     s.next?.reason,
     s.closed?.date,
     s.limitation,
+    s.last?.sent,
   ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

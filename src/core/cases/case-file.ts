@@ -5,6 +5,7 @@
  * all call `caseFacts` and `mergeFacts`. Pure: the caller reads the files (discovery: config/resolve.ts).
  */
 import { mergeFacts } from '../drafting/facts.js';
+import { asOfDate, caseAsOf } from './as-of.js';
 import type { FrontMatterError, KeyLocation } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
 import { LineIndex } from '../positions.js';
@@ -89,9 +90,14 @@ export function caseKey(facts: CaseFacts, path: string): { file: number; locatio
   return undefined;
 }
 
-/** A document's facts: what it inherits, overridden by its own front matter. */
-export function documentFacts(inherited: CaseFacts | undefined, own: Record<string, unknown> | undefined): Record<string, unknown> {
-  return inherited ? mergeFacts(inherited.data, own) : (own ?? {});
+/**
+ * A document's facts: what it inherits, as the case stood on the document's date (payments, events,
+ * promises and disputes dated after it do not apply: see as-of.ts), overridden by its own front matter.
+ */
+export function documentFacts(inherited: CaseFacts | Record<string, unknown> | undefined, own: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!inherited) return own ?? {};
+  const data = isCaseFacts(inherited) ? inherited.data : inherited;
+  return mergeFacts(caseAsOf(data, asOfDate(own)), own);
 }
 
 /**

@@ -32,12 +32,39 @@ export function recordPayment(text: string, payment: { date: string; amount: num
       ...(payment.applied_to ? { applied_to: payment.applied_to } : {}),
       ...(payment.reference ? { reference: payment.reference } : {}),
     };
-    const payments: unknown = doc.get('payments');
     // an empty `payments: []` becomes a block list (one payment a few lines, like any other); a list with items keeps its style
-    if (isSeq(payments) && payments.items.length > 0) payments.add(doc.createNode(entry));
-    else doc.set('payments', doc.createNode([entry]));
+    append(doc, 'payments', entry);
     const amount: unknown = doc.get('amount');
     if (typeof amount === 'number') doc.set('amount', Math.max(0, toMinor(amount) - toMinor(payment.amount)) / 100);
+  });
+}
+
+/** Appends an entry to a list of the case file (an empty `key: []` becomes a block list; a list with items keeps its style). */
+function append(doc: ReturnType<typeof parseDocument>, key: string, entry: Record<string, unknown>): void {
+  const list: unknown = doc.get(key);
+  if (isSeq(list) && list.items.length > 0) list.add(doc.createNode(entry));
+  else doc.set(key, doc.createNode([entry]));
+}
+
+/** What a call recorded in the case file: that it happened, what was promised, and a dispute raised on it. */
+export interface RecordedCall {
+  date: string;
+  with: string;
+  /** A promise to pay: the amount and the date, and its words. */
+  promise?: { what: string; by: string; amount: number };
+  /** A complaint or dispute the debtor raised: the invoice (none: the whole claim) and what they say. */
+  dispute?: { invoice?: string; note: string };
+}
+
+/**
+ * Records a call in the case file: an event (`type: call`), the promise in `commitments:` with the
+ * date it was made, and a dispute in `disputes:`; the case then remembers them for every later letter.
+ */
+export function recordCall(text: string, call: RecordedCall): CaseEdit {
+  return edit(text, (doc) => {
+    append(doc, 'events', { date: call.date, type: call.dispute ? 'dispute' : 'call', with: call.with });
+    if (call.promise) append(doc, 'commitments', { what: call.promise.what, by: call.promise.by, amount: call.promise.amount, date: call.date });
+    if (call.dispute) append(doc, 'disputes', { date: call.date, ...(call.dispute.invoice ? { invoice: call.dispute.invoice } : {}), note: call.dispute.note });
   });
 }
 
@@ -69,7 +96,7 @@ export const DEADLINE_DAYS = 14;
  */
 export function nextDraft(summary: CaseSummary, facts: Facts, asOf: string): NextDraft | undefined {
   const step = summary.next?.step;
-  if (!step || step === 'close' || step === 'legal-action') return undefined;
+  if (!step || step === 'close' || step === 'legal-action' || step === 'dispute') return undefined;
   // the debtor's own reading language first (a Chinese company may read English); its country otherwise
   const locale = facts.debtor?.locale;
   const chinese = typeof locale === 'string' && locale !== '' ? /^zh\b/i.test(locale) : facts.debtor?.country === 'CN';

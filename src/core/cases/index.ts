@@ -28,5 +28,7 @@ export {
   type Step,
   type SummaryOptions,
 } from './portfolio.js';
-export { closeCase, DEADLINE_DAYS, nextDraft, recordPayment, type CaseEdit, type NextDraft } from './edit.js';
+export { closeCase, DEADLINE_DAYS, nextDraft, recordCall, recordPayment, type CaseEdit, type NextDraft, type RecordedCall } from './edit.js';
+export { asOfDate, caseAsOf, frozenFacts, HISTORY_KEYS, SENT_KINDS } from './as-of.js';
+export { isSendable, markBefore, markSent, ownFrontMatter, setFrontMatter, type DocumentSource } from './sent.js';
 export { limitationOf } from '../law/limitation.js';

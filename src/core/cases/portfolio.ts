@@ -10,7 +10,7 @@ import { addDays, daysBetween } from '../facts/format.js';
 import { STAGES, type Stage } from '../facts/schema.js';
 import { splitFrontMatter } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
-import { mergeFacts } from '../drafting/facts.js';
+import { documentFacts } from './case-file.js';
 import type { DunmarkConfig } from '../types.js';
 
 /** The steps the schedule knows: the four letters, then the legal step the last one announces. */
@@ -35,6 +35,8 @@ export interface CaseDocument {
   stage: Stage | undefined;
   date: string | undefined;
   deadline: string | undefined;
+  /** The date it was sent (`sent:`): it is judged by the case as it stood then, never by later facts. */
+  sent?: string;
   /** A reason the document's front matter could not be read (it is listed, but says nothing). */
   problem?: string;
 }
@@ -52,8 +54,8 @@ export interface CasePromise {
 
 /** What to do next on a case, and when. */
 export interface NextAction {
-  /** A letter's stage, the legal step, or `close` (paid: confirm the settlement and close). */
-  step: Step | 'close';
+  /** A letter's stage, the legal step, `close` (paid: confirm the settlement and close), or `dispute` (an open dispute to answer: the schedule waits). */
+  step: Step | 'close' | 'dispute';
   date: string;
   /** Why that date, in English. */
   reason: string;
@@ -156,6 +158,16 @@ function nextAction(summary: Omit<CaseSummary, 'next'>, facts: Facts, schedule: 
       .pop()?.date;
     return { step: 'close', date: lastPayment && lastPayment < asOf ? lastPayment : asOf, reason: 'paid in full: confirm the settlement and close the case' };
   }
+  // dunning platforms take a disputed item out of the run: an open dispute is answered first, and the letters wait
+  const open = (facts.disputes ?? []).filter((d) => !d.resolved && (!d.date || d.date <= asOf)).sort(byDate)[0];
+  if (open) {
+    const what = open.invoice ? `invoice ${open.invoice}` : 'the claim';
+    return {
+      step: 'dispute',
+      date: open.date ?? asOf,
+      reason: `dispute about ${what}${open.date ? ` raised on ${open.date}` : ''}: answer it; the schedule waits until it is resolved (\`resolved:\`)`,
+    };
+  }
   if (!summary.dueDate) return undefined;
   const letters = summary.documents.filter((d) => d.kind === 'dunning-letter' && d.stage);
   const highest = letters.reduce<CaseDocument | undefined>(
@@ -220,13 +232,14 @@ export function summarizeCase(
   for (const c of facts.commitments ?? []) addPromise('case file', c.what, c.by, c.amount);
   for (const source of [...documents].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const own = ownFacts(source.text);
-    const typed = typeFacts(mergeFacts(caseData, own.data)).facts;
+    const typed = typeFacts(documentFacts(caseData, own.data)).facts;
     const doc: CaseDocument = {
       name: source.name,
       kind: typed.kind,
       stage: typed.kind === 'dunning-letter' ? typed.stage : undefined,
       date: typed.date,
       deadline: typed.deadline,
+      ...(typed.sent ? { sent: typed.sent } : {}),
     };
     if (own.problem) doc.problem = own.problem;
     docs.push(doc);

@@ -45,12 +45,14 @@ export interface Facts {
   deadline?: string;
   guarantor?: { name?: string; country?: string; state?: string; address?: string };
   call?: { date?: string; with?: string; role?: string; decision_maker?: boolean };
-  commitments?: { what?: string; by?: string; amount?: number }[];
+  commitments?: { what?: string; by?: string; amount?: number; date?: string }[];
   charges?: Charge[];
   payments?: { date?: string; amount?: number; applied_to?: string; reference?: string }[];
   closed?: { date?: string; outcome?: string; note?: string };
   instalments?: { amount?: number; by?: string }[];
   events?: { date?: string; type?: string; with?: string; note?: string }[];
+  disputes?: Dispute[];
+  sent?: string;
   dispatch?: { method?: DeliveryMethod; to?: string; tracking?: string; delivered?: string };
   limitation?: { years?: number; from?: string };
   next_step?: NextStep;
@@ -64,6 +66,17 @@ export interface Facts {
     notice_email?: string;
     notice_address?: string;
   };
+}
+
+/** A dispute or complaint the debtor raised: while it is open the schedule waits, and no letter demands what it disputes. */
+export interface Dispute {
+  date?: string;
+  /** The invoice disputed; none: the whole claim. */
+  invoice?: string;
+  amount?: number;
+  note?: string;
+  /** When it was settled; an open dispute has none. */
+  resolved?: string;
 }
 
 /** Interest, a fee or a cost claimed on top of the amount owed. */

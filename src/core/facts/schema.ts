@@ -685,6 +685,11 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
         what: text(d('What', 'What was promised', '内容', '承诺的内容', ['Pay USD 9,200.00 by bank transfer'], ['电汇支付 9,200.00 美元'])),
         by: date(d('By', 'By when', '期限', '在何日之前', ['2026-11-30'])),
         amount: money(d('Amount', 'Amount promised', '金额', '承诺支付的金额', [9200])),
+        date: date(
+          d('Made on', 'When the promise was made (a case file: Record Call writes it)', '承诺日期', '作出承诺的日期（案件文件中由“记录通话”写入）', [
+            '2026-11-18',
+          ]),
+        ),
       },
     },
   },
@@ -816,6 +821,37 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       },
     },
   },
+  disputes: {
+    type: 'array',
+    ...d(
+      'Disputes',
+      'Complaints or disputes the debtor raised (a case file): while one is open the schedule waits and no letter demands what it disputes',
+      '争议',
+      '债务人提出的异议或争议（案件文件）：争议未解决期间催款进度暂停，任何函件不得催讨有争议的款项',
+    ),
+    items: {
+      type: 'object',
+      ...d('Dispute', 'A dispute or complaint', '争议', '一项异议或争议'),
+      properties: {
+        date: date(d('Raised on', 'When the debtor raised it', '提出日期', '债务人提出的日期', ['2026-11-18'])),
+        invoice: text(d('Invoice', 'The invoice disputed (none: the whole claim)', '发票', '有争议的发票（不填即整笔债权）', ['HVW-2026-1203'])),
+        amount: money(d('Amount', 'The amount disputed, if only part of the invoice', '金额', '有争议的金额（如仅部分有争议）', [1200])),
+        note: text(
+          d('What they say', 'What the debtor complains of', '异议内容', '债务人的异议内容', ['12 valves leak at the flange'], ['12 台阀门法兰处渗漏']),
+        ),
+        resolved: date(d('Resolved on', 'When it was settled; an open dispute has none', '解决日期', '争议解决的日期；未解决的不填', ['2026-12-02'])),
+      },
+    },
+  },
+  sent: date(
+    d(
+      'Sent on',
+      'When this document was sent to the debtor: it is then judged by the case as it stood, never by later facts (Export and Mark as Sent write it)',
+      '发出日期',
+      '本文件发给债务人的日期：此后只按当时的案件事实检查，不受之后事实影响（导出和“标记为已发出”会写入）',
+      ['2026-11-18'],
+    ),
+  ),
   dispatch: {
     type: 'object',
     ...d(

@@ -2,6 +2,7 @@
  * The template catalog (built-in + workspace), facts validation and strict rendering.
  * Pure: the built-in templates are bundled as strings, workspace ones arrive as strings too.
  */
+import { asOfDate, caseAsOf } from '../cases/as-of.js';
 import { isObject, mergeFacts } from '../drafting/facts.js';
 import Mustache from 'mustache';
 import { stringify } from 'yaml';
@@ -161,8 +162,9 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     } catch (error) {
       return { ok: false, problems: [{ path: '', message: `Unexpected facts schema in template \`${t.id}\` that does not compile: ${String((error as Error).message)}` }] };
     }
-    const inherited = options.inherited;
     const own = facts;
+    // the case as it stood on the new document's date (the one merge's rule: cases/as-of.ts)
+    const inherited = options.inherited ? caseAsOf(options.inherited, asOfDate(isObject(own) ? own : undefined)) : undefined;
     if (inherited) facts = mergeFacts(inherited, isObject(facts) ? facts : {});
     const problems = validateFacts(validate, facts);
     if (problems.length) return { ok: false, problems };

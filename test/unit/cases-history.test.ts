@@ -1,0 +1,222 @@
+// A case that remembers (issue 22): a document speaks as of its own date, a sent document is never
+// judged again by later facts, and recording a payment or a call leaves the documents before it clean.
+import assert from 'node:assert/strict';
+import { caseAsOf, frozenFacts } from '../../src/core/cases/as-of.js';
+import { caseFacts, documentFacts } from '../../src/core/cases/case-file.js';
+import { recordCall, recordPayment } from '../../src/core/cases/edit.js';
+import { summarizeCase } from '../../src/core/cases/portfolio.js';
+import { markBefore, markSent, ownFrontMatter } from '../../src/core/cases/sent.js';
+import { lint } from '../../src/index.js';
+
+// a law firm's matter file: two invoices, 31,770.50 owed, nothing paid yet
+const CASE = `# Matter 2026/417 — Kestrel Marine Supplies Ltd v Dalian Haiyun Shipping Co., Ltd.
+creditor:
+  name: Kestrel Marine Supplies Ltd
+  country: GB
+  contact: Imogen Pryce
+  email: credit@kestrel-marine.example
+debtor:
+  name: Dalian Haiyun Shipping Co., Ltd.
+  country: CN
+  locale: en
+  contact: Ms. Sun Li
+amount: 31770.50
+currency: USD
+invoices:
+  - number: KMS-88120
+    date: 2026-09-04
+    amount: 20120.50
+  - number: KMS-88177
+    date: 2026-09-18
+    amount: 11650.00
+due_date: 2026-10-19
+events:
+  - date: 2026-09-25
+    type: delivery
+    note: Chandlery stores delivered alongside MV Haiyun 7 at Dalian, receipt signed
+payments: []
+`;
+
+// the 18 November reminder, terse and British
+const REMINDER = `---
+kind: dunning-letter
+stage: reminder
+language: en
+date: 2026-11-18
+---
+
+Dear Ms Sun,
+
+Our invoices KMS-88120 (USD 20,120.50) and KMS-88177 (USD 11,650.00) fell due on 19 October 2026. USD 31,770.50 remains outstanding. Kindly arrange settlement, or let us know if anything is holding it up.
+
+Yours sincerely,
+
+Imogen Pryce, Kestrel Marine Supplies Ltd
+`;
+
+// a call summary written on 2 December, a minute before the payment of that day was recorded
+const CALL = `---
+kind: call-summary
+language: en
+date: 2026-12-02
+call:
+  date: 2026-12-02
+  with: Ms. Sun Li
+commitments:
+  - what: Pay USD 15,000.00 today and the balance in January
+    by: 2027-01-15
+    amount: 16770.50
+---
+
+Ms Sun, thank you for the call this morning. For the record: the balance outstanding is USD 31,770.50 on invoices KMS-88120 and KMS-88177, due on 19 October 2026 under our 30-day terms for the chandlery stores delivered on 25 September. You agreed to pay USD 16,770.50 by 15 January 2027 after today's transfer. Please confirm this summary by reply.
+
+Imogen Pryce
+`;
+
+const config = { today: '2026-12-02' };
+const factErrors = (text: string, caseText: string): string[] =>
+  lint(text, { config, facts: caseFacts([{ name: 'case.yaml', text: caseText }]) })
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.ruleId}: ${f.message}`);
+
+describe('facts as of a date', () => {
+  const paid = recordPayment(CASE, { date: '2026-12-02', amount: 15000, reference: 'SWIFT 20261202-DHY-0091' });
+  assert.ok(paid.ok);
+  const after = caseFacts([{ name: 'case.yaml', text: paid.text }]).data;
+
+  it('leaves out what is dated after the date, and gives back to amount the payments left out', () => {
+    const on18 = caseAsOf(after, '2026-11-18');
+    assert.equal(on18.amount, 31770.5);
+    assert.deepEqual(on18.payments, []);
+    assert.equal(caseAsOf(after, '2026-12-02').amount, 16770.5, 'a payment of the same day applies');
+    assert.equal(caseAsOf(after, undefined), after, 'no date: the case as it is');
+    const withLater = {
+      ...after,
+      events: [...(after.events as unknown[]), { date: '2026-12-10', type: 'call' }],
+      closed: { date: '2027-01-20', outcome: 'paid' },
+    };
+    const asOf = caseAsOf(withLater, '2026-12-05');
+    assert.equal((asOf.events as unknown[]).length, 1);
+    assert.equal(asOf.closed, undefined);
+    assert.deepEqual(withLater.closed, { date: '2027-01-20', outcome: 'paid' }, 'the input is not changed');
+  });
+
+  it("a promise or a dispute recorded after a letter's date is not the letter's", () => {
+    const data = {
+      amount: 100,
+      commitments: [
+        { by: '2027-01-15', amount: 100, date: '2026-12-02' },
+        { by: '2026-11-30', amount: 50 },
+      ],
+      disputes: [{ date: '2026-12-03', note: 'x' }],
+    };
+    const asOf = caseAsOf(data, '2026-11-20');
+    assert.deepEqual(asOf.commitments, [{ by: '2026-11-30', amount: 50 }], 'a promise without the date it was made stays');
+    assert.deepEqual(asOf.disputes, []);
+  });
+
+  it('the one merge applies it: an earlier letter inherits the case as it stood on its date', () => {
+    const merged = documentFacts(caseFacts([{ name: 'case.yaml', text: paid.text }]), { kind: 'dunning-letter', date: '2026-11-18' });
+    assert.equal(merged.amount, 31770.5);
+    assert.deepEqual(merged.payments, []);
+  });
+
+  it('Record Payment leaves the 18 November reminder clean: no "Unexpected 31,770.50 as the amount still owed"', () => {
+    assert.deepEqual(factErrors(REMINDER, CASE), [], 'clean before the payment');
+    assert.deepEqual(factErrors(REMINDER, paid.text), [], 'and after it');
+  });
+});
+
+describe('sent documents', () => {
+  it('Mark as Sent writes `sent:` into the front matter, keeps the rest, and never moves an earlier date', () => {
+    const marked = markSent(REMINDER, '2026-11-19');
+    assert.ok(marked.ok);
+    assert.match(marked.text, /^---\nkind: dunning-letter\nstage: reminder\nlanguage: en\ndate: 2026-11-18\nsent: 2026-11-19\n---\n\nDear Ms Sun/);
+    const again = markSent(marked.text, '2026-12-01');
+    assert.ok(again.ok);
+    assert.equal(again.text, marked.text);
+    const crlf = markSent(REMINDER.replace(/\n/g, '\r\n'), '2026-11-19');
+    assert.ok(crlf.ok && !/[^\r]\n/.test(crlf.text), 'CRLF stays CRLF');
+    const bare = markSent('Dear Sirs,\n', '2026-11-19');
+    assert.ok(bare.ok);
+    assert.equal(bare.text, '---\nsent: 2026-11-19\n---\n\nDear Sirs,\n');
+    assert.equal(markSent('---\n[1, 2]\n---\nx\n', '2026-11-19').ok, false);
+  });
+
+  it('a recording marks the documents before it as sent, and freezes the one of the same day', () => {
+    const before = caseFacts([{ name: 'case.yaml', text: CASE }]).data;
+    const paid = recordPayment(CASE, { date: '2026-12-02', amount: 15000, reference: 'SWIFT 20261202-DHY-0091' });
+    assert.ok(paid.ok);
+    const after = caseFacts([{ name: 'case.yaml', text: paid.text }]).data;
+    const internal = '---\nkind: case-evaluation\ndate: 2026-11-01\n---\nInternal.\n';
+    const future = REMINDER.replace('date: 2026-11-18', 'date: 2026-12-09');
+    const marked = markBefore(
+      [
+        { name: 'reminder.md', text: REMINDER },
+        { name: 'call.md', text: CALL },
+        { name: 'evaluation.md', text: internal },
+        { name: 'draft.md', text: future },
+      ],
+      before,
+      after,
+      '2026-12-02',
+    );
+    assert.deepEqual(
+      marked.map((m) => m.name),
+      ['reminder.md', 'call.md'],
+      'an internal document and a letter dated later are not marked',
+    );
+    const reminder = ownFrontMatter(marked[0]!.text)!;
+    assert.equal(reminder.sent, '2026-11-18', 'sent on its own date');
+    assert.equal(reminder.amount, undefined, 'its date already leaves the payment out: nothing frozen');
+    const call = ownFrontMatter(marked[1]!.text)!;
+    assert.equal(call.sent, '2026-12-02');
+    assert.equal(call.amount, 31770.5, 'the amount it was written with');
+    assert.deepEqual(call.payments, []);
+    // the call summary of that morning stays clean with the payment recorded
+    assert.deepEqual(factErrors(CALL, CASE), [], 'clean before');
+    assert.notDeepEqual(factErrors(CALL, paid.text), [], 'without the mark, the later payment would judge it again');
+    assert.deepEqual(factErrors(marked[1]!.text, paid.text), [], 'marked and frozen: clean after');
+    assert.deepEqual(frozenFacts(call, before, after), {}, 'frozen once: a second look changes nothing');
+  });
+
+  it('dunmark cases and the Cases view see which documents were sent', () => {
+    const marked = markSent(REMINDER, '2026-11-19');
+    assert.ok(marked.ok);
+    const s = summarizeCase(
+      'kestrel',
+      caseFacts([{ name: 'case.yaml', text: CASE }]).data,
+      [
+        { name: 'r.md', text: marked.text },
+        { name: 'c.md', text: CALL },
+      ],
+      {
+        asOf: '2026-12-02',
+      },
+    );
+    assert.deepEqual(
+      s.documents.map((d) => [d.name, d.sent]),
+      [
+        ['r.md', '2026-11-19'],
+        ['c.md', undefined],
+      ],
+    );
+  });
+});
+
+describe('Record Call in the case file', () => {
+  it('records the call, the promise with the date it was made, and a dispute', () => {
+    const result = recordCall(CASE, {
+      date: '2026-12-02',
+      with: 'Ms. Sun Li',
+      promise: { what: 'Pay USD 16,770.50', by: '2027-01-15', amount: 16770.5 },
+      dispute: { invoice: 'KMS-88177', note: 'Two mooring lines short-shipped' },
+    });
+    assert.ok(result.ok);
+    const data = caseFacts([{ name: 'case.yaml', text: result.text }]).data;
+    assert.deepEqual((data.events as unknown[]).at(-1), { date: '2026-12-02', type: 'dispute', with: 'Ms. Sun Li' });
+    assert.deepEqual(data.commitments, [{ what: 'Pay USD 16,770.50', by: '2027-01-15', amount: 16770.5, date: '2026-12-02' }]);
+    assert.deepEqual(data.disputes, [{ date: '2026-12-02', invoice: 'KMS-88177', note: 'Two mooring lines short-shipped' }]);
+    assert.ok(result.text.startsWith('# Matter 2026/417'), 'the comment stays');
+  });
+});
