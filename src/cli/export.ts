@@ -21,8 +21,10 @@ import { UsageError } from './usage.js';
 /** Help of `dunmark export`. */
 export const EXPORT_HELP = `Usage: dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
 
-Exports a letter as the Word document (.docx) or PDF it is sent as: the front matter becomes the
-document's properties, Chinese text gets an East Asian font, each run its proofing language.
+Exports a letter as the Word document (.docx) or PDF it is sent as: the facts the letter states
+(what it is, date, deadline, parties, amount, invoices, contract reference) become the document's
+properties, never the case file's events, payments, notes or outcome; Chinese text gets an East
+Asian font, each run its proofing language.
 The letter is linted first: with an error finding nothing is written (exit 1) unless --force.
 
 Options:
@@ -33,6 +35,8 @@ Options:
       --layout sequence|columns  bilingual letters: English then Chinese (default), or side by side
       --page-break               start the second half of a bilingual letter on a new page
   -c, --config FILE              use this config instead of the nearest .dunmarkrc.json
+      --no-properties            write no custom document properties (also \`documentProperties:
+                                 false\` in .dunmarkrc.json)
       --force                    export despite error findings; overwrite FILE
       --timeout SECONDS          time limit of the PDF conversion (default: 120)
   -h, --help                     show this help
@@ -69,6 +73,7 @@ export const runExport: Command = async (argv, io) => {
       'page-break': { type: 'boolean', default: false },
       config: { type: 'string', short: 'c' },
       force: { type: 'boolean', default: false },
+      'no-properties': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -133,6 +138,7 @@ export const runExport: Command = async (argv, io) => {
       pageBreakBetweenHalves: values['page-break'],
       fonts: config.fonts,
       creator: `Dunmark ${VERSION}`,
+      properties: !values['no-properties'] && config.documentProperties !== false,
       ...(letterheadFile ? { letterhead: readBytes(letterheadFile, show(letterheadFile), 'the letterhead') } : {}),
     };
     let bytes: Uint8Array;

@@ -92,6 +92,8 @@ export interface DunmarkConfig {
   letterhead?: string;
   /** Fonts of exported documents: Latin text and East Asian (Chinese) text. */
   fonts?: { latin?: string; eastAsian?: string };
+  /** Write the letter's stated facts into the exported document's custom properties (default true). */
+  documentProperties?: boolean;
   /** When each dunning stage is due, in days after the due date (`legal-action`: after the last letter's deadline). */
   schedule?: Partial<Record<'reminder' | 'second-reminder' | 'final-demand' | 'letter-before-action' | 'legal-action', number>>;
 }

@@ -6,14 +6,15 @@
  * the same as `dunmark cases`; nothing is read until the view is shown or the badge is computed.
  */
 import * as vscode from 'vscode';
-import type { CaseSummary, CasePromise } from '../core/cases/index.js';
+import type { CaseEdit, CasePromise, CaseSummary, RecordedCall } from '../core/cases/index.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
-import { OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
+import { documentLabel, OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
 import { freeName } from './commands.js';
 import { cases as coreCases, format } from './core.js';
 import type { Linter } from './diagnostics.js';
 import type { TemplateCatalog } from './templates.js';
+import { markAsSentCommand, replaceTexts } from './sent.js';
 import { readSettings, workspaceFileSystem } from './settings.js';
 
 type Group = 'overdue' | 'week' | 'later' | 'closed';
@@ -24,13 +25,17 @@ interface CaseEntry {
   folder: vscode.Uri;
   caseFile: vscode.Uri | undefined;
   facts: Record<string, unknown>;
+  /** Its case files as read, outermost first (the last is `caseFile`). */
+  caseFiles: { name: string; text: string }[];
+  /** The documents of the case as read: a recording marks the ones before it as sent. */
+  documents: { uri: vscode.Uri; name: string; text: string }[];
   asOf: string;
 }
 
 type Node =
   | { type: 'group'; group: Group; entries: CaseEntry[] }
   | { type: 'case'; entry: CaseEntry }
-  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; label: string }
+  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; sent: string | undefined; sendable: boolean; label: string }
   | { type: 'promise'; promise: CasePromise; currency: string | undefined };
 
 const GROUPS: Group[] = ['overdue', 'week', 'later', 'closed'];
@@ -54,6 +59,37 @@ function money(value: number | undefined, currency: string | undefined): string 
     : format()
         .formatMoney(value, currency ?? '', 'en')
         .trim();
+}
+
+/** The person's language for labels: Chinese when the editor is in Chinese. */
+function uiLanguage(): 'en' | 'zh' {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** A next step in words ("final demand", "answer the dispute"). */
+function stepWords(step: string): string {
+  if (step === 'close') return vscode.l10n.t('close the case');
+  if (step === 'legal-action') return vscode.l10n.t('legal step');
+  if (step === 'dispute') return vscode.l10n.t('answer the dispute');
+  return documentLabel({ kind: 'dunning-letter', stage: step }, uiLanguage())?.toLowerCase() ?? step;
+}
+
+/** A document of a case in words ("Reminder", "Call summary"). */
+function documentWords(d: { kind?: string | undefined; stage?: string | undefined }): string | undefined {
+  return documentLabel(d, uiLanguage());
+}
+
+/** A company's name without its legal form ("Ningbo Lianhe Industrial" for "... Co., Ltd."): the tree is narrow; the tooltip has the whole name. */
+export function shortName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const short = name
+    .replace(
+      /[,\s]*(?:\(?(?:group|holdings)\)?\s*)?(?:co\.?,?\s*ltd\.?|company\s+limited|limited|ltd\.?|llc|l\.l\.c\.|inc\.?|corp(?:oration)?\.?|gmbh|plc|pte\.?\s*ltd\.?|s\.?a\.?)$/i,
+      '',
+    )
+    .replace(/(?:股份)?有限(?:责任)?公司$/u, '')
+    .trim();
+  return short || name;
 }
 
 /** Reads the portfolio of the workspace and serves it as a tree. */
@@ -113,13 +149,25 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const asOf = readSettings(c.folder).today || config?.today || isoToday();
         const facts = core.caseFacts(c.caseFiles.map((f) => ({ name: f.file.toString(), text: f.text })));
         const prefix = c.folder.path.endsWith('/') ? c.folder.path : `${c.folder.path}/`;
-        const summary = core.summarizeCase(
-          vscode.workspace.asRelativePath(c.folder),
-          facts.data,
-          c.documents.map((d) => ({ name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path, text: d.text })),
-          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar },
-        );
-        out.push({ summary, folder: c.folder, caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined, facts: facts.data, asOf });
+        const documents = c.documents.map((d) => ({
+          uri: d.file,
+          name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path,
+          text: d.text,
+        }));
+        const summary = core.summarizeCase(vscode.workspace.asRelativePath(c.folder), facts.data, documents, {
+          asOf,
+          schedule: core.scheduleOf(config),
+          limitation: (f) => core.limitationOf(f)?.bar,
+        });
+        out.push({
+          summary,
+          folder: c.folder,
+          caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined,
+          facts: facts.data,
+          caseFiles: c.caseFiles.map((f) => ({ name: f.file.toString(), text: f.text })),
+          documents,
+          asOf,
+        });
       }
     }
     const order = new Map(core.sortPortfolio(out.map((e) => e.summary)).map((s, i) => [s, i]));
@@ -158,27 +206,33 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'case': {
         const s = node.entry.summary;
-        const item = new vscode.TreeItem(s.debtor ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
+        // the Explorer is narrow by default: the debtor's short name, what is next and when; the rest in the tooltip
+        const item = new vscode.TreeItem(shortName(s.debtor) ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `case:${node.entry.folder.toString()}`;
-        const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${s.next.step} ${s.next.date}` : '-';
-        item.description = `${next} · ${money(s.outstanding, s.currency)}`;
+        const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${stepWords(s.next.step)} ${s.next.date}` : '-';
+        item.description = s.closed ? next : `${next} · ${money(s.outstanding, s.currency)}`;
         const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
         tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));
-        if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', s.next.step, s.next.date, s.next.reason)}`);
+        if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', stepWords(s.next.step), s.next.date, s.next.reason)}`);
         if (s.limitation) tip.appendText(`\n${vscode.l10n.t('Time-barred after {0} unless the period is restarted.', s.limitation)}`);
         for (const p of s.problems) tip.appendText(`\n${p}`);
         item.tooltip = tip;
-        item.contextValue = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' ? 'dunmarkCase.draftable' : 'dunmarkCase';
-        item.iconPath = new vscode.ThemeIcon(s.promises.some((p) => p.status === 'broken') ? 'warning' : 'briefcase');
+        const draftable = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' && s.next.step !== 'dispute';
+        item.contextValue = draftable ? 'dunmarkCase.draftable' : 'dunmarkCase';
+        item.iconPath = new vscode.ThemeIcon(
+          s.next?.step === 'dispute' ? 'comment-discussion' : s.promises.some((p) => p.status === 'broken') ? 'warning' : 'briefcase',
+        );
         return item;
       }
       case 'document': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.description = node.date ?? '';
+        item.description = node.sent ? `${node.date ?? ''} · ${vscode.l10n.t('sent')}`.replace(/^ · /, '') : (node.date ?? '');
         item.resourceUri = vscode.Uri.joinPath(node.entry.folder, node.name);
+        item.tooltip = node.sent ? vscode.l10n.t('{0}, sent on {1}: later facts of the case do not judge it again', node.name, node.sent) : node.name;
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
-        item.contextValue = 'dunmarkCaseDocument';
+        item.contextValue = node.sendable && !node.sent ? 'dunmarkCaseDocument.sendable' : 'dunmarkCaseDocument';
+        if (node.sent) item.iconPath = new vscode.ThemeIcon('mail');
         return item;
       }
       case 'promise': {
@@ -201,7 +255,15 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.type === 'group') return node.entries.map((entry) => ({ type: 'case' as const, entry }));
     if (node.type === 'case') {
       const s = node.entry.summary;
-      const docs = s.documents.map((d): Node => ({ type: 'document', entry: node.entry, name: d.name, date: d.date, label: d.stage ?? d.kind ?? d.name }));
+      const docs = s.documents.map((d): Node => ({
+        type: 'document',
+        entry: node.entry,
+        name: d.name,
+        date: d.date,
+        sent: d.sent,
+        sendable: d.kind !== undefined && (coreCases().SENT_KINDS as readonly string[]).includes(d.kind),
+        label: documentWords(d) ?? d.name,
+      }));
       return [...docs, ...s.promises.map((promise): Node => ({ type: 'promise', promise, currency: s.currency }))];
     }
     return [];
@@ -222,14 +284,6 @@ async function caseOf(view: CasesView, node: unknown): Promise<CaseEntry | undef
     { title: vscode.l10n.t('Which case?') },
   );
   return picked?.entry;
-}
-
-/** Replaces a case file's text, in its editor when it is open (one undo step), and saves it. */
-async function writeCaseFile(uri: vscode.Uri, text: string): Promise<boolean> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
-  return (await vscode.workspace.applyEdit(edit)) && document.save();
 }
 
 /** Asks for an amount (a positive number, thousands separators allowed); undefined when cancelled. */
@@ -296,10 +350,14 @@ class CaseCommands {
     });
   }
 
-  /** Record Call: a call summary in the case folder, asking who was on the call and what was promised. */
-  async recordCall(node?: unknown): Promise<vscode.TextDocument | undefined> {
+  /**
+   * Record Call: who was on the call, what came of it (a promise to pay, a dispute or complaint, both,
+   * or nothing agreed), recorded in the case file (an event, the promise, the dispute) with the
+   * documents before it marked as sent; then a call summary in the case folder when there is a promise.
+   */
+  async recordCall(node?: unknown): Promise<vscode.TextDocument | boolean | undefined> {
     const entry = await caseOf(this.view, node);
-    if (!entry) return undefined;
+    if (!entry?.caseFile) return undefined;
     const contact = (entry.facts.debtor as { contact?: string } | undefined)?.contact;
     const withWhom = await vscode.window.showInputBox({
       title: vscode.l10n.t('Record Call: who was on the call?'),
@@ -307,28 +365,103 @@ class CaseCommands {
       ignoreFocusOut: true,
     });
     if (!withWhom) return undefined;
-    const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
-    if (value === undefined) return undefined;
-    // a promise is for later: a week on is the first guess, the person types the date the debtor gave
-    const by = await askDate(vscode.l10n.t('Record Call: by which date?'), format().addDays(entry.asOf, 7));
-    if (!by) return undefined;
-    const what = `Pay ${money(value, entry.summary.currency)}`;
+    const outcomes = [
+      { label: vscode.l10n.t('A promise to pay'), promise: true, dispute: false },
+      { label: vscode.l10n.t('A dispute or complaint about the goods or an invoice'), promise: false, dispute: true },
+      { label: vscode.l10n.t('A promise to pay part, and a dispute about the rest'), promise: true, dispute: true },
+      { label: vscode.l10n.t('Nothing agreed'), promise: false, dispute: false },
+    ];
+    const outcome = await vscode.window.showQuickPick(outcomes, { title: vscode.l10n.t('Record Call: what came of it?'), ignoreFocusOut: true });
+    if (!outcome) return undefined;
+    let dispute: RecordedCall['dispute'];
+    if (outcome.dispute) {
+      const invoices = ((entry.facts.invoices as { number?: string }[] | undefined) ?? []).map((i) => i.number).filter((n): n is string => Boolean(n));
+      const whole = { label: vscode.l10n.t('The whole claim'), invoice: undefined as string | undefined };
+      const picked =
+        invoices.length === 0
+          ? whole
+          : await vscode.window.showQuickPick([...invoices.map((invoice) => ({ label: invoice, invoice })), whole], {
+              title: vscode.l10n.t('Record Call: which invoice do they dispute?'),
+              ignoreFocusOut: true,
+            });
+      if (!picked) return undefined;
+      const note = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Record Call: what do they complain of?'),
+        placeHolder: vscode.l10n.t('12 valves leak at the flange'),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A few words on what they say is wrong')),
+      });
+      if (!note) return undefined;
+      dispute = { note: note.trim(), ...(picked.invoice ? { invoice: picked.invoice } : {}) };
+    }
+    let promise: RecordedCall['promise'];
+    if (outcome.promise) {
+      const value = await askAmount(vscode.l10n.t('Record Call: what amount did they promise to pay?'), String(entry.summary.outstanding ?? ''));
+      if (value === undefined) return undefined;
+      // a promise is for later: a week on is the first guess, the person types the date the debtor gave
+      const by = await askDate(vscode.l10n.t('Record Call: by which date?'), format().addDays(entry.asOf, 7));
+      if (!by) return undefined;
+      promise = { what: `Pay ${money(value, entry.summary.currency)}`, by, amount: value };
+    }
+    const recorded = await this.record(entry, (text) =>
+      coreCases().recordCall(text, { date: entry.asOf, with: withWhom, ...(promise ? { promise } : {}), ...(dispute ? { dispute } : {}) }),
+    );
+    if (!recorded) return false;
+    const told = [
+      promise ? vscode.l10n.t('the promise to pay {0} by {1}', money(promise.amount, entry.summary.currency), promise.by) : undefined,
+      dispute ? vscode.l10n.t('the dispute (the schedule waits until it is resolved)') : undefined,
+    ].filter(Boolean);
+    void vscode.window.showInformationMessage(
+      told.length
+        ? vscode.l10n.t('Recorded the call with {0} in {1}: {2}.', withWhom, vscode.workspace.asRelativePath(entry.caseFile), told.join('; '))
+        : vscode.l10n.t('Recorded the call with {0} in {1}.', withWhom, vscode.workspace.asRelativePath(entry.caseFile)),
+    );
+    if (!promise) return true;
+    // the call summary that asks the debtor to confirm the promise in writing
     const all = await this.templates();
     const chinese = (entry.facts.debtor as { locale?: string } | undefined)?.locale === 'zh-CN';
     const template =
       all.find((t) => t.kind === 'call-summary' && t.language === (chinese ? 'en+zh-CN' : 'en')) ??
       all.find((t) => t.kind === 'call-summary' && t.language === 'en');
-    if (!template) return undefined;
+    if (!template) return true;
     const target = await freeName(entry.folder, `${entry.asOf}-call-summary.md`);
     return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
       templateId: template.id,
-      inherited: entry.facts,
+      inherited: this.after ?? entry.facts,
       target: target.toString(),
-      facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what, by, amount: value }] },
+      facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what: promise.what, by: promise.by, amount: promise.amount }] },
     });
   }
 
-  /** Record Payment: appended to the case file's `payments:`, and the amount owed reduced by it. */
+  /** The merged case facts after the last recording (the next document drafts from them). */
+  private after: Record<string, unknown> | undefined;
+
+  /**
+   * Makes a recording in the case file and marks the documents before it as sent (freezing what the
+   * recording would change in them); false when the case file could not be changed.
+   */
+  private async record(entry: CaseEntry, change: (text: string) => CaseEdit, mark = true): Promise<boolean> {
+    const caseFile = entry.caseFile!;
+    const text = (await vscode.workspace.openTextDocument(caseFile)).getText();
+    const result = change(text);
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot change {0}: {1}', vscode.workspace.asRelativePath(caseFile), result.reason));
+      return false;
+    }
+    const core = coreCases();
+    // the merged facts before and after: the case files above this one, then this one
+    const above = entry.caseFiles.slice(0, -1);
+    const before = core.caseFacts([...above, { name: caseFile.toString(), text }]).data;
+    const after = core.caseFacts([...above, { name: caseFile.toString(), text: result.text }]).data;
+    const marked = mark ? core.markBefore(entry.documents, before, after, entry.asOf) : [];
+    const uris = new Map(entry.documents.map((d) => [d.name, d.uri]));
+    const done = await replaceTexts([{ uri: caseFile, text: result.text }, ...marked.map((m) => ({ uri: uris.get(m.name)!, text: m.text }))]);
+    this.after = after;
+    this.view.refresh();
+    return done;
+  }
+
+  /** Record Payment: appended to the case file's `payments:`, the amount owed reduced by it, and the documents before it marked as sent. */
   async recordPayment(node?: unknown): Promise<boolean> {
     const entry = await caseOf(this.view, node);
     if (!entry?.caseFile) return false;
@@ -341,12 +474,35 @@ class CaseCommands {
     if (!date) return false;
     const reference = await vscode.window.showInputBox({ title: vscode.l10n.t('Record Payment: bank reference (optional)'), ignoreFocusOut: true });
     if (reference === undefined) return false;
-    const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
-    const result = coreCases().recordPayment(text, { date, amount, ...(reference ? { reference } : {}) });
-    return this.apply(entry.caseFile, result);
+    const done = await this.record(entry, (text) => coreCases().recordPayment(text, { date, amount, ...(reference ? { reference } : {}) }));
+    if (!done) return false;
+    const left = entry.summary.outstanding !== undefined ? Math.max(0, Math.round((entry.summary.outstanding - amount) * 100) / 100) : undefined;
+    const message =
+      left === undefined
+        ? vscode.l10n.t('Recorded {0} received on {1}.', money(amount, entry.summary.currency), date)
+        : left === 0
+          ? vscode.l10n.t(
+              'Recorded {0} received on {1}: the case is paid in full. Close it when you have confirmed the settlement.',
+              money(amount, entry.summary.currency),
+              date,
+            )
+          : vscode.l10n.t('Recorded {0} received on {1}: {2} is still owed.', money(amount, entry.summary.currency), date, money(left, entry.summary.currency));
+    if (left === 0) {
+      const close = vscode.l10n.t('Close Case');
+      void vscode.window.showInformationMessage(message, close).then((choice) => (choice === close ? this.closeCase(this.caseNode(entry)) : undefined));
+    } else void vscode.window.showInformationMessage(message);
+    return true;
   }
 
-  /** Close Case: `closed: { date, outcome }` in the case file. */
+  /** The tree node of a case entry (what the view's commands receive). */
+  private caseNode(entry: CaseEntry): Node {
+    return { type: 'case', entry };
+  }
+
+  /**
+   * Close Case: `closed: { date, outcome }` in the case file, confirmed; closing as settled or paid
+   * offers the settlement confirmation to send the debtor.
+   */
   async closeCase(node?: unknown): Promise<boolean> {
     const entry = await caseOf(this.view, node);
     if (!entry?.caseFile) return false;
@@ -368,18 +524,30 @@ class CaseCommands {
       );
       if (choice !== close) return false;
     }
-    const text = (await vscode.workspace.openTextDocument(entry.caseFile)).getText();
-    return this.apply(entry.caseFile, coreCases().closeCase(text, { date: entry.asOf, outcome }));
+    const done = await this.record(entry, (text) => coreCases().closeCase(text, { date: entry.asOf, outcome }), false);
+    if (!done) return false;
+    const name = shortName(entry.summary.debtor) ?? entry.summary.folder;
+    if (outcome === 'paid' || outcome === 'settled') {
+      const confirm = vscode.l10n.t('Draft Settlement Confirmation');
+      void vscode.window
+        .showInformationMessage(vscode.l10n.t('Closed the case of {0} as “{1}” on {2}.', name, picked.label, entry.asOf), confirm)
+        .then((choice) => (choice === confirm ? this.draftSettlement(entry) : undefined));
+    } else void vscode.window.showInformationMessage(vscode.l10n.t('Closed the case of {0} as “{1}” on {2}.', name, picked.label, entry.asOf));
+    return true;
   }
 
-  private async apply(file: vscode.Uri, result: { ok: true; text: string } | { ok: false; reason: string }): Promise<boolean> {
-    if (!result.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Dunmark cannot change {0}: {1}', vscode.workspace.asRelativePath(file), result.reason));
-      return false;
-    }
-    const done = await writeCaseFile(file, result.text);
-    this.view.refresh();
-    return done;
+  /** The settlement confirmation of a closed case, from its facts, in the case folder. */
+  async draftSettlement(entry: CaseEntry): Promise<vscode.TextDocument | undefined> {
+    const template = (await this.templates()).find((t) => t.kind === 'settlement-confirmation');
+    if (!template) return undefined;
+    const target = await freeName(entry.folder, `${entry.asOf}-settlement-confirmation.md`);
+    return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
+      templateId: template.id,
+      facts: { date: entry.asOf },
+      inherited: this.after ?? entry.facts,
+      target: target.toString(),
+      form: true,
+    });
   }
 
   /** Built-in and workspace templates. */
@@ -403,6 +571,12 @@ export function registerCasesView(linter: Linter, catalog: TemplateCatalog): vsc
     r('dunmark.recordCall', (node?: unknown) => c.recordCall(node)),
     r('dunmark.recordPayment', (node?: unknown) => c.recordPayment(node)),
     r('dunmark.closeCase', (node?: unknown) => c.closeCase(node)),
+    r('dunmark.markAsSent', async (node?: unknown) => {
+      const document = node && typeof node === 'object' && (node as Node).type === 'document' ? (node as Extract<Node, { type: 'document' }>) : undefined;
+      const marked = await markAsSentCommand(document ? vscode.Uri.joinPath(document.entry.folder, document.name) : node);
+      if (marked) provider.refresh();
+      return marked;
+    }),
     r('dunmark.cases.dueCount', () => provider.dueCount()),
     // what the view shows, for tests: each group with its cases' folders
     r('dunmark.cases.portfolio', async () => [...(await provider.groups()).entries()].map(([group, entries]) => [group, entries.map((e) => e.summary.folder)])),

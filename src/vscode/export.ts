@@ -8,6 +8,7 @@ import type { Finding } from '../core/types.js';
 import { engine } from './core.js';
 import { DunmarkDiagnostic, isDunmarkDocument, isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
 import { ruleDocsUri } from './rule-docs.js';
+import { markDocumentSent, todayFor } from './sent.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
 
 type ExportModule = typeof import('./export-lazy.js');
@@ -132,6 +133,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     }
     const text = document.getText();
     const inherited = await this.linter.discovery.inherited(document.uri);
+    const settings = vscode.workspace.getConfiguration('dunmark', document.uri);
     const written = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) },
       async () => {
@@ -141,6 +143,8 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
           pageBreakBetweenHalves: args.pageBreak ?? false,
           fonts: config.fonts,
           creator: 'Dunmark',
+          // only the facts the letter states, and none when the user turned them off
+          properties: settings.get<boolean>('export.documentProperties') !== false && config.documentProperties !== false,
           ...(letterhead ? { letterhead } : {}),
         });
         if (format === 'pdf') {
@@ -165,7 +169,17 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
         return target;
       },
     );
-    if (written) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(written)));
+    if (!written) return undefined;
+    // a letter of a case that goes out is marked sent: later payments and calls never judge it again
+    const sent =
+      inherited && document.uri.scheme !== 'untitled' && settings.get<boolean>('export.markAsSent') !== false
+        ? await markDocumentSent(document.uri, todayFor(document.uri, config.today)).catch(() => undefined)
+        : undefined;
+    void vscode.window.showInformationMessage(
+      sent
+        ? vscode.l10n.t('Exported {0}; the letter is marked as sent on {1}.', vscode.workspace.asRelativePath(written), sent)
+        : vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(written)),
+    );
     return written;
   }
 

@@ -12,8 +12,12 @@ import type { Kind } from '../facts/schema.js';
 /** The lists of a case file that record what happened, each entry with the date it happened. */
 export const HISTORY_KEYS = ['payments', 'events', 'commitments', 'disputes'] as const;
 
-/** The facts a recording (a payment, a call) may change for a document: the history and what is owed. */
-export const RECORDED_KEYS = ['amount', ...HISTORY_KEYS, 'closed'] as const;
+/**
+ * The facts a recording (a payment, a call) may change for a document and that can make it wrong:
+ * what is owed, the payments, the promises and the disputes. (`events` only add to what a letter may
+ * rely on; a document never keeps the case's event notes as its own.)
+ */
+export const RECORDED_KEYS = ['amount', 'payments', 'commitments', 'disputes'] as const;
 
 /** The kinds of document that go to the debtor, and so are sent (the others stay inside). */
 export const SENT_KINDS: readonly Kind[] = ['dunning-letter', 'call-summary', 'repayment-plan', 'acknowledgement', 'settlement-confirmation'];
@@ -102,9 +106,8 @@ export function frozenFacts(
   for (const key of RECORDED_KEYS) {
     if (own && Object.hasOwn(own, key)) continue;
     if (same(was[key], is[key])) continue;
-    const history = (HISTORY_KEYS as readonly string[]).includes(key);
-    // a list the document had none of is frozen as an empty one ("nothing yet"); a fact it had none of otherwise stays unset
-    if (was[key] === undefined && !history) continue;
+    // a list the document had none of is frozen as an empty one ("nothing yet"); an amount it had none of stays unset
+    if (was[key] === undefined && key === 'amount') continue;
     out[key] = was[key] ?? [];
   }
   return out;

@@ -89,6 +89,11 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
         pattern: '\\.[dD][oO][cC][xX]$',
         description: 'The letterhead (.docx) that `dunmark export` lays letters out on, relative to this file.',
       },
+      documentProperties: {
+        type: 'boolean',
+        description:
+          "Write the letter's stated facts (what it is, date, deadline, parties, amount, invoices, contract reference) into the custom properties of exported Word and PDF documents, so that `dunmark lint letter.docx` can check them (default true). Never events, payments, notes or outcomes.",
+      },
       schedule: {
         type: 'object',
         additionalProperties: false,

@@ -47,6 +47,8 @@ export interface DocxOptions {
   letterhead?: Uint8Array;
   /** Written as the document's creator. */
   creator?: string;
+  /** Write the letter's stated facts into the document's custom properties (default true; see `STATED_FACTS`). */
+  properties?: boolean;
 }
 
 /** The style id the two-column table of a bilingual letter carries, so a reader can put the halves back in order. */
@@ -410,7 +412,7 @@ export async function buildDocx(doc: ExportDocument, options: DocxOptions = {}):
   const ctx = context(doc, options);
   const children = body(doc, options, ctx);
   const title = documentTitle(doc);
-  const properties = factProperties(doc);
+  const properties = factProperties(doc, { properties: options.properties !== false });
   if (options.letterhead) {
     // the built-in style sheet lends the styles the letter uses and the letterhead lacks (headings, quotes, the columns table)
     const builtIn = addStyles(
@@ -434,7 +436,7 @@ export async function buildDocx(doc: ExportDocument, options: DocxOptions = {}):
     creator: options.creator ?? 'Dunmark',
     styles: styles(ctx),
     numbering: numbering(),
-    customProperties: properties,
+    ...(properties.length ? { customProperties: properties } : {}),
     sections: [
       {
         properties: {

@@ -48,6 +48,8 @@ export interface ExportDocument {
   data: Record<string, unknown> | undefined;
   /** The YAML between the fences, verbatim (empty without front matter); with case files, the merged facts as YAML. */
   frontMatterYaml: string;
+  /** The letter's own front matter, without what it inherits from its case files. */
+  ownData: Record<string, unknown> | undefined;
   blocks: ExportBlock[];
   /** The BCP 47 tag of the letter's Chinese (zh-CN, zh-TW, zh-HK). */
   chineseTag: string;
@@ -275,6 +277,7 @@ export function buildExportDocument(text: string, inherited?: CaseFacts): Export
     facts,
     data,
     frontMatterYaml: yaml,
+    ownData: own.data,
     blocks,
     chineseTag: language === 'zh-TW' || language === 'zh-HK' ? language : 'zh-CN',
     bilingual,

@@ -4,6 +4,7 @@
  * a letterhead has none, and reading the properties back. Pure: bytes in, bytes out (fflate).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { stringify } from 'yaml';
 import { formatFigures } from '../facts/format.js';
 import type { ExportDocument } from './model.js';
 
@@ -39,8 +40,83 @@ function unescapeXml(s: string): string {
   });
 }
 
-/** The properties a letter is traced back by: debtor, amount, currency, stage, date, and the whole front matter. */
-export function factProperties(doc: ExportDocument): CustomProperty[] {
+/**
+ * The facts a letter states, and so the only ones its exported document may carry: what it is, its
+ * date and deadline, the parties as the letter names them, the amount, the invoices, the contract
+ * reference, and what the letter itself relies on (the next step it announces, the charges it
+ * claims, counsel or a proceeding it names, a guarantor). Never what the case file keeps for the
+ * creditor alone: events and their notes, payments and their bank references, promises recorded in
+ * the case, disputes, a case's outcome, unknown keys (an internal note). A key per fact; `true` for a
+ * value kept whole, a list of names for the fields of a mapping or of a list's items.
+ */
+export const STATED_FACTS: Readonly<Record<string, true | readonly string[]>> = {
+  kind: true,
+  stage: true,
+  clause: true,
+  language: true,
+  date: true,
+  deadline: true,
+  due_date: true,
+  amount: true,
+  currency: true,
+  creditor: ['name', 'name_zh', 'country', 'contact', 'email', 'address'],
+  debtor: ['name', 'name_zh', 'country', 'contact', 'contact_zh', 'address', 'locale'],
+  invoices: ['number', 'date', 'amount'],
+  contract: ['reference', 'governing_law', 'arbitration', 'type'],
+  next_step: true,
+  charges: ['what', 'amount', 'basis', 'type', 'regime', 'rate', 'markup', 'principal', 'from', 'to', 'as_of', 'day_count'],
+  counsel: ['name', 'firm'],
+  proceeding: ['case_number', 'forum', 'filed'],
+  guarantor: ['name', 'country', 'state', 'address'],
+};
+
+/** What only the document's own front matter states (a call summary's call and promises, a plan's instalments), never the case file's. */
+export const OWN_STATED_FACTS: Readonly<Record<string, true | readonly string[]>> = {
+  call: ['date', 'with', 'role', 'decision_maker'],
+  commitments: ['what', 'by', 'amount'],
+  instalments: ['amount', 'by'],
+};
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pickStated(data: Record<string, unknown> | undefined, keys: Readonly<Record<string, true | readonly string[]>>, out: Record<string, unknown>): void {
+  const pick = (value: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
+    Object.fromEntries(fields.filter((f) => value[f] !== undefined && value[f] !== null && typeof value[f] !== 'object').map((f) => [f, value[f]]));
+  for (const [key, keep] of Object.entries(keys)) {
+    const value = data?.[key];
+    if (value === undefined || value === null) continue;
+    if (keep === true) {
+      if (typeof value !== 'object') out[key] = value;
+    } else if (Array.isArray(value)) {
+      const items = value.filter(isPlain).map((item) => pick(item, keep));
+      if (items.length) out[key] = items;
+    } else if (isPlain(value)) {
+      const picked = pick(value, keep);
+      if (Object.keys(picked).length) out[key] = picked;
+    }
+  }
+}
+
+/**
+ * The stated facts of a letter (see `STATED_FACTS`): from its merged facts, and from its own front
+ * matter what only it states (`OWN_STATED_FACTS`); everything else is left out.
+ */
+export function statedFacts(data: Record<string, unknown> | undefined, own: Record<string, unknown> | undefined = data): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  pickStated(data, STATED_FACTS, out);
+  pickStated(own, OWN_STATED_FACTS, out);
+  return out;
+}
+
+/**
+ * The properties a letter is traced back by: debtor, amount, currency, stage, date, and its stated
+ * facts as YAML (so `dunmark lint letter.docx` can check it wherever it goes); none at all when the
+ * user turned them off.
+ */
+export function factProperties(doc: ExportDocument, options: { properties?: boolean } = {}): CustomProperty[] {
+  if (options.properties === false) return [];
   const f = doc.facts;
   const out: CustomProperty[] = [];
   const add = (name: string, value: string | undefined): void => {
@@ -62,8 +138,9 @@ export function factProperties(doc: ExportDocument): CustomProperty[] {
       .join(', ') || undefined,
   );
   add('Deadline', f.deadline);
-  // the front matter itself, so `dunmark lint letter.docx` has every fact; cut at code points, never inside one
-  const chars = Array.from(doc.frontMatterYaml);
+  // the stated facts as YAML, so `dunmark lint letter.docx` has them; cut at code points, never inside one
+  const stated = statedFacts(doc.data, doc.ownData);
+  const chars = Array.from(Object.keys(stated).length ? stringify(stated, { lineWidth: 0 }) : '');
   for (let i = 0, n = 1; i < chars.length; i += CHUNK, n++) out.push({ name: `${FACTS_PROPERTY} ${n}`, value: chars.slice(i, i + CHUNK).join('') });
   return out;
 }
@@ -105,6 +182,8 @@ export function addCustomProperties(bytes: Uint8Array, properties: readonly Cust
   const kept = [...readCustomProperties(files)]
     .filter(([name]) => !names.has(name) && !name.startsWith(`${FACTS_PROPERTY} `))
     .map(([name, value]) => ({ name, value }));
+  // nothing to write and nothing there: the package as it was
+  if (kept.length + properties.length === 0 && !files[CUSTOM_PART]) return bytes;
   files[CUSTOM_PART] = strToU8(customXml([...kept, ...properties]));
   const types = strFromU8(files['[Content_Types].xml']!);
   if (!types.includes(`PartName="/${CUSTOM_PART}"`)) {
