@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { caseAsOf, frozenFacts } from '../../src/core/cases/as-of.js';
 import { caseFacts, documentFacts } from '../../src/core/cases/case-file.js';
-import { recordCall, recordPayment } from '../../src/core/cases/edit.js';
+import { nextDraft, recordCall, recordPayment } from '../../src/core/cases/edit.js';
 import { summarizeCase } from '../../src/core/cases/portfolio.js';
 import { markBefore, markSent, ownFrontMatter } from '../../src/core/cases/sent.js';
+import { typeFacts } from '../../src/core/facts/facts.js';
+import { renderTemplate } from '../../src/core/templates/index.js';
 import { lint } from '../../src/index.js';
 
 // a law firm's matter file: two invoices, 31,770.50 owed, nothing paid yet
@@ -218,5 +220,85 @@ describe('Record Call in the case file', () => {
     assert.deepEqual(data.commitments, [{ what: 'Pay USD 16,770.50', by: '2027-01-15', amount: 16770.5, date: '2026-12-02' }]);
     assert.deepEqual(data.disputes, [{ date: '2026-12-02', invoice: 'KMS-88177', note: 'Two mooring lines short-shipped' }]);
     assert.ok(result.text.startsWith('# Matter 2026/417'), 'the comment stays');
+  });
+});
+
+describe('the next letter knows the history', () => {
+  // the same matter with what a letter needs to be drafted: the goods and the account to pay into
+  const DRAFTABLE = `${CASE}goods: chandlery stores for MV Haiyun 7
+bank:
+  name: Barclays Bank PLC, Southampton
+  account_name: Kestrel Marine Supplies Ltd
+  account_number: "40-12-77 31558209"
+  swift: BARCGB22
+`;
+  const REMINDED = '---\nkind: dunning-letter\nstage: reminder\nlanguage: en\ndate: 2026-11-18\nsent: 2026-11-18\n---\nReminder.\n';
+
+  function afterCallAndPayment(): string {
+    const called = recordCall(DRAFTABLE, {
+      date: '2026-12-02',
+      with: 'Ms. Sun Li',
+      promise: { what: 'Pay the balance of USD 16,770.50', by: '2027-01-15', amount: 16770.5 },
+    });
+    assert.ok(called.ok);
+    const paid = recordPayment(called.text, { date: '2026-12-02', amount: 15000, reference: 'SWIFT 20261202-DHY-0091' });
+    assert.ok(paid.ok);
+    return paid.text;
+  }
+
+  function draft(caseText: string): { text: string; deadline: unknown } {
+    const data = caseFacts([{ name: 'case.yaml', text: caseText }]).data;
+    const summary = summarizeCase('kestrel', data, [{ name: '2026-11-18-reminder.md', text: REMINDED }], { asOf: '2026-12-02' });
+    const next = nextDraft(summary, typeFacts(data).facts, '2026-12-02');
+    assert.equal(next?.stage, 'second-reminder');
+    const rendered = renderTemplate('second-reminder-en', next!.facts, { inherited: data });
+    assert.ok(rendered.ok, JSON.stringify(!rendered.ok && rendered.problems));
+    return { text: rendered.text, deadline: next!.facts.deadline };
+  }
+
+  it('after a call and a payment: no "not heard from you", a deadline no earlier than the open promise, and an invoice table that adds up', () => {
+    const caseText = afterCallAndPayment();
+    const { text, deadline } = draft(caseText);
+    assert.doesNotMatch(text, /heard from you/);
+    assert.equal(deadline, '2027-01-15', 'the promised date, not two weeks on (16 December)');
+    assert.match(text, /Thank you for your payment of USD 15,000\.00 received on 2 December 2026 and for our call of 2 December 2026\./);
+    assert.match(text, /On 2 December 2026 you promised to pay USD 16,770\.50 by 15 January 2027\./);
+    assert.match(text, /\| KMS-88120 \| 4 September 2026 \| USD 20,120\.50 \| USD 15,000\.00 \| USD 5,120\.50 \|/);
+    assert.match(text, /\| KMS-88177 \| 18 September 2026 \| USD 11,650\.00 \| – \| USD 11,650\.00 \|/);
+    assert.match(text, /\| \*\*Total\*\* \| {2}\| USD 31,770\.50 \| USD 15,000\.00 \| \*\*USD 16,770\.50\*\* \|/);
+    assert.match(text, /The total outstanding is \*\*USD 16,770\.50\*\*/);
+    // and it lints clean with the case it was drafted from
+    const findings = lint(text, { config, facts: caseFacts([{ name: 'case.yaml', text: caseText }]) }).filter((f) => f.severity !== 'info');
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
+  });
+
+  it('with no contact and no payment it still says so, and keeps the two weeks', () => {
+    const { text, deadline } = draft(DRAFTABLE);
+    assert.match(text, /We have not yet received it, nor heard from you about it:/);
+    assert.equal(deadline, '2026-12-16');
+    assert.match(text, /- Invoice KMS-88120 of 4 September 2026: USD 20,120\.50/);
+  });
+
+  it('a repayment plan after a payment is made up of what is still open', () => {
+    const caseText = afterCallAndPayment();
+    const data = caseFacts([{ name: 'case.yaml', text: caseText }]).data;
+    const plan = renderTemplate(
+      'repayment-plan-en',
+      {
+        date: '2026-12-02',
+        contract: { reference: 'KMS-DL-2026-3' },
+        instalments: [
+          { amount: 8000, by: '2026-12-18' },
+          { amount: 8770.5, by: '2027-01-15' },
+        ],
+      },
+      { inherited: data },
+    );
+    assert.ok(plan.ok, JSON.stringify(!plan.ok && plan.problems));
+    assert.match(plan.text, /owes the Creditor \*\*USD 16,770\.50\*\*/);
+    assert.match(plan.text, /\| \*\*Total\*\* \| {2}\| USD 31,770\.50 \| USD 15,000\.00 \| \*\*USD 16,770\.50\*\* \|/);
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Facts } from '../../src/core/facts/facts.js';
 import { calendarFor, nextWorkingDay, workingDaysBetween } from '../../src/core/law/calendar.js';
+import { computedHolidays } from '../../src/core/law/cn-holidays.js';
 import { agrees, computeInterest, halfYears, ukFixedSum, ukReferenceDate } from '../../src/core/law/interest.js';
 import { addYears, limitationOf } from '../../src/core/law/limitation.js';
 import { rateOn, referenceRates, REFERENCE_RATES } from '../../src/core/law/rates.js';
@@ -26,11 +27,48 @@ describe('working-day calendars', () => {
     assert.equal(cn.day('2026-10-10').working, true);
     assert.equal(cn.day('2026-10-01').name?.zh, '国庆节');
   });
-  it('a year with no published schedule is marked unknown and falls back to weekends and the fixed dates of 全国年节及纪念日放假办法 Art. 2', () => {
+  it('a year with no published schedule is marked unknown and falls back to weekends and the holidays of 全国年节及纪念日放假办法 Art. 2', () => {
     const year = (cn.years?.last ?? 2026) + 1;
     assert.deepEqual([cn.day(`${year}-10-02`).working, cn.day(`${year}-10-02`).known], [false, false]);
     const weekday = [1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-03-0${d}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 3)!;
     assert.deepEqual([cn.day(weekday).working, cn.day(weekday).known], [true, false]);
+  });
+  it('2027 (no published schedule): Spring Festival is computed from the lunar calendar — New Year 6 February 2027, so 5–8 February by the rules and the rest of the week likely', () => {
+    // the Chinese New Year of the Year of the Goat falls on Saturday 6 February 2027 (Hong Kong Observatory, Gregorian–lunar tables)
+    const holidays = computedHolidays(2027);
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'])
+      assert.deepEqual(holidays.get(d), { name: { en: 'Spring Festival', zh: '春节' }, statutory: true }, d);
+    for (const d of ['2027-02-09', '2027-02-12']) assert.equal(holidays.get(d)?.statutory, false, d);
+    assert.equal(holidays.get('2027-02-04'), undefined);
+    assert.equal(holidays.get('2027-02-13'), undefined);
+    const day = cn.day('2027-02-08');
+    assert.deepEqual([day.working, day.reason, day.known, day.computed, day.name?.en], [false, 'holiday', false, 'statutory', 'Spring Festival']);
+    assert.equal(nextWorkingDay(cn, '2027-02-08').iso, '2027-02-15', 'past the likely week and the weekend');
+  });
+  it('2027: National Day 1–3 October by the rules and 4–7 October likely; Qingming 5 April, Dragon Boat 9 June, Mid-Autumn 15 September', () => {
+    const holidays = computedHolidays(2027);
+    for (const d of ['2027-10-01', '2027-10-02', '2027-10-03'])
+      assert.deepEqual(holidays.get(d), { name: { en: 'National Day', zh: '国庆节' }, statutory: true }, d);
+    for (const d of ['2027-10-04', '2027-10-07']) assert.equal(holidays.get(d)?.statutory, false, d);
+    assert.equal(holidays.get('2027-10-08'), undefined);
+    assert.equal(holidays.get('2027-04-05')?.name.en, 'Qingming Festival');
+    assert.equal(holidays.get('2027-06-09')?.name.en, 'Dragon Boat Festival');
+    assert.equal(holidays.get('2027-09-15')?.name.en, 'Mid-Autumn Festival');
+    assert.equal(holidays.get('2027-01-01')?.name.en, "New Year's Day");
+    assert.deepEqual([holidays.get('2027-05-01')?.statutory, holidays.get('2027-05-02')?.statutory], [true, true]);
+    // a weekday that is nobody's holiday stays a working day, not known for certain
+    assert.deepEqual([cn.day('2027-03-03').working, cn.day('2027-03-03').known], [true, false]);
+  });
+  it('the computation agrees with the published schedules it stands in for (2025 and 2026: every computed statutory day is a holiday there)', () => {
+    for (const year of [2025, 2026]) {
+      for (const [iso, h] of computedHolidays(year)) {
+        if (!h.statutory) continue;
+        const day = cn.day(iso);
+        assert.equal(day.working, false, `${iso} ${h.name.en}`);
+        assert.equal(day.known, true, 'the published schedule is preferred where it exists');
+        assert.equal(day.computed, undefined);
+      }
+    }
   });
   it('5 U.S.C. § 6103: Independence Day 2026 (a Saturday) is observed on Friday 3 July; Thanksgiving is 26 November 2026', () => {
     const us = calendarFor('US');

@@ -7,6 +7,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { toMinor } from '../facts/amounts.js';
 import { addDays } from '../facts/format.js';
 import type { Facts } from '../facts/facts.js';
+import { calendarFor, nextWorkingDay } from '../law/calendar.js';
 import type { CaseSummary } from './portfolio.js';
 
 /** A case file edit: the new text, or why the file cannot be edited (its YAML is broken). */
@@ -92,7 +93,9 @@ export const DEADLINE_DAYS = 14;
 
 /**
  * The next letter of a case, when its next action is a letter; undefined for the legal step, a
- * case to close, or a closed case. Dated `asOf`; from the second reminder on with a deadline.
+ * case to close, a dispute to answer, or a closed case. Dated `asOf`; from the second reminder on
+ * with a deadline two weeks on, or the date of a promise still open when that is later, moved to a
+ * working day where the debtor is.
  */
 export function nextDraft(summary: CaseSummary, facts: Facts, asOf: string): NextDraft | undefined {
   const step = summary.next?.step;
@@ -103,6 +106,11 @@ export function nextDraft(summary: CaseSummary, facts: Facts, asOf: string): Nex
   const late = step === 'final-demand' || step === 'letter-before-action';
   const language = chinese && late ? 'en+zh-CN' : 'en';
   const own: Record<string, unknown> = { date: asOf };
-  if (step !== 'reminder') own.deadline = addDays(asOf, DEADLINE_DAYS);
+  if (step !== 'reminder') {
+    // never before a promise the debtor still has time to keep (the letter then says what was promised), and on a working day there
+    const promised = summary.promises.filter((p) => p.status === 'due' && p.by >= asOf).map((p) => p.by);
+    const earliest = [addDays(asOf, DEADLINE_DAYS), ...promised].sort().pop()!;
+    own.deadline = nextWorkingDay(calendarFor(facts.debtor?.country), earliest).iso;
+  }
   return { kind: 'dunning-letter', stage: step, language, facts: own, fileName: `${asOf}-${step}.md` };
 }

@@ -1,6 +1,7 @@
 /**
  * Working days where the debtor is. The PRC calendar (public holidays and the State Council's
- * adjusted working days, 调休) comes from the `chinese-days` data package; US federal holidays
+ * adjusted working days, 调休) comes from the `chinese-days` data package, and for a year it does not
+ * hold yet the holidays are computed from the holiday rules (cn-holidays.ts); US federal holidays
  * (5 U.S.C. § 6103, observed on the Friday or Monday when they fall on a weekend) from
  * `@18f/us-federal-holidays`; anywhere else only Saturdays and Sundays are known. Pure.
  */
@@ -8,6 +9,7 @@ import federal from '@18f/us-federal-holidays';
 import cnData from 'chinese-days/dist/chinese-days.json';
 import cnPackage from 'chinese-days/package.json';
 import { addDays, weekday } from '../facts/format.js';
+import { computedHolidays } from './cn-holidays.js';
 
 /** Which calendar a country's working days are read from. */
 export type CalendarId = 'CN' | 'US' | 'weekends';
@@ -21,10 +23,12 @@ export interface DayInfo {
   /** The holiday (or the holiday a 调休 working day belongs to), in English and Chinese. */
   name?: { en: string; zh: string };
   /**
-   * False when the calendar has no published schedule for this day's year: the answer is then
-   * weekends only, and a public holiday may be missed.
+   * False when the calendar has no published schedule for this day's year: the answer is then the
+   * weekends and the holidays computed from the holiday rules, and the 调休 days are not known.
    */
   known: boolean;
+  /** A holiday computed from the holiday rules (no published schedule): `statutory` when the rules name the day, else likely. */
+  computed?: 'statutory' | 'likely';
 }
 
 /** A country's working-day calendar. */
@@ -111,9 +115,11 @@ const CHINA: Calendar = {
     const year = Number(iso.slice(0, 4));
     const known = year >= CN_YEARS.first && year <= CN_YEARS.last;
     if (!known) {
-      // Without the year's notice only the fixed dates of the national holiday rules are certain.
+      // Without the year's notice the holidays are computed from the holiday rules (the lunar ones too); the 调休 days are not known
+      const computed = computedHolidays(year).get(iso);
+      if (computed) return { iso, working: false, reason: 'holiday', name: computed.name, known: false, computed: computed.statutory ? 'statutory' : 'likely' };
       const fixed = CN_FIXED_HOLIDAYS[iso.slice(5)];
-      return fixed ? { iso, working: false, reason: 'holiday', name: fixed, known: false } : weekendInfo(iso, false);
+      return fixed ? { iso, working: false, reason: 'holiday', name: fixed, known: false, computed: 'statutory' } : weekendInfo(iso, false);
     }
     const holiday = CN.holidays[iso];
     if (holiday !== undefined) return { iso, working: false, reason: 'holiday', name: cnName(holiday), known };

@@ -26,6 +26,11 @@ export const LIST_HELPERS: Readonly<Record<string, string>> = {
   instalments_en: 'instalments', instalments_zh: 'instalments',
   next_step_en: 'next_step', next_step_zh: 'next_step',
   previous_letters_en: 'previous_letters', previous_letters_zh: 'previous_letters',
+  payments_received_en: 'payments', payments_received_zh: 'payments',
+  last_contact_en: 'events', last_contact_zh: 'events',
+  history_en: 'payments', history_zh: 'payments',
+  promise_en: 'commitments', promise_zh: 'commitments',
+  disputes_raised: 'disputes',
 };
 
 /**
@@ -137,7 +142,11 @@ function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<strin
     out.invoice_numbers = invoices.map((i) => str(i.number)).filter(Boolean).join(', ');
     out.invoices_en = invoices.map((i) => `- Invoice ${str(i.number) ?? '(no number)'}${i.date_en ? ` of ${String(i.date_en)}` : ''}${i.amount_en ? `: ${String(i.amount_en)}` : ''}`).join('\n');
     out.invoices_zh = invoices.map((i) => `- 发票 ${str(i.number) ?? '（无编号）'}${i.date_zh ? `（开票日期 ${String(i.date_zh)}）` : ''}${i.amount_zh ? `：${String(i.amount_zh)}` : ''}`).join('\n');
+    // after payments, the invoices as a table of what was paid and what is open, adding up to the balance
+    const table = paidAndOpen(raw);
+    if (table) Object.assign(out, table);
   }
+  Object.assign(out, historyHelpers(raw));
   const commitments = items(v.commitments);
   if (commitments.length) {
     out.commitments_en = commitments.map((c) => `- ${str(c.what) ?? ''}${c.by_en ? `, by ${String(c.by_en)}` : ''}`).join('\n');
@@ -174,6 +183,127 @@ function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<strin
       ? `依据合同争议解决条款向${institution.zh}申请仲裁`
       : own(NEXT_STEP_ZH, step) ?? '';
   }
+  return out;
+}
+
+/** A payment, an invoice or a commitment of the raw facts, read defensively. */
+interface Paid {
+  date: string | undefined;
+  amount: number;
+  appliedTo: string | undefined;
+}
+
+/** The payments received by the document's date (a payment dated after it is not the document's). */
+function payments(raw: Item): Paid[] {
+  const letterDate = str(raw.date);
+  return items(raw.payments)
+    .filter((p) => typeof p.amount === 'number' && p.amount > 0 && (!letterDate || !str(p.date) || str(p.date)! <= letterDate))
+    .map((p) => ({ date: str(p.date), amount: p.amount as number, appliedTo: str(p.applied_to) }));
+}
+
+/** A list of phrases joined as a sentence does: `a`, `a and b`, `a, b and c` (`、` in Chinese). */
+function joinEn(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+}
+
+/**
+ * The invoices after the payments received: each invoice's amount, what was paid on it (a payment's
+ * \`applied_to\` invoice, else the oldest invoice first) and what is open, with a total row; as a
+ * Markdown table in English and in Chinese. Undefined without payments, or when an invoice has no amount.
+ */
+function paidAndOpen(raw: Item): Record<string, string> | undefined {
+  const currency = str(raw.currency);
+  const list = items(raw.invoices);
+  const received = payments(raw);
+  if (!currency || received.length === 0 || list.length === 0 || list.some((i) => typeof i.amount !== 'number')) return undefined;
+  const rows = list.map((i, n) => ({ n, number: str(i.number), date: str(i.date), amount: cents(i.amount as number), paid: 0 }));
+  const byAge = [...rows].sort((a, b) => (a.date ?? '') .localeCompare(b.date ?? '') || a.n - b.n);
+  let unapplied = 0;
+  for (const p of received) {
+    let left = cents(p.amount);
+    const target = p.appliedTo ? rows.find((r) => r.number === p.appliedTo) : undefined;
+    for (const row of target ? [target, ...byAge.filter((r) => r !== target)] : byAge) {
+      const take = Math.min(left, row.amount - row.paid);
+      row.paid += take;
+      left -= take;
+      if (left === 0) break;
+    }
+    unapplied += left;
+  }
+  // a payment beyond the invoices (an overpayment) is not shown as paid on them: the table would not add up
+  if (unapplied > 0) return undefined;
+  const money = (c: number, style: 'en' | 'zh'): string => escapeMarkdown(formatMoney(c / 100, currency, style));
+  const total = (key: 'amount' | 'paid'): number => rows.reduce((t, r) => t + r[key], 0);
+  const dash = '–';
+  const lines = (style: 'en' | 'zh'): string => {
+    const head = style === 'en' ? ['Invoice', 'Date', 'Amount', 'Paid', 'Open'] : ['发票', '开票日期', '金额', '已付', '未付'];
+    const body = rows.map((r) => [
+      escapeMarkdown(r.number ?? (style === 'en' ? '(no number)' : '（无编号）')),
+      r.date ? formatDate(r.date, style) : '',
+      money(r.amount, style),
+      r.paid ? money(r.paid, style) : dash,
+      money(r.amount - r.paid, style),
+    ]);
+    const sum = [style === 'en' ? '**Total**' : '**合计**', '', money(total('amount'), style), money(total('paid'), style), `**${money(total('amount') - total('paid'), style)}**`];
+    return [head, ['---', '---', '---:', '---:', '---:'], ...body, sum].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  };
+  return { invoices_en: lines('en'), invoices_zh: lines('zh') };
+}
+
+/**
+ * What the next letter says about the case's history, as of its date: the payments received
+ * (\`payments_received_en\`: "your payment of USD 15,000.00 received on 2 December 2026"), the last
+ * contact (\`last_contact_en\`: "our call of 2 December 2026"), a sentence that replaces "we have not
+ * heard from you" (\`history_en\`), and the debtor's open promise (\`promise_en\`), each in Chinese too.
+ */
+function historyHelpers(raw: Item): Record<string, string> {
+  const out: Record<string, string> = {};
+  const currency = str(raw.currency);
+  const letterDate = str(raw.date);
+  const received = payments(raw);
+  if (currency && received.length) {
+    const en = received.map((p) => `${escapeMarkdown(formatMoney(p.amount, currency, 'en'))}${p.date ? ` received on ${formatDate(p.date, 'en')}` : ''}`);
+    const zh = received.map((p) => `${p.date ? `于${formatDate(p.date, 'zh')}支付的` : ''}${escapeMarkdown(formatMoney(p.amount, currency, 'zh'))}`);
+    out.payments_received_en = `your payment${received.length > 1 ? 's' : ''} of ${joinEn(en)}`;
+    out.payments_received_zh = `贵司${zh.join('、')}`;
+  }
+  // the last contact with the debtor: a call, a meeting, an e-mail, a promise or a dispute recorded in the case (on or before the letter's date)
+  const CONTACT: Record<string, [string, string]> = {
+    call: ['our call', '通话'],
+    meeting: ['our meeting', '会面'],
+    email: ['your e-mail', '来函'],
+    promise: ['your promise', '承诺'],
+    acknowledgement: ['your acknowledgement', '确认'],
+    'repayment-plan': ['the repayment plan', '还款计划'],
+    dispute: ['our call', '通话'],
+  };
+  const contact = items(raw.events)
+    .filter((e) => typeof e.type === 'string' && Object.hasOwn(CONTACT, e.type) && str(e.date) && (!letterDate || str(e.date)! <= letterDate))
+    .sort((a, b) => (str(a.date)! < str(b.date)! ? -1 : 1))
+    .pop();
+  if (contact) {
+    const [en, zh] = CONTACT[contact.type as string]!;
+    out.last_contact_en = `${en} of ${formatDate(str(contact.date)!, 'en')}`;
+    out.last_contact_zh = `${formatDate(str(contact.date)!, 'zh')}的${zh}`;
+  }
+  if (out.payments_received_en || out.last_contact_en) {
+    const thanks = [out.payments_received_en, out.last_contact_en && `for ${out.last_contact_en}`].filter(Boolean) as string[];
+    out.history_en = `Thank you for ${joinEn(thanks)}. ${out.payments_received_en ? 'The balance below is still open' : 'Payment has not yet reached us'}:`;
+    const zhParts = [out.payments_received_zh && `${out.payments_received_zh}款项`, out.last_contact_zh && `${out.last_contact_zh}`].filter(Boolean) as string[];
+    out.history_zh = `感谢${zhParts.join('以及')}。${out.payments_received_zh ? '以下余款仍未支付' : '款项至今仍未到账'}：`;
+  }
+  // the debtor's open promise: the earliest commitment due on or after the letter's date
+  const promise = items(raw.commitments)
+    .filter((c) => str(c.by) && (!letterDate || str(c.by)! >= letterDate) && (!letterDate || !str(c.date) || str(c.date)! <= letterDate))
+    .sort((a, b) => (str(a.by)! < str(b.by)! ? -1 : 1))[0];
+  if (promise) {
+    const amount = typeof promise.amount === 'number' && currency ? promise.amount : undefined;
+    const made = str(promise.date);
+    const by = str(promise.by)!;
+    out.promise_en = `${made ? `On ${formatDate(made, 'en')} you` : 'You'} promised to pay${amount !== undefined ? ` ${escapeMarkdown(formatMoney(amount, currency!, 'en'))}` : ''} by ${formatDate(by, 'en')}.`;
+    out.promise_zh = `贵司${made ? `于${formatDate(made, 'zh')}` : ''}承诺在${formatDate(by, 'zh')}前支付${amount !== undefined ? ` ${escapeMarkdown(formatMoney(amount, currency!, 'zh'))}` : '款项'}。`;
+  }
+  if (items(raw.disputes).some((d) => !letterDate || !str(d.date) || str(d.date)! <= letterDate)) out.disputes_raised = 'true';
   return out;
 }
 

@@ -11,6 +11,10 @@ const DAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四',
 /** Why the deadline is not a working day, in English and Chinese. */
 function why(info: DayInfo, calendar: Calendar): { en: string; zh: string } {
   const day = weekday(info.iso);
+  if (info.reason === 'holiday' && info.name && info.computed) {
+    // a year without the published schedule: the holiday is computed from the holiday rules
+    return { en: `${info.name.en}, likely a public holiday in ${calendar.where.en}`, zh: `${calendar.where.zh}很可能放假的日子（${info.name.zh}）` };
+  }
   if (info.reason === 'holiday' && info.name) {
     return { en: `${info.name.en}, a public holiday in ${calendar.where.en}`, zh: `${calendar.where.zh}的法定节假日（${info.name.zh}）` };
   }
@@ -22,8 +26,8 @@ function unpublished(info: DayInfo, calendar: Calendar): { en: string; zh: strin
   if (info.known || !calendar.years) return { en: '', zh: '' };
   const year = info.iso.slice(0, 4);
   return {
-    en: `; the ${year} holiday schedule for ${calendar.where.en} is not in the data yet (${calendar.data ?? ''} covers ${calendar.years.first}–${calendar.years.last}), so only weekends and fixed-date holidays were checked`,
-    zh: `；数据中尚无${calendar.where.zh}${year}年的放假安排（${calendar.data ?? ''} 收录${calendar.years.first}—${calendar.years.last}年），仅核对了周末和固定日期的节日`,
+    en: `; the official ${year} schedule is not yet in Dunmark's data (${calendar.data ?? ''} covers ${calendar.years.first}–${calendar.years.last}), so the holidays were computed from the holiday rules and the weekends worked in exchange (调休) are not known`,
+    zh: `；Dunmark 的数据中尚无${calendar.where.zh}${year}年的官方放假安排（${calendar.data ?? ''} 收录${calendar.years.first}—${calendar.years.last}年），节假日系按《全国年节及纪念日放假办法》推算，调休上班日尚不可知`,
   };
 }
 
@@ -53,7 +57,7 @@ export default defineRule({
 
 The rule reads the calendar of the debtor's country (\`debtor.country\`), and then that of the creditor's (\`creditor.country\`): a deadline on a public holiday where the payment is to be credited (Christmas Day for a US creditor) is reported too, because the money cannot reach the account that day. The debtor's calendar:
 
-- **China**: the State Council's yearly holiday schedule, 调休 included — a weekday inside a holiday break is not a working day, and a Saturday or Sunday the schedule makes a working day is one. In 2026 Spring Festival runs 15–23 February with Saturdays 14 and 28 February worked, and National Day with Mid-Autumn 1–7 October with Saturday 10 October worked. The data comes from the \`chinese-days\` package; for a year it does not hold yet, only weekends and the fixed-date holidays of the national holiday rules (1 January, 1–2 May, 1–3 October) are checked, and the message says so.
+- **China**: the State Council's yearly holiday schedule, 调休 included — a weekday inside a holiday break is not a working day, and a Saturday or Sunday the schedule makes a working day is one. In 2026 Spring Festival runs 15–23 February with Saturdays 14 and 28 February worked, and National Day with Mid-Autumn 1–7 October with Saturday 10 October worked. The data comes from the \`chinese-days\` package. For a year it does not hold yet, the holidays are computed from the national holiday rules (全国年节及纪念日放假办法, Art. 2): New Year's Day, Spring Festival (New Year's Eve and the first three days of the lunar year), Qingming, 1–2 May, Dragon Boat, Mid-Autumn and 1–3 October, with the rest of the Spring Festival and National Day weeks as likely holidays; the message says the day is likely a public holiday and that the official schedule is not yet in the data (the weekends worked in exchange, 调休, wait for the State Council's notice).
 - **United States**: the federal holidays of 5 U.S.C. §6103, observed on the Friday before or the Monday after when they fall on a weekend.
 - **Anywhere else**: Saturdays and Sundays.
 
@@ -80,7 +84,7 @@ The fix moves the deadline to the next working day there, in the front matter an
 
 本规则按债务人所在国家（\`debtor.country\`）检查：
 
-- **中国**：国务院办公厅每年公布的节假日安排，包括调休——放假期间的工作日不是工作日，调休上班的星期六、星期日是工作日。例如2026年春节2月15日至23日放假，2月14日（星期六）和2月28日（星期六）上班；国庆节、中秋节10月1日至7日放假，10月10日（星期六）上班。数据来自 \`chinese-days\` 数据包。某一年的安排尚未收录时，只检查周末和《全国年节及纪念日放假办法》第二条规定的固定日期节日（元旦、5月1日至2日、10月1日至3日），消息中会注明。
+- **中国**：国务院办公厅每年公布的节假日安排，包括调休——放假期间的工作日不是工作日，调休上班的星期六、星期日是工作日。例如2026年春节2月15日至23日放假，2月14日（星期六）和2月28日（星期六）上班；国庆节、中秋节10月1日至7日放假，10月10日（星期六）上班。数据来自 \`chinese-days\` 数据包。某一年的安排尚未收录时，按《全国年节及纪念日放假办法》第二条推算当年的节假日：元旦、春节（农历除夕至正月初三）、清明节、5月1日至2日、端午节、中秋节和10月1日至3日，春节和国庆节所在一周的其余日子视为很可能放假；消息会说明该日很可能放假、官方安排尚未收录（调休上班日须待国务院通知）。
 - **美国**：联邦法定假日（5 U.S.C. §6103；逢星期六提前到星期五、逢星期日顺延到星期一）。
 - **其他地区**：只检查星期六、星期日。
 

@@ -220,9 +220,26 @@ ${EXAMPLE_2}
     }
     const known = factKeys(facts);
     const shared = sharedBlocks(blocks);
+    // a cell of figures or numbers alone ("KMS-88120", "USD 5,120.50") is in the half its table's header is written
+    // in, else in the half of the prose that introduces the table (a header of short words may read as no language)
+    const tableHalf = new Map<number, Half>();
+    const headerHalf = new Map<number, Half>();
+    for (const block of blocks) {
+      const half = block.cell?.row === 0 ? halfOf(block) : undefined;
+      if (half && !headerHalf.has(block.cell!.table)) headerHalf.set(block.cell!.table, half);
+    }
+    let before: Half | undefined;
+    for (const block of blocks) {
+      if (!block.cell) before = halfOf(block) ?? before;
+      else if (!tableHalf.has(block.cell.table)) {
+        const half = headerHalf.get(block.cell.table) ?? before;
+        if (half) tableHalf.set(block.cell.table, half);
+      }
+    }
+    const halfOfBlock = (block: Block | undefined): Half | undefined => halfOf(block) ?? (block?.cell ? tableHalf.get(block.cell.table) : undefined);
     const halfAt = (offset: number): Place | undefined => {
       const block = blockAt(blocks, offset);
-      return block && shared.has(block) ? 'both' : halfOf(block);
+      return block && shared.has(block) ? 'both' : halfOfBlock(block);
     };
     const amountMentions: Mention[] = [];
     for (const a of amounts) {
@@ -248,7 +265,7 @@ ${EXAMPLE_2}
     // "Our ref: RT/APT/0471" or an order number is no figure the other half must repeat
     const families = new Set([...known.reference].map(prefixOf));
     for (const block of blocks) {
-      const half = shared.has(block) ? undefined : halfOf(block);
+      const half = shared.has(block) ? undefined : halfOfBlock(block);
       if (!half) continue;
       for (const match of block.text.matchAll(REFERENCE)) {
         if (!DIGIT.test(match[0])) continue;
