@@ -6,6 +6,7 @@ import { rules } from './core/rules/index.js';
 import type { RuleMeta } from './core/rule.js';
 
 export { lint, parseDocument } from './core/engine.js';
+export type { LintOptions } from './core/engine.js';
 export { applyFixes } from './core/fixes.js';
 export { CONFIG_FILE_NAME, ConfigResolver, mergeConfig, parseConfig, readTemplateFolders } from './core/config/index.js';
 export type { ConfigError, FileSystemPort, FoundCaseFile, FoundConfig, ParseConfigResult } from './core/config/index.js';
@@ -30,7 +31,6 @@ export type {
   DunmarkConfig,
   Finding,
   Fix,
-  LintOptions,
   RelatedLocation,
   RuleSetting,
   Severity,
