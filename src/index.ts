@@ -26,18 +26,7 @@ export { referenceRates, REFERENCE_RATES } from './core/law/rates.js';
 export type { RateTable, RateOverride } from './core/law/rates.js';
 export { calendarFor, nextWorkingDay, workingDaysBetween } from './core/law/calendar.js';
 export type { Calendar, DayInfo } from './core/law/calendar.js';
-export type {
-  Category,
-  DunmarkConfig,
-  Finding,
-  Fix,
-  RelatedLocation,
-  RuleSetting,
-  Severity,
-  SeveritySetting,
-  Span,
-  TextEdit,
-} from './core/types.js';
+export type { Category, DunmarkConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity, SeveritySetting, Span, TextEdit } from './core/types.js';
 
 /** The metadata of every built-in rule, sorted by id. */
 export function listRules(): RuleMeta[] {
