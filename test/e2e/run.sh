@@ -10,7 +10,8 @@
 #   6. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
 #      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export
 #      command run from the Command Palette and the editor title in code-server
-#   6. the Cases view (cases-ui.mjs): three example cases grouped right, the badge, Draft Next Letter by clicking
+#   6. the Cases view (cases-ui.mjs): three example cases grouped right, the badge, Draft Next Letter by clicking;
+#      a case's history (cases-history-ui.mjs): export, Record Call, Record Payment, Draft Next Letter
 # Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -51,6 +52,9 @@ page1="$PWD/out/e2e/export-letter-before-action.png"
 timeout 300 node test/e2e/export-pdf.mjs --png "$page1" || status=$?
 if ((ui)); then
   timeout 300 node test/e2e/cases-ui.mjs --extension . --workspace "$PWD/examples/cases" --screenshot "$PWD/out/e2e/cases-ui.png" || status=$?
+  # a case that remembers: export leaves no internal fact, Record Call and Record Payment leave earlier letters clean,
+  # Draft Next Letter knows the call and the payment (issue 22)
+  timeout 420 node test/e2e/cases-history-ui.mjs --extension . --workspace "$PWD/examples/cases" --screenshot "$PWD/out/e2e/cases-history-ui.png" || status=$?
   timeout 300 node test/e2e/export-ui.mjs --extension . --workspace "$PWD/examples" --file letter-before-action-bilingual.md \
     --screenshot "$PWD/out/e2e/export-ui.png" || status=$?
 fi

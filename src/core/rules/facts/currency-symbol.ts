@@ -1,7 +1,15 @@
-import { SIGN_CURRENCIES } from '../../facts/amounts.js';
+import { readAmounts, SIGN_CURRENCIES } from '../../facts/amounts.js';
 import { formatFigures } from '../../facts/format.js';
 import { defineRule } from '../../rule.js';
 import { replaceWith } from '../fix-titles.js';
+import { amountProblems, type AmountProblem } from './amount-matches-facts.js';
+
+/** The figure the amount finding's first fix puts in place of a wrong one; undefined when it offers none. */
+function rightValue(problem: AmountProblem): number | undefined {
+  const replacement = problem.fixes[0]?.edits[0]?.text;
+  const read = replacement ? readAmounts(replacement) : [];
+  return read.length === 1 ? read[0]!.value : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -42,27 +50,37 @@ export default defineRule({
 > 贵司尚欠货款 CNY 120,000.00。`,
     },
   },
-  check({ facts, amounts, report }) {
+  check(context) {
+    const { facts, amounts, report } = context;
+    // a figure another finding says is wrong: the code goes with the right figure, and never by itself (Fix All would cement the wrong one)
+    const wrong = new Map(amountProblems(context).map((p) => [p.mention, p]));
     for (const mention of amounts) {
       if (!mention.ambiguous || !mention.symbol) continue;
       const options = SIGN_CURRENCIES[mention.symbol] ?? [];
       const currency = facts.currency && options.includes(facts.currency) ? facts.currency : undefined;
-      const text = currency ? `${currency} ${formatFigures(mention.value, currency === 'JPY' ? 0 : 2)}` : undefined;
+      const problem = wrong.get(mention);
+      const right = problem ? rightValue(problem) : mention.value;
+      const text = currency && right !== undefined ? `${currency} ${formatFigures(right, currency === 'JPY' ? 0 : 2)}` : undefined;
       report({
         start: mention.start,
         end: mention.end,
         // `$` where the case is in US dollars is drafting advice; `¥` or a `$` the facts do not settle is a real ambiguity
         ...(currency === 'USD' && mention.symbol === '$' ? { severity: 'info' as const } : {}),
         message: text
-          ? {
-              en: `Unexpected \`${mention.raw}\`, expected the ISO currency code: \`${text}\``,
-              zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码：\`${text}\``,
-            }
+          ? problem
+            ? {
+                en: `Unexpected \`${mention.raw}\`, expected the ISO currency code with the amount of the case: \`${text}\``,
+                zh: `金额 \`${mention.raw}\` 的币种符号有歧义，且金额与案件事实不符，应为 \`${text}\``,
+              }
+            : {
+                en: `Unexpected \`${mention.raw}\`, expected the ISO currency code: \`${text}\``,
+                zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码：\`${text}\``,
+              }
           : {
               en: `Unexpected \`${mention.raw}\`, expected an ISO currency code (${options.slice(0, 3).join(', ')}, ...)`,
               zh: `金额 \`${mention.raw}\` 的币种符号有歧义，应写明币种代码（${options.slice(0, 3).join('、')} 等）`,
             },
-        fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], isPreferred: true }] : [],
+        fixes: text ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], isPreferred: !problem }] : [],
       });
     }
   },

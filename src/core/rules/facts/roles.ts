@@ -51,6 +51,9 @@ const INSTALMENT =
   /\b(?:promis(?:e|ed|es)|commit(?:ted|ment)|undert(?:ook|akes?)|agreed\s+to\s+pay)\b|承诺|保证于|\binstal(?:l)?ments?\b|\b(?:first|second|third|fourth|fifth|final|last|remaining|next|initial|monthly|weekly)\s+(?:instal(?:l)?ment|payment|tranche|repayment)s?\b|\btranches?\b|第[一二三四五六七八九十\d]+期|分期|首期|每期|首付|尾款|余款/i;
 const CHARGE =
   /\b(?:interest|late(?:[-\s]payment)?\s+(?:fee|charge|penalt)|fees?|penalt(?:y|ies)|surcharge|liquidated\s+damages|(?:collection|legal|recovery|enforcement)\s+(?:costs?|fees?|expenses))\b|利息|违约金|滞纳金|罚息|罚金|手续费|催收费|律师费|费用/i;
+// what follows an amount and adds a charge to it ("plus interest", "together with the late fee", "另加利息"): the amount is not the charge
+const ADDED_AFTER =
+  /^\s*[,，]?\s*(?:plus\b|\+|together\s+with\b|in\s+addition\s+to\b|excluding\b|exclusive\s+of\b|before\b|另加|另计|外加|加上|以及|不含|不包括)/iu;
 const CLAIM =
   /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
 const HEADER_ROLE: readonly [RegExp, AmountRole][] = [
@@ -150,7 +153,8 @@ function roleOf(
   ) {
     return { role: 'paid', claimed: false };
   }
-  if (CHARGE.test(before.slice(-60)) || CHARGE.test(after.slice(0, 30))) return { role: 'charge', claimed: true };
+  // "USD 31,870.50, plus 18% interest": the charge is added to this amount, which stays the amount owed
+  if (CHARGE.test(before.slice(-60)) || (CHARGE.test(after.slice(0, 30)) && !ADDED_AFTER.test(after))) return { role: 'charge', claimed: true };
   if (INSTALMENT.test(sentence) || isScheduled(mention, block, inBlock)) return { role: 'instalment', claimed: false };
   return { role: 'owed', claimed: CLAIM.test(sentence) };
 }
