@@ -74,6 +74,14 @@ function stepWords(step: string): string {
   return documentLabel({ kind: 'dunning-letter', stage: step }, uiLanguage())?.toLowerCase() ?? step;
 }
 
+/** A date of this year or next without its year, as the person's language writes it ("18 Nov", "11月18日"). */
+function shortDate(iso: string): string {
+  const [, m, d] = /^\d{4}-(\d\d)-(\d\d)$/.exec(iso) ?? [];
+  if (!m || !d) return iso;
+  if (uiLanguage() === 'zh') return `${Number(m)}月${Number(d)}日`;
+  return `${Number(d)} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]}`;
+}
+
 /** A document of a case in words ("Reminder", "Call summary"). */
 function documentWords(d: { kind?: string | undefined; stage?: string | undefined }): string | undefined {
   return documentLabel(d, uiLanguage());
@@ -209,8 +217,8 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         // the Explorer is narrow by default: the debtor's short name, what is next and when; the rest in the tooltip
         const item = new vscode.TreeItem(shortName(s.debtor) ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `case:${node.entry.folder.toString()}`;
-        const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${stepWords(s.next.step)} ${s.next.date}` : '-';
-        item.description = s.closed ? next : `${next} · ${money(s.outstanding, s.currency)}`;
+        // what is next and when, short enough for the default sidebar: the amount and the full date are in the tooltip
+        item.description = s.closed ? vscode.l10n.t('closed') : s.next ? `${stepWords(s.next.step)} · ${shortDate(s.next.date)}` : '-';
         const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
         tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));

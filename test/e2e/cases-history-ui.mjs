@@ -72,7 +72,7 @@ async function main() {
       await page.keyboard.type(value);
     }
     await page.keyboard.press('Enter');
-    await quickInput.locator('.quick-input-title', { hasText: title }).first().waitFor({ state: 'detached' });
+    await quickInput.locator('.quick-input-title', { hasText: title }).first().waitFor({ state: 'hidden' });
   };
   const toast = (text) => page.locator('.notification-toast', { hasText: text }).first();
 
@@ -101,9 +101,11 @@ async function main() {
   await toast('Recorded the call with Mr. Zhou Peng').waitFor();
   const caseYaml = fs.readFileSync(path.join(ningbo, 'case.yaml'), 'utf8');
   if (!/commitments:[\s\S]*by: 2027-01-15[\s\S]*date: 2026-11-25/.test(caseYaml)) throw new Error(`the promise is not in case.yaml:\n${caseYaml}`);
-  // the call summary's form opens for what the case does not say (the payment terms): not needed here
-  await page.keyboard.press('Escape');
-  await runFromPalette(page, 'View: Close All Editors');
+  // the call summary's form opens for what the case does not say (the payment terms): not needed here, closed by its tab
+  const formTab = page.locator('.tabs-container .tab.active', { hasText: 'Call summary' }).first();
+  await formTab.waitFor();
+  await formTab.locator('.tab-actions .action-label').first().click();
+  await formTab.waitFor({ state: 'detached' });
   ok('Record Call from the Command Palette recorded the call and the promise in case.yaml');
 
   // 3. Record Payment from the Command Palette: USD 5,000.00 received today

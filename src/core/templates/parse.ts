@@ -8,7 +8,7 @@ import { parseFrontMatter } from '../front-matter-yaml.js';
 import type { Template } from './types.js';
 import { resolvedSchema } from './refs.js';
 import { compileFactsSchema } from './validate.js';
-import { helperBase, type FactsProblem } from './view.js';
+import { helperBase, HISTORY_HELPERS, type FactsProblem } from './view.js';
 
 type Schema = Record<string, unknown>;
 /** A Mustache token: [type, value, start, end, children?, ...]. */
@@ -62,7 +62,7 @@ function resolve(scopes: Schema[], name: string): Schema | undefined {
 }
 
 function declared(scopes: Schema[], name: string): boolean {
-  if (name === '.' || resolve(scopes, name)) return true;
+  if (name === '.' || resolve(scopes, name) || HISTORY_HELPERS.has(name)) return true;
   const helper = helperBase(name);
   return !!helper && !!resolve(scopes, helper.base) && (!helper.needsCurrency || !!resolve(scopes, 'currency'));
 }

@@ -26,12 +26,17 @@ export const LIST_HELPERS: Readonly<Record<string, string>> = {
   instalments_en: 'instalments', instalments_zh: 'instalments',
   next_step_en: 'next_step', next_step_zh: 'next_step',
   previous_letters_en: 'previous_letters', previous_letters_zh: 'previous_letters',
-  payments_received_en: 'payments', payments_received_zh: 'payments',
-  last_contact_en: 'events', last_contact_zh: 'events',
-  history_en: 'payments', history_zh: 'payments',
-  promise_en: 'commitments', promise_zh: 'commitments',
-  disputes_raised: 'disputes',
 };
+
+/**
+ * Helpers that tell the case's history (payments received, the last contact, an open promise, a
+ * dispute): a letter of a case inherits the facts they read, so a template uses them inside a section
+ * without declaring those facts (the facts form never asks for a case's history).
+ */
+export const HISTORY_HELPERS: ReadonlySet<string> = new Set([
+  'payments_received_en', 'payments_received_zh', 'last_contact_en', 'last_contact_zh',
+  'history_en', 'history_zh', 'promise_en', 'promise_zh', 'disputes_raised',
+]);
 
 /**
  * The formatting helpers a template can use beside the facts of `schema` (`deadline_en`, `amount_daxie`,
@@ -230,8 +235,9 @@ function paidAndOpen(raw: Item): Record<string, string> | undefined {
     }
     unapplied += left;
   }
-  // a payment beyond the invoices (an overpayment) is not shown as paid on them: the table would not add up
-  if (unapplied > 0) return undefined;
+  // a payment beyond the invoices (an overpayment) is not shown as paid on them: the table would not add up;
+  // invoices paid in full (a settlement confirmation) are listed as they are, with nothing open
+  if (unapplied > 0 || rows.every((r) => r.paid === r.amount)) return undefined;
   const money = (c: number, style: 'en' | 'zh'): string => escapeMarkdown(formatMoney(c / 100, currency, style));
   const total = (key: 'amount' | 'paid'): number => rows.reduce((t, r) => t + r[key], 0);
   const dash = '–';

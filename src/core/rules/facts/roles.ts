@@ -53,7 +53,7 @@ const CHARGE =
   /\b(?:interest|late(?:[-\s]payment)?\s+(?:fee|charge|penalt)|fees?|penalt(?:y|ies)|surcharge|liquidated\s+damages|(?:collection|legal|recovery|enforcement)\s+(?:costs?|fees?|expenses))\b|利息|违约金|滞纳金|罚息|罚金|手续费|催收费|律师费|费用/i;
 // what follows an amount and adds a charge to it ("plus interest", "together with the late fee", "另加利息"): the amount is not the charge
 const ADDED_AFTER =
-  /^\s*[,，]?\s*(?:plus\b|\+|together\s+with\b|in\s+addition\s+to\b|excluding\b|exclusive\s+of\b|before\b|另加|另计|外加|加上|以及|不含|不包括)/iu;
+  /^\s*(?:[,，]\s*)?(?:plus\b|\+|together\s+with\b|in\s+addition\s+to\b|excluding\b|exclusive\s+of\b|before\b|另加|另计|外加|加上|以及|不含|不包括)/iu;
 const CLAIM =
   /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
 const HEADER_ROLE: readonly [RegExp, AmountRole][] = [
