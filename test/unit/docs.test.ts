@@ -87,7 +87,15 @@ describe('documentation', () => {
       );
     });
     // Each command's options, as its --help prints them, are described on the command's page.
-    const homes: Record<string, string> = { lint: 'cli.md', render: 'cli.md', templates: 'cli.md', rules: 'cli.md', export: 'export.md', cases: 'cases.md' };
+    const homes: Record<string, string> = {
+      lint: 'cli.md',
+      render: 'cli.md',
+      templates: 'cli.md',
+      rules: 'cli.md',
+      export: 'export.md',
+      cases: 'cases.md',
+      lsp: 'editors.md',
+    };
     for (const [command, home] of Object.entries(homes)) {
       it(`docs/${home} describes every option of dunmark ${command}`, () => {
         const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.mjs'), command, '--help'], { encoding: 'utf8' });
@@ -126,7 +134,10 @@ describe('documentation', () => {
   });
 
   describe('every command in an sh block runs as written', () => {
-    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const { scripts, bin: bins } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      bin: Record<string, string>;
+    };
     for (const file of pages(false)) {
       const commands: { line: number; text: string }[] = [];
       for (const code of nodes(parse(file))) {
@@ -155,14 +166,20 @@ describe('documentation', () => {
                 if (npm[1]) assert.ok(scripts[npm[1]], `${where}: no npm script ${npm[1]}`);
                 continue;
               }
-              assert.match(part, /^npx dunmark\b/, `${where}: an sh block holds commands the docs test can run (npm …, npx dunmark …)`);
+              // `npx dunmark …` in a clone, `dunmark …` and `dunmark-ls` once installed: the package's own bins.
+              const bin = /^(?:npx )?(dunmark(?:-ls)?)(?=\s|$)/.exec(part);
+              assert.ok(bin && bins[bin[1]!], `${where}: an sh block holds commands the docs test can run (npm …, npx dunmark …, dunmark …, dunmark-ls)`);
               const pdf = /--to pdf\b/.test(part);
-              const r = spawnSync('bash', ['-c', part.replace(/^npx dunmark/, `"${process.execPath}" "${path.join(ROOT, 'dist/cli.mjs')}"`)], {
+              const r = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(ROOT, bins[bin[1]!]!)}"${part.slice(bin[0].length)}`], {
                 cwd: dir,
                 encoding: 'utf8',
+                input: '', // the language server reads stdin: closed, it ends
+                timeout: 60_000, // a guard against a hang, not a speed claim
+                killSignal: 'SIGKILL',
                 // PDF goes through LibreOffice, which the e2e suite runs; here the command must get as far as asking for it.
                 env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, ...(pdf ? { DUNMARK_SOFFICE: '' } : {}) },
               });
+              assert.equal(r.signal, null, `${where}: did not finish`);
               assert.doesNotMatch(r.stderr, /^\s+at .+:\d+:\d+\)?$/m, `${where}: a stack trace\n${r.stderr}`);
               if (pdf) assert.match(r.stderr, /LibreOffice/i, `${where}: ${r.stderr}`);
               else assert.ok(r.status === 0 || r.status === 1, `${where}: exit ${r.status}\n${r.stderr}`);
