@@ -8,8 +8,8 @@ import { startServer } from './server.js';
 import { joinUri, parentUri } from './uri.js';
 import { webThreads } from './web-threads.js';
 
-type WorkerScope = ConstructorParameters<typeof BrowserMessageReader>[0] & { location: { href: string } };
-const scope = globalThis as unknown as WorkerScope;
+// a dedicated worker's scope: messages in and out, and where its script was loaded from
+const scope = globalThis as unknown as Worker & { location: { href: string } };
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 
 /** Files by URI, read by the client. */
