@@ -1,7 +1,7 @@
 // `npm run bench`: times the full lint (all rules) against a bare remark parse of the same
 // letter, at ~3 KB, ~60 KB and ~600 KB, and reports the ratio, linearity, peak RSS, where the time
 // goes at 3 KB and 60 KB, and the extension bundle's size and load time.
-// Not a test: the numbers go in the README. Results are also written to .bench/results.json.
+// Not a test: the numbers go in docs/benchmarks.md. Results are also written to .bench/results.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
