@@ -1,5 +1,6 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
 import { isMainThread } from 'node:worker_threads';
+import { runApprove } from './approve.js';
 import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
@@ -19,7 +20,8 @@ Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
   dunmark render TEMPLATE_ID --facts FACTS.yaml|AGING.csv|AGING.xlsx [--map MAP.json] [--out FILE|--out-dir DIR] [--force]
   dunmark cases [DIR] [--format text|json|csv] [--as-of DATE]   the portfolio: next action per case
-  dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
+  dunmark export LETTER.md [--to docx|pdf|eml] [--attach pdf] [--out FILE] [--letterhead FILE.docx] [--force]
+  dunmark approve LETTER.md [--by NAME] | --check [DIR]   a reviewer's sign-off, broken by any later change
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
 
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   templates: runTemplates,
   rules: runRules,
   cases: runCases,
+  approve: runApprove,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
 };
@@ -85,7 +88,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, approve, templates or rules (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];
