@@ -87,7 +87,7 @@ export function stateUnder(text: string, config: DunmarkConfig, inherited: Retur
   const doc = parseDocument(text, inherited);
   const { severity, options } = ruleSettings(approvalRule, config);
   const state = approvalState(doc, options);
-  if (severity === 'off' && state.status === 'waiting') return { status: 'not-required', reasons: [], digest: state.digest };
+  if (severity === 'off' && state.status === 'waiting') return { status: 'not-required', reasons: [] };
   return state;
 }
 

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCaseFolders } from '../core/cases/folders.js';
-import { scheduleOf, sortPortfolio, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
+import { scheduleOf, sortPortfolio, type CaseDocument, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
+import { ruleSettings } from '../core/engine.js';
+import { rules } from '../core/rules/index.js';
 import { summarizeAll, type CaseInput } from './cases-pool.js';
 import { isIsoDate, isoToday } from '../core/facts/facts.js';
 import { formatMoney } from '../core/facts/format.js';
@@ -21,7 +23,8 @@ folder with a case.yaml; its documents are the letters, call summaries and plans
 Each row: the debtor, the amount outstanding (after payments), days overdue, the last document,
 the debtor's promises (kept, due or broken against payments:), and the next action with its date
 from the schedule (.dunmarkrc.json \`schedule\`: days after the due date; a broken promise brings
-the next letter forward). Sorted by what is due first.
+the next letter forward), and, where letters need a reviewer's sign-off, their approvals (approved,
+changed since approval, waiting: see \`dunmark approve\`). Sorted by what is due first.
 
 Options:
   -f, --format text|json|csv   output format (default: text)
@@ -91,7 +94,8 @@ export const runCases: Command = async (argv, io) => {
     });
   }
   // reading YAML is most of the time: a large portfolio is summarized on every core
-  const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config) });
+  const approval = ruleSettings(rules.find((r) => r.meta.id === 'approval')!, config);
+  const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config), approval: approval.severity === 'off' ? false : approval.options });
   sortPortfolio(summaries);
   if (format === 'json') io.stdout(`${JSON.stringify({ asOf, cases: summaries }, null, 2)}\n`);
   else if (format === 'csv') io.stdout(formatCsv(summaries));
@@ -115,6 +119,28 @@ export function promisesInWords(promises: readonly CasePromise[]): string {
   );
 }
 
+const APPROVAL_STATES = ['changed', 'waiting', 'invalid', 'approved'] as const;
+const APPROVAL_WORDS: Record<(typeof APPROVAL_STATES)[number], string> = {
+  changed: 'changed since approval',
+  waiting: 'waiting',
+  invalid: 'unreadable',
+  approved: 'approved',
+};
+
+/** How many documents of a case are in an approval state. */
+function approvals(s: CaseSummary, status: NonNullable<CaseDocument['approval']>['status']): number {
+  return s.documents.filter((d) => d.approval?.status === status).length;
+}
+
+/** The approvals of a case in a few words: `1 waiting, 1 approved` (what needs a reviewer first). */
+export function approvalsInWords(s: CaseSummary): string {
+  return (
+    APPROVAL_STATES.filter((st) => approvals(s, st))
+      .map((st) => `${approvals(s, st)} ${APPROVAL_WORDS[st]}`)
+      .join(', ') || '-'
+  );
+}
+
 /** The next action in words: `final-demand 2026-11-12`. */
 function nextInWords(s: CaseSummary): string {
   if (s.closed) return `closed${s.closed.outcome ? ` (${s.closed.outcome})` : ''}`;
@@ -131,7 +157,18 @@ function lastInWords(s: CaseSummary): string {
 function formatText(summaries: readonly CaseSummary[], asOf: string): string {
   if (summaries.length === 0) return `No case folders (folders with a case.yaml) found. As of ${asOf}.\n`;
   const withLimitation = summaries.some((s) => s.limitation);
-  const header = ['Case', 'Debtor', 'Outstanding', 'Overdue', 'Last document', 'Promises', 'Next action', ...(withLimitation ? ['Time-barred'] : [])];
+  const withApprovals = summaries.some((s) => s.documents.some((d) => d.approval));
+  const header = [
+    'Case',
+    'Debtor',
+    'Outstanding',
+    'Overdue',
+    'Last document',
+    'Promises',
+    ...(withApprovals ? ['Approvals'] : []),
+    'Next action',
+    ...(withLimitation ? ['Time-barred'] : []),
+  ];
   const rows = summaries.map((s) => [
     s.folder,
     s.debtor ?? '?',
@@ -139,6 +176,7 @@ function formatText(summaries: readonly CaseSummary[], asOf: string): string {
     s.daysOverdue === undefined ? '?' : `${s.daysOverdue} d`,
     lastInWords(s),
     promisesInWords(s.promises),
+    ...(withApprovals ? [approvalsInWords(s)] : []),
     nextInWords(s),
     ...(withLimitation ? [s.limitation ?? '-'] : []),
   ]);
@@ -160,6 +198,11 @@ function formatText(summaries: readonly CaseSummary[], asOf: string): string {
     ];
     const broken = s.promises.filter((p) => p.status === 'broken');
     for (const p of broken) notes.push(`broken promise: ${p.what} by ${p.by} (${p.source})`);
+    for (const d of s.documents) {
+      if (d.approval?.status === 'waiting') notes.push(`${d.name} waits for a reviewer's approval`);
+      else if (d.approval?.status === 'changed') notes.push(`${d.name} changed since approved by ${d.approval.by} on ${d.approval.date}`);
+      else if (d.approval?.status === 'invalid') notes.push(`${d.name} has an approval record Dunmark cannot read`);
+    }
     if (notes.length) out.push(`${s.folder}: ${notes.join('; ')}`);
   }
   const due = summaries.filter((s) => s.next && s.next.date <= asOf).length;
@@ -201,6 +244,9 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     'next_reason',
     'closed',
     'time_barred',
+    'approvals_approved',
+    'approvals_changed',
+    'approvals_waiting',
   ];
   const count = (s: CaseSummary, status: CasePromise['status']): number => s.promises.filter((p) => p.status === status).length;
   const rows = summaries.map((s) => [
@@ -222,6 +268,9 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     s.next?.reason,
     s.closed?.date,
     s.limitation,
+    approvals(s, 'approved'),
+    approvals(s, 'changed') + approvals(s, 'invalid'),
+    approvals(s, 'waiting'),
   ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import type { ParsedDocument } from '../engine.js';
 import { splitFrontMatter } from '../front-matter.js';
 import type { TextEdit } from '../types.js';
+import { typeFacts } from '../facts/facts.js';
 import { APPROVAL_KEY, approvalDigest, approvedFacts, bodyParagraphs, type ApprovalDigest } from './digest.js';
 
 export { APPROVAL_KEY, CASE_HISTORY_KEYS, approvalDigest, canonicalJson } from './digest.js';
@@ -58,11 +59,11 @@ export interface ApprovalChange {
 
 /** The state of a letter's approval. */
 export type ApprovalState =
-  | { status: 'not-required'; reasons: []; digest: ApprovalDigest }
-  | { status: 'waiting'; reasons: ApprovalReason[]; digest: ApprovalDigest }
-  | { status: 'approved'; reasons: ApprovalReason[]; record: ApprovalRecord; digest: ApprovalDigest }
-  | { status: 'changed'; reasons: ApprovalReason[]; record: ApprovalRecord; change: ApprovalChange; digest: ApprovalDigest }
-  | { status: 'invalid'; reasons: ApprovalReason[]; problem: string; digest: ApprovalDigest };
+  | { status: 'not-required'; reasons: [] }
+  | { status: 'waiting'; reasons: ApprovalReason[] }
+  | { status: 'approved'; reasons: ApprovalReason[]; record: ApprovalRecord }
+  | { status: 'changed'; reasons: ApprovalReason[]; record: ApprovalRecord; change: ApprovalChange }
+  | { status: 'invalid'; reasons: ApprovalReason[]; problem: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -150,16 +151,17 @@ export function approvalInput(doc: ParsedDocument): ApprovalInput {
 /** The state of a document's approval under the `approval` rule's options. */
 export function approvalState(input: ParsedDocument | ApprovalInput, options?: Readonly<Record<string, unknown>>): ApprovalState {
   const doc = 'record' in input ? input : approvalInput(input);
-  const digest = approvalDigest(doc.text, doc.body.start, doc.data);
   const reasons = approvalReasons(doc.facts, approvalOptions(options));
   const record = readApproval(doc.record);
-  if (typeof record === 'string') return { status: 'invalid', reasons, problem: record, digest };
+  if (typeof record === 'string') return { status: 'invalid', reasons, problem: record };
   if (record) {
-    if (record.digest === digest.digest) return { status: 'approved', reasons, record, digest };
-    return { status: 'changed', reasons, record, change: approvalChange(record, digest, doc.text.length), digest };
+    // the digest only when there is a record to check: a portfolio of letters without one hashes nothing
+    const digest = approvalDigest(doc.text, doc.body.start, doc.data);
+    if (record.digest === digest.digest) return { status: 'approved', reasons, record };
+    return { status: 'changed', reasons, record, change: approvalChange(record, digest, doc.text.length) };
   }
-  if (reasons.length === 0) return { status: 'not-required', reasons: [], digest };
-  return { status: 'waiting', reasons, digest };
+  if (reasons.length === 0) return { status: 'not-required', reasons: [] };
+  return { status: 'waiting', reasons };
 }
 
 /** The date part of an approval's time (`2026-11-20`), as written. */
@@ -268,4 +270,15 @@ export function describeApproval(state: ApprovalState, lang: 'en' | 'zh' = 'en')
 /** True when the letter may go out as far as its approval goes: approved, or not needing one. */
 export function approvalClears(state: ApprovalState): boolean {
   return state.status === 'approved' || state.status === 'not-required';
+}
+
+/**
+ * The approval state of a document from its text and its facts as already read (its own front
+ * matter and the merge with its case): what the portfolio asks of every document without parsing
+ * its Markdown.
+ */
+export function approvalOfText(text: string, own: Record<string, unknown> | undefined, merged: Record<string, unknown>, options?: Readonly<Record<string, unknown>>): ApprovalState {
+  const block = splitFrontMatter(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return approvalState({ text, body: { start: block ? block.span.end : bom }, data: merged, facts: typeFacts(merged).facts, record: own?.[APPROVAL_KEY] }, options);
 }
