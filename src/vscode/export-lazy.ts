@@ -8,4 +8,4 @@ export { readDocx } from '../core/export/read-docx.js';
 export { docxLetter } from '../core/export/docx-letter.js';
 export { emailContent } from '../core/export/email.js';
 export { buildEml } from '../node/eml.js';
-export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../cli/pdf.js';
+export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../node/pdf.js';

@@ -7,7 +7,7 @@
  * ask `approvalState`.
  */
 import { stringify } from 'yaml';
-import type { ParsedDocument } from '../engine.js';
+import type { ParsedDocument } from '../document.js';
 import { splitFrontMatter } from '../front-matter.js';
 import type { TextEdit } from '../types.js';
 import { typeFacts } from '../facts/facts.js';
