@@ -4,15 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  approvalEdit,
-  approvalState,
-  describeApproval,
-  localTimestamp,
-  newApproval,
-  readApproval,
-  type ApprovalState,
-} from '../core/approval/index.js';
+import { approvalEdit, approvalState, describeApproval, localTimestamp, newApproval, readApproval, type ApprovalState } from '../core/approval/index.js';
 import { caseFacts } from '../core/cases/case-file.js';
 import { parseDocument, ruleSettings } from '../core/engine.js';
 import { rules } from '../core/rules/index.js';
@@ -20,7 +12,8 @@ import type { DunmarkConfig } from '../core/types.js';
 import { lint } from '../index.js';
 import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
-import { DEFAULT_MAX_BYTES, readTextFile, writeFixedFile } from './file-io.js';
+import { writeFileGuarded } from '../node/guarded-fs.js';
+import { DEFAULT_MAX_BYTES, readTextFile } from './file-io.js';
 import { displayPath, expandArgs } from './files.js';
 import { formatStylish, useColour } from './format/stylish.js';
 import type { CliIo, Command } from './io.js';
@@ -167,9 +160,17 @@ async function approveOne(file: string, by: string, force: boolean, given: Dunma
     io.stderr(`dunmark: ${shown}: not approved: the front matter cannot be read\n`);
     return 2;
   }
-  const written = writeFixedFile(file, read.file, text.slice(0, edit.start) + edit.text + text.slice(edit.end));
+  // the guarded write: refused when the letter changed since it was read (the reviewer approves what was read)
+  const { size, mtimeMs, ino, hash } = read.file;
+  const written = writeFileGuarded(file, text.slice(0, edit.start) + edit.text + text.slice(edit.end), {
+    root: path.dirname(file),
+    overwrite: true,
+    links: 'follow',
+    keepHardLinks: true,
+    expect: { size, mtimeMs, ino, hash },
+  });
   if (!written.ok) {
-    io.stderr(`dunmark: ${shown}: ${written.reason.replace('fixes not written', 'approval not written').replace('run --fix again', 'approve it again')}\n`);
+    io.stderr(`dunmark: ${shown}: not approved: ${written.reason}\n`);
     return 2;
   }
   const again = typeof before === 'object' && before.digest === record.digest ? ` (unchanged since ${before.by} approved it)` : '';

@@ -94,7 +94,10 @@ export const runCases: Command = async (argv, io) => {
     });
   }
   // reading YAML is most of the time: a large portfolio is summarized on every core
-  const approval = ruleSettings(rules.find((r) => r.meta.id === 'approval')!, config);
+  const approval = ruleSettings(
+    rules.find((r) => r.meta.id === 'approval')!,
+    config,
+  );
   const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config), approval: approval.severity === 'off' ? false : approval.options });
   sortPortfolio(summaries);
   if (format === 'json') io.stdout(`${JSON.stringify({ asOf, cases: summaries }, null, 2)}\n`);

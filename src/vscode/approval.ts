@@ -139,7 +139,9 @@ export class ApprovalStatusBar implements vscode.Disposable {
     } else if (typeof record === 'object') {
       this.item.text = `$(pass) ${vscode.l10n.t('Approved by {0}', record.by)}`;
       this.item.backgroundColor = undefined;
-      tooltip.appendText(vscode.l10n.t('Approved by {0} on {1}. An approval is a record of review, not a signature.', record.by, coreApproval().approvalDate(record)));
+      tooltip.appendText(
+        vscode.l10n.t('Approved by {0} on {1}. An approval is a record of review, not a signature.', record.by, coreApproval().approvalDate(record)),
+      );
     } else {
       this.item.hide();
       return;

@@ -236,9 +236,14 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.type === 'group') return node.entries.map((entry) => ({ type: 'case' as const, entry }));
     if (node.type === 'case') {
       const s = node.entry.summary;
-      const docs = s.documents.map(
-        (d): Node => ({ type: 'document', entry: node.entry, name: d.name, date: d.date, label: d.stage ?? d.kind ?? d.name, approval: d.approval }),
-      );
+      const docs = s.documents.map((d): Node => ({
+        type: 'document',
+        entry: node.entry,
+        name: d.name,
+        date: d.date,
+        label: d.stage ?? d.kind ?? d.name,
+        approval: d.approval,
+      }));
       return [...docs, ...s.promises.map((promise): Node => ({ type: 'promise', promise, currency: s.currency }))];
     }
     return [];

@@ -98,7 +98,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       // a modal question: a toast can slide into the notification centre before it is answered
       const choice = await vscode.window.showWarningMessage(
         waiting
-          ? vscode.l10n.t('This letter needs a reviewer\'s approval before it is sent (Dunmark: Approve Letter): {0}', errors[0]!.message)
+          ? vscode.l10n.t("This letter needs a reviewer's approval before it is sent (Dunmark: Approve Letter): {0}", errors[0]!.message)
           : errors.length === 1
             ? vscode.l10n.t('This letter has an error that would go out with it: {0}', errors[0]!.message)
             : vscode.l10n.t('This letter has {0} errors that would go out with it. The first: {1}', errors.length, errors[0]!.message),
@@ -175,7 +175,17 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
           const content = m.emailContent(exportDocument, { layout: args.layout ?? 'sequence', fonts: config.fonts });
           const missing = [!content.from && 'creditor.email', !content.to && 'debtor.email'].filter(Boolean);
           if (missing.length)
-            void vscode.window.showWarningMessage(vscode.l10n.t('The e-mail draft has no {0}: the letter has no `{1}` fact.', missing.length === 2 ? vscode.l10n.t('sender or recipient') : missing[0] === 'creditor.email' ? vscode.l10n.t('sender') : vscode.l10n.t('recipient'), missing.join('`, `')));
+            void vscode.window.showWarningMessage(
+              vscode.l10n.t(
+                'The e-mail draft has no {0}: the letter has no `{1}` fact.',
+                missing.length === 2
+                  ? vscode.l10n.t('sender or recipient')
+                  : missing[0] === 'creditor.email'
+                    ? vscode.l10n.t('sender')
+                    : vscode.l10n.t('recipient'),
+                missing.join('`, `'),
+              ),
+            );
           const name = document.uri.path.replace(/^.*\//, '').replace(/(\.[^./]+)?$/, `.${attach}`);
           bytes = await m.buildEml(
             content,

@@ -80,7 +80,10 @@ describe('approval', () => {
       ['the amount written another way in YAML', (t) => t.replace('amount: 18400.00\ncurrency', 'amount: 18400\ncurrency')],
       ['the facts in another order', (t) => t.replace('currency: USD\n', '').replace('due_date:', 'currency: USD\ndue_date:')],
       ['a comment in the front matter', (t) => t.replace('kind: dunning-letter', 'kind: dunning-letter # reviewed')],
-      ['case history recorded (sent, events)', (t) => t.replace('---\n\nDear', 'sent: 2026-11-21\nevents:\n  - date: 2026-11-21\n    type: demand\n---\n\nDear')],
+      [
+        'case history recorded (sent, events)',
+        (t) => t.replace('---\n\nDear', 'sent: 2026-11-21\nevents:\n  - date: 2026-11-21\n    type: demand\n---\n\nDear'),
+      ],
       ['a decomposed é written composed (NFC)', (t) => t.replace('Dear Mr. Zhou', 'Dear Mr. Zhou, cafe\u0301')],
     ];
     for (const [what, change] of keeps) {
@@ -177,9 +180,13 @@ describe('approval', () => {
     it('a final demand needs none by default; one naming counsel or claiming charges does; options change which', () => {
       const fd = LBA.replace('stage: letter-before-action', 'stage: final-demand');
       assert.equal(approvalFindings(fd).length, 0);
-      assert.match(approvalFindings(fd.replace('next_step:', 'counsel:\n  name: Li Wen\n  firm: Example & Partners LLP\nnext_step:'))[0]!.message, /names counsel/);
       assert.match(
-        approvalFindings(fd.replace('next_step:', 'charges:\n  - what: Late-payment interest\n    amount: 552.00\n    basis: clause 9.2\nnext_step:'))[0]!.message,
+        approvalFindings(fd.replace('next_step:', 'counsel:\n  name: Li Wen\n  firm: Example & Partners LLP\nnext_step:'))[0]!.message,
+        /names counsel/,
+      );
+      assert.match(
+        approvalFindings(fd.replace('next_step:', 'charges:\n  - what: Late-payment interest\n    amount: 552.00\n    basis: clause 9.2\nnext_step:'))[0]!
+          .message,
         /claims charges/,
       );
       assert.equal(approvalFindings(fd, { ...config, rules: { approval: ['warning', { stages: ['final-demand'] }] } }).length, 1);

@@ -38,13 +38,18 @@ describe('e-mail export', () => {
       const facts = buildExportDocument(BILINGUAL).facts;
       assert.equal(emailSubject(facts), 'Letter before action: invoice HVW-2026-1187 / 正式催告函：发票 HVW-2026-1187');
       assert.equal(emailSubject({ ...facts, language: 'zh-CN' }), '正式催告函：发票 HVW-2026-1187');
-      assert.equal(emailSubject({ ...facts, language: 'en', stage: 'reminder', invoices: [{ number: 'A-1' }, { number: 'A-2' }] }), 'Reminder: invoices A-1, A-2');
+      assert.equal(
+        emailSubject({ ...facts, language: 'en', stage: 'reminder', invoices: [{ number: 'A-1' }, { number: 'A-2' }] }),
+        'Reminder: invoices A-1, A-2',
+      );
       assert.equal(emailSubject({ kind: 'call-summary', language: 'en', contract: { reference: 'SC-9' } }), 'Call summary: contract SC-9');
     });
 
     it('the plain text keeps lists numbered, tables in columns and each half whole', () => {
       const text = emailText(
-        buildExportDocument('---\nlanguage: en\n---\n\nPlease pay:\n\n1. the invoice\n2. the interest\n\n| Invoice | Amount (USD) |\n| --- | ---: |\n| A-1 | 18,400.00 |\n| 发票二 | 52.00 |\n'),
+        buildExportDocument(
+          '---\nlanguage: en\n---\n\nPlease pay:\n\n1. the invoice\n2. the interest\n\n| Invoice | Amount (USD) |\n| --- | ---: |\n| A-1 | 18,400.00 |\n| 发票二 | 52.00 |\n',
+        ),
       );
       assert.equal(
         text,
@@ -53,13 +58,14 @@ describe('e-mail export', () => {
     });
 
     it('nothing but what the letter states: no case history, notes or approval record', () => {
-      const withHistory = BILINGUAL.replace(
+      const withHistory = BILINGUAL.replace(/^approval:\n(?: {2}.*\n)+/m, '').replace(
         '---\n\n# Letter',
         'notes: internal - debtor is in trouble\npayments:\n  - date: 2026-11-01\n    amount: 100\n    reference: FT2630411778\nevents:\n  - date: 2026-11-02\n    type: call\n    note: promised to pay\napproval:\n  by: Dana Whitfield\n  at: 2026-11-20T10:00:00Z\n  digest: sha256:' +
           '0'.repeat(64) +
           '\n---\n\n# Letter',
       );
       const content = emailContent(buildExportDocument(withHistory));
+      assert.equal(buildExportDocument(withHistory).facts.debtor?.email, 'finance@lianhe.example', 'the facts were read');
       const all = JSON.stringify(content);
       for (const secret of ['internal', 'FT2630411778', 'promised', 'sha256', 'digest']) assert.ok(!all.includes(secret), `\`${secret}\` left Dunmark`);
     });
@@ -78,7 +84,10 @@ describe('e-mail export', () => {
       const raw = fs.readFileSync(path.join(dir, 'letter.eml'), 'latin1');
       assert.match(raw, /^X-Unsent: 1\r$/m, 'marked as a draft');
       assert.match(raw, /^MIME-Version: 1\.0\r$/m);
-      assert.ok(raw.split('\r\n').every((line) => line.length <= 998), 'no line over 998 octets (RFC 5322)');
+      assert.ok(
+        raw.split('\r\n').every((line) => line.length <= 998),
+        'no line over 998 octets (RFC 5322)',
+      );
       assert.ok(/^[\x00-\x7f]*$/.test(raw), '7-bit clean: every non-ASCII byte encoded');
 
       const mail = await parse(path.join(dir, 'letter.eml'));
@@ -131,7 +140,7 @@ describe('e-mail export', () => {
     it('the same pre-flight as every export: refused with errors or without the approval it needs', () => {
       const dir = tempDir({
         '.dunmarkrc.json': '{ "today": "2026-11-20" }\n',
-        'letter.md': BILINGUAL,
+        'letter.md': BILINGUAL.replace(/^approval:\n(?: {2}.*\n)+/m, ''),
         'faulty.md': BILINGUAL.replace('remains unpaid', 'remains unpaid, you thieves'),
       });
       let r = run(['export', 'letter.md', '--to', 'eml'], dir);

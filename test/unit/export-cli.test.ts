@@ -67,7 +67,8 @@ describe('dunmark export (built binary)', function () {
 
   it('lists warnings and exports', () => {
     const dir = tempDir({
-      '.dunmarkrc.json': TODAY,
+      // the example's approval does not survive this edit; approvals are tested in approval.test.ts
+      '.dunmarkrc.json': '{ "today": "2026-11-20", "rules": { "approval": "off" } }\n',
       'letter.md': CLEAN.replace('language: en+zh-CN', 'language: en')
         .replace(/\n## 中文[\s\S]*?(?=\nDana Whitfield)/, '\n')
         .replace(/\n本函以[^\n]*\n/, '\n')

@@ -84,7 +84,8 @@ export function approvalOptions(options: Readonly<Record<string, unknown>> | und
 export function approvalReasons(facts: ParsedDocument['facts'], options: Required<ApprovalOptions>): ApprovalReason[] {
   if (typeof facts.kind !== 'string' || !OUTGOING_KINDS.includes(facts.kind)) return [];
   const reasons: ApprovalReason[] = [];
-  if (facts.kind === 'dunning-letter' && typeof facts.stage === 'string' && options.stages.includes(facts.stage)) reasons.push({ why: 'stage', stage: facts.stage });
+  if (facts.kind === 'dunning-letter' && typeof facts.stage === 'string' && options.stages.includes(facts.stage))
+    reasons.push({ why: 'stage', stage: facts.stage });
   const counsel = facts.counsel;
   if (options.counsel && counsel && (counsel.name || counsel.firm)) reasons.push({ why: 'counsel' });
   if (options.charges && Array.isArray(facts.charges) && facts.charges.length > 0) reasons.push({ why: 'charges' });
@@ -253,7 +254,9 @@ export function approvalFacts(doc: ParsedDocument): Record<string, unknown> {
 export function describeApproval(state: ApprovalState, lang: 'en' | 'zh' = 'en'): string {
   switch (state.status) {
     case 'approved':
-      return lang === 'zh' ? `已由 ${state.record.by} 于 ${approvalDate(state.record)} 批准` : `approved by ${state.record.by} on ${approvalDate(state.record)}`;
+      return lang === 'zh'
+        ? `已由 ${state.record.by} 于 ${approvalDate(state.record)} 批准`
+        : `approved by ${state.record.by} on ${approvalDate(state.record)}`;
     case 'changed':
       return lang === 'zh'
         ? `经 ${state.record.by} 于 ${approvalDate(state.record)} 批准后有改动`
@@ -277,8 +280,16 @@ export function approvalClears(state: ApprovalState): boolean {
  * matter and the merge with its case): what the portfolio asks of every document without parsing
  * its Markdown.
  */
-export function approvalOfText(text: string, own: Record<string, unknown> | undefined, merged: Record<string, unknown>, options?: Readonly<Record<string, unknown>>): ApprovalState {
+export function approvalOfText(
+  text: string,
+  own: Record<string, unknown> | undefined,
+  merged: Record<string, unknown>,
+  options?: Readonly<Record<string, unknown>>,
+): ApprovalState {
   const block = splitFrontMatter(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return approvalState({ text, body: { start: block ? block.span.end : bom }, data: merged, facts: typeFacts(merged).facts, record: own?.[APPROVAL_KEY] }, options);
+  return approvalState(
+    { text, body: { start: block ? block.span.end : bom }, data: merged, facts: typeFacts(merged).facts, record: own?.[APPROVAL_KEY] },
+    options,
+  );
 }

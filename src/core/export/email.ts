@@ -140,7 +140,10 @@ function section(blocks: readonly ExportBlock[], lang: string, ctx: HtmlCtx): st
 
 /** The HTML part: a whole document, styles inline (mail clients drop style sheets), each half tagged with its language. */
 export function emailHtml(doc: ExportDocument, options: EmailOptions = {}): string {
-  const eastAsianDefault = doc.chineseTag === 'zh-CN' ? "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',SimSun,sans-serif" : "'Microsoft JhengHei','PingFang TC','Noto Sans CJK TC',PMingLiU,sans-serif";
+  const eastAsianDefault =
+    doc.chineseTag === 'zh-CN'
+      ? "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',SimSun,sans-serif"
+      : "'Microsoft JhengHei','PingFang TC','Noto Sans CJK TC',PMingLiU,sans-serif";
   const quote = (font: string): string => `'${font.replace(/['"\\;<>]/g, '')}'`;
   const ctx: HtmlCtx = {
     chineseTag: doc.chineseTag,
@@ -165,7 +168,11 @@ export function emailHtml(doc: ExportDocument, options: EmailOptions = {}): stri
           `</tr></table>`,
       );
     } else {
-      parts.push(section(halves.first, firstTag, ctx), '<hr style="border:0;border-top:1px solid #a0a0a0;margin:16px 0">', section(halves.second, secondTag, ctx));
+      parts.push(
+        section(halves.first, firstTag, ctx),
+        '<hr style="border:0;border-top:1px solid #a0a0a0;margin:16px 0">',
+        section(halves.second, secondTag, ctx),
+      );
     }
     if (halves.after.length) parts.push(blocksHtml(halves.after, ctx));
     body = parts.filter(Boolean).join('\n');
@@ -228,7 +235,11 @@ function blocksText(blocks: readonly ExportBlock[]): string {
             const room = ' '.repeat(Math.max(0, widths[c]! - displayWidth(s)));
             return block.align[c] === 'right' ? room + s : s + room;
           };
-          const lines = cells.map((r) => Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c)).join('  ').trimEnd());
+          const lines = cells.map((r) =>
+            Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c))
+              .join('  ')
+              .trimEnd(),
+          );
           if (lines.length > 1) lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
           return lines.join('\n');
         }

@@ -105,7 +105,10 @@ approval:
     const recordAt = context.key(APPROVAL_KEY);
     // only the document's own record counts: a case file cannot approve the letters that inherit from it
     const own = recordAt !== undefined && recordAt.key.start < context.text.length;
-    const state = approvalState({ text: context.text, body: context.body, data, facts: context.facts, record: own ? data?.[APPROVAL_KEY] : undefined }, context.options);
+    const state = approvalState(
+      { text: context.text, body: context.body, data, facts: context.facts, record: own ? data?.[APPROVAL_KEY] : undefined },
+      context.options,
+    );
     const recordSpan = own ? recordAt.key : anchor(context, undefined);
     if (state.status === 'invalid') {
       context.report({
@@ -136,7 +139,8 @@ approval:
       }
       if (change.fact) {
         const fact = context.relatedFact(change.fact.key);
-        if (fact && !change.fact.removed) related.push({ ...fact, message: { en: `the fact \`${change.fact.key}\`, changed since approval`, zh: `批准后改动的事实 \`${change.fact.key}\`` } });
+        if (fact && !change.fact.removed)
+          related.push({ ...fact, message: { en: `the fact \`${change.fact.key}\`, changed since approval`, zh: `批准后改动的事实 \`${change.fact.key}\`` } });
         where.en.push(change.fact.removed ? `the fact \`${change.fact.key}\`, removed` : `the fact \`${change.fact.key}\``);
         where.zh.push(change.fact.removed ? `删去的事实 \`${change.fact.key}\`` : `事实 \`${change.fact.key}\``);
       }
