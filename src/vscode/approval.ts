@@ -10,9 +10,6 @@ import { approval as coreApproval, engine } from './core.js';
 import { isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
 import { parsedHead } from './parsed.js';
 
-/** The setting that holds the reviewer's name. */
-const REVIEWER_SETTING = 'reviewerName';
-
 /** The git extension's API, as far as this file uses it. */
 interface GitApi {
   repositories: { rootUri: vscode.Uri; getConfig(key: string): Promise<string>; getGlobalConfig(key: string): Promise<string> }[];
@@ -41,7 +38,7 @@ async function gitUserName(uri: vscode.Uri): Promise<string | undefined> {
 /** The reviewer's name: the setting, else asked once (git's user name offered) and saved in the user settings. */
 async function reviewerName(uri: vscode.Uri): Promise<string | undefined> {
   const settings = vscode.workspace.getConfiguration('dunmark');
-  const configured = settings.get<string>(REVIEWER_SETTING)?.trim();
+  const configured = settings.get<string>('reviewerName')?.trim();
   if (configured) return configured;
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Approve Letter'),
@@ -51,7 +48,7 @@ async function reviewerName(uri: vscode.Uri): Promise<string | undefined> {
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name is needed to record who approved the letter')),
   });
   if (!name?.trim()) return undefined;
-  await settings.update(REVIEWER_SETTING, name.trim(), vscode.ConfigurationTarget.Global);
+  await settings.update('reviewerName', name.trim(), vscode.ConfigurationTarget.Global);
   return name.trim();
 }
 

@@ -98,7 +98,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       // a modal question: a toast can slide into the notification centre before it is answered
       const choice = await vscode.window.showWarningMessage(
         waiting
-          ? vscode.l10n.t("This letter needs a reviewer's approval before it is sent (Dunmark: Approve Letter): {0}", errors[0]!.message)
+          ? vscode.l10n.t('This letter needs the approval of a reviewer before it is sent (Dunmark: Approve Letter): {0}', errors[0]!.message)
           : errors.length === 1
             ? vscode.l10n.t('This letter has an error that would go out with it: {0}', errors[0]!.message)
             : vscode.l10n.t('This letter has {0} errors that would go out with it. The first: {1}', errors.length, errors[0]!.message),

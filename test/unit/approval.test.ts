@@ -173,7 +173,7 @@ describe('approval', () => {
       const [f, ...rest] = approvalFindings(LBA);
       assert.equal(rest.length, 0);
       assert.equal(f!.severity, 'warning');
-      assert.match(f!.message, /^Unexpected a letter before action without a reviewer's approval/);
+      assert.match(f!.message, /^Unexpected letter before action without a reviewer's approval/);
       assert.equal(LBA.slice(f!.span.start, f!.span.end), 'stage');
     });
 
@@ -251,6 +251,38 @@ describe('approval', () => {
       r = run(['export', 'letters/lba.md', '--out', 'again.docx'], dir);
       assert.equal(r.status, 1);
       assert.match(r.stdout, /error +Unexpected change since approved by Dana Whitfield/);
+    });
+
+    it('dunmark cases: an approvals column, and the letters that wait named', () => {
+      const caseYaml =
+        'creditor:\n  name: Harbor Valve Works LLC\ndebtor:\n  name: Ningbo Lianhe Industrial Co., Ltd.\namount: 18400.00\ncurrency: USD\ndue_date: 2026-10-15\n';
+      const dir = tempDir({
+        '.dunmarkrc.json': TODAY,
+        'lianhe/case.yaml': caseYaml,
+        'lianhe/2026-11-20-lba.md': LBA,
+        'lianhe/2026-11-13-final-demand.md': LBA.replace('letter-before-action', 'final-demand').replace('2026-11-20', '2026-11-13'),
+      });
+      let r = run(['cases', '--as-of', '2026-11-20'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^Case +Debtor .* Promises +Approvals +Next action/m);
+      assert.match(r.stdout, /^lianhe .* 1 waiting +/m);
+      assert.match(r.stdout, /^lianhe: .*2026-11-20-lba\.md waits for a reviewer's approval/m);
+      assert.equal(run(['approve', 'lianhe/2026-11-20-lba.md', '--by', 'Dana Whitfield'], dir).status, 0);
+      r = run(['cases', '--as-of', '2026-11-20', '--format', 'csv'], dir);
+      const [header, row] = r.stdout
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      const at = (name: string): string | undefined => row![header!.indexOf(name)];
+      assert.deepEqual([at('approvals_approved'), at('approvals_changed'), at('approvals_waiting')], ['1', '0', '0']);
+      r = run(['cases', '--as-of', '2026-11-20', '--format', 'json'], dir);
+      const docs = (JSON.parse(r.stdout) as { cases: { documents: { name: string; approval?: { status: string; by?: string; date?: string } }[] }[] }).cases[0]!
+        .documents;
+      const lba = docs.find((d) => d.name === '2026-11-20-lba.md')?.approval;
+      assert.equal(lba?.status, 'approved');
+      assert.equal(lba?.by, 'Dana Whitfield');
+      assert.match(lba?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(docs.find((d) => d.name === '2026-11-13-final-demand.md')?.approval, undefined, 'a final demand needs none');
     });
 
     it('takes the name from DUNMARK_REVIEWER, and says what to do without one', () => {

@@ -145,7 +145,7 @@ describe('dunmark export (built binary)', function () {
     const dir = tempDir({ 'letter.md': CLEAN, 'bad/.dunmarkrc.json': '{ "letterhead": 3 }\n', 'bad/letter.md': CLEAN });
     for (const [args, message] of [
       [['export'], /^dunmark: export needs exactly one LETTER\.md\n$/],
-      [['export', 'letter.md', '--to', 'odt'], /^dunmark: unknown format `odt` for --to, expected docx or pdf\n$/],
+      [['export', 'letter.md', '--to', 'odt'], /^dunmark: unknown format `odt` for --to, expected docx, pdf or eml\n$/],
       [['export', 'letter.md', '--layout', 'grid'], /^dunmark: unknown layout `grid`/],
       [['export', 'nope.md'], /^dunmark: nope\.md: cannot read file \(no such file\)\n$/],
       [['export', 'bad/letter.md'], /^dunmark: bad\/\.dunmarkrc\.json:1:17: Unexpected `3` for `letterhead`, expected the path of a \.docx file\n$/],

@@ -65,7 +65,7 @@ export function bodyParagraphs(text: string, from: number): Paragraph[] {
   while (i <= text.length) {
     let j = i;
     while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-    const line = text.slice(i, j).replace(/[\s\uFEFF]+$/u, '');
+    const line = text.slice(i, j).trimEnd(); // trailing white space (a stray U+FEFF too) carries no word
     if (line === '') flush();
     else {
       if (start < 0) start = i + (text.slice(i, j).length - text.slice(i, j).trimStart().length);

@@ -39,12 +39,21 @@ function letterLanguage(facts: Facts): Lang {
   return l === 'en+zh-CN' ? 'both' : l === 'zh-CN' || l === 'zh-TW' || l === 'zh-HK' ? 'zh' : 'en';
 }
 
-// an address as RFC 5321 allows in practice (no display name, no comments, no spaces)
-const ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+// the characters an address written as a fact never holds (display names, comments, lists, spaces)
+const NOT_IN_ADDRESS = /[\s<>(),;:"[\]]/;
+
+/** True for `local@domain.tld` as an address fact is written (no display name, no comments, no spaces). */
+function isAddress(a: string): boolean {
+  const at = a.indexOf('@');
+  if (at <= 0 || at !== a.lastIndexOf('@') || NOT_IN_ADDRESS.test(a)) return false;
+  const domain = a.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  return dot > 0 && dot < domain.length - 1;
+}
 
 function mailbox(name: string | undefined, address: string | undefined): Mailbox | undefined {
   const a = address?.trim();
-  if (!a || !ADDRESS.test(a)) return undefined;
+  if (!a || !isAddress(a)) return undefined;
   return { name: (name ?? '').trim(), address: a };
 }
 

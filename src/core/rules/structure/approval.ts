@@ -8,14 +8,14 @@ function reasonWords(reason: ApprovalReason): { en: string; zh: string } {
   switch (reason.why) {
     case 'stage': {
       const label = (STAGE_LABELS as Record<string, readonly [string, string]>)[reason.stage];
-      return { en: `a ${(label?.[0] ?? reason.stage).toLowerCase()}`, zh: label?.[1] ?? reason.stage };
+      return { en: (label?.[0] ?? reason.stage).toLowerCase(), zh: label?.[1] ?? reason.stage };
     }
     case 'counsel':
-      return { en: 'a letter that names counsel', zh: '列明律师的函件' };
+      return { en: 'letter that names counsel', zh: '列明律师的函件' };
     case 'charges':
-      return { en: 'a letter that claims charges', zh: '主张额外费用的函件' };
+      return { en: 'letter that claims charges', zh: '主张额外费用的函件' };
     case 'always':
-      return { en: 'a letter', zh: '函件' };
+      return { en: 'letter', zh: '函件' };
   }
 }
 
@@ -73,6 +73,8 @@ The digest covers the body and every fact the letter uses, the facts it inherits
 
 Options: \`stages\` (default \`["letter-before-action"]\`), \`counsel\` (default true), \`charges\` (default true), \`always\` (default false: every document that goes to the debtor).
 
+**Why it matters.** A letter before action commits the sender to a legal step, and one that names a lawyer or claims charges makes statements a court may later read; a second reader catches the threat, the wrong figure or the unbacked fee before it goes. For collection agencies and law firms collecting in the US, a letter that implies it comes from an attorney must have had an attorney's real involvement (FDCPA, 15 U.S.C. §1692e(3); the "meaningful involvement" cases such as Clomon v. Jackson, 988 F.2d 1314 (2d Cir. 1993)), and lawyers answer for the letters their staff send (ABA Model Rules of Professional Conduct, Rules 5.1 and 5.3).
+
 An approval is a record of review, not a signature: anyone who can edit the file can write one. Keep letters in version control if you need to know who wrote it. See [docs/approval.md](../approval.md).
 
 **Wrong** (\`stage: letter-before-action\`, no \`approval:\`; or an approved letter whose amount was edited afterwards)
@@ -94,6 +96,8 @@ approval:
 - 批准记录无法读取（缺少 \`by\`、\`at\` 或 \`digest\`）：**错误**。
 
 选项：\`stages\`（默认 \`["letter-before-action"]\`）、\`counsel\`（默认 true）、\`charges\`（默认 true）、\`always\`（默认 false：凡发给债务人的文件都须批准）。
+
+**为什么重要。** 正式催告函意味着发函方将采取法律步骤；列明律师或主张费用的函件，其中的陈述日后可能被法院审查。第二人审阅能在发出前发现威胁性措辞、错误数字或无依据的费用。在美国，催收机构或律所发出的函件如暗示出自律师，须有律师实际参与（美国《公平债务催收作业法》15 U.S.C. §1692e(3)；参见 Clomon v. Jackson, 988 F.2d 1314 (2d Cir. 1993) 等“实质参与”判例）；律师须对其助理发出的函件负责（美国律师协会《职业行为示范规则》第5.1条、第5.3条）。
 
 批准只是审阅记录，不是签名：能编辑文件的人都能写入。参见 [docs/approval.md](../../approval.md)。`,
     },
