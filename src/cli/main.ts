@@ -24,6 +24,7 @@ Commands:
                                            Word, PDF, or an e-mail draft (eml) ready to send
   dunmark approve LETTER.md [--by NAME] | --check [DIR]   a reviewer's sign-off that any later change breaks
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
+  dunmark lsp --stdio                      the language server (any editor; see docs/editors.md)
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
 
 Options:
@@ -43,6 +44,16 @@ const COMMANDS: Record<string, Command> = {
   approve: runApprove,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
+  // the language server runs until its client says exit (vscode-languageserver reads --stdio, --node-ipc, --socket=N)
+  lsp: async (argv, io) => {
+    if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+      io.stderr('dunmark: lsp needs a transport: --stdio (what editors start), --node-ipc or --socket=PORT\n');
+      return 2;
+    }
+    const [{ runNodeServer }, { cliThreads }] = await Promise.all([import('../node/server-host.js'), import('./pool.js')]);
+    runNodeServer(cliThreads(), new URL(import.meta.url).pathname);
+    return new Promise<number>(() => undefined);
+  },
 };
 
 /** Help of the subcommands that do not print their own. */
@@ -67,6 +78,15 @@ column and fact and not written (exit 1); the others are written.
 
 Lists the templates: id, title, kind, stage or clause, language, and the facts each requires.
 `,
+  lsp: `Usage: dunmark lsp --stdio
+       dunmark-ls
+
+Dunmark's language server, for any editor that speaks the Language Server Protocol (Neovim, Helix,
+Zed, Emacs eglot, Sublime LSP, VS Code): diagnostics as you type (pushed, or pulled with LSP 3.17),
+quick fixes and source.fixAll.dunmark, disable comments, hovers and front-matter completion. Settings
+come from workspace/configuration (section \`dunmark\`) or the initializationOptions' \`settings\`. See
+docs/editors.md for each editor's setup.
+`,
   rules: `Usage: dunmark rules [--format text|json]
 
 Lists the rules: id, category, default severity, languages (json: each rule's meta).
@@ -90,7 +110,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, approve, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, approve, templates, rules or lsp (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];

@@ -4,8 +4,6 @@
  */
 export { buildExportDocument } from '../core/export/model.js';
 export { buildDocx } from '../core/export/docx.js';
-export { readDocx } from '../core/export/read-docx.js';
-export { docxLetter } from '../core/export/docx-letter.js';
 export { emailContent } from '../core/export/email.js';
 export { buildEml } from '../node/eml.js';
 export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../node/pdf.js';

@@ -138,7 +138,10 @@ async function main() {
 
   // approve again: the name is not asked a second time
   await runFromPalette(page, 'Dunmark: Approve Letter');
-  await page.locator('.notification-toast', { hasText: `Approved by ${REVIEWER}.` }).last().waitFor();
+  await page
+    .locator('.notification-toast', { hasText: `Approved by ${REVIEWER}.` })
+    .last()
+    .waitFor();
   await status(`Approved by ${REVIEWER}`).waitFor();
   await exportEmail();
   await toast(`Exported ${EML}`).waitFor();

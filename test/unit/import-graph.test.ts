@@ -15,7 +15,8 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  */
 const ROOMS: Record<string, readonly string[]> = {
   core: ['core'],
-  node: ['core', 'node'],
+  // the Node host of the language server wires the (pure) server to stdio and node:fs
+  node: ['core', 'server', 'node'],
   server: ['core', 'server'],
   // the CLI is a user of the library entry (src/index.ts) too
   cli: ['.', 'core', 'node', 'server', 'cli'],
