@@ -6,12 +6,13 @@
  * the same as `dunmark cases`; nothing is read until the view is shown or the badge is computed.
  */
 import * as vscode from 'vscode';
-import type { CaseEdit, CasePromise, CaseSummary, RecordedCall } from '../core/cases/index.js';
+import type { CaseDocument, CaseEdit, CasePromise, CaseSummary, RecordedCall } from '../core/cases/index.js';
+import type { DunmarkConfig } from '../core/types.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
 import { documentLabel, OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
 import { freeName } from './commands.js';
-import { cases as coreCases, format } from './core.js';
+import { cases as coreCases, engine, format, ruleRegistry } from './core.js';
 import type { Linter } from './diagnostics.js';
 import type { TemplateCatalog } from './templates.js';
 import { markAsSentCommand, replaceTexts } from './sent.js';
@@ -35,7 +36,16 @@ interface CaseEntry {
 type Node =
   | { type: 'group'; group: Group; entries: CaseEntry[] }
   | { type: 'case'; entry: CaseEntry }
-  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; sent: string | undefined; sendable: boolean; label: string }
+  | {
+      type: 'document';
+      entry: CaseEntry;
+      name: string;
+      date: string | undefined;
+      sent: string | undefined;
+      sendable: boolean;
+      label: string;
+      approval: CaseDocument['approval'];
+    }
   | { type: 'promise'; promise: CasePromise; currency: string | undefined };
 
 const GROUPS: Group[] = ['overdue', 'week', 'later', 'closed'];
@@ -98,6 +108,30 @@ export function shortName(name: string | undefined): string | undefined {
     .replace(/(?:股份)?有限(?:责任)?公司$/u, '')
     .trim();
   return short || name;
+}
+
+/** The `approval` rule's options under a config (which documents need a reviewer's approval); `false`: the rule is off. */
+function approvalOptions(config: DunmarkConfig | undefined): Record<string, unknown> | false {
+  const rule = ruleRegistry().find((r) => r.meta.id === 'approval');
+  if (!rule) return false;
+  const { severity, options } = engine().ruleSettings(rule, config);
+  return severity === 'off' ? false : options;
+}
+
+/** How a document's approval is shown: a few words and an icon; undefined when it needs none. */
+function approvalLabel(approval: CaseDocument['approval']): { text: string; icon: string } | undefined {
+  switch (approval?.status) {
+    case 'waiting':
+      return { text: vscode.l10n.t('waiting for approval'), icon: 'circle-large-outline' };
+    case 'changed':
+      return { text: vscode.l10n.t('changed since approval'), icon: 'error' };
+    case 'invalid':
+      return { text: vscode.l10n.t('approval unreadable'), icon: 'error' };
+    case 'approved':
+      return { text: vscode.l10n.t('approved by {0}', approval.by ?? '?'), icon: 'pass' };
+    default:
+      return undefined;
+  }
 }
 
 /** Reads the portfolio of the workspace and serves it as a tree. */
@@ -166,6 +200,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
           asOf,
           schedule: core.scheduleOf(config),
           limitation: (f) => core.limitationOf(f)?.bar,
+          approval: approvalOptions(config),
         });
         out.push({
           summary,
@@ -218,13 +253,19 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const item = new vscode.TreeItem(shortName(s.debtor) ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `case:${node.entry.folder.toString()}`;
         // what is next and when, short enough for the default sidebar: the amount and the full date are in the tooltip
-        item.description = s.closed ? vscode.l10n.t('closed') : s.next ? `${stepWords(s.next.step)} · ${shortDate(s.next.date)}` : '-';
+        const pending = s.documents.filter((d) => d.approval && d.approval.status !== 'approved').length;
+        const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${stepWords(s.next.step)} · ${shortDate(s.next.date)}` : '-';
+        item.description = `${next}${pending ? ` · ${vscode.l10n.t('{0} to approve', pending)}` : ''}`;
         const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
         tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));
         if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', stepWords(s.next.step), s.next.date, s.next.reason)}`);
         if (s.limitation) tip.appendText(`\n${vscode.l10n.t('Time-barred after {0} unless the period is restarted.', s.limitation)}`);
         for (const p of s.problems) tip.appendText(`\n${p}`);
+        for (const d of s.documents) {
+          const label = d.approval && d.approval.status !== 'approved' ? approvalLabel(d.approval) : undefined;
+          if (label) tip.appendText(`\n${d.name}: ${label.text}`);
+        }
         item.tooltip = tip;
         const draftable = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' && s.next.step !== 'dispute';
         item.contextValue = draftable ? 'dunmarkCase.draftable' : 'dunmarkCase';
@@ -235,7 +276,12 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'document': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.description = node.sent ? `${node.date ?? ''} · ${vscode.l10n.t('sent')}`.replace(/^ · /, '') : (node.date ?? '');
+        const approval = approvalLabel(node.approval);
+        item.description = [node.date, node.sent ? vscode.l10n.t('sent') : undefined, approval?.text].filter(Boolean).join(' · ');
+        if (approval) {
+          item.iconPath = new vscode.ThemeIcon(approval.icon);
+          item.tooltip = `${node.name} — ${approval.text}`;
+        }
         item.resourceUri = vscode.Uri.joinPath(node.entry.folder, node.name);
         item.tooltip = node.sent ? vscode.l10n.t('{0}, sent on {1}: later facts of the case do not judge it again', node.name, node.sent) : node.name;
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
@@ -271,6 +317,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         sent: d.sent,
         sendable: d.kind !== undefined && (coreCases().SENT_KINDS as readonly string[]).includes(d.kind),
         label: documentWords(d) ?? d.name,
+        approval: d.approval,
       }));
       return [...docs, ...s.promises.map((promise): Node => ({ type: 'promise', promise, currency: s.currency }))];
     }
