@@ -30,3 +30,4 @@ export {
 } from './portfolio.js';
 export { closeCase, DEADLINE_DAYS, nextDraft, recordPayment, type CaseEdit, type NextDraft } from './edit.js';
 export { limitationOf } from '../law/limitation.js';
+export { addCaseFacts, CASE_KEYS, factPaths, newCaseFacts, type SaveFactsEdit } from './save-facts.js';
