@@ -293,6 +293,7 @@ class CaseCommands {
       inherited: entry.facts,
       target: target.toString(),
       form: true,
+      ...(entry.caseFile ? { caseFile: entry.caseFile.toString() } : {}),
     });
   }
 
@@ -324,6 +325,7 @@ class CaseCommands {
       templateId: template.id,
       inherited: entry.facts,
       target: target.toString(),
+      ...(entry.caseFile ? { caseFile: entry.caseFile.toString() } : {}),
       facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what, by, amount: value }] },
     });
   }
