@@ -3,7 +3,7 @@
 // prints what each bundle is made of.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -61,12 +61,12 @@ if (existsSync('src/vscode/extension.ts')) {
     plugins: [builtinTemplatesFromFolder, yamlEsm],
   });
 }
-// the editor's lint threads: a worker_threads worker (desktop and remote hosts) and a Web Worker (web)
-if (existsSync('src/vscode/lint-thread/node-worker.ts')) {
+// the worker pool's threads: a worker_threads worker (desktop and remote hosts) and a Web Worker (web)
+if (existsSync('src/node/worker.ts')) {
   builds.push({
     ...common,
-    entryPoints: ['src/vscode/lint-thread/node-worker.ts'],
-    outfile: 'dist/lint-worker.cjs',
+    entryPoints: ['src/node/worker.ts'],
+    outfile: 'dist/worker.cjs',
     format: 'cjs',
     platform: 'node',
     minify: true,
@@ -74,8 +74,22 @@ if (existsSync('src/vscode/lint-thread/node-worker.ts')) {
   });
   builds.push({
     ...common,
-    entryPoints: ['src/vscode/lint-thread/web-worker.ts'],
-    outfile: 'dist/web/lint-worker.js',
+    entryPoints: ['src/server/web-worker.ts'],
+    outfile: 'dist/web/worker.js',
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['worker'],
+    plugins: [yamlEsm],
+  });
+}
+// the language server in a Web Worker (the web extension's), beside the pool's web worker
+if (existsSync('src/server/web-server.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/server/web-server.ts'],
+    outfile: 'dist/web/server.js',
     format: 'iife',
     platform: 'browser',
     minify: true,
@@ -124,8 +138,14 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: process.argv.includes('--meta') })));
   if (process.argv.includes('--meta')) for (const r of results) console.log(await esbuild.analyzeMetafile(r.metafile));
+  // `dunmark-ls`: the language server over stdio, for editors that start a server by its name
+  writeFileSync(
+    'dist/dunmark-ls.mjs',
+    "#!/usr/bin/env node\n// dunmark-ls: `dunmark lsp --stdio` under the name editors expect\nconst transport = process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket=|pipe=)/.test(a));\nprocess.argv.splice(2, 0, 'lsp', ...(transport ? [] : ['--stdio']));\nawait import('./cli.mjs');\n",
+  );
   // `npx dunmark` and the package's `bin` run the file itself: it must be executable
   chmodSync('dist/cli.mjs', 0o755);
+  chmodSync('dist/dunmark-ls.mjs', 0o755);
   mkdirSync('dist/types', { recursive: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: times the full lint (all rules) against a bare remark parse of the same
 // letter, at ~3 KB, ~60 KB and ~600 KB, and reports the ratio, linearity, peak RSS, where the time
 // goes at 3 KB and 60 KB, and the extension bundle's size and load time.
-// Not a test: the numbers go in the README. Results are also written to .bench/results.json.
+// Not a test: the numbers go in docs/benchmarks.md. Results are also written to .bench/results.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +20,8 @@ import { parseFrontMatter } from '../src/core/front-matter-yaml.js';
 import { measureLanguage } from '../src/core/language/detect.js';
 import { rules as registry } from '../src/core/rules/index.js';
 import { lint, listRules } from '../src/index.js';
-import { nodeThreads } from '../src/vscode/lint-thread/node-handle.js';
-import { LintThread } from '../src/vscode/lint-thread/runner.js';
+import { DunmarkPool } from '../src/core/pool/jobs.js';
+import { nodeThreads } from '../src/node/threads.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -224,22 +224,23 @@ if (fs.existsSync(path.join(ROOT, 'dist/extension.cjs'))) {
   console.log(`\nextension (test/e2e/measure-activation.mjs):\n${extension.replace(/^/gm, '  ')}`);
 }
 
-// The editor's lint thread: a 3 KB letter's round trip through the worker against linting it here
+// The worker pool (the server's and the editor's): a 3 KB letter's round trip through a worker against linting it here
 let workerRoundTrip: { workerMs: number; inThreadMs: number } | undefined;
-if (fs.existsSync(path.join(ROOT, 'dist/lint-worker.cjs'))) {
-  const thread = new LintThread(nodeThreads(path.join(ROOT, 'dist/lint-worker.cjs')));
+if (fs.existsSync(path.join(ROOT, 'dist/worker.cjs'))) {
+  const pool = new DunmarkPool(nodeThreads(path.join(ROOT, 'dist/worker.cjs')), 1);
   const text3 = letter(3 * 1024);
-  await thread.lint('bench', text3, config, 'bench.md', 60_000); // starts the worker and warms it up
+  const job = { text: text3, config, caseFiles: [] };
+  await pool.lint(job, { budgetMs: 60_000 }); // starts the worker and warms it up
   const trips: number[] = [];
   for (let i = 0; i < 30; i++) {
     const started = performance.now();
-    await thread.lint('bench', text3, config, 'bench.md', 60_000);
+    await pool.lint(job, { budgetMs: 60_000 });
     trips.push(performance.now() - started);
   }
-  thread.dispose();
+  pool.stop();
   workerRoundTrip = { workerMs: median(trips), inThreadMs: time(() => lint(text3, { config }), 30, 5) };
   console.log(`
-editor lint thread, 3 KB letter: round trip ${fmt(workerRoundTrip.workerMs)} ms (median of 30) against ${fmt(workerRoundTrip.inThreadMs)} ms linting in the extension host's thread`);
+worker pool, 3 KB letter: round trip ${fmt(workerRoundTrip.workerMs)} ms (median of 30) against ${fmt(workerRoundTrip.inThreadMs)} ms linting in the extension host's thread`);
 }
 
 // Memory: each size in a fresh process, so that one letter's peak does not hide another's.

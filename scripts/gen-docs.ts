@@ -1,5 +1,5 @@
 // Writes docs/rules/<id>.md (English) and docs/rules/zh/<id>.md (Chinese) from each rule's `meta`
-// (the only source of rule docs), the rules table between the markers in README.md, and the config
+// (the only source of rule docs), the rules table between the markers in docs/rules.md, and the config
 // schema (src/core/config/schema.ts). `npm run docs`; `--check` fails on drift.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,10 +52,18 @@ export function ruleDoc(meta: RuleMeta, lang: 'en' | 'zh' = 'en'): string {
   return lines.join('\n');
 }
 
-/** The rules table of the README. */
+/** The page that lists every rule (a table between the markers, the rest written by hand). */
+export const RULES_PAGE = 'docs/rules.md';
+
+/** A rule page's link from the rules page (which sits in docs/). */
+function fromRulesPage(id: string, lang: 'en' | 'zh'): string {
+  return path.posix.relative(path.posix.dirname(RULES_PAGE), ruleDocPath(id, lang));
+}
+
+/** The rules table of docs/rules.md. */
 export function rulesTable(rules: RuleMeta[]): string {
   const rows = rules.map(
-    (r) => `| [\`${r.id}\`](${ruleDocPath(r.id, 'en')}) | ${r.category} | ${r.defaultSeverity} | ${r.description} | [中文](${ruleDocPath(r.id, 'zh')}) |`,
+    (r) => `| [\`${r.id}\`](${fromRulesPage(r.id, 'en')}) | ${r.category} | ${r.defaultSeverity} | ${r.description} | [中文](${fromRulesPage(r.id, 'zh')}) |`,
   );
   return ['| rule | category | severity | what it catches | 中文 |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -71,6 +79,13 @@ export function factsSchemaText(): string {
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 
+/** `page` with the rules table between its markers replaced, or undefined when it has no markers. */
+export function withRulesTable(page: string, rules: RuleMeta[]): string | undefined {
+  const a = page.indexOf(START);
+  const b = page.indexOf(END);
+  return a !== -1 && b > a ? `${page.slice(0, a + START.length)}\n${rulesTable(rules)}\n${page.slice(b)}` : undefined;
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
   const rules = listRules();
@@ -80,13 +95,13 @@ function main(): void {
   }
   outputs.set(path.join(ROOT, SCHEMA_PATH), configSchemaText(rules));
   outputs.set(path.join(ROOT, FACTS_SCHEMA_PATH), factsSchemaText());
-  const readmePath = path.join(ROOT, 'README.md');
-  if (fs.existsSync(readmePath)) {
-    const readme = fs.readFileSync(readmePath, 'utf8');
-    const a = readme.indexOf(START);
-    const b = readme.indexOf(END);
-    if (a !== -1 && b > a) outputs.set(readmePath, `${readme.slice(0, a + START.length)}\n${rulesTable(rules)}\n${readme.slice(b)}`);
+  const rulesPage = path.join(ROOT, RULES_PAGE);
+  const page = fs.existsSync(rulesPage) ? withRulesTable(fs.readFileSync(rulesPage, 'utf8'), rules) : undefined;
+  if (page === undefined) {
+    console.error(`${RULES_PAGE}: no ${START} … ${END} markers for the rules table`);
+    process.exit(1);
   }
+  outputs.set(rulesPage, page);
   let drift = 0;
   for (const [file, content] of outputs) {
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;

@@ -6,6 +6,7 @@ import { rules } from './core/rules/index.js';
 import type { RuleMeta } from './core/rule.js';
 
 export { lint, parseDocument } from './core/engine.js';
+export type { LintOptions } from './core/engine.js';
 export { applyFixes } from './core/fixes.js';
 export { CONFIG_FILE_NAME, ConfigResolver, mergeConfig, parseConfig, readTemplateFolders } from './core/config/index.js';
 export type { ConfigError, FileSystemPort, FoundCaseFile, FoundConfig, ParseConfigResult } from './core/config/index.js';
@@ -25,19 +26,7 @@ export { referenceRates, REFERENCE_RATES } from './core/law/rates.js';
 export type { RateTable, RateOverride } from './core/law/rates.js';
 export { calendarFor, nextWorkingDay, workingDaysBetween } from './core/law/calendar.js';
 export type { Calendar, DayInfo } from './core/law/calendar.js';
-export type {
-  Category,
-  DunmarkConfig,
-  Finding,
-  Fix,
-  LintOptions,
-  RelatedLocation,
-  RuleSetting,
-  Severity,
-  SeveritySetting,
-  Span,
-  TextEdit,
-} from './core/types.js';
+export type { Category, DunmarkConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity, SeveritySetting, Span, TextEdit } from './core/types.js';
 
 /** The metadata of every built-in rule, sorted by id. */
 export function listRules(): RuleMeta[] {

@@ -1,10 +1,12 @@
 // `dunmark cases [DIR]`: the portfolio — one row per case folder, what is owed, how late, what was
 // sent, the debtor's promises, and the next action with its date — sorted by what is due first.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCaseFolders } from '../core/cases/folders.js';
 import { scheduleOf, sortPortfolio, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
-import { summarizeAll, type CaseInput } from './cases-pool.js';
+import { summarizeCaseFolder, type CaseInput } from '../core/cases/summarize.js';
+import { cliPool } from './pool.js';
 import { isIsoDate, isoToday } from '../core/facts/facts.js';
 import { formatMoney } from '../core/facts/format.js';
 import { CliConfigs, ConfigFileError, nodeFileSystem, nodeFileSystemSync, readConfigFile } from './config-files.js';
@@ -92,12 +94,36 @@ export const runCases: Command = async (argv, io) => {
   }
   // reading YAML is most of the time: a large portfolio is summarized on every core
   const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config) });
+  if (summaries === undefined) {
+    io.stderr('dunmark: cannot summarize the cases (a worker failed); please report it\n');
+    return 2;
+  }
   sortPortfolio(summaries);
   if (format === 'json') io.stdout(`${JSON.stringify({ asOf, cases: summaries }, null, 2)}\n`);
   else if (format === 'csv') io.stdout(formatCsv(summaries));
   else io.stdout(formatText(summaries, asOf));
   return status;
 };
+
+/** Fewer cases than this are summarized in this thread: starting workers costs more than they save. */
+const INLINE_BELOW = 400;
+
+/** Summarizes every case, in order: in batches on the pool's workers (every core, at most 8), or here for a small portfolio. */
+async function summarizeAll(inputs: CaseInput[], options: { asOf: string; schedule: ReturnType<typeof scheduleOf> }): Promise<CaseSummary[] | undefined> {
+  const threads = inputs.length < INLINE_BELOW ? 0 : Math.min(availableParallelism(), 8);
+  if (threads < 2) return inputs.map((input) => summarizeCaseFolder(input, options).summary);
+  const size = Math.ceil(inputs.length / (threads * 4));
+  const pool = cliPool(threads);
+  try {
+    const batches: CaseInput[][] = [];
+    for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
+    const results = await Promise.all(batches.map((batch) => pool.cases({ inputs: batch, options })));
+    if (results.some((r) => r.kind !== 'done')) return undefined;
+    return results.flatMap((r) => (r.kind === 'done' ? r.summaries : []));
+  } finally {
+    pool.stop();
+  }
+}
 
 function money(value: number | undefined, currency: string | undefined): string {
   return value === undefined ? '?' : formatMoney(value, currency ?? '', 'en').trim();

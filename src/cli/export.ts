@@ -15,7 +15,7 @@ import { displayPath } from './files.js';
 import { formatStylish, useColour } from './format/stylish.js';
 import type { Command } from './io.js';
 import { VERSION } from './package-info.js';
-import { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from './pdf.js';
+import { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../node/pdf.js';
 import { UsageError } from './usage.js';
 
 /** Help of `dunmark export`. */

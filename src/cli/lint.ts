@@ -7,14 +7,14 @@ import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
 import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
-import { DEFAULT_MAX_BYTES, parseSize, readTextFile, writeFixedFile } from './file-io.js';
+import { DEFAULT_MAX_BYTES, formatSize, parseSize, readTextFile, writeFixedFile } from './file-io.js';
 import { displayPath, expandArgs } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatStylish, useColour, type FileResult } from './format/stylish.js';
 import type { CliIo, Command } from './io.js';
 import { contextKey, DEFAULT_CACHE_FILE, hashText, LintCache } from './lint-cache.js';
-import { LintPool, poolSize } from './lint-pool.js';
+import { cliPool, poolSize } from './pool.js';
 import { UsageError } from './usage.js';
 import { documentFinding } from '../core/findings.js';
 
@@ -114,7 +114,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   // Every file is linted in a worker within --max-ms, many files on every core; with --cache, an
   // unchanged file is not linted (nor read) again. One file that cannot be read, checked or written
   // is one line on stderr, and the others go on.
-  const pool = new LintPool(poolSize(files.length, jobs), maxMs);
+  const pool = cliPool(poolSize(files.length, jobs));
   const cache = values.cache ? LintCache.open(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
   const caseTexts = new Map<string, string>();
   const lintFile = async (file: string): Promise<FileResult | undefined> => {
@@ -122,22 +122,39 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     const caseFiles = cases.get(file) ?? [];
     for (const c of caseFiles) caseTexts.set(c.name, c.text);
     if (/\.docx$/i.test(file)) {
-      // Word letters: read through mammoth, in a chunk loaded only when there is one
-      const reading = await (await import('./docx-lint.js')).readDocxLetter(file, maxBytes, facts, caseFiles);
-      if ('problem' in reading) {
-        io.stderr(`dunmark: ${shown}: ${reading.problem}\n`);
+      // Word letters: read (mammoth) and checked in a worker within --max-ms, like any letter: a document
+      // that inflates without end is bounded by the budget and the worker's heap, never this thread
+      const bytes = (await import('./docx-lint.js')).readDocxBytes(file);
+      if ('problem' in bytes) {
+        io.stderr(`dunmark: ${shown}: ${bytes.problem}\n`);
         status = 2;
         return undefined;
       }
-      // checked like any letter, in a worker within --max-ms; fixes would edit the reading, not the Word file
-      const answer = await pool.run({ text: reading.text, config: configs.get(file) ?? {}, fix: false, caseFiles });
-      if (answer.kind === 'over-budget') return { file: shown, text: reading.text, findings: [overBudget(maxMs)], locate: reading.locate };
-      if (answer.kind === 'failed') {
-        io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
+      const answer = await pool.docx(
+        { bytes: bytes.bytes, maxTextBytes: maxBytes, caseFiles, config: configs.get(file) ?? {}, ...(facts ? { factsFile: facts } : {}) },
+        { budgetMs: maxMs },
+      );
+      if (answer.kind === 'over-budget') return { file: shown, findings: [overBudget(maxMs)] };
+      if (answer.kind !== 'done') {
+        io.stderr(
+          `dunmark: ${shown}: cannot check the file (${answer.kind === 'failed' || answer.kind === 'unavailable' ? answer.reason : answer.kind}); please report it\n`,
+        );
         status = 2;
         return undefined;
       }
-      return { file: shown, text: reading.text, findings: answer.findings.map((f) => ({ ...f, fixes: [] })), locate: reading.locate };
+      if (answer.outcome !== 'checked') {
+        io.stderr(
+          `dunmark: ${shown}: ${
+            answer.outcome === 'unreadable'
+              ? `cannot read this Word document (${answer.reason}), expected a .docx file`
+              : `text too large (${formatSize(answer.textBytes)}), expected at most ${formatSize(maxBytes)} (see --max-size)`
+          }\n`,
+        );
+        status = 2;
+        return undefined;
+      }
+      const located = new Map(answer.findings.map((f, i) => [f, answer.locations[i]!]));
+      return { file: shown, text: answer.text, findings: answer.findings, locate: (f) => located.get(f) ?? { paragraph: null, quote: '' } };
     }
     const config = configs.get(file) ?? {};
     const context = cache ? contextKey(config, caseFiles) : '';
@@ -157,11 +174,13 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     const { text } = read.file;
     const byContent = cache?.byContent(file, read.file, read.file.hash, context);
     if (reuse(byContent)) return { file: shown, text, findings: byContent };
-    const answer = await pool.run({ text, config, fix: values.fix, caseFiles });
+    const answer = await pool.lint({ text, config, fix: values.fix, caseFiles }, { budgetMs: maxMs });
     // over budget says nothing about the letter, only about this run: reported, never cached
     if (answer.kind === 'over-budget') return { file: shown, text, findings: [overBudget(maxMs)] };
-    if (answer.kind === 'failed') {
-      io.stderr(`dunmark: ${shown}: cannot check the file (${answer.reason}); please report it\n`);
+    if (answer.kind !== 'done') {
+      io.stderr(
+        `dunmark: ${shown}: cannot check the file (${answer.kind === 'failed' || answer.kind === 'unavailable' ? answer.reason : answer.kind}); please report it\n`,
+      );
       status = 2;
       return undefined;
     }
@@ -170,7 +189,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       if (!written.ok) {
         io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
         status = 2;
-        const again = await pool.run({ text, config, fix: false, caseFiles });
+        const again = await pool.lint({ text, config, fix: false, caseFiles }, { budgetMs: maxMs });
         return { file: shown, text, findings: again.kind === 'done' ? again.findings : [] };
       }
       const after = cache ? statOf(file) : undefined;

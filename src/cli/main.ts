@@ -21,6 +21,7 @@ Commands:
   dunmark cases [DIR] [--format text|json|csv] [--as-of DATE]   the portfolio: next action per case
   dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
+  dunmark lsp --stdio                      the language server (any editor; see docs/editors.md)
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
 
 Options:
@@ -39,6 +40,16 @@ const COMMANDS: Record<string, Command> = {
   cases: runCases,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
+  // the language server runs until its client says exit (vscode-languageserver reads --stdio, --node-ipc, --socket=N)
+  lsp: async (argv, io) => {
+    if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+      io.stderr('dunmark: lsp needs a transport: --stdio (what editors start), --node-ipc or --socket=PORT\n');
+      return 2;
+    }
+    const [{ runNodeServer }, { cliThreads }] = await Promise.all([import('../node/server-host.js'), import('./pool.js')]);
+    runNodeServer(cliThreads(), new URL(import.meta.url).pathname);
+    return new Promise<number>(() => undefined);
+  },
 };
 
 /** Help of the subcommands that do not print their own. */
@@ -61,6 +72,15 @@ column and fact and not written (exit 1); the others are written.
   templates: `Usage: dunmark templates [--format text|json]
 
 Lists the templates: id, title, kind, stage or clause, language, and the facts each requires.
+`,
+  lsp: `Usage: dunmark lsp --stdio
+       dunmark-ls
+
+Dunmark's language server, for any editor that speaks the Language Server Protocol (Neovim, Helix,
+Zed, Emacs eglot, Sublime LSP, VS Code): diagnostics as you type (pushed, or pulled with LSP 3.17),
+quick fixes and source.fixAll.dunmark, disable comments, hovers and front-matter completion. Settings
+come from workspace/configuration (section \`dunmark\`) or the initializationOptions' \`settings\`. See
+docs/editors.md for each editor's setup.
 `,
   rules: `Usage: dunmark rules [--format text|json]
 
@@ -85,7 +105,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates or rules (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates, rules or lsp (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];

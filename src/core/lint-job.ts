@@ -5,7 +5,10 @@
 import { rememberingCaseFacts, type CaseFileSource } from './cases/case-file.js';
 import { lintParsed, messageLanguage, parseDocument } from './engine.js';
 import { fixUntilStable } from './fixes.js';
+import { firstLine } from './pool/pool.js';
 import type { DunmarkConfig, Finding } from './types.js';
+
+export { firstLine } from './pool/pool.js';
 
 /** What a runner asks for one document. */
 export interface LintJob {
@@ -17,8 +20,17 @@ export interface LintJob {
   caseFiles: readonly CaseFileSource[];
 }
 
-/** The (fixed) text, its findings and the language of their messages; or why there are none. */
-export type LintJobResult = { kind: 'done'; text: string; findings: Finding[]; language: 'en' | 'zh' } | { kind: 'failed'; reason: string };
+/** A document checked: the (fixed) text, its findings and the language of their messages. */
+export interface LintDone {
+  text: string;
+  findings: Finding[];
+  language: 'en' | 'zh';
+  /** With `fix`: how many fixes were applied over all passes. */
+  applied?: number;
+}
+
+/** A document checked, or why it could not be. */
+export type LintJobResult = ({ kind: 'done' } & LintDone) | { kind: 'failed'; reason: string };
 
 /** The case facts of a job, merged once for the many documents of one case in a row. */
 const caseFactsOf = rememberingCaseFacts();
@@ -31,15 +43,10 @@ export function runLintJob(job: LintJob): LintJobResult {
     const language = messageLanguage(doc.facts, job.config);
     if (job.fix) {
       const outcome = fixUntilStable(job.text, (t) => lintParsed(t === job.text ? doc : parseDocument(t, facts), job.config));
-      return { kind: 'done', text: outcome.text, findings: outcome.findings, language };
+      return { kind: 'done', text: outcome.text, findings: outcome.findings, language, applied: outcome.applied };
     }
     return { kind: 'done', text: job.text, findings: lintParsed(doc, job.config), language };
   } catch (error) {
     return { kind: 'failed', reason: firstLine(error) };
   }
-}
-
-/** An error's first line: what a one-line report of a failure says. */
-export function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0] || 'unknown error';
 }

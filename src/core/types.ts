@@ -1,5 +1,4 @@
 /** Shared public types of the Dunmark core. */
-import type { CaseFacts } from './cases/case-file.js';
 
 /** How serious a finding is; `off` is only a configuration value. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -94,17 +93,4 @@ export interface DunmarkConfig {
   fonts?: { latin?: string; eastAsian?: string };
   /** When each dunning stage is due, in days after the due date (`legal-action`: after the last letter's deadline). */
   schedule?: Partial<Record<'reminder' | 'second-reminder' | 'final-demand' | 'letter-before-action' | 'legal-action', number>>;
-}
-
-/** Options of `lint()`. */
-export interface LintOptions {
-  /** Used in messages and config globs only; never read. */
-  path?: string;
-  config?: DunmarkConfig;
-  /**
-   * The facts the document inherits (its case file): a plain facts object, or what `caseFacts()`
-   * builds from the case files' text, so that a finding about an inherited fact points into its file.
-   * The document's own front matter overrides them.
-   */
-  facts?: Record<string, unknown> | CaseFacts;
 }

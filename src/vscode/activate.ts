@@ -8,7 +8,7 @@ import { DunmarkCompletion } from './completion.js';
 import { registerCasesView } from './cases-view.js';
 import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
 import { CASE_FILE_SELECTOR, Linter, SELECTOR } from './diagnostics.js';
-import type { ThreadFactory } from './lint-thread/runner.js';
+import type { ThreadFactory } from '../core/pool/pool.js';
 import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
 import { DunmarkStatusBar } from './status-bar.js';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../core/types.js';
 import { fixes } from './core.js';
-import { DunmarkDiagnostic, isCaseFile, lintSafely, type Linter } from './diagnostics.js';
+import { DunmarkDiagnostic, isCaseFile, type Linter } from './diagnostics.js';
 import { parsedHead } from './parsed.js';
 
 /** The code-action kind of "fix all Dunmark problems". */
@@ -24,11 +24,11 @@ export async function fixAllEdit(linter: Linter, document: vscode.TextDocument):
   const config = await linter.configFor(document);
   const caseFiles = await linter.discovery.caseSources(document.uri);
   const text = document.getText();
-  const { fixUntilStable, replacementEdit } = fixes();
-  // with the case's facts; selectFixes leaves a finding about an inherited fact to its case file
-  const outcome = fixUntilStable(text, (t) => lintSafely(t, config, caseFiles).findings);
-  const edit = replacementEdit(text, outcome.text);
-  return edit ? { edit: toWorkspaceEdit(document, [edit]), applied: outcome.applied } : undefined;
+  // in the worker within the save budget, with the case's facts, as --fix does
+  const outcome = await linter.fix(document.uri, text, config, caseFiles);
+  if (!outcome || document.getText() !== text) return undefined;
+  const edit = fixes().replacementEdit(text, outcome.text);
+  return edit ? { edit: toWorkspaceEdit(document, [edit]), applied: outcome.applied ?? 0 } : undefined;
 }
 
 /** Provides quick fixes, disable comments and fix-all for Dunmark findings. */

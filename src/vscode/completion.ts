@@ -1,22 +1,22 @@
 /** Completion of front-matter keys and values (from the facts schema) and of `{{fact}}` names in templates. */
 import * as vscode from 'vscode';
 import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
+import {
+  childrenOf,
+  isTemplateFile,
+  KEY_BEFORE_CURSOR,
+  parentPath,
+  PLACEHOLDER_BEFORE_CURSOR,
+  placeholderNames,
+  VALUE_BEFORE_CURSOR,
+} from '../core/facts/complete.js';
+
+export { isTemplateFile, parentPath, placeholderNames } from '../core/facts/complete.js';
 import { isoToday } from '../core/facts/facts.js';
 import { splitFrontMatter } from '../core/front-matter.js';
 import { valueAt } from '../core/facts/facts.js';
 import { templates } from './core.js';
 import { inheritedOf } from './parsed.js';
-
-const KEY_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)?$/;
-const VALUE_BEFORE_CURSOR = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:\s*([^\s#]*)$/;
-const LINE_KEY = /^(\s*)(-\s+)?([A-Za-z_]\w*)\s*:(.*)$/;
-const PLACEHOLDER_BEFORE_CURSOR = /\{\{\{?[#^/&]?\s*([\w.]*)$/;
-const TEMPLATE_FILE = /(^|\/)(\.dunmark\/)?templates\/(.+\/)?template\.md$/;
-
-/** True for a template body the `{{fact}}` completion applies to. */
-export function isTemplateFile(path: string): boolean {
-  return TEMPLATE_FILE.test(path);
-}
 
 /** Line range (0-based, exclusive end) of the front matter's YAML, also while it is still being typed (no closing fence yet). */
 function frontMatterLines(document: vscode.TextDocument): { first: number; end: number } | undefined {
@@ -24,40 +24,6 @@ function frontMatterLines(document: vscode.TextDocument): { first: number; end: 
   const block = splitFrontMatter(text);
   if (block) return { first: document.positionAt(block.content.start).line, end: document.positionAt(block.content.end).line };
   return splitFrontMatter(`${text}\n---\n`) ? { first: 1, end: document.lineCount } : undefined;
-}
-
-/**
- * The dotted path of the mapping that holds the key at `indent` on `line`, read from the YAML lines above
- * (`invoices.0` for a key inside the first invoice item). Array items all map to index 0: the schema is the same.
- */
-export function parentPath(lines: readonly string[], indent: number, dashOnLine: number | undefined): string[] {
-  const segments: string[] = [];
-  let threshold = indent;
-  let dashSeen = dashOnLine !== undefined && dashOnLine < threshold ? dashOnLine : undefined;
-  for (let i = lines.length - 1; i >= 0 && threshold > 0; i--) {
-    const m = LINE_KEY.exec(lines[i]!);
-    if (!m) continue;
-    const dash = m[2] ? m[1]!.length : undefined;
-    const keyAt = m[1]!.length + (m[2]?.length ?? 0);
-    if (keyAt >= threshold) {
-      if (dash !== undefined && dash < threshold) dashSeen = Math.min(dashSeen ?? dash, dash);
-      continue;
-    }
-    if (m[4]!.trim() !== '') break; // not a parent: malformed nesting, stop guessing
-    if (dashSeen !== undefined && dashSeen >= keyAt) segments.unshift('0');
-    segments.unshift(m[3]!);
-    threshold = keyAt;
-    dashSeen = dash !== undefined && dash < threshold ? dash : undefined;
-  }
-  return segments;
-}
-
-function childrenOf(path: string[]): Record<string, FactType> | undefined {
-  if (path.length === 0) return FACTS_SCHEMA;
-  const node = schemaAt(path.join('.'));
-  if (node?.type === 'object') return node.properties;
-  if (node?.type === 'array' && node.items.type === 'object') return node.items.properties;
-  return undefined;
 }
 
 /** An inherited value in a few words: what the case file says. */
@@ -106,21 +72,6 @@ function valueItems(type: FactType, range: vscode.Range, inherited?: unknown): v
       if (detail) item.detail = detail;
       return item;
     });
-}
-
-/** Every `{{name}}` a template can use: dotted object paths, arrays as sections and their items' keys. */
-export function placeholderNames(): { name: string; type: FactType; inside?: string }[] {
-  const out: { name: string; type: FactType; inside?: string }[] = [];
-  const walk = (props: Record<string, FactType>, prefix: string, inside?: string): void => {
-    for (const [key, type] of Object.entries(props)) {
-      const name = prefix + key;
-      out.push(inside ? { name, type, inside } : { name, type });
-      if (type.type === 'object') walk(type.properties, `${name}.`, inside);
-      else if (type.type === 'array' && type.items.type === 'object') walk(type.items.properties, '', name);
-    }
-  };
-  walk(FACTS_SCHEMA, '');
-  return out;
 }
 
 /** Provides front-matter and placeholder completion. */

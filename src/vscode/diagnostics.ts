@@ -4,7 +4,9 @@ import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
 import { lintJob } from './core.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
-import { LintThread, type ThreadFactory, type ThreadResult } from './lint-thread/runner.js';
+import type { LintDone } from '../core/lint-job.js';
+import { DunmarkPool, type DocxDone, type DocxJob } from '../core/pool/jobs.js';
+import type { PoolResult, ThreadFactory } from '../core/pool/pool.js';
 import { setInherited } from './parsed.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { CASE_FILE_NAMES, CONFIG_FILE_NAME } from '../core/config/names.js';
@@ -69,7 +71,7 @@ export type LintReason = 'type' | 'open' | 'save';
 type Checked = { findings: Finding[]; language: 'en' | 'zh' } | { unchecked: Unchecked } | undefined;
 
 /** Why a document was not checked: over its budget, or the check failed. */
-type Unchecked = Extract<ThreadResult, { kind: 'over-budget' | 'failed' }>;
+type Unchecked = Extract<PoolResult<LintDone>, { kind: 'over-budget' | 'failed' }>;
 
 /** The range of a place given by 1-based lines and columns (a case file that is not open). */
 function lineRange(p: { line: number; column: number; endLine: number; endColumn: number }): vscode.Range {
@@ -168,8 +170,8 @@ export class Linter implements vscode.Disposable {
   /** Fires with the config file that could not be parsed, or undefined when the last one could. */
   readonly onConfigError = this.configErrorEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The worker the documents are checked in; undefined where none can run (then this thread lints). */
-  private thread: LintThread | undefined;
+  /** The worker pool documents are checked in (one thread); undefined where none can run (then this thread lints). */
+  private pool: DunmarkPool | undefined;
   /** Findings in case files, by case file and by the document whose lint found them (one diagnostic each). */
   private readonly inCaseFiles = new Map<string, Map<string, Finding[]>>();
   /** The case file's text each of those findings was found in. */
@@ -183,7 +185,7 @@ export class Linter implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     threads?: ThreadFactory,
   ) {
-    this.thread = threads ? new LintThread(threads) : undefined;
+    this.pool = threads ? new DunmarkPool(threads, 1) : undefined;
     const ws = vscode.workspace;
     this.disposables.push(
       this.collection,
@@ -337,7 +339,36 @@ export class Linter implements vscode.Disposable {
 
   /** True while documents are checked in a worker thread (false where none can start). */
   get checksOffThread(): boolean {
-    return this.thread?.available ?? false;
+    return this.pool?.available ?? false;
+  }
+
+  /**
+   * Fixes a text as `dunmark lint --fix` does, in the worker within the save budget (Fix All and
+   * source.fixAll): the preferred fixes until the text is stable. Undefined when it could not be fixed.
+   */
+  async fix(uri: vscode.Uri, text: string, config: DunmarkConfig, caseFiles: readonly CaseFileSource[]): Promise<LintDone | undefined> {
+    const job = { text, config, caseFiles, fix: true };
+    const result = this.pool ? await this.pool.lint(job, { budgetMs: SAVE_BUDGET_MS }) : { kind: 'unavailable' as const, reason: 'no worker' };
+    if (result.kind === 'done') return result;
+    if (result.kind === 'unavailable') {
+      this.fallBack(result.reason);
+      const here = lintJob().runLintJob(job);
+      return here.kind === 'done' ? here : undefined;
+    }
+    console.warn(`[dunmark] could not fix ${uri.toString()}: ${result.kind === 'failed' ? result.reason : result.kind}`);
+    return undefined;
+  }
+
+  /** Reads and checks a Word letter in the worker within the save budget (never on this thread: a .docx may inflate without end). */
+  checkDocx(job: DocxJob): Promise<PoolResult<DocxDone>> {
+    return this.pool ? this.pool.docx(job, { budgetMs: SAVE_BUDGET_MS }) : Promise.resolve({ kind: 'unavailable', reason: 'no worker' });
+  }
+
+  /** No worker can run here: documents are checked in this thread from now on. */
+  private fallBack(reason: string): void {
+    if (this.pool) console.warn(`[dunmark] checking in the extension host's thread: ${reason}`);
+    this.pool?.stop();
+    this.pool = undefined;
   }
 
   /**
@@ -345,8 +376,8 @@ export class Linter implements vscode.Disposable {
    * Undefined: a newer request for the same document replaced this one.
    */
   private async check(uri: vscode.Uri, text: string, config: DunmarkConfig, budgetMs: number, caseFiles: readonly CaseFileSource[]): Promise<Checked> {
-    const result = this.thread
-      ? await this.thread.lint(uri.toString(), text, config, vscode.workspace.asRelativePath(uri), budgetMs, caseFiles)
+    const result = this.pool
+      ? await this.pool.lint({ text, config, caseFiles }, { budgetMs, key: uri.toString() })
       : { kind: 'unavailable' as const, reason: 'no worker' };
     switch (result.kind) {
       case 'done':
@@ -354,9 +385,7 @@ export class Linter implements vscode.Disposable {
       case 'superseded':
         return undefined;
       case 'unavailable': {
-        if (this.thread) console.warn(`[dunmark] checking in the extension host's thread: ${result.reason}`);
-        this.thread?.dispose();
-        this.thread = undefined;
+        this.fallBack(result.reason);
         return lintSafely(text, config, caseFiles);
       }
       default:
@@ -532,13 +561,13 @@ export class Linter implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
-    this.thread?.dispose();
+    this.pool?.stop();
   }
 }
 
 /**
- * Lints a text in the extension host's thread with the core's runner (where no worker can start, and
- * for Fix All). The core never throws by contract; a failure is still logged and has no findings.
+ * Lints a text in the extension host's thread with the core's runner (only where no worker can start).
+ * The core never throws by contract; a failure is still logged and has no findings.
  */
 export function lintSafely(text: string, config: DunmarkConfig, caseFiles: readonly CaseFileSource[] = []): { findings: Finding[]; language: 'en' | 'zh' } {
   const result = lintJob().runLintJob({ text, config, caseFiles });

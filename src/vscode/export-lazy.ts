@@ -4,6 +4,4 @@
  */
 export { buildExportDocument } from '../core/export/model.js';
 export { buildDocx } from '../core/export/docx.js';
-export { readDocx } from '../core/export/read-docx.js';
-export { docxLetter } from '../core/export/docx-letter.js';
-export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../cli/pdf.js';
+export { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from '../node/pdf.js';

@@ -4,8 +4,6 @@
  * own, required on first use.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/types.js';
-import { engine } from './core.js';
 import { DunmarkDiagnostic, isDunmarkDocument, isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
@@ -23,6 +21,9 @@ export interface ExportArgs {
   layout?: 'sequence' | 'columns';
   pageBreak?: boolean;
 }
+
+/** Largest text of a Word letter that is checked (as the CLI's default --max-size). */
+const MAX_DOCX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /** The URI scheme of the read-only Markdown views of Word documents. */
 export const DOCX_VIEW_SCHEME = 'dunmark-docx';
@@ -182,10 +183,9 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     const given = arg instanceof vscode.Uri ? arg : arg?.uri ? toUri(arg.uri) : undefined;
     const uri = given ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Word documents')]: ['docx'] } }))?.[0];
     if (!uri) return undefined;
-    const m = this.load();
-    let reading: Awaited<ReturnType<ExportModule['readDocx']>>;
+    let bytes: Uint8Array;
     try {
-      reading = await m.readDocx(await vscode.workspace.fs.readFile(uri));
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), String((error as Error).message)),
@@ -193,23 +193,40 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       return undefined;
     }
     // like any document of a case folder, a Word letter inherits its case files' facts (the one merge)
-    const inherited = await this.linter.discovery.inherited(uri);
-    const letter = m.docxLetter(reading, { caseFiles: inherited?.files ?? [] });
+    const caseFiles = await this.linter.discovery.caseSources(uri);
     const rc = await this.linter.discovery.find(uri).catch(() => undefined);
     const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
-    const findings: Finding[] = engine()
-      .lint(letter.text, { path: uri.path, config, ...(inherited ? { facts: inherited } : {}) })
-      .filter((f) => f.file === undefined);
+    // read (mammoth) and checked in the worker within a budget: a .docx that inflates without end never freezes the editor
+    const result = await this.linter.checkDocx({ bytes, maxTextBytes: MAX_DOCX_TEXT_BYTES, caseFiles: [...caseFiles], config });
+    const failure =
+      result.kind === 'done'
+        ? result.outcome === 'unreadable'
+          ? result.reason
+          : result.outcome === 'too-large'
+            ? vscode.l10n.t('its text is too large ({0} bytes)', result.textBytes)
+            : undefined
+        : result.kind === 'over-budget'
+          ? vscode.l10n.t('it takes more than {0} seconds to read and check', Math.round(result.budgetMs / 1000))
+          : result.kind === 'superseded'
+            ? vscode.l10n.t('the check was cancelled')
+            : result.reason;
+    if (failure !== undefined || result.kind !== 'done' || result.outcome !== 'checked') {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Dunmark cannot read {0} as a Word document: {1}', vscode.workspace.asRelativePath(uri), failure ?? ''),
+      );
+      return undefined;
+    }
+    const letter = { text: result.text };
+    const findings = result.findings.map((f, i) => ({ finding: f, at: result.locations[i]! })).filter(({ finding }) => finding.file === undefined);
     const view = vscode.Uri.from({ scheme: DOCX_VIEW_SCHEME, path: `${uri.path}.md` });
     this.views.set(view.toString(), letter.text);
     this.changed.fire(view);
     const document = await vscode.workspace.openTextDocument(view);
     this.collection.set(
       view,
-      findings.map((f) => {
-        const at = letter.locate(f);
+      findings.map(({ finding: f, at }) => {
         const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
-        return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId));
+        return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId, result.language));
       }),
     );
     await vscode.window.showTextDocument(document, { preview: false });

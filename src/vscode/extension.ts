@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { activateDunmark, type DunmarkApi } from './activate.js';
 import { registerExport } from './export.js';
-import { nodeThreads } from './lint-thread/node-handle.js';
+import { nodeThreads } from '../node/threads.js';
 
 /** Set by the bundle's first line (esbuild banner); absent when the sources run unbundled. */
 declare const __dunmarkLoadStart: number | undefined;
@@ -11,8 +11,8 @@ const loadMs = typeof __dunmarkLoadStart === 'number' && __dunmarkLoadStart > 0 
 
 /** Called by VS Code on the first Markdown document or Dunmark command. */
 export function activate(context: vscode.ExtensionContext): DunmarkApi {
-  const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.cjs').fsPath;
-  const api = activateDunmark(context, loadMs, nodeThreads(worker));
+  const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.cjs').fsPath;
+  const api = activateDunmark(context, loadMs, nodeThreads(worker, { heapMb: 2048 }));
   // Word and PDF export: desktop and remote hosts only (LibreOffice runs beside the extension host)
   context.subscriptions.push(...registerExport(context, api.linter));
   return api;

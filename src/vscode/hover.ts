@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import type { AmountMention } from '../core/facts/amounts.js';
 import type { DateMention } from '../core/facts/dates.js';
+import { amountHover as explainAmount, dateHover as explainDate } from '../core/facts/explain.js';
 import type { Facts } from '../core/facts/facts.js';
-import { format, ruleRegistry } from './core.js';
+import { ruleRegistry } from './core.js';
 import { DunmarkDiagnostic } from './diagnostics.js';
 import { parsed, parsedHead } from './parsed.js';
 
@@ -73,61 +74,12 @@ export class DunmarkHover implements vscode.HoverProvider {
   }
 }
 
-function money(value: number, currency: string | undefined): string {
-  return format()
-    .formatMoney(value, currency ?? '', 'en')
-    .trim();
-}
-
-/** Hover text for an amount: the front-matter amount or invoice it matches, or what the front matter says. */
+/** Hover text for an amount, in the editor's language. */
 export function amountHover(m: AmountMention, facts: Facts): string {
-  const currency = m.currency ?? facts.currency;
-  const lines = [`**${vscode.l10n.t('Amount in the text')}**: \`${m.raw}\` = ${money(m.value, currency)}`];
-  const sameMinor = (v: number | undefined): boolean => v !== undefined && Math.round(v * 100) === m.minor;
-  const currencyOk = !m.currency || !facts.currency || m.currency === facts.currency;
-  if (sameMinor(facts.amount) && currencyOk)
-    lines.push(vscode.l10n.t('Matches front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?'));
-  (facts.invoices ?? []).forEach((invoice, i) => {
-    if (sameMinor(invoice.amount)) lines.push(vscode.l10n.t('Matches `invoices.{0}.amount` of invoice {1}.', String(i), invoice.number ?? '?'));
-  });
-  (facts.charges ?? []).forEach((charge, i) => {
-    if (sameMinor(charge.amount)) lines.push(vscode.l10n.t('Matches `charges.{0}.amount` ({1}).', String(i), charge.what ?? '?'));
-  });
-  if (lines.length === 1) {
-    lines.push(
-      facts.amount !== undefined
-        ? vscode.l10n.t('No front-matter fact has this value; front matter `amount: {0}` ({1}).', String(facts.amount), facts.currency ?? '?')
-        : vscode.l10n.t('The front matter has no `amount` to compare with.'),
-    );
-  }
-  if (m.ambiguous) lines.push(vscode.l10n.t('The sign alone does not say which currency is meant.'));
-  return lines.join('\n\n');
+  return explainAmount(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
 }
 
-/** Hover text for a date: the front-matter dates it equals, or the letter's own dates. */
+/** Hover text for a date, in the editor's language. */
 export function dateHover(m: DateMention, facts: Facts): string {
-  const lines = [`**${vscode.l10n.t('Date in the text')}**: \`${m.raw}\`${m.iso ? ` = ${m.iso}` : ''}`];
-  if (!m.iso) lines.push(vscode.l10n.t('This date can be read more than one way; write it unambiguously.'));
-  const named: [string, string | undefined][] = [
-    ['date', facts.date],
-    ['due_date', facts.due_date],
-    ['deadline', facts.deadline],
-    ['call.date', facts.call?.date],
-    ...(facts.invoices ?? []).map((inv, i): [string, string | undefined] => [`invoices.${i}.date`, inv.date]),
-    ...(facts.commitments ?? []).map((c, i): [string, string | undefined] => [`commitments.${i}.by`, c.by]),
-  ];
-  const matches = named.filter(([, v]) => v !== undefined && v === m.iso);
-  if (matches.length) for (const [k, v] of matches) lines.push(vscode.l10n.t('Matches front matter `{0}: {1}`.', k, v ?? ''));
-  else if (m.iso) {
-    const known = named
-      .filter(([, v]) => v)
-      .map(([k, v]) => `\`${k}: ${v}\``)
-      .join(', ');
-    lines.push(
-      known
-        ? vscode.l10n.t('No front-matter date equals it; the front matter has {0}.', known)
-        : vscode.l10n.t('The front matter has no dates to compare with.'),
-    );
-  }
-  return lines.join('\n\n');
+  return explainDate(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
 }

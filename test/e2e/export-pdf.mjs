@@ -2,7 +2,7 @@
 // End to end, as a user runs it: `dunmark export --to pdf` through the real LibreOffice on the
 // bilingual final demand (rendered from its template) and on examples/letter-before-action-bilingual.md;
 // pdftotext must find every English and Chinese sentence and every amount of each letter, and
-// pdftoppm renders page 1 of the letter before action — the picture the README shows.
+// pdftoppm renders page 1 of the letter before action — the picture docs/export.md shows.
 //
 //   node test/e2e/export-pdf.mjs [--png out/e2e/export-letter-before-action.png]
 // (test/e2e/run.sh runs it after setup-export.sh; DUNMARK_UPDATE_SCREENSHOT=1 writes docs/images/.)

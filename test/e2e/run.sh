@@ -5,7 +5,7 @@
 #   3. run the suite in code-server's node extension host (prints "N passed, N failed")
 #   4. the browser smoke test: package + install the .vsix, open a letter, read the Problems panel,
 #      save a screenshot to out/e2e/editor-smoke.png (DUNMARK_UPDATE_SCREENSHOT=1: to docs/images/,
-#      the picture the README shows; a plain test run leaves the tracked file alone)
+#      the pictures the README and docs/ show; a plain test run leaves the tracked file alone)
 #   5. drafting: the facts form filled through the browser for every drafting command (drafting-ui.mjs)
 #   6. export: setup-export.sh (LibreOffice, CJK fonts, poppler), `dunmark export --to pdf` checked with
 #      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export

@@ -24,7 +24,8 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 PLAYWRIGHT_VERSION="${PLAYWRIGHT_VERSION:-1.64.1}"
 VSCE_VERSION="${VSCE_VERSION:-3.9.1}"
 # fonts-wqy-microhei: Chinese glyphs in the screenshots (Dunmark letters are bilingual); 1.6 MB
-APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-wqy-microhei)
+# neovim: its own LSP client runs Dunmark's language server (test/neovim/, npm run test:neovim)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-wqy-microhei neovim)
 
 log() { printf '[e2e-setup %(%H:%M:%S)T] %s\n' -1 "$*"; }
 t0=$SECONDS

@@ -114,7 +114,9 @@ describe('Dunmark in the editor', () => {
     }
   });
 
-  it('Fix All writes the bytes `dunmark lint --fix` writes, for every fixture with a fixed version', async () => {
+  it('Fix All writes the bytes `dunmark lint --fix` writes, for every fixture with a fixed version', async function () {
+    // two dozen letters, each checked and then fixed in the worker (and the CLI run): a loaded machine needs minutes
+    this.timeout(600_000);
     // the repository this suite was bundled from (out/integration/ → ../..): its rule fixtures and its CLI
     const repo = path.resolve(__dirname, '../..');
     const rulesDir = path.join(repo, 'test/fixtures/rules');

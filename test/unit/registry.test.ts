@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listRules } from '../../src/index.js';
 import { CATEGORIES, SEVERITIES } from '../../src/core/types.js';
-import { ruleDoc, ruleDocPath } from '../../scripts/gen-docs.js';
+import { RULES_PAGE, ruleDoc, ruleDocPath, withRulesTable } from '../../scripts/gen-docs.js';
 import { ROOT } from './helpers.js';
 
 describe('rule registry', () => {
@@ -13,6 +13,11 @@ describe('rule registry', () => {
     const ids = rules.map((r) => r.id);
     assert.deepEqual(ids, [...new Set(ids)].sort());
     for (const id of ids) assert.match(id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+  });
+  it(`${RULES_PAGE} lists every rule, up to date (npm run docs)`, () => {
+    const page = fs.readFileSync(path.join(ROOT, RULES_PAGE), 'utf8');
+    assert.equal(withRulesTable(page, rules), page);
+    for (const meta of rules) assert.ok(page.includes(`[\`${meta.id}\`](rules/${meta.id}.md)`), `${meta.id} is in the table`);
   });
   for (const meta of rules) {
     describe(meta.id, () => {

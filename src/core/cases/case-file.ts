@@ -4,7 +4,7 @@
  * one merge: `lint(text, { facts })`, the CLI, the editor, rendering, `dunmark cases` and the export
  * all call `caseFacts` and `mergeFacts`. Pure: the caller reads the files (discovery: config/resolve.ts).
  */
-import { mergeFacts } from '../drafting/facts.js';
+import { mergeFacts } from '../facts/merge.js';
 import type { FrontMatterError, KeyLocation } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
 import { LineIndex } from '../positions.js';

@@ -10,7 +10,7 @@ import { addDays, daysBetween } from '../facts/format.js';
 import { STAGES, type Stage } from '../facts/schema.js';
 import { splitFrontMatter } from '../front-matter.js';
 import { parseFrontMatter } from '../front-matter-yaml.js';
-import { mergeFacts } from '../drafting/facts.js';
+import { mergeFacts } from '../facts/merge.js';
 import type { DunmarkConfig } from '../types.js';
 
 /** The steps the schedule knows: the four letters, then the legal step the last one announces. */
