@@ -8,8 +8,8 @@
 import * as vscode from 'vscode';
 import { cases } from './core.js';
 
-/** The most a case file may be for Dunmark to rewrite it (a case file is a few kilobytes). */
-const MAX_CASE_FILE_BYTES = 1024 * 1024;
+/** The most a case file may be for Dunmark to rewrite it (as the guarded reader of src/node: a case file is a few kilobytes). */
+const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Adds what `facts` has and the case lacks to `caseFile`; tells the person what was saved or why nothing was. */
 export async function saveFactsToCase(caseFile: vscode.Uri, facts: Record<string, unknown>, inherited: Record<string, unknown>): Promise<boolean> {
