@@ -22,42 +22,68 @@ function only(text: string, patterns: readonly RegExp[], clean: (s: string) => s
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Characters a name does not end with (punctuation after it, spaces). */
+const TRAILING = new Set([' ', '\t', ',', '，', ';', '；', '。', ':', '：']);
+
+/** `s` without the characters of `chars` at its end (a loop: no pattern that backtracks). */
+function trimEnd(s: string, chars: ReadonlySet<string>): string {
+  let end = s.length;
+  while (end > 0 && chars.has(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 /** A name as a contract writes it, without Markdown emphasis, a trailing description or punctuation. */
 function cleanName(s: string): string | undefined {
-  const name = s
-    .replace(/[*_`]/g, '')
-    .replace(/^.*?\bbetween\s+/i, '')
-    .replace(/^and\s+/i, '')
-    .replace(/\s*[,，;；]\s*(?:a|an)\s.*$/i, '')
-    .replace(/[\s,，;；。:：]+$/, '')
-    .trim();
+  let name = s.replace(/[*_`]/g, '');
+  const between = name.search(/\bbetween /i);
+  if (between !== -1) name = name.slice(between + 'between '.length);
+  if (/^and /i.test(name)) name = name.slice(4);
+  // "Harbor Valve Works LLC, a California limited liability company": the name ends at the description
+  const described = name.search(/[,，;；] ?an? /i);
+  if (described !== -1) name = name.slice(0, described);
+  name = trimEnd(name, TRAILING).trim();
   return name.length >= 2 && name.length <= 160 && !/^(?:the|本|该)$/i.test(name) ? name : undefined;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+const CJK_NAME = /[\u4e00-\u9fff（）()·]/;
 
 /** A party's names: `宁波联合实业有限公司 Ningbo Lianhe Industrial Co., Ltd.` gives both; a name in one script gives one. */
 function partyNames(value: string | undefined): Facts | undefined {
   if (!value) return undefined;
-  const paren = /^(?<a>[^（(]+?)\s*[（(](?<b>[^）)]+)[）)]$/.exec(value);
-  const parts = paren
-    ? [paren.groups!.a!, paren.groups!.b!]
-    : (/^([\u4e00-\u9fff（）()·]+)\s+([A-Za-z].*)$|^([A-Za-z].*?)\s+([\u4e00-\u9fff（）()·]+)$/.exec(value)?.slice(1).filter(Boolean) ?? [value]);
+  const parts = splitNames(value);
   const zh = parts.find((p) => CJK.test(p) && !/[A-Za-z]{3}/.test(p));
   const en = parts.find((p) => !CJK.test(p));
-  if (en && zh) return { name: en.trim(), name_zh: zh.trim() };
+  if (en && zh) return { name: en, name_zh: zh };
   return { name: value };
+}
+
+/** `A (B)`, `中文名 Latin name` or `Latin name 中文名` as its two names; anything else as one. */
+function splitNames(value: string): string[] {
+  const paren = /^(?<a>[^（(]+)[（(](?<b>[^）)]+)[）)]$/.exec(value);
+  if (paren) return [paren.groups!.a!.trim(), paren.groups!.b!.trim()];
+  // a run of Chinese at the start or at the end, the rest Latin
+  let head = 0;
+  while (head < value.length && CJK_NAME.test(value[head]!)) head++;
+  if (head > 0 && head < value.length && value[head] === ' ') return [value.slice(0, head), value.slice(head).trim()];
+  let tail = value.length;
+  while (tail > 0 && CJK_NAME.test(value[tail - 1]!)) tail--;
+  if (tail < value.length && tail > 0 && value[tail - 1] === ' ') return [value.slice(0, tail).trim(), value.slice(tail)];
+  return [value];
 }
 
 /** A labelled line (`Seller: X`, `卖方：X`, `**Buyer**: X`, `| Seller | X |`) and a defined term (`X (the "Seller")`). */
 function partyPatterns(en: string, zh: string): RegExp[] {
   return [
-    new RegExp(String.raw`^[\s>*_|-]*(?:the\s+)?(?:${en}|${zh})(?:\s*[/／]\s*(?:${en}|${zh}))?[*_\s]*(?:[:：]|\|)[*_\s]*(?<v>[^\n|]+)`, 'gim'),
     new RegExp(
-      String.raw`(?:^|[.;]\s+|between\s+|and\s+)(?<v>[A-Z][\w&.,'’\- ]{2,120}?)\s*[(（]\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?)?(?:the\s+)?["“”']?(?:${en})["“”']?\s*[)）]`,
+      String.raw`^[ \t>*_|-]*(?:the[ \t]+)?(?:${en}|${zh})(?:[ \t]?[/／][ \t]?(?:${en}|${zh}))?[*_ \t]*(?:[:：]|\|)[*_ \t]*(?<v>[^\n|*_ \t][^\n|]*)`,
+      'gim',
+    ),
+    new RegExp(
+      String.raw`(?:^|[.;] |between |and )(?<v>[A-Z][\w&.,'’\- ]{2,120}?) ?[(（](?:hereinafter (?:referred to as )?)?(?:the )?["“”']?(?:${en})["“”']?[)）]`,
       'g',
     ),
-    new RegExp(String.raw`(?<v>[\u4e00-\u9fff（）()]{4,60}?)\s*[（(]\s*(?:以下简称)?[“"]?(?:${zh})[”"]?\s*[）)]`, 'g'),
+    new RegExp(String.raw`(?<v>[\u4e00-\u9fff（）()]{4,60}?)[（(](?:以下简称)?[“"]?(?:${zh})[”"]?[）)]`, 'g'),
   ];
 }
 
@@ -113,8 +139,8 @@ export function contractFacts(text: string): Facts {
   const reference = only(
     body,
     [
-      /(?:Contract|Agreement|Purchase Order|P\.O\.)\s*(?:No\.?|Number|Ref(?:erence)?\.?|#)[*_\s]*[:：]?[*_\s]*(?<v>[A-Z0-9][A-Z0-9\-/_.]{2,40}[A-Z0-9])/gi,
-      /合同(?:编号|号码|号)[*_\s]*[:：]?[*_\s]*(?<v>[A-Za-z0-9][A-Za-z0-9\-/_.]{2,40}[A-Za-z0-9])/g,
+      /(?:Contract|Agreement|Purchase Order|P\.O\.) ?(?:No\.?|Number|Ref(?:erence)?\.?|#)[*_ ]*(?:[:：][*_ ]*)?(?<v>[A-Z0-9][A-Z0-9\-/_.]{2,40}[A-Z0-9])/gi,
+      /合同(?:编号|号码|号)[*_ ]*(?:[:：][*_ ]*)?(?<v>[A-Za-z0-9][A-Za-z0-9\-/_.]{2,40}[A-Za-z0-9])/g,
     ],
     (s) => (/\d/.test(s) ? s : undefined),
   );
