@@ -4,8 +4,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCaseFolders } from '../core/cases/folders.js';
-import { scheduleOf, sortPortfolio, type CasePromise, type CaseSummary } from '../core/cases/portfolio.js';
+import { scheduleOf, sortPortfolio, type CaseDocument, type CasePromise, type CaseSummary, type SummaryOptions } from '../core/cases/portfolio.js';
 import { summarizeCaseFolder, type CaseInput } from '../core/cases/summarize.js';
+import { ruleSettings } from '../core/engine.js';
+import { rules } from '../core/rules/index.js';
 import { cliPool } from './pool.js';
 import { isIsoDate, isoToday } from '../core/facts/facts.js';
 import { formatMoney } from '../core/facts/format.js';
@@ -23,7 +25,8 @@ folder with a case.yaml; its documents are the letters, call summaries and plans
 Each row: the debtor, the amount outstanding (after payments), days overdue, the last document,
 the debtor's promises (kept, due or broken against payments:), and the next action with its date
 from the schedule (.dunmarkrc.json \`schedule\`: days after the due date; a broken promise brings
-the next letter forward). Sorted by what is due first.
+the next letter forward), and, where letters need a reviewer's sign-off, their approvals (approved,
+changed since approval, waiting: see \`dunmark approve\`). Sorted by what is due first.
 
 Options:
   -f, --format text|json|csv   output format (default: text)
@@ -93,7 +96,11 @@ export const runCases: Command = async (argv, io) => {
     });
   }
   // reading YAML is most of the time: a large portfolio is summarized on every core
-  const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config) });
+  const approval = ruleSettings(
+    rules.find((r) => r.meta.id === 'approval')!,
+    config,
+  );
+  const summaries = await summarizeAll(inputs, { asOf, schedule: scheduleOf(config), approval: approval.severity === 'off' ? false : approval.options });
   if (summaries === undefined) {
     io.stderr('dunmark: cannot summarize the cases (a worker failed); please report it\n');
     return 2;
@@ -109,7 +116,7 @@ export const runCases: Command = async (argv, io) => {
 const INLINE_BELOW = 400;
 
 /** Summarizes every case, in order: in batches on the pool's workers (every core, at most 8), or here for a small portfolio. */
-async function summarizeAll(inputs: CaseInput[], options: { asOf: string; schedule: ReturnType<typeof scheduleOf> }): Promise<CaseSummary[] | undefined> {
+async function summarizeAll(inputs: CaseInput[], options: Omit<SummaryOptions, 'limitation'>): Promise<CaseSummary[] | undefined> {
   const threads = inputs.length < INLINE_BELOW ? 0 : Math.min(availableParallelism(), 8);
   if (threads < 2) return inputs.map((input) => summarizeCaseFolder(input, options).summary);
   const size = Math.ceil(inputs.length / (threads * 4));
@@ -141,6 +148,28 @@ export function promisesInWords(promises: readonly CasePromise[]): string {
   );
 }
 
+const APPROVAL_STATES = ['changed', 'waiting', 'invalid', 'approved'] as const;
+const APPROVAL_WORDS: Record<(typeof APPROVAL_STATES)[number], string> = {
+  changed: 'changed since approval',
+  waiting: 'waiting',
+  invalid: 'unreadable',
+  approved: 'approved',
+};
+
+/** How many documents of a case are in an approval state. */
+function approvals(s: CaseSummary, status: NonNullable<CaseDocument['approval']>['status']): number {
+  return s.documents.filter((d) => d.approval?.status === status).length;
+}
+
+/** The approvals of a case in a few words: `1 waiting, 1 approved` (what needs a reviewer first). */
+export function approvalsInWords(s: CaseSummary): string {
+  return (
+    APPROVAL_STATES.filter((st) => approvals(s, st))
+      .map((st) => `${approvals(s, st)} ${APPROVAL_WORDS[st]}`)
+      .join(', ') || '-'
+  );
+}
+
 /** The next action in words: `final-demand 2026-11-12`. */
 function nextInWords(s: CaseSummary): string {
   if (s.closed) return `closed${s.closed.outcome ? ` (${s.closed.outcome})` : ''}`;
@@ -157,7 +186,18 @@ function lastInWords(s: CaseSummary): string {
 function formatText(summaries: readonly CaseSummary[], asOf: string): string {
   if (summaries.length === 0) return `No case folders (folders with a case.yaml) found. As of ${asOf}.\n`;
   const withLimitation = summaries.some((s) => s.limitation);
-  const header = ['Case', 'Debtor', 'Outstanding', 'Overdue', 'Last document', 'Promises', 'Next action', ...(withLimitation ? ['Time-barred'] : [])];
+  const withApprovals = summaries.some((s) => s.documents.some((d) => d.approval));
+  const header = [
+    'Case',
+    'Debtor',
+    'Outstanding',
+    'Overdue',
+    'Last document',
+    'Promises',
+    ...(withApprovals ? ['Approvals'] : []),
+    'Next action',
+    ...(withLimitation ? ['Time-barred'] : []),
+  ];
   const rows = summaries.map((s) => [
     s.folder,
     s.debtor ?? '?',
@@ -165,6 +205,7 @@ function formatText(summaries: readonly CaseSummary[], asOf: string): string {
     s.daysOverdue === undefined ? '?' : `${s.daysOverdue} d`,
     lastInWords(s),
     promisesInWords(s.promises),
+    ...(withApprovals ? [approvalsInWords(s)] : []),
     nextInWords(s),
     ...(withLimitation ? [s.limitation ?? '-'] : []),
   ]);
@@ -186,6 +227,11 @@ function formatText(summaries: readonly CaseSummary[], asOf: string): string {
     ];
     const broken = s.promises.filter((p) => p.status === 'broken');
     for (const p of broken) notes.push(`broken promise: ${p.what} by ${p.by} (${p.source})`);
+    for (const d of s.documents) {
+      if (d.approval?.status === 'waiting') notes.push(`${d.name} waits for a reviewer's approval`);
+      else if (d.approval?.status === 'changed') notes.push(`${d.name} changed since approved by ${d.approval.by} on ${d.approval.date}`);
+      else if (d.approval?.status === 'invalid') notes.push(`${d.name} has an approval record Dunmark cannot read`);
+    }
     if (notes.length) out.push(`${s.folder}: ${notes.join('; ')}`);
   }
   const due = summaries.filter((s) => s.next && s.next.date <= asOf).length;
@@ -227,6 +273,9 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     'next_reason',
     'closed',
     'time_barred',
+    'approvals_approved',
+    'approvals_changed',
+    'approvals_waiting',
   ];
   const count = (s: CaseSummary, status: CasePromise['status']): number => s.promises.filter((p) => p.status === status).length;
   const rows = summaries.map((s) => [
@@ -248,6 +297,9 @@ function formatCsv(summaries: readonly CaseSummary[]): string {
     s.next?.reason,
     s.closed?.date,
     s.limitation,
+    approvals(s, 'approved'),
+    approvals(s, 'changed') + approvals(s, 'invalid'),
+    approvals(s, 'waiting'),
   ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,6 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
 import { isMainThread } from 'node:worker_threads';
+import { APPROVE_HELP, runApprove } from './approve.js';
 import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
 import { runLint } from './lint.js';
@@ -19,7 +20,9 @@ Commands:
   dunmark lint [--format stylish|json|sarif] [--config FILE] [--fix] FILE|DIR|GLOB ...
   dunmark render TEMPLATE_ID --facts FACTS.yaml|AGING.csv|AGING.xlsx [--map MAP.json] [--out FILE|--out-dir DIR] [--force]
   dunmark cases [DIR] [--format text|json|csv] [--as-of DATE]   the portfolio: next action per case
-  dunmark export LETTER.md [--to docx|pdf] [--out FILE] [--letterhead FILE.docx] [--force]
+  dunmark export LETTER.md [--to docx|pdf|eml] [--attach pdf|docx] [--out FILE] [--letterhead FILE.docx] [--force]
+                                           Word, PDF, or an e-mail draft (eml) ready to send
+  dunmark approve LETTER.md [--by NAME] | --check [DIR]   a reviewer's sign-off that any later change breaks
   dunmark templates [--format text|json]   template ids, titles, kinds, stages, languages
   dunmark lsp --stdio                      the language server (any editor; see docs/editors.md)
   dunmark rules [--format text|json]       rule ids, categories, default severities, languages
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   templates: runTemplates,
   rules: runRules,
   cases: runCases,
+  approve: runApprove,
   // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
   // the language server runs until its client says exit (vscode-languageserver reads --stdio, --node-ipc, --socket=N)
@@ -69,6 +73,7 @@ its case.yaml and the letter). MAP.json (default: the report's name with .map.js
 facts; see examples/aging/. Every debtor whose facts do not satisfy the template is reported by row,
 column and fact and not written (exit 1); the others are written.
 `,
+  approve: APPROVE_HELP,
   templates: `Usage: dunmark templates [--format text|json]
 
 Lists the templates: id, title, kind, stage or clause, language, and the facts each requires.
@@ -105,7 +110,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, templates, rules or lsp (see \`dunmark --help\`)\n`);
+    io.stderr(`dunmark: unknown command \`${first}\`, expected lint, render, cases, export, approve, templates, rules or lsp (see \`dunmark --help\`)\n`);
     return 2;
   }
   const help = COMMAND_HELP[first];

@@ -3,6 +3,7 @@
  * Nothing here touches the file system directly (everything goes through `vscode.workspace.fs`).
  */
 import * as vscode from 'vscode';
+import { registerApproval } from './approval.js';
 import { DunmarkCodeActions } from './code-actions.js';
 import { DunmarkCompletion } from './completion.js';
 import { registerCasesView } from './cases-view.js';
@@ -50,6 +51,7 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
     vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
     ...registerCommands(linter, catalog, previews, context.extensionUri),
     ...registerCasesView(linter, catalog),
+    ...registerApproval(linter),
   );
   // the documents already open are linted after activation returns: nothing at activation that can wait
   setTimeout(() => linter.lintAll(), 0);

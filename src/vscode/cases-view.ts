@@ -6,12 +6,13 @@
  * the same as `dunmark cases`; nothing is read until the view is shown or the badge is computed.
  */
 import * as vscode from 'vscode';
-import type { CaseSummary, CasePromise } from '../core/cases/index.js';
+import type { CaseDocument, CaseSummary, CasePromise } from '../core/cases/index.js';
+import type { DunmarkConfig } from '../core/types.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
 import { OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
 import { freeName } from './commands.js';
-import { cases as coreCases, format } from './core.js';
+import { cases as coreCases, engine, format, ruleRegistry } from './core.js';
 import type { Linter } from './diagnostics.js';
 import type { TemplateCatalog } from './templates.js';
 import { readSettings, workspaceFileSystem } from './settings.js';
@@ -30,7 +31,7 @@ interface CaseEntry {
 type Node =
   | { type: 'group'; group: Group; entries: CaseEntry[] }
   | { type: 'case'; entry: CaseEntry }
-  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; label: string }
+  | { type: 'document'; entry: CaseEntry; name: string; date: string | undefined; label: string; approval: CaseDocument['approval'] }
   | { type: 'promise'; promise: CasePromise; currency: string | undefined };
 
 const GROUPS: Group[] = ['overdue', 'week', 'later', 'closed'];
@@ -54,6 +55,30 @@ function money(value: number | undefined, currency: string | undefined): string 
     : format()
         .formatMoney(value, currency ?? '', 'en')
         .trim();
+}
+
+/** The `approval` rule's options under a config (which documents need a reviewer's approval); `false`: the rule is off. */
+function approvalOptions(config: DunmarkConfig | undefined): Record<string, unknown> | false {
+  const rule = ruleRegistry().find((r) => r.meta.id === 'approval');
+  if (!rule) return false;
+  const { severity, options } = engine().ruleSettings(rule, config);
+  return severity === 'off' ? false : options;
+}
+
+/** How a document's approval is shown: a few words and an icon; undefined when it needs none. */
+function approvalLabel(approval: CaseDocument['approval']): { text: string; icon: string } | undefined {
+  switch (approval?.status) {
+    case 'waiting':
+      return { text: vscode.l10n.t('waiting for approval'), icon: 'circle-large-outline' };
+    case 'changed':
+      return { text: vscode.l10n.t('changed since approval'), icon: 'error' };
+    case 'invalid':
+      return { text: vscode.l10n.t('approval unreadable'), icon: 'error' };
+    case 'approved':
+      return { text: vscode.l10n.t('approved by {0}', approval.by ?? '?'), icon: 'pass' };
+    default:
+      return undefined;
+  }
 }
 
 /** Reads the portfolio of the workspace and serves it as a tree. */
@@ -117,7 +142,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
           vscode.workspace.asRelativePath(c.folder),
           facts.data,
           c.documents.map((d) => ({ name: d.file.path.startsWith(prefix) ? d.file.path.slice(prefix.length) : d.file.path, text: d.text })),
-          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar },
+          { asOf, schedule: core.scheduleOf(config), limitation: (f) => core.limitationOf(f)?.bar, approval: approvalOptions(config) },
         );
         out.push({ summary, folder: c.folder, caseFile: c.caseFiles.length ? c.caseFiles[c.caseFiles.length - 1]!.file : undefined, facts: facts.data, asOf });
       }
@@ -161,13 +186,18 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const item = new vscode.TreeItem(s.debtor ?? s.folder, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `case:${node.entry.folder.toString()}`;
         const next = s.closed ? vscode.l10n.t('closed') : s.next ? `${s.next.step} ${s.next.date}` : '-';
-        item.description = `${next} · ${money(s.outstanding, s.currency)}`;
+        const pending = s.documents.filter((d) => d.approval && d.approval.status !== 'approved').length;
+        item.description = `${next} · ${money(s.outstanding, s.currency)}${pending ? ` · ${vscode.l10n.t('{0} to approve', pending)}` : ''}`;
         const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${s.debtor ?? s.folder}** — ${s.folder}\n\n`);
         tip.appendText(vscode.l10n.t('Outstanding {0}, {1} days after the due date.', money(s.outstanding, s.currency), String(s.daysOverdue ?? '?')));
         if (s.next) tip.appendText(`\n${vscode.l10n.t('Next: {0} on {1} ({2})', s.next.step, s.next.date, s.next.reason)}`);
         if (s.limitation) tip.appendText(`\n${vscode.l10n.t('Time-barred after {0} unless the period is restarted.', s.limitation)}`);
         for (const p of s.problems) tip.appendText(`\n${p}`);
+        for (const d of s.documents) {
+          const label = d.approval && d.approval.status !== 'approved' ? approvalLabel(d.approval) : undefined;
+          if (label) tip.appendText(`\n${d.name}: ${label.text}`);
+        }
         item.tooltip = tip;
         item.contextValue = s.next && s.next.step !== 'close' && s.next.step !== 'legal-action' ? 'dunmarkCase.draftable' : 'dunmarkCase';
         item.iconPath = new vscode.ThemeIcon(s.promises.some((p) => p.status === 'broken') ? 'warning' : 'briefcase');
@@ -175,7 +205,12 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'document': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.description = node.date ?? '';
+        const approval = approvalLabel(node.approval);
+        item.description = [node.date, approval?.text].filter(Boolean).join(' · ');
+        if (approval) {
+          item.iconPath = new vscode.ThemeIcon(approval.icon);
+          item.tooltip = `${node.name} — ${approval.text}`;
+        }
         item.resourceUri = vscode.Uri.joinPath(node.entry.folder, node.name);
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
         item.contextValue = 'dunmarkCaseDocument';
@@ -201,7 +236,14 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.type === 'group') return node.entries.map((entry) => ({ type: 'case' as const, entry }));
     if (node.type === 'case') {
       const s = node.entry.summary;
-      const docs = s.documents.map((d): Node => ({ type: 'document', entry: node.entry, name: d.name, date: d.date, label: d.stage ?? d.kind ?? d.name }));
+      const docs = s.documents.map((d): Node => ({
+        type: 'document',
+        entry: node.entry,
+        name: d.name,
+        date: d.date,
+        label: d.stage ?? d.kind ?? d.name,
+        approval: d.approval,
+      }));
       return [...docs, ...s.promises.map((promise): Node => ({ type: 'promise', promise, currency: s.currency }))];
     }
     return [];

@@ -4,6 +4,7 @@
  * module into a lazy initializer, so activation only wires objects and the first lint pays the rest.
  * Light modules (types, the facts schema) are imported statically where they are used.
  */
+import type * as ApprovalModule from '../core/approval/index.js';
 import type * as CasesModule from '../core/cases/index.js';
 import type * as ConfigModule from '../core/config/index.js';
 import type * as DraftingModule from '../core/drafting/index.js';
@@ -42,6 +43,9 @@ export const config = onFirstUse(() => require('../core/config/index.js') as typ
 
 /** Case files (`caseFacts`), the portfolio, the schedule and promises. */
 export const cases = onFirstUse(() => require('../core/cases/index.js') as typeof CasesModule);
+
+/** A reviewer's approval: the record, its digest and its state. */
+export const approval = onFirstUse(() => require('../core/approval/index.js') as typeof ApprovalModule);
 
 /** `listTemplates`, `renderTemplate`, `parseTemplateFolder`. */
 export const templates = onFirstUse(() => require('../core/templates/index.js') as typeof TemplatesModule);

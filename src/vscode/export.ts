@@ -13,7 +13,9 @@ declare const require: (id: string) => unknown;
 
 /** Answers the export command may be given instead of prompts. */
 export interface ExportArgs {
-  format?: 'docx' | 'pdf';
+  format?: 'docx' | 'pdf' | 'eml';
+  /** E-mail only: attach the letter as a PDF or a Word document (`none`: no attachment; default: asked). */
+  attach?: 'pdf' | 'docx' | 'none';
   /** A file path or URI to write; default: beside the letter, with .docx or .pdf. */
   target?: string;
   /** Export despite error findings, and replace the target without asking. */
@@ -87,26 +89,33 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
 
     // pre-flight: the same findings the Problems panel shows
     const findings = await this.linter.lintNow(document);
-    // a letter Dunmark could not check goes out only when the user says so, like one with errors
-    const errors = findings.filter((f) => f.severity === 'error' || f.ruleId === UNCHECKED_ID);
+    // a letter Dunmark could not check, or one waiting for the reviewer's approval it needs, goes out only
+    // when the user says so, like one with errors
+    const errors = findings.filter((f) => f.severity === 'error' || f.ruleId === UNCHECKED_ID || f.ruleId === 'approval');
     if (errors.length && !args.force) {
       await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       const anyway = vscode.l10n.t('Export anyway');
+      const waiting = errors.every((f) => f.ruleId === 'approval' && f.severity !== 'error');
       // a modal question: a toast can slide into the notification centre before it is answered
       const choice = await vscode.window.showWarningMessage(
-        errors.length === 1
-          ? vscode.l10n.t('This letter has an error that would go out with it: {0}', errors[0]!.message)
-          : vscode.l10n.t('This letter has {0} errors that would go out with it. The first: {1}', errors.length, errors[0]!.message),
+        waiting
+          ? vscode.l10n.t('This letter needs the approval of a reviewer before it is sent (Dunmark: Approve Letter): {0}', errors[0]!.message)
+          : errors.length === 1
+            ? vscode.l10n.t('This letter has an error that would go out with it: {0}', errors[0]!.message)
+            : vscode.l10n.t('This letter has {0} errors that would go out with it. The first: {1}', errors.length, errors[0]!.message),
         { modal: true },
         anyway,
       );
       if (choice !== anyway) return undefined;
     }
 
+    const attach = format === 'eml' ? (args.attach ?? (await this.pickAttachment())) : undefined;
+    if (format === 'eml' && !attach) return undefined;
+
     let target = args.target ? toUri(args.target) : undefined;
     if (!target && document.uri.scheme !== 'untitled') target = document.uri.with({ path: document.uri.path.replace(/(\.[^./]+)?$/, `.${format}`) });
     if (!target) {
-      target = await vscode.window.showSaveDialog({ filters: { [format === 'pdf' ? 'PDF' : 'Word']: [format] } });
+      target = await vscode.window.showSaveDialog({ filters: { [format === 'pdf' ? 'PDF' : format === 'eml' ? vscode.l10n.t('E-mail') : 'Word']: [format] } });
       if (!target) return undefined;
     }
     if (!args.force && (await exists(target))) {
@@ -137,14 +146,18 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', vscode.workspace.asRelativePath(target)) },
       async () => {
         const m = this.load();
-        let bytes = await m.buildDocx(m.buildExportDocument(text, inherited), {
-          layout: args.layout ?? 'sequence',
-          pageBreakBetweenHalves: args.pageBreak ?? false,
-          fonts: config.fonts,
-          creator: 'Dunmark',
-          ...(letterhead ? { letterhead } : {}),
-        });
-        if (format === 'pdf') {
+        const exportDocument = m.buildExportDocument(text, inherited);
+        const wantsDocx = format !== 'eml' || attach === 'pdf' || attach === 'docx';
+        let bytes = wantsDocx
+          ? await m.buildDocx(exportDocument, {
+              layout: args.layout ?? 'sequence',
+              pageBreakBetweenHalves: args.pageBreak ?? false,
+              fonts: config.fonts,
+              creator: 'Dunmark',
+              ...(letterhead ? { letterhead } : {}),
+            })
+          : new Uint8Array();
+        if (format === 'pdf' || attach === 'pdf') {
           const soffice = m.findSoffice();
           if (!soffice) {
             void vscode.window.showErrorMessage(
@@ -159,6 +172,35 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
             return undefined;
           }
         }
+        if (format === 'eml') {
+          const content = m.emailContent(exportDocument, { layout: args.layout ?? 'sequence', fonts: config.fonts });
+          const missing = [!content.from && 'creditor.email', !content.to && 'debtor.email'].filter(Boolean);
+          if (missing.length)
+            void vscode.window.showWarningMessage(
+              vscode.l10n.t(
+                'The e-mail draft has no {0}: the letter has no `{1}` fact.',
+                missing.length === 2
+                  ? vscode.l10n.t('sender or recipient')
+                  : missing[0] === 'creditor.email'
+                    ? vscode.l10n.t('sender')
+                    : vscode.l10n.t('recipient'),
+                missing.join('`, `'),
+              ),
+            );
+          const name = document.uri.path.replace(/^.*\//, '').replace(/(\.[^./]+)?$/, `.${attach}`);
+          bytes = await m.buildEml(
+            content,
+            attach === 'pdf' || attach === 'docx'
+              ? [
+                  {
+                    filename: name,
+                    contentType: attach === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+                    content: bytes,
+                  },
+                ]
+              : [],
+          );
+        }
         // never a half-written file: write beside it, then rename over
         const partial = target.with({ path: `${target.path}.${Date.now().toString(36)}.partial` });
         await vscode.workspace.fs.writeFile(partial, bytes);
@@ -170,10 +212,20 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     return written;
   }
 
-  private async pickFormat(): Promise<'docx' | 'pdf' | undefined> {
-    const items: (vscode.QuickPickItem & { format: 'docx' | 'pdf' })[] = [
+  private async pickAttachment(): Promise<'pdf' | 'docx' | 'none' | undefined> {
+    const items: (vscode.QuickPickItem & { attach: 'pdf' | 'docx' | 'none' })[] = [
+      ...(this.load().findSoffice() ? [{ label: vscode.l10n.t('Attach the letter as a PDF'), attach: 'pdf' as const }] : []),
+      { label: vscode.l10n.t('Attach the letter as a Word document'), attach: 'docx' },
+      { label: vscode.l10n.t('No attachment: the letter in the e-mail only'), attach: 'none' },
+    ];
+    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('The e-mail draft carries the letter as text; attach it too?') }))?.attach;
+  }
+
+  private async pickFormat(): Promise<'docx' | 'pdf' | 'eml' | undefined> {
+    const items: (vscode.QuickPickItem & { format: 'docx' | 'pdf' | 'eml' })[] = [
       { label: vscode.l10n.t('Word document (.docx)'), format: 'docx' },
       { label: vscode.l10n.t('PDF (.pdf, through LibreOffice)'), format: 'pdf' },
+      { label: vscode.l10n.t('E-mail draft (.eml, opens ready to send)'), format: 'eml' },
     ];
     return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the letter as') }))?.format;
   }
@@ -250,6 +302,7 @@ export function registerExport(context: vscode.ExtensionContext, linter: Linter)
     commands,
     vscode.workspace.registerTextDocumentContentProvider(DOCX_VIEW_SCHEME, commands),
     vscode.commands.registerCommand('dunmark.exportLetter', (args?: ExportArgs) => commands.exportLetter(args)),
+    vscode.commands.registerCommand('dunmark.exportEmail', (args?: ExportArgs) => commands.exportLetter({ ...(args ?? {}), format: 'eml' })),
     vscode.commands.registerCommand('dunmark.checkWordDocument', (arg?: vscode.Uri | { uri?: string }) => commands.checkWordDocument(arg)),
     vscode.window.onDidChangeActiveTextEditor(update),
     linter.onDidLint((e) => {

@@ -11,6 +11,7 @@
 #      pdftotext and page 1 rendered with pdftoppm (out/e2e/, or docs/images/ as above), and the export
 #      command run from the Command Palette and the editor title in code-server
 #   6. the Cases view (cases-ui.mjs): three example cases grouped right, the badge, Draft Next Letter by clicking
+#   7. the e-mail draft's HTML in Chromium (eml-html.mjs); Approve Letter, a changed figure, export refused (approval-ui.mjs)
 # Options: --ui-only (steps 1, 2 and 4), --no-ui (steps 1-3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -49,9 +50,15 @@ bash test/e2e/setup-export.sh
 page1="$PWD/out/e2e/export-letter-before-action.png"
 [[ "${DUNMARK_UPDATE_SCREENSHOT:-}" == 1 ]] && page1="$PWD/docs/images/export-letter-before-action.png"
 timeout 300 node test/e2e/export-pdf.mjs --png "$page1" || status=$?
+# the e-mail draft's HTML part rendered in Chromium (out/e2e/, or docs/images/ as above)
+emlshot="$PWD/out/e2e/eml-html.png"
+[[ "${DUNMARK_UPDATE_SCREENSHOT:-}" == 1 ]] && emlshot="$PWD/docs/images/eml-html.png"
+timeout 300 node test/e2e/eml-html.mjs --png "$emlshot" || status=$?
 if ((ui)); then
   timeout 300 node test/e2e/cases-ui.mjs --extension . --workspace "$PWD/examples/cases" --screenshot "$PWD/out/e2e/cases-ui.png" || status=$?
   timeout 300 node test/e2e/export-ui.mjs --extension . --workspace "$PWD/examples" --file letter-before-action-bilingual.md \
     --screenshot "$PWD/out/e2e/export-ui.png" || status=$?
+  # a reviewer's approval: approve, edit one figure, the error and the status bar, export refused until approved again
+  timeout 300 node test/e2e/approval-ui.mjs --extension . --workspace "$PWD/examples" --screenshot "$PWD/out/e2e/approval-ui.png" || status=$?
 fi
 exit "$status"

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint } from '../../src/index.js';
 import type { Finding } from '../../src/core/types.js';
-import { FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
+import { CORPUS_CONFIG, formatFinding, ROOT } from './helpers.js';
 
 interface Label {
   category: string[];
@@ -46,7 +46,7 @@ for (const { name, dir, labels, files } of SETS) {
       it(file, () => {
         const text = fs.readFileSync(path.join(dir, 'cases', file), 'utf8');
         const lines = text.split(/\r?\n/);
-        const findings = lint(text, { config: { today: FIXTURE_TODAY }, path: file }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+        const findings = lint(text, { config: CORPUS_CONFIG, path: file }).filter((f) => f.severity === 'error' || f.severity === 'warning');
         const used = new Set<Finding>();
         for (const label of labels[file]!.expect) {
           const hits = findings.filter(matcher(label, lines));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/index.js';
-import { FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
+import { CORPUS_CONFIG, FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
 
 // clean/: ours and the first blind writer's; clean2/: a second writer's, who had not read the rules either
 const DIRS = ['clean', 'clean2'];
@@ -59,7 +59,7 @@ describe('clean corpus', () => {
   for (const file of files) {
     it(file, () => {
       const text = texts.get(file)!;
-      const findings = lint(text, { config: { today: FIXTURE_TODAY }, path: file });
+      const findings = lint(text, { config: CORPUS_CONFIG, path: file });
       const offending = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
       assert.deepEqual(offending.map(formatFinding), [], `false positives on test/fixtures/${file}:\n${offending.map(formatFinding).join('\n')}`);
     });

@@ -67,7 +67,8 @@ describe('dunmark export (built binary)', function () {
 
   it('lists warnings and exports', () => {
     const dir = tempDir({
-      '.dunmarkrc.json': TODAY,
+      // the example's approval does not survive this edit; approvals are tested in approval.test.ts
+      '.dunmarkrc.json': '{ "today": "2026-11-20", "rules": { "approval": "off" } }\n',
       'letter.md': CLEAN.replace('language: en+zh-CN', 'language: en')
         .replace(/\n## 中文[\s\S]*?(?=\nDana Whitfield)/, '\n')
         .replace(/\n本函以[^\n]*\n/, '\n')
@@ -144,7 +145,7 @@ describe('dunmark export (built binary)', function () {
     const dir = tempDir({ 'letter.md': CLEAN, 'bad/.dunmarkrc.json': '{ "letterhead": 3 }\n', 'bad/letter.md': CLEAN });
     for (const [args, message] of [
       [['export'], /^dunmark: export needs exactly one LETTER\.md\n$/],
-      [['export', 'letter.md', '--to', 'odt'], /^dunmark: unknown format `odt` for --to, expected docx or pdf\n$/],
+      [['export', 'letter.md', '--to', 'odt'], /^dunmark: unknown format `odt` for --to, expected docx, pdf or eml\n$/],
       [['export', 'letter.md', '--layout', 'grid'], /^dunmark: unknown layout `grid`/],
       [['export', 'nope.md'], /^dunmark: nope\.md: cannot read file \(no such file\)\n$/],
       [['export', 'bad/letter.md'], /^dunmark: bad\/\.dunmarkrc\.json:1:17: Unexpected `3` for `letterhead`, expected the path of a \.docx file\n$/],

@@ -4,7 +4,7 @@
 //   test/fixtures/rules/<rule-id>/<case>.md            the letter
 //   test/fixtures/rules/<rule-id>/<case>.expected.txt  every finding, one per line (empty file: none)
 //   test/fixtures/rules/<rule-id>/<case>.fixed.md      optional: the letter after `--fix`
-//   test/fixtures/rules/<rule-id>/<case>.config.json   optional: config (default { today: FIXTURE_TODAY })
+//   test/fixtures/rules/<rule-id>/<case>.config.json   optional: config (default CORPUS_CONFIG: FIXTURE_TODAY, no approval rule)
 //
 // An expected file may start with `# only: rule-a rule-b` to compare the findings of those
 // rules only; without it every finding of every rule must be listed.
@@ -13,15 +13,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyFixes, lint, listRules } from '../../src/index.js';
 import type { DunmarkConfig } from '../../src/core/types.js';
-import { FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
+import { CORPUS_CONFIG, FIXTURE_TODAY, formatFinding, ROOT } from './helpers.js';
 
 const RULES_DIR = path.join(ROOT, 'test/fixtures/rules');
 const ruleIds = new Set(listRules().map((r) => r.id));
 
-function configFor(file: string): DunmarkConfig {
+function configFor(file: string, ruleId: string): DunmarkConfig {
   const configFile = file.replace(/\.md$/, '.config.json');
   const own = fs.existsSync(configFile) ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as DunmarkConfig) : {};
-  return { today: FIXTURE_TODAY, ...own };
+  // a letter's review state is not its wording: only the approval rule's own cases see that rule
+  const base: DunmarkConfig = ruleId === 'approval' ? { today: FIXTURE_TODAY } : CORPUS_CONFIG;
+  return { ...base, ...own, rules: { ...base.rules, ...own.rules } };
 }
 
 function parseExpected(text: string): { only: Set<string> | undefined; lines: string[] } {
@@ -47,7 +49,7 @@ describe('rule fixtures', () => {
           const expectedFile = file.replace(/\.md$/, '.expected.txt');
           assert.ok(fs.existsSync(expectedFile), `missing ${path.relative(ROOT, expectedFile)}`);
           const expected = parseExpected(fs.readFileSync(expectedFile, 'utf8'));
-          const config = configFor(file);
+          const config = configFor(file, ruleId);
           const findings = lint(text, { config, path: file });
           const actual = findings.filter((f) => !expected.only || expected.only.has(f.ruleId)).map(formatFinding);
           assert.deepEqual(actual, expected.lines, `findings of ${path.relative(ROOT, file)}`);

@@ -166,7 +166,10 @@ describe('templates', () => {
         assert.equal(front.language, template.language);
         for (const [key, value] of Object.entries(facts)) assert.deepEqual(front[key], value, `front matter keeps \`${key}\``);
         if (template.kind === 'clause') assert.match(String(front.disclaimer), /not legal advice|不构成法律意见/);
-        const findings = lint(result.text, { config: { today: facts.date as string } }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+        // a fresh draft waits for its reviewer: the approval rule (review state, not wording) is tested on its own
+        const findings = lint(result.text, { config: { today: facts.date as string, rules: { approval: 'off' } } }).filter(
+          (f) => f.severity === 'error' || f.severity === 'warning',
+        );
         assert.deepEqual(findings.map(formatFinding), KNOWN_FOREIGN_FINDINGS[template.id] ?? [], `${template.id} drafts a letter with findings`);
       });
 

@@ -4,6 +4,7 @@
  * schedule. `dunmark cases` and the editor's Cases view both show what `summarizeCase` returns.
  * Pure: the caller reads the case folder (see `readCaseFolders`).
  */
+import { approvalDate, approvalOfText } from '../approval/index.js';
 import { readAmounts, toMinor } from '../facts/amounts.js';
 import { typeFacts, type Facts } from '../facts/facts.js';
 import { addDays, daysBetween } from '../facts/format.js';
@@ -37,6 +38,8 @@ export interface CaseDocument {
   deadline: string | undefined;
   /** A reason the document's front matter could not be read (it is listed, but says nothing). */
   problem?: string;
+  /** Its reviewer's approval, when it has one or needs one: approved, changed since approved, waiting, or an unreadable record. */
+  approval?: { status: 'approved' | 'changed' | 'waiting' | 'invalid'; by?: string; date?: string };
 }
 
 /** A promise of the debtor: a commitment of a call summary, an instalment of a repayment plan. */
@@ -92,6 +95,8 @@ export interface SummaryOptions {
   schedule?: Partial<Schedule>;
   /** The date a claim with these facts becomes time-barred (`limitationOf(facts)?.bar`); none without it. */
   limitation?: (facts: Facts) => string | undefined;
+  /** The `approval` rule's options (which documents need a reviewer's approval); `false`: the rule is off. */
+  approval?: Readonly<Record<string, unknown>> | false;
 }
 
 /** The schedule of a config: its `schedule` over the default. */
@@ -229,6 +234,11 @@ export function summarizeCase(
       deadline: typed.deadline,
     };
     if (own.problem) doc.problem = own.problem;
+    else {
+      const state = approvalOfText(source.text, own.data, mergeFacts(caseData, own.data), options.approval || undefined);
+      if (state.status !== 'not-required' && !(options.approval === false && state.status === 'waiting'))
+        doc.approval = { status: state.status, ...('record' in state ? { by: state.record.by, date: approvalDate(state.record) } : {}) };
+    }
     docs.push(doc);
     const mine = typeFacts(own.data).facts;
     for (const c of mine.commitments ?? []) addPromise(source.name, c.what, c.by, c.amount);
