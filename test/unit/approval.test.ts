@@ -169,10 +169,15 @@ describe('approval', () => {
     const config = { today: '2026-11-20' };
     const approvalFindings = (text: string, c: object = config): ReturnType<typeof lint> => lint(text, { config: c }).filter((f) => f.ruleId === 'approval');
 
-    it('a letter before action without an approval is a warning at its stage', () => {
+    it('a letter before action without an approval is information while a draft, and a warning once marked sent', () => {
       const [f, ...rest] = approvalFindings(LBA);
       assert.equal(rest.length, 0);
-      assert.equal(f!.severity, 'warning');
+      assert.equal(f!.severity, 'info');
+      const sent = approvalFindings(LBA.replace('stage: letter-before-action', 'stage: letter-before-action\nsent: 2026-11-20'));
+      assert.deepEqual(
+        sent.map((x) => x.severity),
+        ['warning'],
+      );
       assert.match(f!.message, /^Unexpected letter before action without a reviewer's approval/);
       assert.equal(LBA.slice(f!.span.start, f!.span.end), 'stage');
     });

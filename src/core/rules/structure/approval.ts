@@ -37,7 +37,8 @@ export default defineRule({
   meta: {
     id: 'approval',
     category: 'structure',
-    // a broken approval is an error; a missing one is reported at most as a warning (Report.severity)
+    // a broken approval is an error; a missing one is information while the letter is a draft (its state, not a defect of
+    // its wording: export refuses it) and a warning once the letter is marked sent (it went out unreviewed)
     defaultSeverity: 'error',
     description: 'A letter that needs a second reviewer has an approval, and has not changed since',
     languages: ['eng', 'cmn'],
@@ -67,7 +68,7 @@ approval:
 
 The digest covers the body and every fact the letter uses, the facts it inherits from its case file included; it leaves out the case history (\`events\`, \`payments\`, \`disputes\`, \`closed\`, \`sent\`, \`notes\`) and the record itself. It is recomputed from the file every time, never trusted from the record. Reformatting that changes no word (line endings, trailing spaces, blank lines) keeps the approval; a changed word, figure or fact breaks it.
 
-- A letter that needs an approval and has none is a **warning**, and export refuses it like a letter with errors (\`--force\`, or "Export anyway").
+- A letter that needs an approval and has none is **information** while it is a draft (waiting for review is the letter's state, not a defect of its wording), and export refuses it like a letter with errors (\`--force\`, or "Export anyway"); once the letter is marked \`sent:\` without an approval it is a **warning**: it went out unreviewed.
 - An approval whose digest no longer matches is an **error**: "changed since approved by NAME on DATE", with a related place at the first paragraph or fact that changed.
 - A record Dunmark cannot read (no \`by\`, \`at\` or \`digest\`) is an **error**.
 
@@ -91,7 +92,7 @@ approval:
 
 摘要值覆盖正文和函件所用的全部事实（包括从案件文件继承的事实），但不包括案件记录（\`events\`、\`payments\`、\`disputes\`、\`closed\`、\`sent\`、\`notes\`）和批准记录本身；每次都从文件重新计算，从不直接采信记录。只改格式（换行符、行尾空格、空行）不影响批准；改动任何一个字、数字或事实，批准即失效。
 
-- 需要批准而没有批准的函件：**警告**；导出时与有错误的函件同样处理（须 \`--force\` 或选择“仍然导出”）。
+- 需要批准而没有批准的函件：起草阶段为**提示**（等待复核是函件的状态，而不是措辞的缺陷），导出时与有错误的函件同样处理（须 \`--force\` 或选择“仍然导出”）；已标记 \`sent:\`（已发出）却没有批准的：**警告**，说明函件未经复核就发出了。
 - 批准后内容有改动：**错误**，“经某人于某日批准后有改动”，并指向第一处改动的段落或事实。
 - 批准记录无法读取（缺少 \`by\`、\`at\` 或 \`digest\`）：**错误**。
 
@@ -169,7 +170,7 @@ approval:
       const span = anchor(context, key);
       context.report({
         ...span,
-        severity: 'warning',
+        severity: context.key('sent') ? 'warning' : 'info',
         message: {
           en: `Unexpected ${words.en} without a reviewer's approval, expected a second person to read and approve it (Approve Letter, \`dunmark approve\`) before it is sent`,
           zh: `${words.zh}尚未经复核人批准，发出前应由第二人审阅并批准（“批准函件”或 \`dunmark approve\`）`,
