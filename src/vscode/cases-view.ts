@@ -402,6 +402,7 @@ class CaseCommands {
       inherited: entry.facts,
       target: target.toString(),
       form: true,
+      ...(entry.caseFile ? { caseFile: entry.caseFile.toString() } : {}),
     });
   }
 
@@ -484,6 +485,7 @@ class CaseCommands {
       templateId: template.id,
       inherited: this.after ?? entry.facts,
       target: target.toString(),
+      ...(entry.caseFile ? { caseFile: entry.caseFile.toString() } : {}),
       facts: { date: entry.asOf, call: { date: entry.asOf, with: withWhom }, commitments: [{ what: promise.what, by: promise.by, amount: promise.amount }] },
     });
   }

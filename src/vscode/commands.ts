@@ -9,6 +9,7 @@ import type { Template } from '../core/templates/index.js';
 import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
 import { isLinted, type Linter } from './diagnostics.js';
+import { saveFactsToCase } from './case-write.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
 import { inheritedOf, parsedHead } from './parsed.js';
 import { showRuleDocs } from './rule-docs.js';
@@ -35,6 +36,8 @@ export interface CommandArgs {
   inherited?: Record<string, unknown>;
   /** Open the facts form even when the facts given are complete (Draft Next Letter: the person checks them first). */
   form?: boolean;
+  /** The case file (a URI) that the facts typed into the form may be saved to, with `inherited`. */
+  caseFile?: string;
 }
 
 /** The URI scheme of read-only rendered previews. */
@@ -144,11 +147,24 @@ function targetUri(target: string): vscode.Uri {
 }
 
 /** The facts of the case the open document belongs to (its case files'), unless the arguments bring their own. */
-function caseOf(source: vscode.TextDocument | undefined, args: CommandArgs): { inherited?: Record<string, unknown>; besideIn?: vscode.Uri } {
-  if (args.inherited) return { inherited: args.inherited };
-  const data = source ? inheritedOf(source.uri)?.data : undefined;
+function caseOf(
+  source: vscode.TextDocument | undefined,
+  args: CommandArgs,
+): { inherited?: Record<string, unknown>; besideIn?: vscode.Uri; caseFile?: vscode.Uri } {
+  if (args.inherited) return { inherited: args.inherited, ...(args.caseFile ? { caseFile: vscode.Uri.parse(args.caseFile) } : {}) };
+  const facts = source ? inheritedOf(source.uri) : undefined;
+  const data = facts?.data;
+  // the case file nearest the document: the facts typed for this letter can be saved there
+  const nearest = facts?.files[facts.files.length - 1]?.name;
+  const caseFile = nearest ? vscode.Uri.parse(nearest) : undefined;
   // a document of a case folder: the new one goes beside it and inherits the same case file
-  return data && source ? { inherited: data, ...(args.target === undefined ? { besideIn: parentOf(source.uri) } : {}) } : {};
+  return data && source
+    ? {
+        inherited: data,
+        ...(args.target === undefined ? { besideIn: parentOf(source.uri) } : {}),
+        ...(caseFile && source.uri.scheme === caseFile.scheme ? { caseFile } : {}),
+      }
+    : {};
 }
 
 /** Opens rendered text as an untitled document or creates the named file (never overwriting one). */
@@ -199,6 +215,8 @@ interface DraftRequest {
   besideIn?: vscode.Uri;
   /** The file the command writes (shown on the form's target). */
   fileName?: string;
+  /** The case file the facts typed may be saved to. */
+  caseFile?: vscode.Uri;
 }
 
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
@@ -243,7 +261,7 @@ class DraftingCommands {
         templates: request.workspace,
         ...(request.inherited ? { inherited: request.inherited } : {}),
       });
-      if (rendered.ok) return { text: rendered.text, facts: request.facts, target: request.targets[0] ?? 'untitled' };
+      if (rendered.ok) return { text: rendered.text, facts: request.facts, target: request.targets[0] ?? 'untitled', save: false };
     }
     return showFactsForm(this.extensionUri, {
       template: request.template,
@@ -253,6 +271,7 @@ class DraftingCommands {
       targets: request.targets,
       ...(request.inherited ? { inherited: request.inherited } : {}),
       ...(request.fileName ? { fileName: request.fileName } : {}),
+      ...(request.caseFile ? { caseFile: vscode.workspace.asRelativePath(request.caseFile) } : {}),
     });
   }
 
@@ -281,6 +300,8 @@ class DraftingCommands {
   private async finish(request: DraftRequest, target?: string): Promise<vscode.TextDocument | undefined> {
     const result = await this.draft(target && target !== 'untitled' ? { ...request, fileName: shownTarget(target) } : request);
     if (!result) return undefined;
+    // what was typed for the case goes to its case file, so that the next letter does not ask again
+    if (result.save && request.caseFile) await saveFactsToCase(request.caseFile, result.facts, request.inherited ?? {});
     // in a case folder a new file is offered beside the case's other documents, named by date and stage
     const suggested = request.besideIn
       ? await freeName(request.besideIn, draftName(result.facts, request.template))
@@ -298,7 +319,10 @@ class DraftingCommands {
     const draft = drafting();
     const document = editor.document;
     const selections = [...editor.selections];
-    const facts = draft.mergeFacts(draft.clauseFacts(documentFacts(document)), args.facts);
+    // a contract written without front matter still states its number, parties, law and institution: those the text gives plainly fill the form
+    const own = documentFacts(document);
+    const fromText = draft.contractFacts(draft.bodyOf(document.getText()));
+    const facts = draft.mergeFacts(draft.mergeFacts(fromText, draft.clauseFacts(own)), args.facts);
     const institution = clause === 'arbitration' ? draft.arbitrationInstitution(facts, args.institution) : undefined;
     const fits = (t: Template): boolean => draft.clauseTemplates([t], clause, institution).length > 0;
     // in the letter's language: a Chinese clause in an English letter is not one it can send
@@ -368,7 +392,7 @@ class DraftingCommands {
     if (!chosen) return undefined;
     // the defaults a new letter gets (today's date, a deadline on a working day) make most previews render at once
     const today = await this.today(source);
-    const completed = draft.draftDefaults(draft.buildForm(chosen.template.facts, chosen.template.language), facts, { today });
+    const completed = draft.draftDefaults(draft.templateForm(chosen.template), facts, { today });
     const result = await this.draft({ ...chosen, facts: completed, targets: ['preview'], source, direct: true });
     if (!result) return undefined;
     const uri = this.previews.set(chosen.template.id, result.text);

@@ -7,7 +7,7 @@
  * Other commands call `showFactsForm` with the facts they already have ("Draft Next Letter").
  */
 import * as vscode from 'vscode';
-import type { Bilingual, FormAnswers, FormNode } from '../core/drafting/form.js';
+import type { Bilingual, FormAnswers, FormCheck, FormNode } from '../core/drafting/form.js';
 import type { Template } from '../core/templates/index.js';
 import type { FormInit, FormMessage, FormProblems } from '../webview/facts-form.js';
 import { drafting } from './core.js';
@@ -34,6 +34,8 @@ export interface FactsFormOptions {
   lang?: 'en' | 'zh';
   /** The case facts the document inherits: the form opens with them, and the front matter keeps only what differs. */
   inherited?: Record<string, unknown>;
+  /** The case file the facts typed can be saved to (shown as a checkbox, on by default). */
+  caseFile?: string;
 }
 
 /** What the person made: the rendered document, the facts it was rendered from, and where it goes. */
@@ -41,6 +43,8 @@ export interface FactsFormResult {
   text: string;
   facts: Record<string, unknown>;
   target: FormTarget;
+  /** The person left "save to the case file" ticked. */
+  save: boolean;
 }
 
 const TARGET_LABELS: Record<FormTarget, Bilingual> = {
@@ -56,11 +60,25 @@ const BUTTONS: Record<FormTarget, Bilingual> = {
   preview: { en: 'Preview', zh: '预览' },
 };
 
+/**
+ * The language a template's form speaks: the template's own (a Chinese letter's facts are asked in
+ * Chinese, an English letter's in English); a bilingual template's follows the person's (`formLanguage`).
+ */
+export function templateFormLanguage(template: Template): 'en' | 'zh' {
+  if (template.language.includes('+')) return formLanguage();
+  return template.language.startsWith('zh') ? 'zh' : 'en';
+}
+
 /** The language the form speaks: the setting when it names one, else the editor's display language. */
 export function formLanguage(): 'en' | 'zh' {
   const setting = vscode.workspace.getConfiguration('dunmark').get<string>('messageLanguage');
   if (setting === 'en' || setting === 'zh') return setting;
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** What a check shows on the page. */
+function shownOf(result: FormCheck): Omit<FormProblems, 'type' | 'version'> {
+  return { problems: result.problems, required: result.required, hidden: result.hidden, normalised: result.normalised, notes: result.notes };
 }
 
 function nonce(): string {
@@ -84,13 +102,16 @@ export function activeFactsForm(): vscode.WebviewPanel | undefined {
 export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOptions): Promise<FactsFormResult | undefined> {
   open?.panel.dispose();
   const draft = drafting();
-  const nodes: FormNode[] = draft.buildForm(options.template.facts, options.template.language);
+  const lang = options.lang ?? templateFormLanguage(options.template);
+  // dates are written as the letter writes them, and read back to ISO 8601 (never the browser's mm/dd/yyyy)
+  const style = draft.dateStyleOf(options.template.language, lang);
+  const nodes: FormNode[] = draft.localiseDates(draft.templateForm(options.template), style);
   const base = draft.draftDefaults(nodes, options.facts, { today: options.today });
-  const answers: FormAnswers = draft.answersFromFacts(nodes, base);
+  const answers: FormAnswers = draft.answersFromFacts(nodes, base, style);
   const workspace = options.workspace ?? [];
-  const check = (a: FormAnswers): ReturnType<typeof draft.checkAnswers> => draft.checkAnswers(options.template, nodes, a, base, workspace, options.inherited);
+  const check = (a: FormAnswers): ReturnType<typeof draft.checkAnswers> =>
+    draft.checkAnswers(options.template, nodes, a, base, workspace, options.inherited, style);
   const label = draft.templateLabel(options.template);
-  const lang = options.lang ?? formLanguage();
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
   const panel = vscode.window.createWebviewPanel(
     'dunmark.factsForm',
@@ -105,14 +126,14 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
   const webview = panel.webview;
   const id = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'facts-form.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'facts-form.css'));
+  const sheet = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'facts-form.css'));
   webview.html = `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${id}'; img-src ${webview.cspSource};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${sheet.toString()}">
 <title>${label.replace(/[<&"]/g, '')}</title>
 </head>
 <body>
@@ -140,30 +161,47 @@ export function showFactsForm(extensionUri: vscode.Uri, options: FactsFormOption
     const subscriptions = [
       webview.onDidReceiveMessage((message: FormMessage) => {
         if (message.type === 'ready') {
+          const first = check(answers);
           post({
             type: 'init',
             heading,
             intro,
             nodes,
             answers,
-            problems: check(answers).problems,
+            problems: first.problems,
+            required: first.required,
+            hidden: first.hidden,
+            notes: first.notes,
             lang,
             targets: options.targets.map((value) => ({
               value,
               label: value === 'file' && options.fileName ? { en: `New file ${options.fileName}`, zh: `新文件 ${options.fileName}` } : TARGET_LABELS[value],
             })),
             button: BUTTONS[options.targets[0] ?? 'untitled'],
+            ...(options.caseFile
+              ? {
+                  save: {
+                    label: { en: `Save new facts to ${options.caseFile}`, zh: `将新填写的事实保存到 ${options.caseFile}` },
+                    hint: {
+                      en: 'Facts the case file does not have yet are added to it, so that the next letter does not ask for them again. Nothing already in it is changed.',
+                      zh: '案件文件中尚无的事实将被添加进去，下一封函件便无需再次填写。文件中已有的内容不会改动。',
+                    },
+                    checked: true,
+                  },
+                }
+              : {}),
           });
         } else if (message.type === 'change') {
-          post({ type: 'problems', version: message.version, problems: check(message.answers).problems });
+          const result = check(message.answers);
+          post({ type: 'problems', version: message.version, ...shownOf(result) });
         } else if (message.type === 'submit') {
           const result = check(message.answers);
           const target = options.targets.find((t) => t === message.target) ?? options.targets[0] ?? 'untitled';
           if (result.text === undefined) {
-            post({ type: 'problems', version: message.version, problems: result.problems });
+            post({ type: 'problems', version: message.version, ...shownOf(result), submitted: true });
             return;
           }
-          settle({ text: result.text, facts: result.facts, target });
+          settle({ text: result.text, facts: result.facts, target, save: !!options.caseFile && message.save });
           panel.dispose();
         }
       }),

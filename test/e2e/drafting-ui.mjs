@@ -6,9 +6,12 @@
 //
 //   node test/e2e/drafting-ui.mjs --extension . --workspace examples [--vsix x.vsix] [--screenshots out/e2e]
 //
-// Scenarios: New Letter from nothing (creditor, debtor, one invoice added as a row), Escalate from
-// every example letter, New Call Summary with two commitments, Insert Guarantor Clause into
-// with-mistakes.md. Screenshots of the form in English and Chinese go to --screenshots.
+// Scenarios: New Letter from nothing (creditor, debtor, one invoice added as a row; nothing said wrong
+// before a field is left, every required fact in view, codes and dates read as typed, the contract and
+// delivery typed printed in the letter), Escalate from every example letter, New Call Summary with two
+// commitments, Insert Guarantor Clause into with-mistakes.md (`CA` written out), retyping into a field
+// that shows an error keeps every keystroke, a Chinese template's form in Chinese, and the facts typed
+// for a case saved to its case.yaml. Screenshots of the form in English and Chinese go to --screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
 import { finishRun, locateInstall, log, makeRunWithWorkspace, openByName, parseArgs, runFromPalette } from './lib.mjs';
@@ -46,14 +49,18 @@ async function type(frame, pathOfField, value) {
   const field = frame.locator(`[data-path="${pathOfField}"]`);
   await field.waitFor();
   const tag = await field.evaluate((el) => el.tagName.toLowerCase());
-  const kind = await field.getAttribute('type');
   if (tag === 'select') await field.selectOption(value);
-  else if (kind === 'date') await field.fill(value);
   else {
     await field.click();
     await field.fill('');
     await field.pressSequentially(value);
   }
+}
+
+/** Leaves the field a person is in (Tab), as they do before reading what the form says about it. */
+async function leave(frame) {
+  await page.keyboard.press('Tab');
+  await settled(frame);
 }
 
 /** Waits until the extension has checked the latest answers. */
@@ -62,26 +69,29 @@ async function settled(frame) {
 }
 
 /**
- * Fills every field the form marks as still wrong with what its placeholder gives as an example (a
- * person copying the example), a date a fortnight out, or the first choice; until the form is valid.
+ * Presses the button while facts are missing, as a person does to learn what is left: the form then
+ * marks each field still wrong. Fills each with what its placeholder gives as an example (a person
+ * copying the example) or the first choice; until the form is valid.
  */
 async function fillWhatIsMissing(frame) {
   for (let round = 0; round < 6; round++) {
     await settled(frame);
     if (await frame.locator('body[data-valid="true"]').count()) return;
+    if (round === 0) {
+      await frame.locator('#render').click();
+      await frame.locator('#summary:not([hidden])').waitFor();
+    }
     const invalid = frame.locator('[aria-invalid="true"]');
     const n = await invalid.count();
     if (n === 0) throw new Error(`the form is not valid but marks no field: ${await frame.locator('#top-message').innerText()}`);
     for (let i = 0; i < n; i++) {
       const field = invalid.nth(0);
-      const { tag, kind, placeholder, name } = await field.evaluate((el) => ({
+      const { tag, placeholder, name } = await field.evaluate((el) => ({
         tag: el.tagName.toLowerCase(),
-        kind: el.getAttribute('type'),
         placeholder: el.getAttribute('placeholder') ?? '',
         name: el.getAttribute('name'),
       }));
       if (tag === 'select') await field.selectOption({ index: 1 });
-      else if (kind === 'date') await field.fill('2026-12-04');
       else {
         const example = placeholder.replace(/^(e\.g\.|例如)\s*/, '');
         if (!example) throw new Error(`no example to type into ${name}`);
@@ -92,6 +102,21 @@ async function fillWhatIsMissing(frame) {
     }
   }
   throw new Error('the form did not become valid');
+}
+
+/** Asserts the form says nothing is wrong yet (no field has been left) and every fact it needs is in view. */
+async function assertQuietAndRequiredInView(frame, what) {
+  const said = await frame.locator('[data-message-for]').evaluateAll((els) => els.map((e) => e.textContent).filter(Boolean));
+  if (said.length) throw new Error(`${what}: the form says what is wrong before anything was typed: ${said.join(' | ')}`);
+  if (await frame.locator('[aria-invalid="true"]').count()) throw new Error(`${what}: a field is marked wrong before anything was typed`);
+  const required = frame.locator('[aria-required="true"]');
+  const n = await required.count();
+  if (n === 0) throw new Error(`${what}: no field is marked as needed`);
+  for (let i = 0; i < n; i++) {
+    const field = required.nth(i);
+    const folded = await field.evaluate((el) => !!el.closest('details:not([open])'));
+    if (folded || !(await field.isVisible())) throw new Error(`${what}: the needed fact ${await field.getAttribute('name')} is hidden`);
+  }
 }
 
 /** Presses the form's button; resolves with the milliseconds until `done` resolved. */
@@ -211,32 +236,67 @@ async function newLetterFromNothing() {
   await page.screenshot({ path: path.join(shots, 'facts-form-zh.png') });
   await frame.locator('#lang').selectOption('en');
   await frame.locator('legend', { hasText: 'Creditor' }).first().waitFor();
-  // a new letter with no file yet is dated by the workspace folder's .dunmarkrc.json (today: 2026-11-20)
+  await assertQuietAndRequiredInView(frame, 'New Letter');
+  // a new letter with no file yet is dated by the workspace folder's .dunmarkrc.json (today: 2026-11-20), written as the letter writes dates
   const date = await frame.locator('[data-path="date"]').inputValue();
-  if (date !== '2026-11-20') throw new Error(`the new letter is dated ${date}, expected the configured today`);
-  const deadline = await frame.locator('[data-path="deadline"]').inputValue();
-  if (deadline !== '2026-12-04') throw new Error(`the deadline defaults to ${deadline}, expected two weeks on, a working day (2026-12-04)`);
+  if (date !== '20 November 2026') throw new Error(`the new letter is dated ${date}, expected the configured today written out (20 November 2026)`);
+  if ((await frame.locator('[data-path="date"]').getAttribute('type')) !== 'text')
+    throw new Error('the date is a browser date input, which writes dates in the browser locale');
+  if (await frame.locator('[data-path="deadline"]').count()) throw new Error('a reminder prints no deadline, so the form must not ask for one');
   await type(frame, 'creditor.name', 'Harbor Valve Works LLC');
   await type(frame, 'creditor.contact', 'Dana Whitfield');
   await type(frame, 'creditor.email', 'ar@harborvalve.example');
   await type(frame, 'debtor.name', 'Ningbo Lianhe Industrial Co., Ltd.');
   await type(frame, 'debtor.contact', 'Mr. Zhou Peng');
+  // codes as a person types them: USA, then China; usd
+  await type(frame, 'debtor.country', 'USA');
+  await leave(frame);
+  await expectValue(frame, 'debtor.country', 'US');
+  await type(frame, 'debtor.country', 'China');
+  await leave(frame);
+  await expectValue(frame, 'debtor.country', 'CN');
+  await frame.locator('[data-note-for="debtor.country"]', { hasText: 'China' }).waitFor();
   await type(frame, 'amount', '18,400.00');
-  await type(frame, 'currency', 'USD');
+  await type(frame, 'currency', 'usd');
+  await leave(frame);
+  await expectValue(frame, 'currency', 'USD');
+  await frame.locator('[data-note-for="currency"]', { hasText: 'US Dollar' }).waitFor();
   // the invoice list opens with one row; remove it and add it again as a person would
   await frame.getByRole('button', { name: /^Remove Invoice 1$/ }).click();
   await frame.locator('[data-add="invoices"]').click();
   await type(frame, 'invoices.0.number', 'HVW-2026-1187');
   await type(frame, 'invoices.0.date', '2026-09-15');
+  await leave(frame);
+  await expectValue(frame, 'invoices.0.date', '15 September 2026');
+  await frame.locator('[data-note-for="invoices.0.date"]', { hasText: 'Tuesday · stored as 2026-09-15' }).waitFor();
   await type(frame, 'invoices.0.amount', '18400');
-  await type(frame, 'due_date', '2026-10-15');
+  await type(frame, 'due_date', 'Oct 15, 2026');
+  await leave(frame);
+  await expectValue(frame, 'due_date', '15 October 2026');
+  // the optional facts: a contract reference and the delivery, which the letter then states
+  await frame.locator('details.optional > summary').click();
+  await type(frame, 'contract.reference', 'HVW-SC-2026-044');
+  await type(frame, 'delivery', 'The goods were delivered at the port of Ningbo on 20 September 2026');
   await settled(frame);
   await fillWhatIsMissing(frame);
   const toLetter = await press(frame, untitledOpened);
   timings.push(['New Letter: button to letter', toLetter]);
   await findInEditor('HVW-2026-1187');
+  await findInEditor('We supplied the goods under contract HVW-SC-2026-044.');
+  await findInEditor('The goods were delivered at the port of Ningbo on 20 September 2026.');
+  await findInEditor('China\\');
+  await findInEditor('due on 15 October 2026');
   await assertClean('New Letter from nothing', 'Reminder · English');
-  ok('New Letter from Template with no letter open: creditor, debtor and one invoice row typed into the form; the letter has no error or warning');
+  ok(
+    'New Letter from Template with no letter open: nothing said wrong before a field is left, every needed fact in view; USA, China, usd and dates read as typed; the contract and delivery typed are in the letter, which has no error or warning',
+  );
+}
+
+/** Asserts a field shows `value` once left and checked (the form writes what was typed as the letter does). */
+async function expectValue(frame, pathOfField, value) {
+  await settled(frame);
+  const shown = await frame.locator(`[data-path="${pathOfField}"]`).inputValue();
+  if (shown !== value) throw new Error(`${pathOfField} shows "${shown}", expected "${value}"`);
 }
 
 const ESCALATIONS = [
@@ -256,10 +316,15 @@ async function escalateFromEveryExample() {
     // carried over: the debtor; new: the date (today from .dunmarkrc.json) and a deadline on a working day
     const debtor = await frame.locator('[data-path="debtor.name"]').inputValue();
     if (!debtor) throw new Error(`${file}: the debtor was not carried over`);
+    const lang = next.endsWith('-zh') ? 'zh' : 'en';
     const date = await frame.locator('[data-path="date"]').inputValue();
-    if (date !== '2026-11-20') throw new Error(`${file}: the new letter is dated ${date}, expected today (2026-11-20)`);
+    const today = lang === 'zh' ? '2026年11月20日' : '20 November 2026';
+    if (date !== today) throw new Error(`${file}: the new letter is dated ${date}, expected today (${today})`);
     const deadline = await frame.locator('[data-path="deadline"]').inputValue();
-    if (deadline !== '2026-12-04') throw new Error(`${file}: deadline ${deadline}, expected 2026-12-04`);
+    // two weeks on, on a working day
+    const fortnight = lang === 'zh' ? '2026年12月4日' : '4 December 2026';
+    if (deadline !== fortnight) throw new Error(`${file}: deadline ${deadline}, expected ${fortnight}`);
+    await assertQuietAndRequiredInView(frame, `Escalate from ${file}`);
     await fillWhatIsMissing(frame);
     const toLetter = await press(frame, untitledOpened);
     timings.push([`Escalate ${file}: button to letter`, toLetter]);
@@ -316,7 +381,9 @@ async function guarantorClauseInWithMistakes() {
   timings.push(['Insert Guarantor Clause: command to form visible', ms]);
   await type(frame, 'guarantor.name', 'David Zhang');
   await type(frame, 'guarantor.address', '48 Orchard Lane, Cupertino, CA 95014');
-  await type(frame, 'guarantor.state', 'California');
+  await type(frame, 'guarantor.state', 'CA');
+  await leave(frame);
+  await expectValue(frame, 'guarantor.state', 'California');
   await fillWhatIsMissing(frame);
   const toLetter = await press(frame, () => page.locator('.editor-instance .view-lines', { hasText: 'Continuing guaranty of payment' }).first().waitFor());
   timings.push(['Insert Guarantor Clause: button to clause in the letter', toLetter]);
@@ -327,20 +394,116 @@ async function guarantorClauseInWithMistakes() {
     throw new Error(`the inserted clause changed the findings: before ${before.text}, after ${after.text}`);
   }
   await assertNoErrorNotification('Insert Guarantor Clause');
+  await findInEditor('governed by the law of the State of California.');
   await page.screenshot({ path: path.join(shots, 'clause-inserted.png') });
-  ok(`Insert Guarantor Clause in with-mistakes.md: the US guaranty was offered under a CIETAC contract and adds no error or warning (${after.text})`);
+  ok(
+    `Insert Guarantor Clause in with-mistakes.md: the US guaranty was offered under a CIETAC contract, CA was written out as California, and it adds no error or warning (${after.text})`,
+  );
+}
+
+/**
+ * Retyping into a field that shows an error keeps every keystroke: a person selects what they typed
+ * (Ctrl+A), deletes it and types again at full speed, six times over, into an e-mail, an amount, a
+ * currency and a date. (VS Code answered Ctrl+A in a webview with a "select all" sent back a moment
+ * later, which selected the first keystroke typed after it; the next one replaced it.)
+ */
+async function retypeKeepsEveryKeystroke() {
+  await closeAll();
+  const { frame } = await openForm('Dunmark: New Letter from Template', 'reminder-en', 'Reminder — English');
+  const cases = [
+    ['creditor.email', 'ar@', 'ar@harborvalve.example'],
+    ['amount', 'lots', '18400.00'],
+    ['currency', '$', 'USD'],
+    ['due_date', '04/12/2026', '2026-10-15'],
+  ];
+  const lost = [];
+  for (const [name, wrong, right] of cases) {
+    const field = frame.locator(`[data-path="${name}"]`);
+    for (let round = 0; round < 6; round++) {
+      await field.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(wrong);
+      await leave(frame);
+      await frame.locator(`[data-path="${name}"][aria-invalid="true"]`).waitFor();
+      await field.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(right);
+      const value = await field.inputValue();
+      if (value !== right) lost.push(`${name} round ${round + 1}: typed "${right}", the field holds "${value}"`);
+      await settled(frame);
+      const after = await field.inputValue();
+      if (after !== right) lost.push(`${name} round ${round + 1}, once checked: "${after}"`);
+    }
+  }
+  if (lost.length) throw new Error(`keystrokes lost:\n${lost.join('\n')}`);
+  ok('Retyping into a field that shows an error (an e-mail, an amount, a currency, a date), six times each with Ctrl+A, keeps every keystroke');
+}
+
+/** A Chinese template's form speaks Chinese and writes dates as the letter does. */
+async function chineseTemplateInChinese() {
+  await closeAll();
+  const { frame } = await openForm('Dunmark: New Letter from Template', 'reminder-zh', '第一次付款提醒 — 中文');
+  const lang = await frame.locator('#lang').inputValue();
+  if (lang !== 'zh') throw new Error(`the form of a Chinese template opened in ${lang}`);
+  await frame.locator('legend', { hasText: '债权人' }).first().waitFor();
+  await frame.locator('#render', { hasText: '生成函件' }).waitFor();
+  const date = await frame.locator('[data-path="date"]').inputValue();
+  if (date !== '2026年11月20日') throw new Error(`a Chinese letter's date shows as ${date}, expected 2026年11月20日`);
+  await assertQuietAndRequiredInView(frame, 'Chinese reminder');
+  ok('New Letter from Template with a Chinese template: the form is in Chinese and writes dates as the letter does (2026年11月20日)');
+}
+
+/** Facts typed for a letter of a case go to its case.yaml (ticked by default), and the next letter opens with them. */
+async function factsSavedToCase() {
+  await closeAll();
+  await openByName(page, '2026-11-03-second-reminder.md');
+  await statusOf('');
+  const { frame } = await openForm('Dunmark: Escalate to the Next Stage', 'final-demand-bilingual');
+  const save = frame.locator('#save-case');
+  if (!(await save.isChecked())) throw new Error('in a case folder, saving the facts typed to case.yaml is not ticked by default');
+  // the delivery is among the optional facts (folded unless something there is needed)
+  if (!(await frame.locator('[data-path="delivery"]').isVisible())) await frame.locator('details.optional > summary').click();
+  await type(frame, 'delivery', 'The goods were delivered to the buyer in Ningbo on 28 September 2026');
+  await leave(frame);
+  // the Chinese half then needs its own sentence: it is marked as needed and in view
+  await frame.locator('[data-required-for="delivery_zh"]:not([hidden])').waitFor();
+  await type(frame, 'delivery_zh', '货物已于2026年9月28日在宁波交付买方');
+  await frame.locator('#target').selectOption('untitled');
+  await fillWhatIsMissing(frame);
+  await press(frame, untitledOpened);
+  const caseFile = path.join(runWorkspace, 'cases', 'ningbo-lianhe', 'case.yaml');
+  // the editor says what it added once the file is written
+  await page.locator('.notification-toast', { hasText: 'Added to' }).first().waitFor();
+  const text = fs.readFileSync(caseFile, 'utf8');
+  if (!/^delivery: The goods were delivered to the buyer in Ningbo on 28 September 2026$/m.test(text) || !/^delivery_zh: 货物已于/m.test(text))
+    throw new Error(`case.yaml does not hold the delivery typed:\n${text}`);
+  if (!text.startsWith("# One debtor's case")) throw new Error('case.yaml lost its comment');
+  // the next letter of the case does not ask again: it opens with the delivery filled in
+  await closeAll();
+  await openByName(page, '2026-11-03-second-reminder.md');
+  await statusOf('');
+  const again = await openForm('Dunmark: Escalate to the Next Stage', 'final-demand-bilingual');
+  const delivery = await again.frame.locator('[data-path="delivery"]').inputValue();
+  if (!delivery.startsWith('The goods were delivered to the buyer')) throw new Error(`the next letter asks for the delivery again (${delivery})`);
+  ok('Escalate in a case folder: the delivery typed was added to case.yaml (its comment kept), and the next letter opens with it');
 }
 
 async function main() {
   const install = locateInstall();
   const run = makeRunWithWorkspace(install.e2eHome, 'drafting-ui', path.resolve(args.workspace));
   runDir = run.dir;
+  runWorkspace = run.workspace;
   page = await openWorkbench(install, run, { extension: args.extension, vsix: args.vsix, stepTimeout });
   const scenarios = {
     new: newLetterFromNothing,
     escalate: escalateFromEveryExample,
     call: callSummaryWithTwoCommitments,
     clause: guarantorClauseInWithMistakes,
+    retype: retypeKeepsEveryKeystroke,
+    chinese: chineseTemplateInChinese,
+    case: factsSavedToCase,
   };
   for (const [name, scenario] of Object.entries(scenarios)) {
     if (args.only && !args.only.split(',').includes(name)) continue;
@@ -354,6 +517,7 @@ async function main() {
 
 let code = 1;
 let runDir;
+let runWorkspace;
 try {
   code = await main();
 } catch (error) {

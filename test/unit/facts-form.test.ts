@@ -185,7 +185,7 @@ describe('facts form: answers → facts → messages', () => {
 
   it("says next to each field what is wrong, in English and Chinese, with the field's name and an example", () => {
     const check = checkAnswers(t, nodes, {
-      values: { amount: 'lots', date: '2026-11-20', 'creditor.email': 'not-an-address', currency: 'usd' },
+      values: { amount: 'lots', date: '2026-11-20', 'creditor.email': 'not-an-address', currency: 'quatloos' },
       rows: { invoices: 1 },
     });
     const at = (p: string) => check.problems.find((x) => x.path === p)?.message;

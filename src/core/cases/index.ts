@@ -32,3 +32,4 @@ export { closeCase, DEADLINE_DAYS, nextDraft, recordCall, recordPayment, type Ca
 export { asOfDate, caseAsOf, frozenFacts, HISTORY_KEYS, SENT_KINDS } from './as-of.js';
 export { isSendable, markBefore, markSent, ownFrontMatter, setFrontMatter, type DocumentSource } from './sent.js';
 export { limitationOf } from '../law/limitation.js';
+export { addCaseFacts, CASE_KEYS, factPaths, newCaseFacts, type SaveFactsEdit } from './save-facts.js';

@@ -80,6 +80,11 @@ const CURRENCY_OF: Readonly<Record<string, string>> = {
   '£': 'GBP',
 };
 
+/** The ISO 4217 code a currency word, code or sign names (`人民币`, `RMB`, `US$`, `€`), if exactly one. */
+export function currencyOfWord(word: string): string | undefined {
+  return Object.hasOwn(CURRENCY_OF, word) ? CURRENCY_OF[word] : undefined;
+}
+
 /** Signs that more than one currency uses. */
 const AMBIGUOUS_SIGNS = new Set(['$', '¥', '￥']);
 

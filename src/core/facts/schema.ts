@@ -33,6 +33,8 @@ export type FactType = FactDocs &
         open?: boolean;
         format?: 'email';
         multiline?: boolean;
+        /** A code a person may type in words: the form reads `USA`, `usd` or `CA` as `US`, `USD` or `California` (facts/codes.ts). */
+        codes?: 'country' | 'currency' | 'us-state';
       }
     | { type: 'number'; minimum?: number; maximum?: number; integer?: boolean; enum?: readonly number[] }
     | { type: 'boolean' }
@@ -225,6 +227,7 @@ const country = (docs: FactDocs): FactType => ({
   pattern: '^[A-Z]{2}$',
   patternHint: 'two capital letters, e.g. US or CN',
   patternHintZh: '两个大写字母，如 US 或 CN',
+  codes: 'country',
   ...docs,
 });
 const party = (who: string, whoZh: string, names: Examples, namesZh: Examples, contact: Examples, contactZh: Examples): Record<string, FactType> => ({
@@ -298,6 +301,7 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
     patternHint: 'an ISO 4217 code such as USD or CNY',
     patternHintZh: 'ISO 4217 币种代码，如 USD 或 CNY',
     open: true,
+    codes: 'currency',
     ...d('Currency', 'ISO 4217 currency code', '币种', 'ISO 4217 币种代码', ['USD', 'CNY']),
   },
   invoices: {
@@ -641,7 +645,11 @@ export const FACTS_SCHEMA: Record<string, FactType> = {
       name_zh: text(d('Chinese name', 'Name of the guarantor in Chinese', '中文姓名', '保证人的中文姓名或名称', ['陈立华'])),
       id_number: text(d('ID number', 'Resident identity card or registration number', '身份证号码', '居民身份证号码或登记号', ['330203197805121234'])),
       country: country(d('Country', 'ISO 3166-1 alpha-2 country code', '国家或地区', 'ISO 3166-1 两字母代码', ['US', 'CN'])),
-      state: text(d('US state', 'US state whose law governs the guaranty', '美国州', '适用其法律的美国州', ['California'])),
+      state: {
+        type: 'string',
+        codes: 'us-state',
+        ...d('US state', 'US state whose law governs the guaranty, written out', '美国州', '适用其法律的美国州（写全称）', ['California']),
+      },
       address: text(
         d('Address', 'Address of the guarantor', '地址', '保证人的地址', ['48 Orchard Lane, Cupertino, CA 95014'], ['浙江省宁波市海曙区中山西路88号']),
       ),
@@ -1057,6 +1065,7 @@ function toJsonSchema(t: FactType): Record<string, unknown> {
         ...(closed ? { enum: t.enum } : { minLength: 1 }),
         ...(t.pattern && !closed ? { pattern: t.pattern } : {}),
         ...(t.format ? { format: t.format } : {}),
+        ...(t.codes ? { 'x-codes': t.codes } : {}),
       };
     }
     case 'number':

@@ -10,6 +10,7 @@ import { BUILTIN_TEMPLATE_FILES } from './builtin.generated.js';
 import { parseMustache, parseTemplateFolder, splitTemplateSource, type Token } from './parse.js';
 import type { RenderResult, Template, TemplateProblem } from './types.js';
 import { compileFactsSchema, factsErrors, requiredPaths, validateFacts, type FactsError } from './validate.js';
+import { resolvedSchema } from './refs.js';
 import { buildView } from './view.js';
 
 export type { RenderResult, Template, TemplateProblem } from './types.js';
@@ -133,6 +134,19 @@ const MARKS = /[\u0001\u0002]/g;
 /** A value's closing full stop, the end of the value, the template's full stop (not an ellipsis of the template's). */
 const DOUBLE_STOP = /\.\u0002\.(?!\.)/g;
 
+/**
+ * The facts a template takes when they are not given: its top-level facts with a `default` in
+ * `template.json` (`"prevailing_language": { "$ref": …, "default": "zh-CN" }`). The form offers them
+ * already chosen; rendering without them writes them into the front matter.
+ */
+export function factDefaults(template: Template): Record<string, unknown> {
+  const props = resolvedSchema(template.facts).properties;
+  const out: Record<string, unknown> = {};
+  if (!isObject(props)) return out;
+  for (const [key, node] of Object.entries(props)) if (isObject(node) && node.default !== undefined && !isObject(node.default)) out[key] = node.default;
+  return out;
+}
+
 /** The output's front matter: the template's identity, then the facts as given, then the template's fixed lines. */
 function frontMatterOf(template: Template, fixed: Record<string, unknown>, facts: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
@@ -166,6 +180,8 @@ export function renderTemplate(template: Template | string, facts: unknown, opti
     // the case as it stood on the new document's date (the one merge's rule: cases/as-of.ts)
     const inherited = options.inherited ? caseAsOf(options.inherited, asOfDate(isObject(own) ? own : undefined)) : undefined;
     if (inherited) facts = mergeFacts(inherited, isObject(facts) ? facts : {});
+    // a choice the template makes unless told otherwise (which language prevails) is written like any fact given
+    if (isObject(facts)) facts = { ...factDefaults(t), ...facts };
     const problems = validateFacts(validate, facts);
     if (problems.length) return { ok: false, problems };
     const { view, problems: viewProblems } = buildView(facts);

@@ -4,7 +4,9 @@
  */
 import { formatDate, formatMoney, formatMoneyDaxie } from '../facts/format.js';
 import { isIsoDate } from '../facts/facts.js';
-import type { FactType } from '../facts/schema.js';
+import { readAmounts } from '../facts/amounts.js';
+import { postalCountry, usStateName } from '../facts/codes.js';
+import { schemaAt, type FactType } from '../facts/schema.js';
 import { institutionById } from '../rules/clause/institutions.js';
 import { escapeFacts, escapeMarkdown } from './escape.js';
 
@@ -37,6 +39,27 @@ export const HISTORY_HELPERS: ReadonlySet<string> = new Set([
   'payments_received_en', 'payments_received_zh', 'last_contact_en', 'last_contact_zh',
   'history_en', 'history_zh', 'promise_en', 'promise_zh', 'disputes_raised',
 ]);
+
+/**
+ * The facts each list helper prints (item keys under `list.*.`): the form asks a person only for
+ * facts that reach the letter, so it must know which ones `invoices_en` writes. A helper missing
+ * here prints every fact of its list's rows.
+ */
+export const LIST_HELPER_READS: Readonly<Record<string, readonly string[]>> = {
+  invoices_en: ['invoices.*.number', 'invoices.*.date', 'invoices.*.amount', 'currency'],
+  invoices_zh: ['invoices.*.number', 'invoices.*.date', 'invoices.*.amount', 'currency'],
+  invoice_numbers: ['invoices.*.number'],
+  commitments_en: ['commitments.*.what', 'commitments.*.by', 'commitments.*.amount', 'currency'],
+  commitments_zh: ['commitments.*.what', 'commitments.*.by', 'commitments.*.amount', 'currency'],
+  charges_en: ['charges.*.what', 'charges.*.amount', 'charges.*.basis', 'currency'],
+  charges_zh: ['charges.*.what', 'charges.*.amount', 'charges.*.basis', 'currency'],
+  instalments_en: ['instalments.*.amount', 'instalments.*.by', 'currency'],
+  instalments_zh: ['instalments.*.amount', 'instalments.*.by', 'currency'],
+  next_step_en: ['next_step', 'contract.arbitration'],
+  next_step_zh: ['next_step', 'contract.arbitration'],
+  previous_letters_en: ['previous_letters.*.date'],
+  previous_letters_zh: ['previous_letters.*.date'],
+};
 
 /**
  * The formatting helpers a template can use beside the facts of `schema` (`deadline_en`, `amount_daxie`,
@@ -105,6 +128,10 @@ function addFormats(value: unknown, currency: string | undefined): unknown {
     } else if (typeof v === 'string' && k.endsWith('language') && own(LANGUAGE_NAMES, v)) {
       out[`${k}_en`] = own(LANGUAGE_NAMES, v)![0];
       out[`${k}_zh`] = own(LANGUAGE_NAMES, v)![1];
+    } else if (k === 'country' && typeof v === 'string' && /^[A-Z]{2}$/.test(v) && postalCountry(v, 'en')) {
+      // a party's country as an address writes it (`CN` → China, 中国)
+      out.country_en = postalCountry(v, 'en');
+      out.country_zh = postalCountry(v, 'zh');
     } else if (k === 'governing_law' && typeof v === 'string' && own(GOVERNING_LAWS, v)) {
       out.governing_law_en = own(GOVERNING_LAWS, v)![0];
       out.governing_law_zh = own(GOVERNING_LAWS, v)![1];
@@ -154,8 +181,18 @@ function listHelpers(v: Item, raw: Item, problems: FactsProblem[]): Record<strin
   Object.assign(out, historyHelpers(raw));
   const commitments = items(v.commitments);
   if (commitments.length) {
-    out.commitments_en = commitments.map((c) => `- ${str(c.what) ?? ''}${c.by_en ? `, by ${String(c.by_en)}` : ''}`).join('\n');
-    out.commitments_zh = commitments.map((c) => `- ${str(c.what) ?? ''}${c.by_zh ? `，最迟于 ${String(c.by_zh)}` : ''}`).join('\n');
+    // a commitment's amount is written beside it unless its own words already state that amount
+    const stated = (i: number): boolean => {
+      const own = items(raw.commitments)[i];
+      const amount = own?.amount;
+      return typeof amount !== 'number' || readAmounts(String(own?.what ?? '')).some((m) => m.minor === cents(amount));
+    };
+    out.commitments_en = commitments
+      .map((c, i) => `- ${str(c.what) ?? ''}${!stated(i) && c.amount_en ? ` (${String(c.amount_en)})` : ''}${c.by_en ? `, by ${String(c.by_en)}` : ''}`)
+      .join('\n');
+    out.commitments_zh = commitments
+      .map((c, i) => `- ${str(c.what) ?? ''}${!stated(i) && c.amount_zh ? `（${String(c.amount_zh)}）` : ''}${c.by_zh ? `，最迟于 ${String(c.by_zh)}` : ''}`)
+      .join('\n');
   }
   const charges = items(v.charges);
   if (charges.length) {
@@ -316,11 +353,29 @@ function historyHelpers(raw: Item): Record<string, string> {
 /** The view of validated facts: escaped facts, per-value formats, list helpers; plus problems found on the way. */
 export function buildView(facts: unknown): { view: Record<string, unknown>; problems: FactsProblem[] } {
   const problems: FactsProblem[] = [];
-  const raw: Item = facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Item) : {};
+  const raw: Item = writtenOut(facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Item) : {});
   const currency = str(raw.currency);
   const view = addFormats(escapeFacts(raw), currency && escapeMarkdown(currency)) as Item;
   // No prototype: Mustache looks names up with `in`, so `{{toString}}` must find nothing.
   return { view: Object.assign(Object.create(null) as Item, view, listHelpers(view, raw, problems)), problems };
+}
+
+/**
+ * The facts as a letter writes them: a US state given by its postal code (`CA`) is written out
+ * (`California`), so that a clause never says "the law of the State of CA".
+ */
+function writtenOut(facts: Item): Item {
+  let out = facts;
+  for (const [key, group] of Object.entries(facts)) {
+    if (!group || typeof group !== 'object' || Array.isArray(group)) continue;
+    for (const [member, value] of Object.entries(group as Item)) {
+      const type = schemaAt(`${key}.${member}`);
+      if (typeof value !== 'string' || type?.type !== 'string' || type.codes !== 'us-state') continue;
+      const name = usStateName(value, 'en');
+      if (name && name !== value) out = { ...out, [key]: { ...(out[key] as Item), [member]: name } };
+    }
+  }
+  return out;
 }
 
 /** The fact a helper name is computed from, or undefined when the name is not a helper. */
