@@ -12,6 +12,8 @@ import type * as EngineModule from '../core/engine.js';
 import type * as FormatModule from '../core/facts/format.js';
 import type * as FixesModule from '../core/fixes.js';
 import type * as LintJobModule from '../core/lint-job.js';
+import type * as ExplainModule from '../core/facts/explain.js';
+import type * as PoolJobsModule from '../core/pool/jobs.js';
 import type * as RulesModule from '../core/rules/index.js';
 import type * as TemplatesModule from '../core/templates/index.js';
 
@@ -28,6 +30,12 @@ export const engine = onFirstUse(() => require('../core/engine.js') as typeof En
 
 /** `runLintJob`: one document linted as the CLI's workers and the editor's lint thread lint it. */
 export const lintJob = onFirstUse(() => require('../core/lint-job.js') as typeof LintJobModule);
+
+/** The pool documents are checked in (`DunmarkPool`), started on the first check. */
+export const poolJobs = onFirstUse(() => require('../core/pool/jobs.js') as typeof PoolJobsModule);
+
+/** What an amount or a date in a letter is, in words (the hover). */
+export const explain = onFirstUse(() => require('../core/facts/explain.js') as typeof ExplainModule);
 
 /** `fixUntilStable` and `replacementEdit`: how Fix All and `source.fixAll` change the text. */
 export const fixes = onFirstUse(() => require('../core/fixes.js') as typeof FixesModule);

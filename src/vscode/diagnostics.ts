@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../core/front-matter.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
-import { lintJob } from './core.js';
+import { lintJob, poolJobs } from './core.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { LintDone } from '../core/lint-job.js';
-import { DunmarkPool, type DocxDone, type DocxJob } from '../core/pool/jobs.js';
+import type { DunmarkPool, DocxDone, DocxJob } from '../core/pool/jobs.js';
 import type { PoolResult, ThreadFactory } from '../core/pool/pool.js';
 import { setInherited } from './parsed.js';
 import { ruleDocsUri } from './rule-docs.js';
@@ -171,7 +171,9 @@ export class Linter implements vscode.Disposable {
   readonly onConfigError = this.configErrorEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   /** The worker pool documents are checked in (one thread); undefined where none can run (then this thread lints). */
-  private pool: DunmarkPool | undefined;
+  private started: DunmarkPool | undefined;
+  /** The thread factory the pool is started with on the first check (none: this thread lints). */
+  private threads: ThreadFactory | undefined;
   /** Findings in case files, by case file and by the document whose lint found them (one diagnostic each). */
   private readonly inCaseFiles = new Map<string, Map<string, Finding[]>>();
   /** The case file's text each of those findings was found in. */
@@ -185,7 +187,7 @@ export class Linter implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     threads?: ThreadFactory,
   ) {
-    this.pool = threads ? new DunmarkPool(threads, 1) : undefined;
+    this.threads = threads;
     const ws = vscode.workspace;
     this.disposables.push(
       this.collection,
@@ -342,6 +344,12 @@ export class Linter implements vscode.Disposable {
     return this.pool?.available ?? false;
   }
 
+  /** The pool, started on the first check: activation loads none of the core. */
+  private get pool(): DunmarkPool | undefined {
+    if (!this.started && this.threads) this.started = new (poolJobs().DunmarkPool)(this.threads, 1);
+    return this.started;
+  }
+
   /**
    * Fixes a text as `dunmark lint --fix` does, in the worker within the save budget (Fix All and
    * source.fixAll): the preferred fixes until the text is stable. Undefined when it could not be fixed.
@@ -366,9 +374,10 @@ export class Linter implements vscode.Disposable {
 
   /** No worker can run here: documents are checked in this thread from now on. */
   private fallBack(reason: string): void {
-    if (this.pool) console.warn(`[dunmark] checking in the extension host's thread: ${reason}`);
-    this.pool?.stop();
-    this.pool = undefined;
+    if (this.threads) console.warn(`[dunmark] checking in the extension host's thread: ${reason}`);
+    this.started?.stop();
+    this.started = undefined;
+    this.threads = undefined;
   }
 
   /**
@@ -561,7 +570,7 @@ export class Linter implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
-    this.pool?.stop();
+    this.started?.stop();
   }
 }
 

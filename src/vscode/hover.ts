@@ -2,9 +2,8 @@
 import * as vscode from 'vscode';
 import type { AmountMention } from '../core/facts/amounts.js';
 import type { DateMention } from '../core/facts/dates.js';
-import { amountHover as explainAmount, dateHover as explainDate } from '../core/facts/explain.js';
 import type { Facts } from '../core/facts/facts.js';
-import { ruleRegistry } from './core.js';
+import { explain, ruleRegistry } from './core.js';
 import { DunmarkDiagnostic } from './diagnostics.js';
 import { parsed, parsedHead } from './parsed.js';
 
@@ -76,10 +75,10 @@ export class DunmarkHover implements vscode.HoverProvider {
 
 /** Hover text for an amount, in the editor's language. */
 export function amountHover(m: AmountMention, facts: Facts): string {
-  return explainAmount(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
+  return explain().amountHover(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
 }
 
 /** Hover text for a date, in the editor's language. */
 export function dateHover(m: DateMention, facts: Facts): string {
-  return explainDate(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
+  return explain().dateHover(m, facts, (message, ...args) => vscode.l10n.t(message, ...args));
 }

@@ -151,8 +151,11 @@ describe('approval', () => {
       const inherited = caseFacts([{ name: 'case.yaml', text: caseYaml }]);
       const approvedLetter = approve(letter, 'Dana Whitfield', inherited);
       assert.equal(stateOf(approvedLetter, inherited).status, 'approved');
-      // a payment recorded in the case history keeps it
-      const withPayment = caseFacts([{ name: 'case.yaml', text: `${caseYaml}payments:\n  - date: 2026-11-25\n    amount: 100\n` }]);
+      // a payment recorded in the case history after the letter's date keeps it (the case file's amount
+      // goes down by the payment; as of the letter's date, the amount owed is what it was)
+      const withPayment = caseFacts([
+        { name: 'case.yaml', text: `${caseYaml.replace('18400.00', '18300.00')}payments:\n  - date: 2026-11-25\n    amount: 100\n` },
+      ]);
       assert.equal(stateOf(approvedLetter, withPayment).status, 'approved');
       // the amount owed changed in case.yaml breaks it, and the finding points into case.yaml
       const changedCase = caseFacts([{ name: 'case.yaml', text: caseYaml.replace('18400.00', '18300.00') }]);

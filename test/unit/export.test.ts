@@ -405,8 +405,17 @@ describe('round trip: export to .docx, lint the .docx — the same findings as t
         const reading = await readDocx(await buildDocx(buildExportDocument(text), { layout }));
         const letter = docxLetter(reading, factsFile ? { factsFile } : {});
         assert.equal(letter.origin, factsFile ? 'facts-file' : 'properties');
+        // the approval record stays inside (an export carries only what the letter states), so the
+        // Word letter read back has none: its approval finding is the one difference allowed
         const findings = lint(letter.text, { config });
-        assert.deepEqual(findings.map(key).sort(), expected, layout);
+        assert.deepEqual(
+          findings
+            .filter((f) => f.ruleId !== 'approval' || !/^approval:/m.test(front))
+            .map(key)
+            .sort(),
+          expected,
+          layout,
+        );
         for (const f of findings) {
           const at = letter.locate(f);
           if (at.paragraph !== null) assert.ok(at.paragraph >= 1 && at.quote.length > 0, `${f.ruleId} has a paragraph`);
