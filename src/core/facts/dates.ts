@@ -58,7 +58,7 @@ const DATE = new RegExp(
   [
     String.raw`(?<![\w\-/.])(?<isoY>\d{4})-(?<isoM>\d{1,2})-(?<isoD>\d{1,2})(?![\w\-]|\.\d)`,
     String.raw`(?<![\w\-/.])(?<ymdY>\d{4})(?<ymdSep>[/.])(?<ymdM>\d{1,2})\k<ymdSep>(?<ymdD>\d{1,2})(?![\w\-/]|\.\d)`,
-    String.raw`(?<![\w\-/.])(?<numA>\d{1,2})(?<numSep>[/.])(?<numB>\d{1,2})\k<numSep>(?<numY>\d{4})(?![\w\-/]|\.\d)`,
+    String.raw`(?<![\w\-/.])(?<numA>\d{1,2})(?<numSep>[/.\-])(?<numB>\d{1,2})\k<numSep>(?<numY>\d{4})(?![\w\-/]|\.\d)`,
     String.raw`(?<![\w])(?<dmyD>\d{1,2})${ORD}[ \u00a0](?:of[ \u00a0])?(?<dmyM>${MONTH}),?[ \u00a0](?<dmyY>\d{4})(?!\d)`,
     String.raw`(?<![\w])(?<mdyM>${MONTH})[ \u00a0](?<mdyD>\d{1,2})${ORD},?[ \u00a0](?<mdyY>\d{4})(?!\d)`,
     String.raw`(?<!\d)(?<zhY>\d{4})[ \u00a0]?年[ \u00a0]?(?<zhM>\d{1,2})[ \u00a0]?月[ \u00a0]?(?<zhD>\d{1,2})[ \u00a0]?[日号]`,

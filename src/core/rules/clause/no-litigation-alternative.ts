@@ -9,7 +9,7 @@ const OR_COURT_ZH = /仲裁或(?:者)?(?:诉讼|法院)|(?:诉讼|法院)或(?:�
 const SUE_EN =
   /\b(?:either|any|each|the)\s+(?:party|parties|seller|buyer|creditor|claimant|respondent|supplier|customer|purchaser|vendor|lender)\s+(?:may|shall\s+be\s+entitled\s+to|has\s+the\s+right\s+to|is\s+free\s+to)\s+(?:also\s+|alternatively\s+|instead\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|legal\s+action|proceedings|litigation)(?:\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)?|(?:bring|submit|refer|take)\s+(?:the\s+|any\s+|a\s+|such\s+|its\s+)?(?:dispute|claim|matter|controversy)s?\s+(?:before|to)\s+(?:a\s+|any\s+|the\s+)?(?:competent\s+)?courts?)\b|\bor\s+(?:to\s+)?(?:sue|(?:bring|file|commence|institute)\s+(?:a\s+|an\s+)?(?:suit|lawsuit|action|proceedings)\s+(?:in|before)\s+(?:a|any|the)\s+(?:competent\s+)?courts?)\b/gi;
 const SUE_ZH =
-  /(?:或|也可|亦可|或者|还可)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉|诉讼)|(?:任何一方|一方|双方|卖方|买方|各方)(?:均)?(?:亦|也)?(?:可以|可|有权)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉)/g;
+  /(?:或者|或|也|亦|还)(?:可以|可|有权|得)?(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉|诉讼)|(?:任何一方|一方|双方|卖方|买方|各方)(?:均)?(?:亦|也)?(?:可以|可|有权)(?:直接)?向[^，。；]{0,24}?(?:人民)?法院(?:提起诉讼|起诉)/g;
 // Courts kept for interim measures or to enforce the award do not undo the arbitration agreement
 const SUPPORTING_ROLE =
   /^[^.;。；]{0,80}(?:\binterim\b|\binjunct|\bconservatory\b|\bprovisional\b|\benforce(?:ment\s+of)?\s+(?:the|an|any)\s+award|\bpreserv|保全|执行(?:仲裁)?裁决|申请执行|临时措施)/iu;

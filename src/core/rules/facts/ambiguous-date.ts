@@ -4,7 +4,7 @@ import { defineRule } from '../../rule.js';
 import { blockAt } from './support.js';
 import { writeAs } from '../fix-titles.js';
 
-const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 export default defineRule({
   meta: {

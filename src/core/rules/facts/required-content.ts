@@ -4,7 +4,7 @@ import type { NextStep } from '../../facts/schema.js';
 import { defineRule, type Message } from '../../rule.js';
 import { mistypedInvoices } from './invoice-matches-facts.js';
 import { amountRoles } from './roles.js';
-import { blockAt, caseAmounts, contextOf, dateRole, inCurrency, moneyText, styleOf, writtenValue } from './support.js';
+import { blockAt, caseAmounts, columnDateRole, contextOf, dateRole, inCurrency, moneyText, styleOf, writtenValue } from './support.js';
 
 /** How each next step is written, in English and Chinese. */
 export const NEXT_STEP_WORDING: Readonly<Record<NextStep, RegExp>> = {
@@ -101,7 +101,8 @@ Each missing item is one finding, reported at the first heading (or the last par
         const block = d.iso || d.ambiguous ? blockAt(blocks, d.start) : undefined;
         if (!block) return false;
         const { before, after } = contextOf(block, d, 200);
-        const found = dateRole(before, after, { ...(d.iso ? { iso: d.iso } : {}), ...(facts.date ? { letterDate: facts.date } : {}) });
+        const found =
+          dateRole(before, after, { ...(d.iso ? { iso: d.iso } : {}), ...(facts.date ? { letterDate: facts.date } : {}) }) ?? columnDateRole(blocks, block);
         return found === role && (role !== 'deadline' || !facts.date || !d.iso || d.iso > facts.date);
       });
 

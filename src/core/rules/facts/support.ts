@@ -219,3 +219,25 @@ export function writtenValue(context: Pick<RuleContext, 'key' | 'sourceAt'>, pat
   const raw = location ? context.sourceAt(location.value).trim() : '';
   return raw && raw.length <= 40 && !raw.includes('\n') ? raw : String(fallback);
 }
+
+const DUE_HEADER = /\b(?:due(?:\s+date)?|date\s+due|payable|original\s+due(?:\s+date)?)\b|到期日|应付日|付款日|约定付款日|原定付款日/i;
+const DEADLINE_HEADER = /\b(?:deadline|pay\s+by|payment\s+deadline|final\s+date)\b|付款期限|截止日|最后付款日/i;
+
+/** What a table's column header says its dates are: the due date (`Due date`, `到期日`), the payment deadline, or neither. */
+export function columnDateRole(blocks: readonly Block[], block: Block): 'due' | 'deadline' | undefined {
+  const cell = block.cell;
+  if (!cell || cell.row === 0) return undefined;
+  const header = blocks.find((b) => b.cell?.table === cell.table && b.cell.row === 0 && b.cell.column === cell.column);
+  if (!header) return undefined;
+  if (DEADLINE_HEADER.test(header.text)) return 'deadline';
+  return DUE_HEADER.test(header.text) ? 'due' : undefined;
+}
+
+// "Payment must be made within seven (7) days of the date of this letter", "If we do not receive payment within 14 days"
+const PAY_WORDS =
+  /\b(?:pay|paid|paying|payment|remit(?:tance|ted)?|settle(?:d|ment)?|transfer(?:red)?|wire|clear(?:ed)?|balance|amount|sum)\b|支付|付款|付清|汇款|结清|偿还|还款|款项/i;
+
+/** True when a relative date ("within 14 days of the date of this letter") sits in a sentence about paying: a payment deadline. */
+export function relativePaymentDeadline(sentence: string): boolean {
+  return PAY_WORDS.test(sentence);
+}

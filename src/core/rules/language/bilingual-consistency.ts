@@ -106,6 +106,17 @@ function firstDifference(
   return { mention, others };
 }
 
+/**
+ * The amounts to compare between the halves: all of them, or, when amount-matches-facts reports a wrong figure (its
+ * finding, reported once there), the figures the facts do not name (an instalment, a unit price) that one half alone states.
+ */
+function comparable(mentions: Mention[], reported: readonly number[], facts: Set<string>): Mention[] {
+  const wrong = mentions.filter((m) => reported.includes(m.start));
+  if (wrong.length === 0) return mentions;
+  // the right figure the wrong one stands for is in the other half; the other figures of the facts are compared no more
+  return mentions.filter((m) => !wrong.includes(m) && !facts.has(m.factKey));
+}
+
 const KIND_NAME = {
   amount: { en: 'amounts', zh: '金额' },
   date: { en: 'dates', zh: '日期' },
@@ -258,7 +269,8 @@ ${EXAMPLE_2}
     const dateMentions: Mention[] = [];
     for (const d of dates) {
       const half = halfAt(d.start);
-      if (half && d.iso) dateMentions.push({ start: d.start, end: d.end, raw: d.raw, half, key: d.iso, factKey: d.iso });
+      // a relative deadline ("within 7 days of the date of this letter") is no date either half writes: the deadline rules judge it
+      if (half && d.iso && d.form !== 'relative') dateMentions.push({ start: d.start, end: d.end, raw: d.raw, half, key: d.iso, factKey: d.iso });
     }
     const referenceMentions: Mention[] = [];
     // only the invoice and contract numbers of the case, and look-alikes of them (a typo), are compared:
@@ -277,7 +289,18 @@ ${EXAMPLE_2}
     const same = (a: Mention, b: Mention): boolean => a.key === b.key;
     const differences: [keyof typeof KIND_NAME, ReturnType<typeof firstDifference>][] = [
       // a wrong figure in either half is amount-matches-facts' finding, reported once there
-      ['amount', amountProblems(context).length > 0 ? undefined : firstDifference(amountMentions, known.amount, sameAmount)],
+      [
+        'amount',
+        firstDifference(
+          comparable(
+            amountMentions,
+            amountProblems(context).map((p) => p.mention.start),
+            known.amount,
+          ),
+          known.amount,
+          sameAmount,
+        ),
+      ],
       ['date', firstDifference(dateMentions, known.date, same)],
       ['reference', firstDifference(referenceMentions, known.reference, same)],
     ];

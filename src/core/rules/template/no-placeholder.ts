@@ -3,14 +3,25 @@ import { defineRule } from '../../rule.js';
 import { replaceWith } from '../fix-titles.js';
 
 /**
- * Unfilled placeholders: `{{key}}`, bracketed capitals (`[NAME]`, not a link or a task box), a form's
- * field label left in brackets (`[Customer Name]`, `<<Payment Link>>`, `【开户行名称】`), `XXX`, `TBD`, and the
- * Chinese `（待填）`/`（待定）`/`【待填】`.
+ * Unfilled placeholders, in every template syntax people use: `{{key}}`, `${key}`, `{key}`, `[[key]]`, `%KEY%`,
+ * `<<Field>>`, `«Field»`, bracketed capitals (`[NAME]`), a bracketed field name (`[today10]`, `[customer_name]`,
+ * `[Customer Name]`, `【开户行名称】`), empty brackets where a value belongs (`［ ］`, `（  ）`), `XXX`, `TBD`, the
+ * Chinese `（待填）`/`（待定）`/`【待填】`, and a blank line `____` where a value belongs. Not a placeholder: a Markdown
+ * link or reference (`[text](url)`, `[text][ref]`), a footnote `[^1]`, a task box `[x]`, an editor's `[sic]`, a
+ * neutral citation `[2026] HKCFI 123`, a `【】` heading before its text, and a blank for a handwritten signature or date.
  */
+const FIELD_WORD =
+  'name|date|today|amount|total|sum|company|address|email|e-?mail|phone|tel|invoice|deadline|customer|client|debtor|creditor|buyer|seller|contact|title|signature|number|no|currency|city|country|recipient|sender|balance|due|reference|ref|account|bank|iban|swift|period|days|rate|principal|interest|fee|contract|order|product|goods|salutation|position';
 const PLACEHOLDER = new RegExp(
   [
     String.raw`\{\{\{?\s*(?:[^{}\s][^{}\n]{0,59}?\s*)?\}?\}\}`,
+    String.raw`\$\{[^{}\n]{1,40}\}`,
+    String.raw`(?<![{$\\\w])\{[A-Za-z_][\w.-]{0,40}\}(?!\})`,
+    String.raw`\[\[[^[\]\n]{1,40}\]\](?![(\[:])`,
+    String.raw`(?<![\w%])%[A-Za-z_][A-Za-z0-9_]{1,30}%(?![\w%])`,
     String.raw`(?<![\]\\!])\[[A-Z][A-Z0-9]+(?:[ _\-/][A-Z0-9]+)*\](?![(\[:])`,
+    // a field name in brackets: [today10], [customer_name], [invoiceNo], [amount] (not [sic], [x], [a])
+    String.raw`(?<![\]\\!\w])\[(?:[a-z][a-z]*(?:[0-9]+|[_.][A-Za-z0-9]+|[A-Z][a-z]+)+[a-z0-9]*|(?:${FIELD_WORD})(?:[ _-](?:${FIELD_WORD}))*)\](?![(\[:])`,
     String.raw`(?<![A-Za-z0-9])X{3,}(?![A-Za-z0-9])`,
     String.raw`(?<![A-Za-z0-9])TBD(?![A-Za-z0-9])`,
     String.raw`[（(【\[]\s*(?:待填|待定|待补充|待确认|请填写|此处填写)[^）)】\]\n]{0,20}[）)】\]]`,
@@ -18,9 +29,41 @@ const PLACEHOLDER = new RegExp(
     String.raw`(?<![\]\\!])\[(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ _\-/](?:[A-Z][a-z]+|[A-Z]{2,}|of|and|or|to))*\](?![(\[:])`,
     String.raw`<<[^<>\n]{1,40}>>|«[^«»\n]{1,40}»`,
     String.raw`【[^】\n]{0,10}(?:名称|姓名|名字|日期|时间|金额|账号|帐号|地址|电话|编号|号码|联系人|开户行|签字|盖章)】`,
+    // empty brackets where a value belongs: ［ ］, 【 】, （  ）, and [ ] or ( ) with a space inside
+    String.raw`［[\s\u3000]*］|【[\s\u3000]*】|（[\s\u3000]*）|\[[ \u3000]+\]|\([ \u3000]{2,}\)`,
+    // a blank line where a value belongs
+    String.raw`(?<![A-Za-z0-9])(?:_{4,}|＿{2,})(?![A-Za-z0-9])`,
   ].join('|'),
   'g',
 );
+
+// a blank after a label for what a person writes by hand: "Signature: ____", "Date: ____", "签字（盖章）：____"
+const HANDWRITTEN_LABEL =
+  /(?:\b(?:signature|signed|sign(?:\s+here)?|by|name|print(?:ed)?\s+name|full\s+name|title|position|date|dated|witness|place|initials?|company\s+(?:chop|seal|stamp)|for\s+and\s+on\s+behalf\s+of[^:：\n]*|authori[sz]ed\s+(?:signatory|representative))|签字|签名|签章|签署|盖章|公章|日期|姓名|职务|授权代表|法定代表人|经办人|见证人|[（(][^）)\n]{0,8}[）)])\s*[:：]?\s*$/i;
+// a blank on a line of its own, or one label of a form's line: the lines of a signature block
+const LABEL_ONLY =
+  /^(?:[\s>*_|-]*|\s*(?:[A-Z][A-Za-z]+(?:\s+(?:of\s+|for\s+)?[A-Z][A-Za-z]+){0,3}|甲方|乙方|丙方|保证人|担保人|卖方|买方|债权人|债务人|供方|需方)\s*[（(]?[^）)\n]{0,12}[）)]?\s*[:：]\s*)$/;
+// what may stand beside a signature blank on its line: nothing, the signer's name, "(David Zhang)", another label "Date: ____"
+const BESIDE_BLANK = /^\s*(?:[（(][^）)\n]{0,30}[）)]|[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4}|\s[^\n:：,，。]{1,30}[:：].*)?\s*$/;
+// "Signed in San Mateo on ____ 2026", "签署于____年", "this ____ day of ____"
+const SIGNED_ON = /\b(?:signed|executed|dated|made|sworn)\b[^.\n]{0,60}\b(?:on|this|at)\s*$|(?:签署|签订|签字|盖章)(?:日期)?(?:于|为)?\s*$/i;
+const DAY_OF = /\bthis\s*$|\bday\s+of\s*$/i;
+// 【付款方式】 at the start of a line, its text after it, is a heading
+const ZH_HEADING_AFTER = /^\s*\S/;
+
+/** True when a match is no placeholder by where it stands (a signature blank, a 【】 heading, a task box). */
+function innocent(raw: string, lineBefore: string, lineAfter: string, nearEnd: boolean): boolean {
+  if (/^[_＿]+$/.test(raw)) {
+    if (HANDWRITTEN_LABEL.test(lineBefore)) return true;
+    // the signature block at the end: "Guarantor: ________", "____________ (Seller)"
+    if (SIGNED_ON.test(lineBefore) || (DAY_OF.test(lineBefore) && /\b(?:signed|executed|dated|witness)/i.test(lineBefore + lineAfter))) return true;
+    return nearEnd && LABEL_ONLY.test(lineBefore) && BESIDE_BLANK.test(lineAfter);
+  }
+  if (/^【/.test(raw)) return /^\s*(?:[#>*-]+\s*)?$/.test(lineBefore) && ZH_HEADING_AFTER.test(lineAfter) && !/^\s*[:：]/.test(lineAfter);
+  // "- [ ] item" is a task box
+  if (/^\[[ \u3000]+\]$/.test(raw)) return /^\s*(?:(?:[-*+]|\d+[.)])\s+)?$/.test(lineBefore);
+  return false;
+}
 
 const MUSTACHE_KEY = /^\{\{\{?\s*([\w.]+)\s*\}?\}\}$/;
 
@@ -33,7 +76,7 @@ export default defineRule({
     languages: ['eng', 'cmn'],
     fixable: true,
     docs: {
-      en: `A letter that says "Dear [NAME]" or "pay by {{deadline}}" tells the debtor it came from a form nobody read, and a blank where the amount or date should be makes the demand worthless (a Mustache template renders a missing key as nothing at all). This rule finds what a draft left unfilled: \`{{placeholders}}\`, bracketed capitals such as \`[NAME]\` or \`[DATE]\` (Markdown links and \`[x]\` task boxes are fine), \`XXX\`, \`TBD\`, and the Chinese \`（待填）\`, \`（待定）\`, \`【待填】\`. When a \`{{key}}\` names a front-matter fact that has a value, the value is offered as a suggestion; otherwise write the real text. What a letter must state is in [docs/law.md](../law.md#facts-a-letter-must-carry).
+      en: `A letter that says "Dear [NAME]" or "pay by {{deadline}}" tells the debtor it came from a form nobody read, and a blank where the amount or date should be makes the demand worthless (a Mustache template renders a missing key as nothing at all). This rule finds what a draft left unfilled, in any template syntax: \`{{placeholders}}\`, \`\${name}\`, \`{name}\`, \`[[name]]\`, \`%NAME%\`, \`<<Name>>\`, bracketed capitals such as \`[NAME]\` or \`[DATE]\`, a field name in brackets (\`[today10]\`, \`[customer_name]\`, \`[Customer Name]\`, \`【开户行名称】\`), empty brackets where a value belongs (\`［ ］\`, \`（  ）\`), a blank \`____\`, \`XXX\`, \`TBD\`, and the Chinese \`（待填）\`, \`（待定）\`, \`【待填】\`. Not placeholders: Markdown links and references (\`[text](url)\`, \`[text][ref]\`), footnotes \`[^1]\`, \`[x]\` and \`[ ]\` task boxes, an editor's \`[sic]\`, a neutral citation such as \`[2026] HKCFI 123\`, a \`【】\` heading before its text, and a blank for a handwritten signature or date (\`Signature: ____\`, \`Signed in Houston on ____ 2026\`, the signature block at the end). When a \`{{key}}\` names a front-matter fact that has a value, the value is offered as a suggestion; otherwise write the real text. What a letter must state is in [docs/law.md](../law.md#facts-a-letter-must-carry).
 
 **Wrong**
 
@@ -50,7 +93,7 @@ export default defineRule({
 正确：
 
 > 尊敬的周鹏先生：贵司应于2026年12月4日前付清欠款。`,
-      zh: `称呼写着“尊敬的[NAME]”、期限写着“请于 {{deadline}} 前付款”，债务人一眼就知道这是没人看过的套用格式；金额或日期处留空，催告就毫无意义（Mustache 模板遇到缺少的键会直接输出空白）。本规则查找草稿中未填写的内容：\`{{占位符}}\`、方括号括起的大写词（\`[NAME]\`、\`[DATE]\`；Markdown 链接和 \`[x]\` 复选框除外）、\`XXX\`、\`TBD\`，以及中文的 \`（待填）\`、\`（待定）\`、\`【待填】\`。\`{{key}}\` 对应的前置信息有值时，该值作为修复建议；否则请写上真实内容。函件必须载明的事实见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
+      zh: `称呼写着“尊敬的[NAME]”、期限写着“请于 {{deadline}} 前付款”，债务人一眼就知道这是没人看过的套用格式；金额或日期处留空，催告就毫无意义（Mustache 模板遇到缺少的键会直接输出空白）。本规则查找草稿中未填写的内容，不论哪种模板写法：\`{{占位符}}\`、\`\${name}\`、\`{name}\`、\`[[name]]\`、\`%NAME%\`、\`<<Name>>\`、方括号括起的大写词（\`[NAME]\`、\`[DATE]\`）、方括号中的字段名（\`[today10]\`、\`[customer_name]\`、\`【开户行名称】\`）、应填值处的空括号（\`［ ］\`、\`（  ）\`）、空白横线 \`____\`、\`XXX\`、\`TBD\`，以及中文的 \`（待填）\`、\`（待定）\`、\`【待填】\`。以下不算占位符：Markdown 链接和引用、脚注 \`[^1]\`、\`[x]\` 和 \`[ ]\` 复选框、引文中的 \`[sic]\`、判例引注如 \`[2026] HKCFI 123\`、后接正文的【】小标题，以及供手写签字或日期的空白（\`签字：____\`、函末签署栏）。\`{{key}}\` 对应的前置信息有值时，该值作为修复建议；否则请写上真实内容。函件必须载明的事实见 [docs/law.md](../../law.md#facts-a-letter-must-carry)。
 
 **错误**
 
@@ -62,10 +105,16 @@ export default defineRule({
     },
   },
   check({ blocks, frontMatter, report }) {
-    for (const block of blocks) {
+    blocks.forEach((block, index) => {
+      const nearEnd = index >= blocks.length - 4;
       PLACEHOLDER.lastIndex = 0;
       for (let m = PLACEHOLDER.exec(block.text); m; m = PLACEHOLDER.exec(block.text)) {
         const raw = m[0];
+        const lineStart = block.text.lastIndexOf('\n', m.index - 1) + 1;
+        const lineEnd = block.text.indexOf('\n', m.index + raw.length);
+        const lineBefore = block.text.slice(lineStart, m.index);
+        const lineAfter = block.text.slice(m.index + raw.length, lineEnd === -1 ? block.text.length : lineEnd);
+        if (innocent(raw, lineBefore, lineAfter, nearEnd)) continue;
         const start = block.start + m.index;
         const end = start + raw.length;
         const key = MUSTACHE_KEY.exec(raw)?.[1];
@@ -78,6 +127,6 @@ export default defineRule({
           fixes: text ? [{ title: replaceWith(text), edits: [{ start, end, text }] }] : [],
         });
       }
-    }
+    });
   },
 });
