@@ -1,7 +1,10 @@
 // `--fix` never changes what a letter claims: properties over every letter we have.
 //   1. a clean letter comes out byte for byte as it went in;
 //   2. on a faulty letter, no amount, date or invoice/contract number disappears unless a finding pointed at it;
-//   3. a second `--fix` changes nothing.
+//   3. a second `--fix` changes nothing;
+//   4. a figure is changed only when it is a slip of the pen of the one fact value and the sentence presents it as
+//      owed: an offered instalment, a part payment option, a credit limit, a unit price, an interest row, a total
+//      "including interest" are left for a person (test/fixtures/fix-figures; `slip-*` letters are the slips).
 // The letters: test/fixtures/clean, the blind set, every rule fixture, and ../shared/corpus when it sits beside the
 // repository (as it does in CI).
 import assert from 'node:assert/strict';
@@ -104,4 +107,27 @@ describe('--fix never changes what a letter claims', () => {
       });
     }
   });
+});
+
+describe('--fix changes a figure only when it is certain', () => {
+  const dir = path.join(ROOT, 'test/fixtures/fix-figures');
+  const letters = markdownIn(dir);
+  it('has the real-world cases', () => {
+    const names = letters.map((f) => path.basename(f));
+    for (const name of ['offered-instalments.md', 'part-payment-option.md', 'credit-limit-and-unit-price.md', 'interest-row-table.md', 'including-interest.md'])
+      assert.ok(names.includes(name), name);
+  });
+  for (const file of letters) {
+    it(relative(file), () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const fixed = fixText(text).text;
+      const figures = (t: string): string[] => [...readAmounts(t), ...readDates(t)].map((m) => m.raw).sort();
+      if (path.basename(file).startsWith('slip-')) {
+        assert.notEqual(fixed, text, 'a slip of the pen is fixed');
+        assert.equal(fixText(fixed).text, fixed);
+      } else {
+        assert.deepEqual(figures(fixed), figures(text), 'no figure or date changed');
+      }
+    });
+  }
 });

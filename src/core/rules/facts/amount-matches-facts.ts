@@ -6,6 +6,7 @@ import { amountRoles, type RoledAmount } from './roles.js';
 import { caseAmounts, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
 import { replaceWith } from '../fix-titles.js';
 import { numberWord } from '../../facts/number-words.js';
+import { plausibleAmountSlip } from '../../facts/slip.js';
 
 export default defineRule({
   meta: {
@@ -180,7 +181,13 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
     if (role === 'instalment' && (fitsPlan(mention.minor, owedMinor, instalmentSum) || !scheduled)) continue;
     const only = distinct.length === 1 ? distinct[0]! : undefined;
     // the one right figure is certain only when the sentence presents the amount as owed and one fact value fits
-    const certain = only !== undefined && role === 'owed' && claimed;
+    // and the written figure is a slip of it (a figure written twice, or far from the fact, is another figure on purpose)
+    const certain =
+      only !== undefined &&
+      role === 'owed' &&
+      claimed &&
+      plausibleAmountSlip(mention.minor, only) &&
+      roled.filter((r) => r.mention.minor === mention.minor).length === 1;
     const fixes: ReportFix[] = (only !== undefined ? [only] : distinct.slice(0, 4)).map((minor) => {
       const text = formatAmountLike(minor / 100, mention.raw);
       return { title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(certain ? { isPreferred: true } : {}) };

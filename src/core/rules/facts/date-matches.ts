@@ -1,8 +1,9 @@
 /** The check that `due-date-matches` and `deadline-matches` share. Not a rule. */
 import { formatDate, formatDateLike } from '../../facts/format.js';
 import type { RuleContext } from '../../rule.js';
-import { blockAt, caseDates, columnDateRole, contextOf, dateRole, relativePaymentDeadline } from './support.js';
+import { blockAt, caseDates, columnDateRole, contextOf, dateRole, inOffer, relativePaymentDeadline } from './support.js';
 import { replaceWith } from '../fix-titles.js';
+import { plausibleDateSlip } from '../../facts/slip.js';
 
 /** Reports every date the sentence marks as `role` that differs from the fact `key`. */
 export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', key: 'due_date' | 'deadline'): void {
@@ -26,6 +27,8 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
           : undefined
         : (dateRole(before, after, { iso: mention.iso, ...(facts.date ? { letterDate: facts.date } : {}) }) ?? columnDateRole(blocks, block));
     if (found !== role) continue;
+    // a date of a plan or an alternative the creditor offers is the plan's, not the letter's deadline
+    if (role === 'deadline' && mention.form !== 'relative' && inOffer(blocks, block, sentence)) continue;
     const what = role === 'due' ? ['the original due date', '原付款到期日'] : ['the payment deadline', '付款期限'];
     if (mention.form === 'relative') {
       // "within 7 days of the date of this letter" against the deadline the letter (and the case) sets: two deadlines
@@ -51,9 +54,16 @@ export function checkDateRole(context: RuleContext, role: 'due' | 'deadline', ke
         en: `Unexpected \`${mention.raw}\` as ${what[0]}, expected \`${text}\` (\`${key}: ${expected}\`)`,
         zh: `${what[1]} \`${mention.raw}\` 与事实不符，应为 \`${text || formatDate(expected, 'zh')}\`（\`${key}: ${expected}\`）`,
       },
-      // the fix is certain only when the text wrote the year (a year-less date's year is Dunmark's guess)
+      // the fix is certain only when the text wrote the year (a year-less date's year is Dunmark's guess) and the
+      // date written is a slip of the fact's (one digit, a transposition, day and month swapped), not another date
       fixes: text
-        ? [{ title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(mention.yearFrom ? {} : { isPreferred: true }) }]
+        ? [
+            {
+              title: replaceWith(text),
+              edits: [{ start: mention.start, end: mention.end, text }],
+              ...(!mention.yearFrom && plausibleDateSlip(mention.iso, expected) ? { isPreferred: true } : {}),
+            },
+          ]
         : [],
     });
   }

@@ -1,4 +1,5 @@
 import { daxieBody, toMinor, type AmountMention } from '../../facts/amounts.js';
+import { plausibleAmountSlip } from '../../facts/slip.js';
 import { parseDaxie, toDaxie } from '../../facts/daxie.js';
 import { formatFigures } from '../../facts/format.js';
 import { firstStartingAt } from '../../blocks.js';
@@ -98,11 +99,16 @@ In English letters 大写 is rare, but the same check applies to a bilingual let
       let target: number | undefined;
       if (beside) target = beside.minor;
       else if (sameCurrency && knownMinor.size === 1) target = [...knownMinor][0];
-      // the fix rewrites a figure, so it is the one right fix only when the case facts name that amount
+      // the fix rewrites a figure, so it is the one right fix only when the case facts name that amount and the 大写
+      // written is a slip of it (or says it in ordinary numerals)
       const fix = (minor: number): ReportFix[] => {
         const text = `${prefix}${toDaxie(minor / 100)}`;
         return [
-          { title: replaceWith(text), edits: [{ start: mention.start, end: mention.end, text }], ...(knownMinor.has(minor) ? { isPreferred: true } : {}) },
+          {
+            title: replaceWith(text),
+            edits: [{ start: mention.start, end: mention.end, text }],
+            ...(knownMinor.has(minor) && (mention.minor === minor || plausibleAmountSlip(mention.minor, minor)) ? { isPreferred: true } : {}),
+          },
         ];
       };
       if (strict === undefined) {

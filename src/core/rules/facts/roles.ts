@@ -7,7 +7,7 @@
  */
 import type { AmountMention } from '../../facts/amounts.js';
 import type { Block, RuleContext } from '../../rule.js';
-import { blockAt, contextOf } from './support.js';
+import { blockAt, contextOf, inOffer } from './support.js';
 
 /** The part an amount plays in the letter (`paid`: already paid, received or credited to the debtor). */
 export type AmountRole = 'owed' | 'paid' | 'rate' | 'limit' | 'unit-price' | 'instalment' | 'charge' | 'order' | 'zero';
@@ -54,6 +54,8 @@ const CHARGE =
 // what follows an amount and adds a charge to it ("plus interest", "together with the late fee", "另加利息"): the amount is not the charge
 const ADDED_AFTER =
   /^\s*(?:[,，]\s*)?(?:plus\b|\+|together\s+with\b|in\s+addition\s+to\b|excluding\b|exclusive\s+of\b|before\b|另加|另计|外加|加上|以及|不含|不包括)/iu;
+const INCLUDED_AFTER =
+  /^\s*[,，(（]?\s*(?:including|inclusive\s+of|incl\.?|with)\s+(?:all\s+|accrued\s+|late[-\s]payment\s+|contractual\s+)?(?:interest|fees?|charges?|costs?|penalt)|^\s*[,，(（]?\s*(?:含|包括|包含)(?:逾期)?(?:利息|违约金|滞纳金|费用)/iu;
 const CLAIM =
   /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
 const HEADER_ROLE: readonly [RegExp, AmountRole][] = [
@@ -85,7 +87,7 @@ export function amountRoles(context: Pick<RuleContext, 'amounts' | 'blocks'>): R
   });
   const out = context.amounts.map((mention, i) => {
     const block = blockOf[i];
-    const { role, claimed } = roleOf(mention, block, tableHeaders, block ? perBlock.get(block)! : []);
+    const { role, claimed } = roleOf(mention, block, tableHeaders, block ? perBlock.get(block)! : [], context.blocks);
     return { mention, role, claimed, block };
   });
   cache.set(context.amounts, out);
@@ -125,6 +127,7 @@ function roleOf(
   block: Block | undefined,
   tables: Map<number, TableInfo>,
   inBlock: readonly AmountMention[],
+  blocks: readonly Block[],
 ): { role: AmountRole; claimed: boolean } {
   if (mention.minor === 0) return { role: 'zero', claimed: false };
   if (!block) return { role: 'owed', claimed: false };
@@ -154,8 +157,11 @@ function roleOf(
     return { role: 'paid', claimed: false };
   }
   // "USD 31,870.50, plus 18% interest": the charge is added to this amount, which stays the amount owed
+  // "USD 532.14, including interest": a total that includes the charge is the amount claimed
+  if (INCLUDED_AFTER.test(after)) return { role: 'owed', claimed: true };
   if (CHARGE.test(before.slice(-60)) || (CHARGE.test(after.slice(0, 30)) && !ADDED_AFTER.test(after))) return { role: 'charge', claimed: true };
-  if (INSTALMENT.test(sentence) || isScheduled(mention, block, inBlock)) return { role: 'instalment', claimed: false };
+  // an amount of a plan or an alternative the creditor offers, in its sentence or under the lead-in of its list
+  if (INSTALMENT.test(sentence) || isScheduled(mention, block, inBlock) || inOffer(blocks, block, sentence)) return { role: 'instalment', claimed: false };
   return { role: 'owed', claimed: CLAIM.test(sentence) };
 }
 

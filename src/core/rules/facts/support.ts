@@ -241,3 +241,26 @@ const PAY_WORDS =
 export function relativePaymentDeadline(sentence: string): boolean {
   return PAY_WORDS.test(sentence);
 }
+
+// an amount or date the creditor offers instead of the demand: a plan, an alternative, a part payment it would accept
+const OFFER =
+  /\b(?:as\s+an?\s+alternative|alternatively|(?:an?|the|this|either|other|second)\s+option|options?\s*:|(?:we|I)\s+(?:will|would|can|could|may|are\s+(?:prepared|willing|happy)\s+to|am\s+(?:prepared|willing|happy)\s+to)\s+(?:also\s+)?(?:accept|agree\s+to|consider|offer)|(?:payment|repayment|instal(?:l)?ment)\s+(?:plan|schedule|arrangement)|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,2})\s+(?:equal\s+)?(?:(?:monthly|weekly|quarterly|consecutive)\s+)?(?:payments|instal(?:l)?ments|tranches)|instal(?:l)?ments?)\b|(?:可(?:以)?接受|同意|愿意)(?:贵司)?(?:分期|分[两二三四五六七八九十\d]+期)|分[两二三四五六七八九十\d]+期(?:支付|付款|偿还)|分期(?:付款|还款|支付)|还款计划|付款计划|付款方案/iu;
+
+/** The sentence (or paragraph) that introduces a list item ("We would accept three instalments:"), if any. */
+export function leadIn(blocks: readonly Block[], block: Block): string | undefined {
+  if (!block.listItem) return undefined;
+  let i = blocks.indexOf(block) - 1;
+  for (let steps = 0; i >= 0 && steps < 20; i--, steps++) {
+    const text = blocks[i]!.text.replace(/[*_`\s]+$/g, '');
+    if (/[:：]$/.test(text)) return text.slice(-200);
+    if (!blocks[i]!.listItem) return undefined;
+  }
+  return undefined;
+}
+
+/** True when the sentence, or the lead-in of its list, offers a plan or an alternative to the demand. */
+export function inOffer(blocks: readonly Block[], block: Block, sentence: string): boolean {
+  if (OFFER.test(sentence)) return true;
+  const lead = leadIn(blocks, block);
+  return lead !== undefined && OFFER.test(lead.slice(-160));
+}
