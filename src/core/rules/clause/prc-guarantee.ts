@@ -4,9 +4,10 @@ import { clauseSections, guaranteeLaw, matchesIn, sectionAnchor } from './clause
 const JOINT = /连带责任|连带保证|joint(?:ly)?\s+and\s+several(?:ly)?/i;
 const OPEN_ENDED =
   /直至(?:主债务|全部债务|债务|全部款项|货款)?(?:全部|完全)?(?:清偿|偿还|付清)(?:完毕|之日)?(?:为止)?|\buntil\s+(?:the\s+(?:debt|amounts?|price)\s+(?:is|are|has\s+been|have\s+been)\s+|all\s+(?:amounts|sums|debts)\s+(?:are|have\s+been)\s+)?(?:fully|completely|finally)\s+(?:re)?paid\b|\buntil\s+(?:full|complete|final)\s+(?:re)?payment\b|\buntil\s+(?:re)?paid\s+in\s+full\b/gi;
-const PERIOD = /保证期间|保证期限|guarantee\s+period|period\s+of\s+(?:the\s+|this\s+)?guarantee/gi;
+const PERIOD =
+  /保证期间|保证期限|保证责任期间|保证责任期限|担保期间|担保期限|(?:guarantee|guaranty)\s+(?:period|term)|period\s+of\s+(?:the\s+|this\s+)?guarant(?:ee|y)/gi;
 const DURATION =
-  /(?<!\d)\d+\s*(?:个月|年|months?|years?)|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+(?:个月|年)|\d{4}年\d{1,2}月\d{1,2}日|\b(?:one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)\s+(?:\(\d+\)\s+)?(?:months?|years?)\b|\b\d{1,2}\s+\w+\s+20\d\d\b/i;
+  /(?<!\d)\d+\s*(?:个月|年|日|天|months?|years?|days?)|(?<![一二三四五六七八九十两百])[一二三四五六七八九十两百]+(?:个月|年|日|天)|\d{4}年\d{1,2}月\d{1,2}日|\b(?:one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty|ninety|one\s+hundred\s+(?:and\s+)?eighty)\s+(?:\(\d+\)\s+)?(?:months?|years?|days?)\b|\b\d{1,2}\s+\w+\s+20\d\d\b/i;
 
 export default defineRule({
   meta: {

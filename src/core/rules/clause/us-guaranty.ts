@@ -9,6 +9,14 @@ const SPOUSE =
   /\b(?:(?:signed|countersigned|executed|joined|consented\s+to|approved)\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:Guarantor(?:'s|’s)\s+|his\s+|her\s+)?(?:spouse|wife|husband)|(?:spouse|wife|husband)(?:'s|’s)?\s+(?:must|shall|is\s+required\s+to|will)\s+(?:also\s+)?(?:sign|countersign|consent|join))\b|配偶(?:须|必须|应|应当)(?:同时)?(?:签字|签署|同意)|(?:须|必须|应|应当)经?(?:保证人)?配偶(?:签字|签署|同意)/giu;
 const NOT_REQUIRED =
   /\b(?:need\s+not(?:\s+be)?|does\s+not\s+need\s+to(?:\s+be)?|is\s+not\s+required\s+to(?:\s+be)?|not\s+required|no\s+(?:spouse|signature)|without\s+(?:the\s+)?(?:need|requirement))\b[^.;]{0,30}$|\bnot\s+required\b|无需|不需|不要求/iu;
+const JOINT = /\bjoint(?:ly)?\s+and\s+several(?:ly)?\b|连带/i;
+// a single guarantor liable as a primary obligor, not a surety who may wait for the buyer's default to be pursued
+const PRIMARY =
+  /\bprimary\s+(?:obligor|obligation)|\b(?:absolutely|unconditionally|irrevocably)\b[^.;]{0,40}\bguarantee[sd]?\b|\bguarantee[sd]?\b[^.;]{0,40}\b(?:absolutely|unconditionally|irrevocably)\b|\b(?:absolute|unconditional)\s+guarant|无条件/i;
+const SEVERAL_GUARANTORS = /\bGuarantors\b|\beach\s+(?:of\s+the\s+)?Guarantor\b|\bco-?guarantors?\b|(?:各|每一|每名)保证人|保证人(?:之间|各自|共同)/u;
+const GUARANTOR_NAMED = /\bGuarantors?\b|\bguarantor\b|\bsurety\b|保证人|担保人/i;
+const DEBT_NAMED =
+  /\b(?:obligations?|indebtedness|debts?|liabilities|amounts?|sums?|payments?|invoices?|price)\b[^;。]{0,120}\b(?:Buyer|Debtor|Customer|Purchaser|Borrower|Company|Applicant|owe[sd]?|owing|due|payable|under|of)\b|\bGuaranteed\s+(?:Obligations|Debt|Amounts?)\b|主债务|主合同|货款|债务|付款义务|欠款|欠付|款项/i;
 const WAIVES = /\bwaive[sd]?\b|\bwaiver\b|放弃/i;
 const DEFENCES = /\bpresentment\b|\bnotice\b|\bdemand\b|\bsuretyship\b|\bdefen[cs]es?\b|抗辩/i;
 
@@ -103,10 +111,50 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
           },
         });
       }
-      if (!collection && !OF_PAYMENT.test(section.text)) {
+      // core terms first: who guarantees, which debt, and how the guarantor is liable
+      const several = SEVERAL_GUARANTORS.test(section.text) || (Array.isArray(context.facts.guarantor) && context.facts.guarantor.length > 1);
+      const primary = JOINT.test(section.text) || (!several && (OF_PAYMENT.test(section.text) || PRIMARY.test(section.text)));
+      // (a guaranty "of collection" is that finding already)
+      if (!primary && !collection) {
         context.report({
           ...anchor,
           severity: 'warning',
+          message: several
+            ? {
+                en: 'Unexpected guaranty by several guarantors that does not make them jointly and severally liable, expected `The Guarantors are jointly and severally liable`: otherwise each may answer only for a share',
+                zh: '多名保证人的保证条款未约定连带责任，应写明“各保证人承担连带责任（jointly and severally liable）”：否则每名保证人可能只按份额承担责任',
+              }
+            : {
+                en: 'Unexpected guaranty that does not say how the guarantor is liable, expected it jointly and severally liable with the buyer as a primary obligor (`absolutely and unconditionally guarantees payment`)',
+                zh: '保证条款未写明保证人的责任方式，应写明保证人作为主债务人与买方承担连带责任（“无条件地保证付款”）',
+              },
+        });
+      }
+      if (!GUARANTOR_NAMED.test(section.text) && !(typeof context.facts.guarantor?.name === 'string' && section.text.includes(context.facts.guarantor.name))) {
+        context.report({
+          ...anchor,
+          severity: 'warning',
+          message: {
+            en: 'Unexpected guaranty that names no guarantor, expected who guarantees (name and address)',
+            zh: '保证条款未写明保证人，应写明保证人的姓名（名称）和地址',
+          },
+        });
+      }
+      if (!DEBT_NAMED.test(section.text)) {
+        context.report({
+          ...anchor,
+          severity: 'warning',
+          message: {
+            en: "Unexpected guaranty that does not say which debt it covers, expected the buyer's obligations it guarantees (the contract, the invoices, or all amounts the buyer owes)",
+            zh: '保证条款未写明所担保的主债务，应写明被担保的买方债务（合同、发票或买方所欠全部款项）',
+          },
+        });
+      }
+      // "of payment" and the governing law are drafting points once the core terms are there
+      if (!collection && !OF_PAYMENT.test(section.text)) {
+        context.report({
+          ...anchor,
+          severity: 'info',
           message: {
             en: 'Unexpected guaranty that does not say it is a guaranty of payment, expected `This is a guaranty of payment and not of collection`',
             zh: '保证条款未写明为付款保证，应写明“本保证为付款保证（guaranty of payment），而非收款保证”',
@@ -116,7 +164,7 @@ This is a guaranty of payment and not of collection. The Guarantor waives notice
       if (!GOVERNING_LAW.test(section.text)) {
         context.report({
           ...anchor,
-          severity: 'warning',
+          severity: 'info',
           message: {
             en: "Unexpected guaranty without a governing law, expected e.g. `This guaranty is governed by the law of the State of California`, the guarantor's state",
             zh: '保证条款未约定适用法律，应约定保证人所在州的法律，如“本保证适用美国加利福尼亚州法律”',

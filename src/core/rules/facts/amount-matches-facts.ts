@@ -3,7 +3,7 @@ import type { Facts } from '../../facts/facts.js';
 import { formatAmountLike } from '../../facts/format.js';
 import { defineRule, type Block, type Message, type Report, type RuleContext, type ReportFix } from '../../rule.js';
 import { amountRoles, type RoledAmount } from './roles.js';
-import { caseAmounts, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
+import { caseAmounts, contextOf, inCurrency, moneyText, sentenceEnd, sentenceStart } from './support.js';
 import { replaceWith } from '../fix-titles.js';
 import { numberWord } from '../../facts/number-words.js';
 import { plausibleAmountSlip } from '../../facts/slip.js';
@@ -100,6 +100,8 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
   const invoices = (facts.invoices ?? []).flatMap((i) => (typeof i.amount === 'number' ? [toMinor(i.amount)] : []));
   const invoiced = invoices.reduce((a, b) => a + b, 0);
   const paidSomething = paidInText.length > 0 || (facts.payments ?? []).some((p) => typeof p.amount === 'number' && p.amount > 0);
+  const recorded = (facts.payments ?? []).flatMap((p) => (typeof p.amount === 'number' && p.amount > 0 ? [toMinor(p.amount)] : []));
+  const recordedSet = new Set([...recorded, recorded.reduce((a, b) => a + b, 0)]);
   for (const { mention, role, claimed, block } of roled) {
     if (!block) continue;
     const local = mention.start - block.start;
@@ -167,6 +169,30 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
         continue;
       }
     }
+    // a payment the letter says it received must be one the case records: crediting the wrong payment makes the balance wrong
+    if (role === 'paid' && recorded.length > 0 && !recordedSet.has(mention.minor) && !known.has(mention.minor)) {
+      const { sentence } = contextOf(block, mention);
+      if (!CREDIT_NOTE.test(sentence)) {
+        const list = recorded.map((m) => moneyText(facts, m / 100));
+        add(
+          mention,
+          {
+            en: `Unexpected \`${mention.raw}\` as a payment received, expected a payment the case facts record (\`payments\`: ${list.join(', ')})`,
+            zh: `已收款项 \`${mention.raw}\` 与案件事实不符，应为事实 \`payments\` 中记录的付款（${list.join('、')}）`,
+          },
+          recorded.length === 1
+            ? [
+                {
+                  title: replaceWith(formatAmountLike(recorded[0]! / 100, mention.raw)),
+                  edits: [{ start: mention.start, end: mention.end, text: formatAmountLike(recorded[0]! / 100, mention.raw) }],
+                },
+              ]
+            : [],
+          [context.relatedFact('payments')].filter((r): r is Related => r !== undefined),
+        );
+        continue;
+      }
+    }
     if (known.has(mention.minor) || components.has(mention)) continue;
     if (role === 'rate' && annual !== undefined && perDay(block, mention)) {
       const daily = dailyRateProblem(facts, mention, annual, owedMinor);
@@ -210,6 +236,9 @@ export function amountProblems(context: RuleContext): AmountProblem[] {
   }
   return problems;
 }
+
+// a credit note, a deduction or a discount is no payment the case records
+const CREDIT_NOTE = /\bcredit\s+(?:note|memo)|\bdeduct|\ballowance\b|\brebate\b|\bdiscount\b|贷项|冲抵|冲减|折让|扣减|扣除|抵扣|退货/iu;
 
 // "still owed": 尚欠, outstanding, remains unpaid, balance
 const STILL_OWED_BEFORE =

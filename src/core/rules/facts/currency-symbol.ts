@@ -1,6 +1,7 @@
-import { readAmounts, SIGN_CURRENCIES } from '../../facts/amounts.js';
+import { readAmounts, SIGN_CURRENCIES, type AmountMention } from '../../facts/amounts.js';
+import { blockAt } from '../../blocks.js';
 import { formatFigures } from '../../facts/format.js';
-import { defineRule } from '../../rule.js';
+import { defineRule, type Block } from '../../rule.js';
 import { replaceWith } from '../fix-titles.js';
 import { amountProblems, type AmountProblem } from './amount-matches-facts.js';
 
@@ -9,6 +10,27 @@ function rightValue(problem: AmountProblem): number | undefined {
   const replacement = problem.fixes[0]?.edits[0]?.text;
   const read = replacement ? readAmounts(replacement) : [];
   return read.length === 1 ? read[0]!.value : undefined;
+}
+
+const YUAN_BEFORE = /(?:人民币|人民幣|RMB|CNY)\s{0,2}$/i;
+const YUAN_AFTER = /^\s{0,2}(?:元|圆|[(（]\s{0,2}(?:人民币|人民幣|RMB|CNY)|(?:人民币|RMB|CNY)\b)/i;
+const YUAN_CELL = /人民币|人民幣|\bRMB\b|\bCNY\b/i;
+
+/** True when the text beside a `¥` amount names the yuan: just before or after it, or in its table's row or column. */
+function yuanBeside(blocks: readonly Block[], mention: AmountMention): boolean {
+  const block = blockAt(blocks, mention.start);
+  if (!block) return false;
+  const local = mention.start - block.start;
+  if (YUAN_BEFORE.test(block.text.slice(Math.max(0, local - 12), local))) return true;
+  if (YUAN_AFTER.test(block.text.slice(local + mention.raw.length, local + mention.raw.length + 16))) return true;
+  const cell = block.cell;
+  if (!cell) return false;
+  return blocks.some(
+    (b) =>
+      b.cell?.table === cell.table &&
+      ((b.cell.row === cell.row && b !== block) || (b.cell.row === 0 && b.cell.column === cell.column)) &&
+      YUAN_CELL.test(b.text),
+  );
 }
 
 export default defineRule({
@@ -56,6 +78,8 @@ export default defineRule({
     const wrong = new Map(amountProblems(context).map((p) => [p.mention, p]));
     for (const mention of amounts) {
       if (!mention.ambiguous || !mention.symbol) continue;
+      // `¥` beside 人民币 (人民币¥86,000.00, ¥86,000.00（人民币捌万陆仟元整）, a 人民币 row or column) says which yen it is
+      if (mention.symbol === '¥' && yuanBeside(context.blocks, mention)) continue;
       const options = SIGN_CURRENCIES[mention.symbol] ?? [];
       const currency = facts.currency && options.includes(facts.currency) ? facts.currency : undefined;
       const problem = wrong.get(mention);

@@ -55,7 +55,7 @@ const CHARGE =
 const ADDED_AFTER =
   /^\s*(?:[,，]\s*)?(?:plus\b|\+|together\s+with\b|in\s+addition\s+to\b|excluding\b|exclusive\s+of\b|before\b|另加|另计|外加|加上|以及|不含|不包括)/iu;
 const INCLUDED_AFTER =
-  /^\s*[,，(（]?\s*(?:including|inclusive\s+of|incl\.?|with)\s+(?:all\s+|accrued\s+|late[-\s]payment\s+|contractual\s+)?(?:interest|fees?|charges?|costs?|penalt)|^\s*[,，(（]?\s*(?:含|包括|包含)(?:逾期)?(?:利息|违约金|滞纳金|费用)/iu;
+  /^\s*(?:[,，(（]\s*)?(?:(?:including|inclusive\s+of|incl\.?|with)\s+(?:(?:all|accrued|contractual|late[-\s]payment)\s+)?(?:interest|fees?|charges?|costs?|penalt)|(?:含|包括|包含)(?:逾期)?(?:利息|违约金|滞纳金|费用))/iu;
 const CLAIM =
   /\b(?:owe[sd]?|owing|outstanding|overdue|unpaid|due|balance|total|sum|amount|principal|claim(?:s|ed)?|invoice[sd]?|pay|paid\s+by|payment\s+of|remit|settle|transfer|wire|arrears|debt)\b|欠|未付|尚未支付|应付|应于|支付|付款|付清|货款|合计|共计|总额|总计|本金|款项|金额/i;
 const HEADER_ROLE: readonly [RegExp, AmountRole][] = [

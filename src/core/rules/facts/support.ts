@@ -246,12 +246,19 @@ export function relativePaymentDeadline(sentence: string): boolean {
 const OFFER =
   /\b(?:as\s+an?\s+alternative|alternatively|(?:an?|the|this|either|other|second)\s+option|options?\s*:|(?:we|I)\s+(?:will|would|can|could|may|are\s+(?:prepared|willing|happy)\s+to|am\s+(?:prepared|willing|happy)\s+to)\s+(?:also\s+)?(?:accept|agree\s+to|consider|offer)|(?:payment|repayment|instal(?:l)?ment)\s+(?:plan|schedule|arrangement)|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,2})\s+(?:equal\s+)?(?:(?:monthly|weekly|quarterly|consecutive)\s+)?(?:payments|instal(?:l)?ments|tranches)|instal(?:l)?ments?)\b|(?:可(?:以)?接受|同意|愿意)(?:贵司)?(?:分期|分[两二三四五六七八九十\d]+期)|分[两二三四五六七八九十\d]+期(?:支付|付款|偿还)|分期(?:付款|还款|支付)|还款计划|付款计划|付款方案/iu;
 
+/** The text without the markup and spaces that end it (a loop: a pattern anchored at the end would be quadratic). */
+function trimMarkupEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && '*_` \t\r\n'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** The sentence (or paragraph) that introduces a list item ("We would accept three instalments:"), if any. */
 export function leadIn(blocks: readonly Block[], block: Block): string | undefined {
   if (!block.listItem) return undefined;
   let i = blocks.indexOf(block) - 1;
   for (let steps = 0; i >= 0 && steps < 20; i--, steps++) {
-    const text = blocks[i]!.text.replace(/[*_`\s]+$/g, '');
+    const text = trimMarkupEnd(blocks[i]!.text);
     if (/[:：]$/.test(text)) return text.slice(-200);
     if (!blocks[i]!.listItem) return undefined;
   }

@@ -21,7 +21,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`(?<![\w%])%[A-Za-z_][A-Za-z0-9_]{1,30}%(?![\w%])`,
     String.raw`(?<![\]\\!])\[[A-Z][A-Z0-9]+(?:[ _\-/][A-Z0-9]+)*\](?![(\[:])`,
     // a field name in brackets: [today10], [customer_name], [invoiceNo], [amount] (not [sic], [x], [a])
-    String.raw`(?<![\]\\!\w])\[(?:[a-z][a-z]*(?:[0-9]+|[_.][A-Za-z0-9]+|[A-Z][a-z]+)+[a-z0-9]*|(?:${FIELD_WORD})(?:[ _-](?:${FIELD_WORD}))*)\](?![(\[:])`,
+    String.raw`(?<![\]\\!\w])\[(?:(?=[a-z]+[0-9_.A-Z])[a-z][A-Za-z0-9]{0,30}(?:[_.][A-Za-z0-9]{1,30}){0,4}|(?:${FIELD_WORD})(?:[ _-](?:${FIELD_WORD})){0,3})\](?![(\[:])`,
     String.raw`(?<![A-Za-z0-9])X{3,}(?![A-Za-z0-9])`,
     String.raw`(?<![A-Za-z0-9])TBD(?![A-Za-z0-9])`,
     String.raw`[（(【\[]\s*(?:待填|待定|待补充|待确认|请填写|此处填写)[^）)】\]\n]{0,20}[）)】\]]`,
@@ -38,30 +38,44 @@ const PLACEHOLDER = new RegExp(
 );
 
 // a blank after a label for what a person writes by hand: "Signature: ____", "Date: ____", "签字（盖章）：____"
+// (each pattern reads a line's end or start already trimmed, so that none has two quantifiers over the same spaces)
 const HANDWRITTEN_LABEL =
-  /(?:\b(?:signature|signed|sign(?:\s+here)?|by|name|print(?:ed)?\s+name|full\s+name|title|position|date|dated|witness|place|initials?|company\s+(?:chop|seal|stamp)|for\s+and\s+on\s+behalf\s+of[^:：\n]*|authori[sz]ed\s+(?:signatory|representative))|签字|签名|签章|签署|盖章|公章|日期|姓名|职务|授权代表|法定代表人|经办人|见证人|[（(][^）)\n]{0,8}[）)])\s*[:：]?\s*$/i;
-// a blank on a line of its own, or one label of a form's line: the lines of a signature block
+  /(?:\b(?:signature|signed|sign(?:\s+here)?|by|name|print(?:ed)?\s+name|full\s+name|title|position|date|dated|witness|place|initials?|company\s+(?:chop|seal|stamp)|for\s+and\s+on\s+behalf\s+of[^:：\n]{0,60}|authori[sz]ed\s+(?:signatory|representative))|签字|签名|签章|签署|盖章|公章|日期|姓名|职务|授权代表|法定代表人|经办人|见证人|[（(][^）)\n]{0,8}[）)])(?:\s?[:：])?$/i;
+// a blank on a line of its own, or after a party's label: the lines of a signature block
 const LABEL_ONLY =
-  /^(?:[\s>*_|-]*|\s*(?:[A-Z][A-Za-z]+(?:\s+(?:of\s+|for\s+)?[A-Z][A-Za-z]+){0,3}|甲方|乙方|丙方|保证人|担保人|卖方|买方|债权人|债务人|供方|需方)\s*[（(]?[^）)\n]{0,12}[）)]?\s*[:：]\s*)$/;
-// what may stand beside a signature blank on its line: nothing, the signer's name, "(David Zhang)", another label "Date: ____"
-const BESIDE_BLANK = /^\s*(?:[（(][^）)\n]{0,30}[）)]|[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4}|\s[^\n:：,，。]{1,30}[:：].*)?\s*$/;
+  /^(?:[>*_|-]*|(?:[A-Z][A-Za-z]+(?:\s(?:of\s|for\s)?[A-Z][A-Za-z]+){0,3}|甲方|乙方|丙方|保证人|担保人|卖方|买方|债权人|债务人|供方|需方)(?:\s?[（(][^）)\n]{0,12}[）)])?\s?[:：])$/;
+// "For Harbor Valve Works LLC: ____", "On behalf of 宁波联合实业有限公司：____"
+const SIGN_FOR = /^(?:for|on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of)\s[^:：\n]{1,80}[:：]$/i;
+// what may stand beside a signature blank on its line: nothing, "(David Zhang)", the signer's name, another label "Date: ____"
+const PARENTHESISED = /^[（(][^）)\n]{0,30}[）)]$/;
+const SIGNER_NAME = /^[A-Z][A-Za-z.'’-]*(?:,?\s[A-Z][A-Za-z.'’-]*){0,4}$/;
+const ANOTHER_LABEL = /^[^\n:：,，。\s][^\n:：,，。]{0,29}[:：]/;
 // "Signed in San Mateo on ____ 2026", "签署于____年", "this ____ day of ____"
-const SIGNED_ON = /\b(?:signed|executed|dated|made|sworn)\b[^.\n]{0,60}\b(?:on|this|at)\s*$|(?:签署|签订|签字|盖章)(?:日期)?(?:于|为)?\s*$/i;
-const DAY_OF = /\bthis\s*$|\bday\s+of\s*$/i;
+const SIGNED_ON = /\b(?:signed|executed|dated|made|sworn)\b[^.\n]{0,60}\b(?:on|this|at)$|(?:签署|签订|签字|盖章)(?:日期)?(?:于|为)?$/i;
+const DAY_OF = /\bthis$|\bday\s+of$/i;
 // 【付款方式】 at the start of a line, its text after it, is a heading
-const ZH_HEADING_AFTER = /^\s*\S/;
+const ZH_HEADING_AFTER = /^\s*[^\s:：]/;
+
+const MAY_BE_INNOCENT = /^(?:[_＿]+|【|\[[ \u3000]+\]$)/;
+
+function besideBlank(lineAfter: string): boolean {
+  // (a Markdown hard line break, `\\` at the end of the line, is no text)
+  const t = lineAfter.trim().replace(/\\$/, '').trimEnd();
+  return t === '' || PARENTHESISED.test(t) || SIGNER_NAME.test(t) || (/^\s/.test(lineAfter) && ANOTHER_LABEL.test(t));
+}
 
 /** True when a match is no placeholder by where it stands (a signature blank, a 【】 heading, a task box). */
 function innocent(raw: string, lineBefore: string, lineAfter: string, nearEnd: boolean): boolean {
   if (/^[_＿]+$/.test(raw)) {
-    if (HANDWRITTEN_LABEL.test(lineBefore)) return true;
+    const before = lineBefore.trim();
+    if (HANDWRITTEN_LABEL.test(before)) return true;
     // the signature block at the end: "Guarantor: ________", "____________ (Seller)"
-    if (SIGNED_ON.test(lineBefore) || (DAY_OF.test(lineBefore) && /\b(?:signed|executed|dated|witness)/i.test(lineBefore + lineAfter))) return true;
-    return nearEnd && LABEL_ONLY.test(lineBefore) && BESIDE_BLANK.test(lineAfter);
+    if (SIGNED_ON.test(before) || (DAY_OF.test(before) && /\b(?:signed|executed|dated|witness)/i.test(lineBefore + lineAfter))) return true;
+    return nearEnd && (LABEL_ONLY.test(before) || SIGN_FOR.test(before)) && besideBlank(lineAfter);
   }
-  if (/^【/.test(raw)) return /^\s*(?:[#>*-]+\s*)?$/.test(lineBefore) && ZH_HEADING_AFTER.test(lineAfter) && !/^\s*[:：]/.test(lineAfter);
+  if (/^【/.test(raw)) return /^[#>*-]*$/.test(lineBefore.replace(/\s/g, '')) && ZH_HEADING_AFTER.test(lineAfter);
   // "- [ ] item" is a task box
-  if (/^\[[ \u3000]+\]$/.test(raw)) return /^\s*(?:(?:[-*+]|\d+[.)])\s+)?$/.test(lineBefore);
+  if (/^\[[ \u3000]+\]$/.test(raw)) return /^(?:[-*+]|\d+[.)])?$/.test(lineBefore.trim());
   return false;
 }
 
@@ -110,11 +124,17 @@ export default defineRule({
       PLACEHOLDER.lastIndex = 0;
       for (let m = PLACEHOLDER.exec(block.text); m; m = PLACEHOLDER.exec(block.text)) {
         const raw = m[0];
-        const lineStart = block.text.lastIndexOf('\n', m.index - 1) + 1;
-        const lineEnd = block.text.indexOf('\n', m.index + raw.length);
-        const lineBefore = block.text.slice(lineStart, m.index);
-        const lineAfter = block.text.slice(m.index + raw.length, lineEnd === -1 ? block.text.length : lineEnd);
-        if (innocent(raw, lineBefore, lineAfter, nearEnd)) continue;
+        if (MAY_BE_INNOCENT.test(raw)) {
+          // the line around the match, at most 120 characters each side: what stands beside it on its line
+          const from = Math.max(0, m.index - 120);
+          const to = Math.min(block.text.length, m.index + raw.length + 120);
+          const beforeText = block.text.slice(from, m.index);
+          const afterText = block.text.slice(m.index + raw.length, to);
+          const lineBefore = beforeText.slice(beforeText.lastIndexOf('\n') + 1);
+          const nl = afterText.indexOf('\n');
+          const lineAfter = nl === -1 ? afterText : afterText.slice(0, nl);
+          if (innocent(raw, lineBefore, lineAfter, nearEnd)) continue;
+        }
         const start = block.start + m.index;
         const end = start + raw.length;
         const key = MUSTACHE_KEY.exec(raw)?.[1];
