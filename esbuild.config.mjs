@@ -84,6 +84,18 @@ if (existsSync('src/node/worker.ts')) {
     plugins: [yamlEsm],
   });
 }
+// the language server the desktop extension starts (a process of its own, over IPC), beside the pool's worker
+if (existsSync('src/node/server-main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/node/server-main.ts'],
+    outfile: 'dist/server.cjs',
+    format: 'cjs',
+    platform: 'node',
+    minify: true,
+    plugins: [yamlEsm],
+  });
+}
 // the language server in a Web Worker (the web extension's), beside the pool's web worker
 if (existsSync('src/server/web-server.ts')) {
   builds.push({

@@ -13,7 +13,7 @@ import { documentLabel, OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js
 import type { Template } from '../core/templates/index.js';
 import { freeName } from './commands.js';
 import { cases as coreCases, engine, format, ruleRegistry } from './core.js';
-import type { Linter } from './diagnostics.js';
+import type { DunmarkClient } from './client.js';
 import type { TemplateCatalog } from './templates.js';
 import { markAsSentCommand, replaceTexts } from './sent.js';
 import { readSettings, workspaceFileSystem } from './settings.js';
@@ -143,7 +143,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly linter: Linter) {
+  constructor(private readonly linter: DunmarkClient) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const later = (): void => this.refreshSoon();
     this.disposables.push(
@@ -614,7 +614,7 @@ class CaseCommands {
 }
 
 /** Registers the Cases view, its badge and its commands. */
-export function registerCasesView(linter: Linter, catalog: TemplateCatalog): vscode.Disposable[] {
+export function registerCasesView(linter: DunmarkClient, catalog: TemplateCatalog): vscode.Disposable[] {
   const provider = new CasesView(linter);
   const view = vscode.window.createTreeView('dunmark.cases', { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);

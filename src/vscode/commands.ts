@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { isoToday } from '../core/facts/facts.js';
 import type { Template } from '../core/templates/index.js';
-import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
-import { isLinted, type Linter } from './diagnostics.js';
+import { isLinted, type DunmarkClient } from './client.js';
 import { saveFactsToCase } from './case-write.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
 import { inheritedOf, parsedHead } from './parsed.js';
@@ -117,8 +116,7 @@ function suggestedFile(template: Template, facts: Record<string, unknown>, near:
 
 /** A new document's file name in a case folder: its date and stage (or kind), `2026-11-25-final-demand.md`. */
 function draftName(facts: Record<string, unknown>, template: Template): string {
-  const date = typeof facts.date === 'string' ? facts.date : isoToday();
-  return `${date}-${template.stage ?? template.kind}.md`;
+  return drafting().draftFileName(template, typeof facts.date === 'string' ? facts.date : isoToday());
 }
 
 /** `name` in `folder`, or `name-2`, `name-3`, ... when a file of that name exists (never overwritten). */
@@ -222,7 +220,7 @@ interface DraftRequest {
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
 class DraftingCommands {
   constructor(
-    private readonly linter: Linter,
+    private readonly linter: DunmarkClient,
     private readonly catalog: TemplateCatalog,
     private readonly previews: PreviewProvider,
     private readonly extensionUri: vscode.Uri,
@@ -406,7 +404,7 @@ class DraftingCommands {
   async fixAll(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isLinted(editor.document)) return false;
-    const fixed = await fixAllEdit(this.linter, editor.document);
+    const fixed = await this.linter.fixAll(editor.document);
     if (!fixed) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Dunmark found nothing to fix automatically.'));
       return false;
@@ -429,7 +427,7 @@ function asArgs(a: unknown): CommandArgs {
 }
 
 /** Registers every Dunmark command. */
-export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerCommands(linter: DunmarkClient, catalog: TemplateCatalog, previews: PreviewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
   const c = new DraftingCommands(linter, catalog, previews, extensionUri);
   const r = vscode.commands.registerCommand;
   return [

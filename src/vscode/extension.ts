@@ -1,8 +1,8 @@
-/** The Node entry of the extension (desktop and remote hosts). */
+/** The Node entry of the extension (desktop and remote hosts): the language server runs as a process of its own. */
 import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { activateDunmark, type DunmarkApi } from './activate.js';
 import { registerExport } from './export.js';
-import { nodeThreads } from '../node/threads.js';
 
 /** Set by the bundle's first line (esbuild banner); absent when the sources run unbundled. */
 declare const __dunmarkLoadStart: number | undefined;
@@ -11,8 +11,10 @@ const loadMs = typeof __dunmarkLoadStart === 'number' && __dunmarkLoadStart > 0 
 
 /** Called by VS Code on the first Markdown document or Dunmark command. */
 export function activate(context: vscode.ExtensionContext): DunmarkApi {
-  const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.cjs').fsPath;
-  const api = activateDunmark(context, loadMs, nodeThreads(worker, { heapMb: 2048 }));
+  // the bundled server (dist/server.cjs) over IPC; its pool's threads run dist/worker.cjs
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.cjs').fsPath;
+  const server = { module, transport: TransportKind.ipc };
+  const api = activateDunmark(context, loadMs, (options) => new LanguageClient('dunmark', 'Dunmark', { run: server, debug: server }, options));
   // Word and PDF export: desktop and remote hosts only (LibreOffice runs beside the extension host)
   context.subscriptions.push(...registerExport(context, api.linter));
   return api;
