@@ -80,6 +80,10 @@ export const DEBOUNCE_MS = 100;
 
 type Reason = 'type' | 'open' | 'save';
 
+/** Most Markdown files the workspace scan checks; folders it never enters. */
+const MAX_WORKSPACE_FILES = 2000;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor']);
+
 /** The outcome of one check of one document version. */
 interface Checked {
   version: number;
@@ -115,6 +119,9 @@ export class DunmarkServer {
   private ruleDocs: string | undefined;
   /** Config files whose error was already shown (once each until config files change). */
   private readonly reportedConfigErrors = new Set<string>();
+  /** The scan of the workspace's closed letters (once, on the first `workspace/diagnostic`). */
+  private scanned: Promise<void> | undefined;
+  private scanning = false;
   /** The last Fix All computed for each document (by version). */
   private readonly fixAllCache = new Map<string, { version: number; edit: Promise<{ edits: LspTextEdit[]; applied: number } | undefined> }>();
 
@@ -210,6 +217,7 @@ export class DunmarkServer {
       return { kind: DocumentDiagnosticReportKind.Full, items: checked ? this.toDiagnostics(uri, checked) : [] };
     });
     c.languages.diagnostics.onWorkspace(async () => {
+      await this.scanWorkspace();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const uri of [...this.closed]) {
         await this.pending.get(uri);
@@ -379,6 +387,38 @@ export class DunmarkServer {
     for (const w of list ?? []) w.resolve();
   }
 
+  /**
+   * The workspace's letters no editor has open, checked once from disk for `workspace/diagnostic`: those
+   * with problems are kept as closed letters (re-checked when they change on disk, dropped when deleted).
+   */
+  private scanWorkspace(): Promise<void> {
+    return (this.scanned ??= (async () => {
+      const files: string[] = [];
+      const walk = async (folder: string, depth: number): Promise<void> => {
+        const entries = await this.host.fs.readDirectory(folder).catch(() => []);
+        for (const e of entries) {
+          if (files.length >= MAX_WORKSPACE_FILES || depth > 8) return;
+          if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
+          const child = joinUri(folder, e.name);
+          if (e.isDirectory) await walk(child, depth + 1);
+          else if (/\.md$/i.test(e.name)) files.push(child);
+        }
+      };
+      for (const folder of this.workspaceFolders) await walk(folder, 0);
+      this.scanning = true;
+      try {
+        for (const uri of files) {
+          if (this.documents.has(uri) || this.closed.has(uri)) continue;
+          await this.checkClosed(uri);
+          if (this.results.get(uri)?.findings.length) this.closed.add(uri);
+          else this.results.delete(uri);
+        }
+      } finally {
+        this.scanning = false;
+      }
+    })());
+  }
+
   /** Checks a file that is not open, from disk (a closed letter; Lint Workspace). */
   private checkClosed(uri: string): Promise<void> {
     const run = (async () => {
@@ -506,6 +546,8 @@ export class DunmarkServer {
   private publish(uri: string): void {
     const checked = this.results.get(uri);
     if (this.pull) {
+      // the workspace scan answers with its reports itself
+      if (this.scanning) return;
       // clients that pull are told when closed letters or case files changed
       if (!this.documents.has(uri) || checked?.inCaseFiles.length || this.publishedCaseFiles.size)
         void this.connection.languages.diagnostics.refresh().catch(() => undefined);

@@ -79,8 +79,9 @@ function shown(d: vscode.Diagnostic): ShownFinding {
 export class DunmarkClient implements vscode.Disposable {
   /** Config and case files as the extension's commands read them (drafting, export, the Cases view). */
   readonly discovery = new Discovery();
-  private readonly client: BaseLanguageClient;
+  private lsp: BaseLanguageClient | undefined;
   private readonly started: Promise<boolean>;
+  private disposed = false;
   /** The version of each open document when its diagnostics last arrived. */
   private readonly shownVersion = new Map<string, number>();
   private readonly arrived = new Map<string, (() => void)[]>();
@@ -101,7 +102,53 @@ export class DunmarkClient implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     makeClient: ClientFactory,
   ) {
-    this.client = makeClient({
+    // the client library is evaluated and the server started once activation has returned
+    this.started = new Promise<boolean>((resolve) => {
+      setTimeout(() => {
+        if (this.disposed) return resolve(false);
+        try {
+          this.lsp = this.createClient(makeClient);
+        } catch (error) {
+          console.error(`[dunmark] the language client could not be made: ${String(error)}`);
+          return resolve(false);
+        }
+        this.lsp.start().then(
+          () => {
+            this.running = true;
+            resolve(true);
+          },
+          (error: unknown) => {
+            console.error(`[dunmark] the language server did not start: ${String(error)}`);
+            resolve(false);
+          },
+        );
+      }, 0);
+    });
+    const ws = vscode.workspace;
+    const configWatcher = ws.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const configChanged = (): void => this.discovery.clear();
+    const caseWatcher = ws.createFileSystemWatcher(`**/{${CASE_FILE_NAMES.join(',')}}`);
+    const caseChanged = (): void => this.caseFileChanged(0);
+    this.disposables.push(
+      configWatcher,
+      configWatcher.onDidChange(configChanged),
+      configWatcher.onDidCreate(configChanged),
+      configWatcher.onDidDelete(configChanged),
+      caseWatcher,
+      caseWatcher.onDidChange(caseChanged),
+      caseWatcher.onDidCreate(caseChanged),
+      caseWatcher.onDidDelete(caseChanged),
+      ws.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && isCaseFile(e.document.uri)) this.caseFileChanged(300);
+      }),
+      ws.onDidCloseTextDocument((d) => this.shownVersion.delete(d.uri.toString())),
+      // a workspace trusted later may use its config files' options: the server is told
+      ws.onDidGrantWorkspaceTrust(() => void this.trustGranted()),
+    );
+  }
+
+  private createClient(makeClient: ClientFactory): BaseLanguageClient {
+    const client = makeClient({
       documentSelector: [
         ...CHECKED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
         ...CASE_FILE_NAMES.map((name) => ({ scheme: 'file', pattern: `**/${name}` })),
@@ -131,7 +178,7 @@ export class DunmarkClient implements vscode.Disposable {
     });
     // this client takes its diagnostics pushed: each check's outcome is one event for the status bar, the
     // export and the approval, and closed letters keep theirs (other editors may pull, LSP 3.17)
-    this.client.registerFeature({
+    client.registerFeature({
       fillClientCapabilities: (capabilities) => {
         if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
       },
@@ -141,55 +188,34 @@ export class DunmarkClient implements vscode.Disposable {
     });
     // the server's own files (web: read through this client; Node: the server reads them itself)
     const fs = vscode.workspace.fs;
-    this.client.onRequest('dunmark/readFile', async ({ uri }: { uri: string }) => {
+    client.onRequest('dunmark/readFile', async ({ uri }: { uri: string }) => {
       try {
         return new TextDecoder().decode(await fs.readFile(vscode.Uri.parse(uri)));
       } catch {
         return null;
       }
     });
-    this.client.onRequest('dunmark/readDirectory', async ({ uri }: { uri: string }) => {
+    client.onRequest('dunmark/readDirectory', async ({ uri }: { uri: string }) => {
       try {
         return (await fs.readDirectory(vscode.Uri.parse(uri))).map(([name, type]) => ({ name, isDirectory: (type & vscode.FileType.Directory) !== 0 }));
       } catch {
         return [];
       }
     });
-    this.client.onRequest('dunmark/isDirectory', async ({ uri }: { uri: string }) => {
+    client.onRequest('dunmark/isDirectory', async ({ uri }: { uri: string }) => {
       try {
         return ((await fs.stat(vscode.Uri.parse(uri))).type & vscode.FileType.Directory) !== 0;
       } catch {
         return false;
       }
     });
-    this.started = this.client.start().then(
-      () => (this.running = true),
-      (error: unknown) => {
-        console.error(`[dunmark] the language server did not start: ${String(error)}`);
-        return false;
-      },
-    );
-    const ws = vscode.workspace;
-    const configWatcher = ws.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    const configChanged = (): void => this.discovery.clear();
-    const caseWatcher = ws.createFileSystemWatcher(`**/{${CASE_FILE_NAMES.join(',')}}`);
-    const caseChanged = (): void => this.caseFileChanged(0);
-    this.disposables.push(
-      configWatcher,
-      configWatcher.onDidChange(configChanged),
-      configWatcher.onDidCreate(configChanged),
-      configWatcher.onDidDelete(configChanged),
-      caseWatcher,
-      caseWatcher.onDidChange(caseChanged),
-      caseWatcher.onDidCreate(caseChanged),
-      caseWatcher.onDidDelete(caseChanged),
-      ws.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && isCaseFile(e.document.uri)) this.caseFileChanged(300);
-      }),
-      ws.onDidCloseTextDocument((d) => this.shownVersion.delete(d.uri.toString())),
-      // a workspace trusted later may use its config files' options: the server is told
-      ws.onDidGrantWorkspaceTrust(() => void this.trustGranted()),
-    );
+    return client;
+  }
+
+  /** The running client (after `started` resolved true). */
+  private get client(): BaseLanguageClient {
+    if (!this.lsp) throw new Error('the language client is not running');
+    return this.lsp;
   }
 
   private async trustGranted(): Promise<void> {
@@ -240,12 +266,12 @@ export class DunmarkClient implements vscode.Disposable {
 
   /** True while documents are checked off the extension host's thread (the server runs, in a process or worker of its own). */
   get checksOffThread(): boolean {
-    return this.running && this.client.isRunning();
+    return this.running && this.lsp?.isRunning() === true;
   }
 
   /** Dunmark's diagnostics of a document, as shown. */
   diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] {
-    return this.client.diagnostics?.get(uri) ?? [];
+    return this.lsp?.diagnostics?.get(uri) ?? [];
   }
 
   /** True when the shown diagnostics are those of the document's current text. */
@@ -297,6 +323,7 @@ export class DunmarkClient implements vscode.Disposable {
   dispose(): void {
     if (this.caseTimer) clearTimeout(this.caseTimer);
     for (const d of this.disposables) d.dispose();
-    void this.client.stop().catch(() => undefined);
+    this.disposed = true;
+    void this.lsp?.stop().catch(() => undefined);
   }
 }
