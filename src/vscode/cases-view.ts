@@ -160,7 +160,8 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   /** Attaches the tree view (for its badge). */
   attach(view: vscode.TreeView<Node>): void {
     this.view = view;
-    void this.updateBadge();
+    // the badge needs the cases read (the core's case code): after activation, not during it
+    setTimeout(() => void this.updateBadge(), 0);
   }
 
   /** Reads the portfolio again now. */
