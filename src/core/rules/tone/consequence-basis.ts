@@ -1,9 +1,12 @@
 import { defineRule, type RuleContext } from '../../rule.js';
+import { frameMessage, meaningFindings } from '../../meaning/index.js';
+import { clauseSections } from '../clause/clause-sections.js';
 import { INSTITUTIONS } from '../clause/institutions.js';
 import data from '../data/tone-consequences.json';
 import {
   compileList,
   findInLetterProse,
+  isAccepted,
   isDunningLetter,
   isLateStage,
   quote,
@@ -15,6 +18,11 @@ import {
 } from './phrases.js';
 
 const CONSEQUENCES = compileList(data as PhraseList);
+// Steps a creditor may take on its own, beside the one in \`next_step\`: a claim with its credit insurer, a collection
+// agency, suspending supply, a report to a commercial credit agency. From the final demand on they are no unbacked
+// consequence; a report to a state register (征信, the central bank's credit reference system) still needs one.
+const OWN_STEPS = new Set(data.ownSteps);
+const STATE_REGISTER = new RegExp(data.stateRegister, 'iu');
 const STEPS: Record<string, readonly string[]> = data.steps;
 const US_COURT = new RegExp(`${data.usCourt.en}|${data.usCourt.zh}`, 'iu');
 // A reservation of rights names a remedy without announcing it ("our rights, including arbitration under clause 17, are reserved")
@@ -147,6 +155,8 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
           },
         });
         continue;
+      } else if (OWN_STEPS.has(category) && !STATE_REGISTER.test(match.text)) {
+        continue;
       } else if (facts.next_step && !(STEPS[category] ?? []).includes(facts.next_step)) {
         why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
       } else if (
@@ -171,6 +181,15 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
           zh: `不应出现 ${q}（${info.reason.zh}，${why.zh}），应${info.expected.zh}`,
         },
       });
+    }
+    // the meaning layer: a measure only a court orders (freeze, seize, garnish, 查封, 限高) or a taking the creditor
+    // cannot do, stated as what will happen, at any stage and whatever \`next_step\` says (see src/core/meaning)
+    const reported = new Set<number>();
+    const inClause = new Set(clauseSections(context).flatMap((s) => s.blocks));
+    for (const found of meaningFindings(context, 'consequence-basis')) {
+      if (inClause.has(found.block) || reported.has(found.sentence.start) || isAccepted(context, found.start, found.end)) continue;
+      reported.add(found.sentence.start);
+      context.report({ start: found.start, end: found.end, message: frameMessage(found, quote(context.text.slice(found.start, found.end))) });
     }
   },
 });
