@@ -18,7 +18,7 @@ export interface Frame {
   trigger: string;
   with?: string[][];
   scope?: 'clause' | 'sentence';
-  needs?: 'modal'[];
+  needs?: ('modal' | 'modal-or-passive')[];
   unless?: Unless[];
   examples: string[];
   innocent: string[];
@@ -80,11 +80,15 @@ export function matchFrames(reading: Reading, frames: readonly Frame[]): FrameMa
   const out: FrameMatch[] = [];
   for (const frame of frames) {
     for (const trigger of reading.of(frame.trigger)) {
+      // a word in its ordinary sense is no trigger: "seize this opportunity", 曝光补偿, 上门安装
+      if (reading.of('innocent-sense').some((i) => i.start <= trigger.start && i.end >= trigger.end)) continue;
       const sentence = frame.scope === 'sentence';
       const slots: Hit[] = [trigger];
       let complete = true;
       for (const group of frame.with ?? []) {
-        const found = group.flatMap((cls) => (sentence ? reading.of(cls) : reading.inClause(cls, trigger))).find((h) => h.start !== trigger.start || h.end !== trigger.end);
+        const found = group
+          .flatMap((cls) => (sentence ? reading.of(cls) : reading.inClause(cls, trigger)))
+          .find((h) => !(h.start <= trigger.start && h.end >= trigger.end));
         if (!found) {
           complete = false;
           break;
@@ -92,7 +96,10 @@ export function matchFrames(reading: Reading, frames: readonly Frame[]): FrameMa
         slots.push(found);
       }
       if (!complete) continue;
-      if (frame.needs?.includes('modal') && !reading.inClause('modal', trigger).length && !(sentence && reading.has('modal'))) continue;
+      const modal = reading.inClause('modal', trigger).length > 0 || (sentence && reading.has('modal'));
+      if (frame.needs?.includes('modal') && !modal) continue;
+      // a measure said as what will or may happen, or as done to the debtor ("are frozen", 被冻结), not a "frozen lobster shipment"
+      if (frame.needs?.includes('modal-or-passive') && !modal && !reading.passive(trigger)) continue;
       if (innocent(reading, frame, trigger)) continue;
       out.push({ frame, start: Math.min(...slots.map((s) => s.start)), end: Math.max(...slots.map((s) => s.end)), slots });
       break;

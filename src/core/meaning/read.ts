@@ -243,7 +243,7 @@ export class Reading {
     }
     CLAUSE_BREAK.lastIndex = 0;
     for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) this.breaks.push(m.index);
-    this.question = /[?？]\s*["'”’」)）]*\s*$/u.test(text);
+    this.question = /[?？]["'”’」)）]*$/u.test(text.trimEnd());
   }
 
   of(cls: string): readonly Hit[] {
@@ -287,8 +287,8 @@ export class Reading {
       if (idioms.some((i) => i.start <= n.start && i.end >= n.end)) continue;
       if (n.start >= h.start && n.end <= h.end) continue;
       if (!following && n.start >= h.end) continue;
-      const after = this.text.slice(n.end, n.end + 12);
-      if (/^\s*to\b/i.test(after)) continue;
+      // "told not to ship": the negation governs the infinitive after it
+      if (/^(?:not|never)$/i.test(this.text.slice(n.start, n.end)) && /^\s*to\b/i.test(this.text.slice(n.end, n.end + 6))) continue;
       const zh = !/[A-Za-z]/.test(this.text.slice(n.start, n.end));
       // the negation governs paying or answering: a condition or a description of the debt, not the act
       if (conditions.some((c) => c.start >= n.end && c.start - n.end <= (zh ? 2 : 12) && !/[,;，；。]/u.test(this.text.slice(n.end, c.start)))) continue;

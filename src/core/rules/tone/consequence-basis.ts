@@ -137,6 +137,8 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     // the text is evidence: an institution it names, with the contract clause it files under, counts as much as \`contract.arbitration\`
     const body = context.text.slice(context.body.start);
     const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(body) && CLAUSE_CITED.test(body) ? 'named' : undefined);
+    // sentences this rule's phrases already speak of: the meaning layer adds no second finding there
+    const reported = new Set<number>();
     for (const match of findInLetterProse(context, CONSEQUENCES)) {
       if (inert(context, match)) continue;
       const category = match.entry.category;
@@ -146,6 +148,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
       if (!late) {
         why = { en: `in ${stage.en}`, zh: `出现在${stage.zh}中` };
       } else if (category === 'enforcement' && debtorInChina && usCourtIn(context.text, sentenceAt(match.block, match.start))) {
+        reported.add(sentenceAt(match.block, match.start).start);
         context.report({
           start: match.start,
           end: match.end,
@@ -173,6 +176,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
         why = { en: 'while neither `contract.arbitration` nor the text names an institution', zh: '但 `contract.arbitration` 和正文均未写明仲裁机构' };
       }
       if (!why) continue;
+      reported.add(sentenceAt(match.block, match.start).start);
       context.report({
         start: match.start,
         end: match.end,
@@ -184,7 +188,6 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     }
     // the meaning layer: a measure only a court orders (freeze, seize, garnish, 查封, 限高) or a taking the creditor
     // cannot do, stated as what will happen, at any stage and whatever \`next_step\` says (see src/core/meaning)
-    const reported = new Set<number>();
     const inClause = new Set(clauseSections(context).flatMap((s) => s.blocks));
     for (const found of meaningFindings(context, 'consequence-basis')) {
       if (inClause.has(found.block) || reported.has(found.sentence.start) || isAccepted(context, found.start, found.end)) continue;

@@ -1,7 +1,18 @@
 import { defineRule } from '../../rule.js';
 import data from '../data/tone-insults.json';
 import { frameMessage, meaningFindings, saidInnocently } from '../../meaning/index.js';
-import { compileList, findReportable, isAccepted, isClause, oncePerSentence, phraseMessage, quote, removeSentenceFix, sentenceAt, type PhraseList } from './phrases.js';
+import {
+  compileList,
+  findReportable,
+  isAccepted,
+  isClause,
+  oncePerSentence,
+  phraseMessage,
+  quote,
+  removeSentenceFix,
+  sentenceAt,
+  type PhraseList,
+} from './phrases.js';
 
 const INSULTS = compileList(data as PhraseList);
 // An allegation with its basis ("we allege ... on the basis of ...", 涉嫌…根据…) is a statement, not an insult
