@@ -37,8 +37,9 @@ const proseProcessor = unified().use(remarkParse);
 export const PIECE_LENGTH = 64 * 1024;
 
 const BLANK = /^[ \t]*$/;
-// a letter or a digit, but not an ordered list's next item (`2.`, `3)`), which continues the list across a blank line
-const PIECE_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}]/u;
+// a letter or a digit (but not an ordered list's next item, `2.` or `3)`, which continues the list across a
+// blank line), a heading's `#` or a table's `|`: at the margin after a blank line, none continues what came before
+const PIECE_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}#|]/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML = /^ {0,3}<(script|pre|style|textarea)(?:[ \t>]|$)/i;
 const HTML_START: readonly [RegExp, string][] = [
@@ -56,7 +57,7 @@ const HTML_START: readonly [RegExp, string][] = [
 const DELIMITER_ROW = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t|:-]*-[ \t|:-]*$/;
 
 /**
- * The places a body can be cut (line starts after a blank line, before a letter or a digit, outside
+ * The places a body can be cut (line starts after a blank line, before a letter, a digit, `#` or `|`, outside
  * fences and HTML blocks) and, for each stretch between two of them, whether it may hold a table:
  * a delimiter row and a pipe somewhere in the stretch (no GFM table has neither).
  */

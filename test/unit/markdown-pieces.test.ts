@@ -87,7 +87,7 @@ describe('parsing a long document in pieces', () => {
     );
   }).timeout(180_000); // many parses: no time limit that a busy machine could miss
 
-  it('cuts only after a blank line, before a letter or a digit, outside fences and HTML blocks', () => {
+  it('cuts only after a blank line, before a letter, a digit, `#` or `|`, outside fences and HTML blocks', () => {
     const text = 'Dear Mr. Zhou,\n\n```\n\ncode\n```\n\n<!-- open\n\nstill html\n-->\n\nBack to prose.\n\n- item\n\nNext.\n';
     const cuts = pieceStarts(text, 1);
     assert.deepEqual(
