@@ -86,7 +86,10 @@ disputes:
     const others = (facts.invoices ?? []).map((i) => i.number).filter((n): n is string => typeof n === 'string' && !disputed.has(n));
     for (const m of body.matchAll(NO_DISPUTE)) {
       // "invoice PBH-5561, which is not disputed": a sentence about another invoice only says the truth
-      const sentence = body.slice(sentenceStart(body, m.index), sentenceEnd(body, m.index + m[0].length));
+      const sentence = body.slice(
+        Math.max(sentenceStart(body, m.index), m.index - 300),
+        Math.min(sentenceEnd(body, m.index + m[0].length), m.index + m[0].length + 300),
+      );
       const aboutOther = others.some((n) => sentence.includes(n)) && !open.some((d) => d.invoice === undefined || sentence.includes(d.invoice));
       if (aboutOther) continue;
       denied = true;

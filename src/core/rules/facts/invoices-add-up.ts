@@ -3,7 +3,7 @@ import { toMinor } from '../../facts/amounts.js';
 import { formatMoney } from '../../facts/format.js';
 import { defineRule, type Block, type RuleContext } from '../../rule.js';
 import { amountRoles, type RoledAmount } from './roles.js';
-import { caseAmounts, contextOf, inCurrency, sentenceEnd } from './support.js';
+import { caseAmounts, inCurrency, sentenceEnd, sentenceStart } from './support.js';
 
 /**
  * The arithmetic a reader does with a letter's figures: the invoices it lists, less the payments and
@@ -93,20 +93,40 @@ function invoiceNumbers(text: string, known: ReadonlySet<string>): { number: str
 /** Where the sentence holding `i` ends; a single line break inside a paragraph (a wrapped line) ends none. */
 function proseSentenceEnd(text: string, i: number): number {
   let end = sentenceEnd(text, i);
-  while (end < text.length && text[end] === '\n' && text[end + 1] !== '\n' && !/[.;!?。；！？:：]\s*$/.test(text.slice(Math.max(0, end - 2), end)))
+  while (
+    end < i + WINDOW &&
+    end < text.length &&
+    text[end] === '\n' &&
+    text[end + 1] !== '\n' &&
+    !/[.;!?。；！？:：]\s*$/.test(text.slice(Math.max(0, end - 2), end))
+  )
     end = sentenceEnd(text, end + 1);
-  return end;
+  return Math.min(end, i + WINDOW);
 }
+
+/** How far after an invoice number its amount is looked for (characters). */
+const WINDOW = 200;
+
+/** The words of the sentence just before and after an amount, at most `width` each side (never the whole sentence: linear on a long one). */
+function around(block: Block, mention: AmountMention, width: number): { before: string; after: string } {
+  const s = block.text;
+  const i = mention.start - block.start;
+  const j = mention.end - block.start;
+  const from = Math.max(sentenceStart(s, i), i - width);
+  const to = Math.min(sentenceEnd(s, j), j + width);
+  return { before: s.slice(from, i).replace(MARKUP, ''), after: s.slice(j, to).replace(MARKUP, '') };
+}
+const MARKUP = /[*_`~]/g;
 
 /** True when the words around an amount say it is what is still owed (a balance), not a total of invoices. */
 function isStillOwed(block: Block, mention: AmountMention): boolean {
-  const { before, after } = contextOf(block, mention, 60);
+  const { before, after } = around(block, mention, 60);
   return STILL_OWED.test(before.slice(-50)) || STILL_OWED.test(after.slice(0, 30));
 }
 
 /** True when the words just around an amount present it as the balance or a total. */
 function isBalance(block: Block, mention: AmountMention): boolean {
-  const { before, after } = contextOf(block, mention, 60);
+  const { before, after } = around(block, mention, 60);
   return BALANCE_BEFORE.test(before) || BALANCE_AFTER.test(after);
 }
 
@@ -179,26 +199,27 @@ function readFigures(context: RuleContext, currency: string): Figures {
   for (const [block, amounts] of byBlock) {
     if (block.cell) continue;
     const numbers = invoiceNumbers(block.text, known);
-    for (const { number, index } of numbers) {
+    let first = 0;
+    numbers.forEach(({ number, index }, k) => {
       const at = block.start + index;
-      const end = block.start + proseSentenceEnd(block.text, index + number.length);
-      const candidate = amounts.find(
-        (a) =>
-          a.mention.start > at &&
-          a.mention.start <= end &&
-          !used.has(a.mention) &&
-          (a.role === 'owed' || a.role === 'zero') &&
-          // "GLP-26-0457 (USD 17,750.00) remain unpaid" is the invoice's amount; "A remains outstanding at USD 13,400.00" is a balance
-          !BALANCE_BEFORE.test(block.text.slice(index + number.length, a.mention.start - block.start)) &&
-          // the amount belongs to the nearest invoice number before it
-          !numbers.some((n) => block.start + n.index > at && block.start + n.index < a.mention.start),
-      );
-      if (!candidate) continue;
+      // the amount belongs to the nearest invoice number before it, in the same sentence, close after it
+      const next = numbers[k + 1];
+      const end = Math.min(block.start + proseSentenceEnd(block.text, index + number.length), next ? block.start + next.index : Infinity);
+      while (first < amounts.length && amounts[first]!.mention.start <= at) first++;
+      let candidate: RoledAmount | undefined;
+      for (let a = first; a < amounts.length && amounts[a]!.mention.start <= end; a++) {
+        const r = amounts[a]!;
+        if (used.has(r.mention) || (r.role !== 'owed' && r.role !== 'zero')) continue;
+        // "GLP-26-0457 (USD 17,750.00) remain unpaid" is the invoice's amount; "A remains outstanding at USD 13,400.00" is a balance
+        if (!BALANCE_BEFORE.test(block.text.slice(index + number.length, r.mention.start - block.start))) candidate = r;
+        break;
+      }
+      if (!candidate) return;
       used.add(candidate.mention);
-      if (listed.has(number)) continue;
+      if (listed.has(number)) return;
       listed.add(number);
       figures.invoices.push({ key: number, mention: candidate.mention });
-    }
+    });
   }
   for (const r of roled) {
     if (used.has(r.mention) || !r.block) continue;
