@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listRules } from '../index.js';
+import { rules } from '../core/rules/index.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
 import { regroupCaseFindings } from './case-results.js';
@@ -214,7 +214,14 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   results.splice(0, results.length, ...regroupCaseFindings(results, caseTexts));
 
   if (format === 'json') io.stdout(formatJson(results));
-  else if (format === 'sarif') io.stdout(formatSarif(results, listRules(), io.cwd));
+  else if (format === 'sarif')
+    io.stdout(
+      formatSarif(
+        results,
+        rules.map((rule) => ({ ...rule.meta })),
+        io.cwd,
+      ),
+    );
   else io.stdout(formatStylish(results, useColour(io.isTTY, process.env)));
 
   if (status === 2) return 2;

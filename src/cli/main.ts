@@ -1,13 +1,7 @@
 // The `dunmark` command: dispatches to the subcommands; every failure is one line on stderr.
 import { isMainThread } from 'node:worker_threads';
-import { APPROVE_HELP, runApprove } from './approve.js';
-import { CASES_HELP, runCases } from './cases.js';
 import type { CliIo, Command } from './io.js';
-import { runLint } from './lint.js';
 import { VERSION } from './package-info.js';
-import { runRender } from './render.js';
-import { runRules } from './rules.js';
-import { runTemplates } from './templates.js';
 import { UsageError } from './usage.js';
 
 /** Help of `dunmark`. */
@@ -35,14 +29,15 @@ Exit status: 0 no errors, 1 errors found (or render facts missing), 2 usage, fil
 Not legal advice: Dunmark checks wording and facts; a lawyer decides legal steps.
 `;
 
+// Each command is a chunk of its own, loaded only when it runs: `dunmark lint` on one letter loads
+// neither the template catalogue nor the cases, export or approval code.
 const COMMANDS: Record<string, Command> = {
-  lint: runLint,
-  render: runRender,
-  templates: runTemplates,
-  rules: runRules,
-  cases: runCases,
-  approve: runApprove,
-  // the export code (docx, LibreOffice) is a chunk of its own, loaded only when it is used
+  lint: async (argv, io) => (await import('./lint.js')).runLint(argv, io),
+  render: async (argv, io) => (await import('./render.js')).runRender(argv, io),
+  templates: async (argv, io) => (await import('./templates.js')).runTemplates(argv, io),
+  rules: async (argv, io) => (await import('./rules.js')).runRules(argv, io),
+  cases: async (argv, io) => (await import('./cases.js')).runCases(argv, io),
+  approve: async (argv, io) => (await import('./approve.js')).runApprove(argv, io),
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
   // the language server runs until its client says exit (vscode-languageserver reads --stdio, --node-ipc, --socket=N)
   lsp: async (argv, io) => {
@@ -58,7 +53,6 @@ const COMMANDS: Record<string, Command> = {
 
 /** Help of the subcommands that do not print their own. */
 const COMMAND_HELP: Record<string, string> = {
-  cases: CASES_HELP,
   render: `Usage: dunmark render TEMPLATE_ID --facts FACTS.yaml [--out FILE [--force]]
        dunmark render TEMPLATE_ID --facts AGING.csv|AGING.xlsx [--map MAP.json] --out-dir DIR [--case-folders] [--force]
 
@@ -73,7 +67,6 @@ its case.yaml and the letter). MAP.json (default: the report's name with .map.js
 facts; see examples/aging/. Every debtor whose facts do not satisfy the template is reported by row,
 column and fact and not written (exit 1); the others are written.
 `,
-  approve: APPROVE_HELP,
   templates: `Usage: dunmark templates [--format text|json]
 
 Lists the templates: id, title, kind, stage or clause, language, and the facts each requires.

@@ -25,22 +25,49 @@ export type ParseConfigResult = { ok: true; config: DunmarkConfig } | { ok: fals
 
 type Segment = string | number;
 
-let compiled: ValidateFunction | undefined;
+/** Validators by the rule ids a config sets (most configs set none or a few). */
+const compiled = new Map<string, ValidateFunction>();
+let ajv: Ajv | undefined;
+let fullSchema: Record<string, unknown> | undefined;
 
 /**
- * The schema's validator, compiled on first use (once per process). The schema is generated and
- * checked against the meta-schema by the unit tests, so it is not checked again here (that was most
- * of the compile time).
+ * The validator of a config that sets the rules `ids`: the whole schema with `rules` narrowed to
+ * those ids (an unknown id is still an unexpected key), compiled on first use and kept. Compiling the
+ * options of every rule took most of a one-letter `dunmark lint`; a config names a few of them. The
+ * schema is generated and checked against the meta-schema by the unit tests, so it is not checked
+ * again here.
  */
-function validator(): ValidateFunction {
-  if (!compiled) {
+function validator(ids: readonly string[]): ValidateFunction {
+  const key = [...ids].sort().join('\u0000');
+  let check = compiled.get(key);
+  if (!check) {
     // verbose: each error carries the schema it failed (what the message says is expected);
     // inlineRefs off: the rules share one compiled definition instead of a copy each
-    const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, inlineRefs: false, verbose: true });
-    ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-    compiled = ajv.compile(configSchema(rules.map((r) => r.meta)));
+    ajv ??= new Ajv({ allErrors: false, strict: false, validateSchema: false, inlineRefs: false, verbose: true }).addFormat('date', {
+      type: 'string',
+      validate: isIsoDate,
+    });
+    fullSchema ??= configSchema(rules.map((r) => r.meta));
+    const props = fullSchema.properties as Record<string, Record<string, unknown>>;
+    const ruleProps = props.rules!.properties as Record<string, unknown>;
+    const narrowed = {
+      ...fullSchema,
+      $id: `${String(fullSchema.$id)}#${compiled.size}`,
+      properties: {
+        ...props,
+        rules: { ...props.rules, properties: Object.fromEntries(ids.filter((id) => Object.hasOwn(ruleProps, id)).map((id) => [id, ruleProps[id]])) },
+      },
+    };
+    check = ajv.compile(narrowed);
+    compiled.set(key, check);
   }
-  return compiled;
+  return check;
+}
+
+/** The rule ids a config value sets (`rules`' own keys), for the validator. */
+function ruleIdsOf(value: unknown): string[] {
+  const r = typeof value === 'object' && value !== null ? (value as { rules?: unknown }).rules : undefined;
+  return typeof r === 'object' && r !== null && !Array.isArray(r) ? Object.keys(r) : [];
 }
 
 /** The plain value of a JSON tree. Keys are own properties (`__proto__` too), so the schema sees every one. */
@@ -200,7 +227,7 @@ export function parseConfig(text: string, file: string): ParseConfigResult {
   if (!root) return { ok: false, error: { message: 'Unexpected empty file, expected a JSON object', line: 1, column: 1 } };
   try {
     const value = valueOf(root);
-    const check = validator();
+    const check = validator(ruleIdsOf(value));
     if (!check(value)) {
       const error = check.errors?.find((e) => e.keyword !== 'if') ?? check.errors?.[0];
       if (error) {

@@ -1,23 +1,7 @@
 import { defineRule } from '../../rule.js';
-import { clauseSections, matchesIn, sectionAnchor } from './clause-sections.js';
-import { INSTITUTIONS, type Institution } from './institutions.js';
+import { clauseSections, matchesIn, sectionAnchor, type ClauseSection } from './clause-sections.js';
+import { cityCommission, institutionMentions, isCityCommission, type Institution } from './institutions.js';
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const BY_NAME = new Map<string, Institution>();
-for (const i of INSTITUTIONS) for (const n of i.names) BY_NAME.set(n.toLowerCase(), i);
-const NAMES = [...BY_NAME.keys()].sort((a, b) => b.length - a.length);
-/** Any known name; Latin names on word boundaries, abbreviations case-sensitive. */
-const KNOWN = new RegExp(
-  INSTITUTIONS.flatMap((i) => i.names)
-    .sort((a, b) => b.length - a.length)
-    .map((n) => (/^[A-Z]{2,6}$/.test(n) ? `\\b${n}\\b` : /[A-Za-z]/.test(n) ? `\\b${escapeRegex(n).replace(/ /g, '\\s+')}\\b` : escapeRegex(n)))
-    .join('|'),
-  'gi',
-);
-const ABBREVIATION = /^[A-Z]{2,6}$/;
 /** Text that turns a known name into a different, non-existent body: "Beijing Arbitration Commission of Shanghai". */
 const DISTORTION = /^\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*/;
 /** Something that calls itself an arbitration body (English). */
@@ -35,21 +19,20 @@ interface Mention {
   end: number;
   text: string;
   institution: Institution | undefined;
+  /** Names the institution's rules only ("ICC Rules"), not the institution. */
+  rulesOnly: boolean;
 }
 
-function mentions(section: Parameters<typeof matchesIn>[0]): Mention[] {
+function mentions(section: ClauseSection): Mention[] {
   const out: Mention[] = [];
-  for (const m of matchesIn(section, KNOWN)) {
-    const found = BY_NAME.get(m.text.replace(/\s+/g, ' ').toLowerCase());
-    // Abbreviations count only in capitals: `icc` in running text is not the ICC.
-    if (ABBREVIATION.test(m.text.toUpperCase()) && m.text !== m.text.toUpperCase()) continue;
-    const block = section.blocks.find((b) => b.start <= m.start && m.end <= b.end)!;
-    const after = block.text.slice(m.end - block.start);
-    const distortion = /[a-z]/i.test(m.text) && !ABBREVIATION.test(m.text) ? DISTORTION.exec(after) : null;
-    if (distortion) {
-      out.push({ start: m.start, end: m.end + distortion[0].length, text: m.text + distortion[0], institution: undefined });
-    } else {
-      out.push({ start: m.start, end: m.end, text: m.text, institution: found });
+  for (const block of section.blocks) {
+    for (const m of institutionMentions(block.text)) {
+      const start = block.start + m.start;
+      const end = block.start + m.end;
+      const after = block.text.slice(m.end);
+      const distortion = /[a-z]/i.test(m.text) && !/^[A-Z]{2,6}$/.test(m.text) && !m.rulesOnly ? DISTORTION.exec(after) : null;
+      if (distortion) out.push({ start, end: end + distortion[0].length, text: m.text + distortion[0], institution: undefined, rulesOnly: false });
+      else out.push({ start, end, text: m.text, institution: m.institution, rulesOnly: m.rulesOnly });
     }
   }
   const overlaps = (s: number, e: number): boolean => out.some((o) => s < o.end && o.start < e);
@@ -57,18 +40,33 @@ function mentions(section: Parameters<typeof matchesIn>[0]): Mention[] {
     const lead = GENERIC_LEAD.exec(m.text)?.[0].length ?? 0;
     const name = m.text.slice(lead);
     if (/^(?:Arbitration|Arbitral)\b/.test(name) || overlaps(m.start + lead, m.end)) continue;
-    out.push({ start: m.start + lead, end: m.end, text: name, institution: undefined });
+    out.push({ start: m.start + lead, end: m.end, text: name, institution: isCityCommission(name) ? cityCommission(name) : undefined, rulesOnly: false });
   }
   for (const m of matchesIn(section, BODY_ZH)) {
     if (overlaps(m.start, m.end)) continue;
     const lead = ZH_LEAD.exec(m.text)?.[0].length ?? 0;
     const name = m.text.slice(lead);
     if (name.length < 4) continue;
-    if (NAMES.some((n) => name.endsWith(n))) continue;
-    out.push({ start: m.start + lead, end: m.end, text: name, institution: undefined });
+    out.push({ start: m.start + lead, end: m.end, text: name, institution: isCityCommission(name) ? cityCommission(name) : undefined, rulesOnly: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** The institution an arbitration clause names or, through rules only it administers, designates; with whether it is named. */
+export function clauseInstitution(section: ClauseSection): { institution: Institution; named: boolean } | undefined {
+  const found = mentions(section);
+  const named = found.find((m) => m.institution && !m.rulesOnly);
+  if (named?.institution) return { institution: named.institution, named: true };
+  const rules = found.find((m) => m.institution && m.rulesOnly && m.institution.administersOwnRulesOnly);
+  return rules?.institution ? { institution: rules.institution, named: false } : undefined;
+}
+
+const AD_HOC_RULES = /\bUNCITRAL\b|联合国国际贸易法委员会仲裁规则/i;
+const OFFSHORE_SEAT =
+  /\b(?:Hong\s+Kong|Singapore|London|Paris|Geneva|Zurich|Stockholm|New\s+York|Seoul|Tokyo)\b|香港|新加坡|伦敦|巴黎|日内瓦|斯德哥尔摩|纽约|首尔|东京/;
+// a seat in mainland China: where PRC law decides whether rules alone designate an institution
+const MAINLAND_SEAT =
+  /\b(?:Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Nanjing|Tianjin|Chongqing|Wuhan|Xiamen|Qingdao|Ningbo|Suzhou|Chengdu|Dalian|Mainland\s+China|PRC|People['’]s\s+Republic\s+of\s+China|China)\b(?!\s+International\s+Economic)|北京|上海|深圳|广州|杭州|南京|天津|重庆|武汉|厦门|青岛|宁波|苏州|成都|大连|中国(?!国际经济贸易|海事|贸仲)|中华人民共和国|内地/;
 
 export default defineRule({
   meta: {
@@ -132,9 +130,10 @@ Any dispute arising out of or in connection with this contract shall be submitte
           },
         });
       }
-      const known = found.filter((x) => x.institution);
+      // the institutions the clause names; rules only one institution administers designate it too
+      const known = found.filter((x) => x.institution && (!x.rulesOnly || x.institution.administersOwnRulesOnly));
       const first = known[0];
-      const second = known.find((x) => x.institution !== first?.institution);
+      const second = known.find((x) => x.institution?.id !== first?.institution?.id && !x.rulesOnly);
       if (first && second) {
         context.report({
           start: second.start,
@@ -145,10 +144,29 @@ Any dispute arising out of or in connection with this contract shall be submitte
           },
         });
       }
+      const named = found.some((x) => x.institution && !x.rulesOnly);
+      const rules = known.find((x) => x.rulesOnly);
+      if (!named && rules?.institution && MAINLAND_SEAT.test(section.text)) {
+        // "ICC Rules, Shanghai shall apply": rules without the institution that administers them, seated in mainland China
+        const i = rules.institution;
+        context.report({
+          start: rules.start,
+          end: rules.end,
+          severity: 'warning',
+          message: {
+            en: `Unexpected \`${rules.text}\` without the institution that administers them, expected the institution named too (${i.en}): a mainland Chinese court may hold that rules alone choose no institution (SPC Interpretation of the Arbitration Law, Art. 4)`,
+            zh: `只约定了 \`${rules.text}\` 而未约定管理仲裁的机构，应同时写明${i.zh}：仲裁地在内地时，法院可能认定仅约定仲裁规则不等于选定了仲裁机构（《最高人民法院关于适用〈中华人民共和国仲裁法〉若干问题的解释》第四条）`,
+          },
+        });
+      }
       if (found.length === 0) {
         const anchor = sectionAnchor(section);
+        // ad hoc arbitration under the UNCITRAL Rules seated outside mainland China is valid there (and its award
+        // enforceable in China); only a mainland seat needs an institution to be valid at all
+        const adHocOffshore = AD_HOC_RULES.test(section.text) && OFFSHORE_SEAT.test(section.text) && !MAINLAND_SEAT.test(section.text);
         context.report({
           ...anchor,
+          ...(adHocOffshore ? { severity: 'warning' as const } : {}),
           message: {
             en: 'Unexpected arbitration clause that names no institution, expected exactly one by its full name, such as China International Economic and Trade Arbitration Commission (CIETAC)',
             zh: '仲裁条款未约定仲裁机构，应写明一个仲裁机构的全称，如中国国际经济贸易仲裁委员会',
