@@ -11,7 +11,7 @@ import type { DunmarkConfig } from '../core/types.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
 import { documentLabel, OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
-import { freeName } from './commands.js';
+import { freeName, pickTemplate } from './commands.js';
 import { cases as coreCases, engine, format, ruleRegistry } from './core.js';
 import type { Linter } from './diagnostics.js';
 import type { TemplateCatalog } from './templates.js';
@@ -390,11 +390,14 @@ class CaseCommands {
     }
     const all = await this.templates();
     const fits = all.filter((t) => t.kind === draft.kind && t.stage === draft.stage);
-    const template = fits.find((t) => t.language === draft.language) ?? fits.find((t) => t.language === 'en') ?? fits[0];
-    if (!template) {
+    const preferred = fits.find((t) => t.language === draft.language) ?? fits.find((t) => t.language === 'en') ?? fits[0];
+    if (!preferred) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template drafts a {0}.', draft.stage));
       return undefined;
     }
+    // every template of the stage is offered, the case's language first (Enter takes it)
+    const template = await pickTemplate({ inLanguage: [preferred], others: fits.filter((t) => t !== preferred) }, vscode.l10n.t('Draft Next Letter'));
+    if (!template) return undefined;
     const target = await freeName(entry.folder, draft.fileName);
     return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
       templateId: template.id,

@@ -52,6 +52,18 @@ describe('extension manifest', () => {
     for (const id of referenced) assert.ok(contributed.includes(id), `${id} is referenced but not contributed`);
   });
 
+  it('the walkthrough opens an example letter the packaged extension carries, not a folder it does not have', () => {
+    const en = json<Record<string, string>>('package.nls.json');
+    const step = manifest.contributes.walkthroughs[0]!.steps[0]!;
+    const description = en[step.description.replace(/^%|%$/g, '')] ?? step.description;
+    assert.match(description, /command:dunmark\.openExample\b/);
+    assert.doesNotMatch(description, /examples\//, 'the packaged extension has no examples folder');
+    // the example ships in media/ (in the .vsix) and is the repository's letter with mistakes, kept the same
+    assert.match(read('.vscodeignore'), /^!media\/\*\*$/m);
+    assert.equal(read('media/walkthrough/example-letter.md'), read('examples/with-mistakes.md'));
+    assert.match(allCode, /'media', 'walkthrough', 'example-letter\.md'/);
+  });
+
   it('has the same keys in package.nls.json and package.nls.zh-cn.json, covering every %key%', () => {
     const en = json<Record<string, string>>('package.nls.json');
     const zh = json<Record<string, string>>('package.nls.zh-cn.json');
