@@ -1,21 +1,23 @@
 // How a function's time grows with its input, as a test may ask it on any machine: the same
 // function on the same kind of input at 1× and at 8× the size, measured in turn in the same run.
 // A linear function takes about 8 times as long on 8 times the input; a quadratic one 64 times,
-// a cubic one 512 times. A busy machine slows both sizes alike, so the ratio (never a wall-clock
-// limit) tells them apart with a wide margin: the bound is 32×, and a 1× time under FLOOR_MS counts
-// as FLOOR_MS (timer noise on a tiny time is no evidence). Speed goals live in `npm run bench`.
+// a cubic one 512 times. The time is CPU time (a busy machine that gives this process less of its
+// cores does not count), and the ratio (never a wall-clock limit) tells them apart with a wide
+// margin: the bound is 32×, and a 1× time under FLOOR_MS counts as FLOOR_MS (timer noise on a tiny
+// time is no evidence). Speed goals live in `npm run bench`.
 import assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 
 /** Times under this many milliseconds are all alike: noise, not growth. */
 const FLOOR_MS = 2;
 /** Linear is ~8×, quadratic ~64×: 32× fails only a super-linear function. */
 export const GROWTH_BOUND = 32;
 
+/** The CPU time `fn` takes, in milliseconds: time this process was not given by a busy machine does not count. */
 function timed(fn: () => unknown): number {
-  const start = performance.now();
+  const start = process.cpuUsage();
   fn();
-  return performance.now() - start;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /**
