@@ -71,11 +71,11 @@ export function frameMessage(f: MeaningFinding, quoted: string): { en: string; z
  * "nothing in this letter is a court order") or only described (an earlier case, what the law says):
  * a phrase list's match there is no threat.
  */
-export function saidInnocently(block: Block, text: string, start: number, end: number, after = true): boolean {
+export function saidInnocently(block: Block, text: string, start: number, end: number, after = true, arranged = false): boolean {
   const sentence = sentenceOf(block, start);
   const reading = readingOf(text, sentence);
   const hit = { cls: 'phrase', start: start - sentence.start, end: end - sentence.start, first: -1, last: -1 };
-  return reading.negated(hit, after) || reading.has('descriptive');
+  return reading.negated(hit, after) || reading.has('descriptive') || (arranged && reading.has('arranged'));
 }
 
 function sentenceOf(block: Block, offset: number): { start: number; end: number } {

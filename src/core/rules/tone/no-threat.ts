@@ -69,7 +69,8 @@ Fixes (suggestions): where a lawful phrase can take the threat's place in the sa
     const reported = new Set<number>();
     for (const match of oncePerSentence(findReportable(context, THREATS))) {
       // a negated or described threat is none: "nobody will visit your home", 我们不会上门
-      if (saidInnocently(match.block, context.text, match.start, match.end)) continue;
+      // ... and a visit by appointment, to inspect or to meet, is business
+      if (saidInnocently(match.block, context.text, match.start, match.end, true, match.entry.category === 'home')) continue;
       reported.add(sentenceAt(match.block, match.start).start);
       context.report({
         start: match.start,
