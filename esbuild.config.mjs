@@ -32,12 +32,12 @@ const builds = [
 // The extension bundles note when their code starts running, so activate() can report the load time.
 const loadStamp = { js: 'var __dunmarkLoadStart = typeof performance === "object" ? performance.now() : 0;' };
 // ...and read the built-in templates from the extension's templates/ folder on first use instead of
-// bundling the generated module (src/vscode/builtin-templates.ts stands in for it)
+// bundling the generated module (src/vscode/builtin-files.ts stands in for it, builtin-templates.ts fills it)
 const builtinTemplatesFromFolder = {
   name: 'builtin-templates-from-folder',
   setup(build) {
     build.onResolve({ filter: /\/builtin\.generated\.js$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'core', 'templates', 'index.ts')) ? { path: path.resolve('src/vscode/builtin-templates.ts') } : undefined,
+      args.importer.endsWith(path.join('src', 'core', 'templates', 'index.ts')) ? { path: path.resolve('src/vscode/builtin-files.ts') } : undefined,
     );
   },
 };
@@ -48,6 +48,25 @@ const yamlEsm = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: path.resolve('node_modules/yaml/browser/index.js') }));
   },
 };
+// The Node extension loads the core its UI uses (drafting, cases, forms) from a bundle of its own on
+// first use: activation evaluates the language client and the UI's wiring only
+const coreOnFirstUse = {
+  name: 'core-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core-lazy\.js$/ }, () => ({ path: './core.cjs', external: true }));
+  },
+};
+if (existsSync('src/vscode/core-lazy.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/vscode/core-lazy.ts'],
+    outfile: 'dist/core.cjs',
+    format: 'cjs',
+    platform: 'node',
+    minify: true,
+    plugins: [builtinTemplatesFromFolder, yamlEsm],
+  });
+}
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({
     ...common,
@@ -58,7 +77,7 @@ if (existsSync('src/vscode/extension.ts')) {
     external: ['vscode'],
     minify: true,
     banner: loadStamp,
-    plugins: [builtinTemplatesFromFolder, yamlEsm],
+    plugins: [coreOnFirstUse, builtinTemplatesFromFolder, yamlEsm],
   });
 }
 // the worker pool's threads: a worker_threads worker (desktop and remote hosts) and a Web Worker (web)
@@ -81,6 +100,18 @@ if (existsSync('src/node/worker.ts')) {
     minify: true,
     mainFields: ['browser', 'module', 'main'],
     conditions: ['worker'],
+    plugins: [yamlEsm],
+  });
+}
+// the language server the desktop extension starts (a process of its own, over IPC), beside the pool's worker
+if (existsSync('src/node/server-main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/node/server-main.ts'],
+    outfile: 'dist/server.cjs',
+    format: 'cjs',
+    platform: 'node',
+    minify: true,
     plugins: [yamlEsm],
   });
 }

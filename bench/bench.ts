@@ -2,8 +2,9 @@
 // letter, at ~3 KB, ~60 KB and ~600 KB, and reports the ratio, linearity, peak RSS, where the time
 // goes at 3 KB and 60 KB, and the extension bundle's size and load time.
 // Not a test: the numbers go in docs/benchmarks.md. Results are also written to .bench/results.json.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -256,8 +257,50 @@ console.log(
   `\npeak memory per MB of input (RSS added by one lint, fresh process): ${memory.map((m) => `${(m.bytes / 1024 / 1024).toFixed(1)} MB letter: +${m.addedMb.toFixed(0)} MB, ${m.perMb.toFixed(0)} MB per MB`).join('; ')}`,
 );
 
+// The CLI on one letter, whole process, beside a bare `node -e 0`: CPU time (user + system, read by
+// the process itself as it exits) is the measure on a shared machine; wall time beside it. Best of 10, alternated.
+let cliOneLetter: { cpuMs: number; wallMs: number; nodeCpuMs: number; nodeWallMs: number } | undefined;
+if (fs.existsSync(path.join(ROOT, 'dist/cli.mjs'))) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunmark-bench-cli-'));
+  const reporter = path.join(dir, 'cpu.cjs');
+  fs.writeFileSync(reporter, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\ncpu-us ${u.user + u.system}\\n`); });\n");
+  fs.copyFileSync(path.join(ROOT, 'examples/reminder-en.md'), path.join(dir, 'letter.md'));
+  const run = (args: string[]): { cpuMs: number; wallMs: number } => {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--require', reporter, ...args], { cwd: dir, encoding: 'utf8' });
+    const wallMs = performance.now() - started;
+    const cpu = /cpu-us (\d+)/.exec(r.stderr)?.[1];
+    return { cpuMs: cpu ? Number(cpu) / 1000 : NaN, wallMs };
+  };
+  const cli: { cpuMs: number; wallMs: number }[] = [];
+  const bare: { cpuMs: number; wallMs: number }[] = [];
+  for (let i = 0; i < 10; i++) {
+    bare.push(run(['-e', '0']));
+    cli.push(run([path.join(ROOT, 'dist/cli.mjs'), 'lint', 'letter.md']));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const least = (xs: { cpuMs: number; wallMs: number }[], k: 'cpuMs' | 'wallMs'): number => Math.min(...xs.map((x) => x[k]));
+  cliOneLetter = { cpuMs: least(cli, 'cpuMs'), wallMs: least(cli, 'wallMs'), nodeCpuMs: least(bare, 'cpuMs'), nodeWallMs: least(bare, 'wallMs') };
+  console.log(
+    `\n\`dunmark lint\` on one letter (examples/reminder-en.md), whole process, best of 10: CPU ${fmt(cliOneLetter.cpuMs)} ms (\`node -e 0\`: ${fmt(cliOneLetter.nodeCpuMs)} ms, ${(cliOneLetter.cpuMs / cliOneLetter.nodeCpuMs).toFixed(2)}×; goal ≤ 3.5×), wall ${fmt(cliOneLetter.wallMs)} ms (\`node -e 0\`: ${fmt(cliOneLetter.nodeWallMs)} ms; goal ≤ 300 ms)`,
+  );
+}
+
+// The common yardstick (the product owner's compare.mjs: lint against a bare remark parse and alex, in
+// one process, on its seeded 3 KB and 60 KB letters), when it is installed beside the project:
+// DUNMARK_YARDSTICK=/path/to/perf, or ../shared/perf. Not part of the repository; skipped without it.
+let yardstick: string | undefined;
+const yardstickDir = process.env.DUNMARK_YARDSTICK ?? path.join(ROOT, '..', 'shared', 'perf');
+if (fs.existsSync(path.join(yardstickDir, 'compare.mjs')) && fs.existsSync(path.join(yardstickDir, 'node_modules'))) {
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(yardstickDir, 'compare.mjs'), ROOT, '--quick'], { encoding: 'utf8' });
+  yardstick = r.stdout.trim();
+  console.log(
+    `\nyardstick (${path.basename(yardstickDir)}/compare.mjs --quick; goals: 3 KB ≤ 1.5×, 60 KB ≤ 1.3× the parse):\n${yardstick.replace(/^/gm, '  ')}`,
+  );
+} else console.log(`\nyardstick: not run (no compare.mjs with node_modules in ${yardstickDir}; set DUNMARK_YARDSTICK)`);
+
 fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
 fs.writeFileSync(
   path.join(ROOT, '.bench/results.json'),
-  `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension, workerRoundTrip, memory }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rules: listRules().length, rows, linearity, parseLinearity, peakRssMb, breakdowns, perRule, extension, workerRoundTrip, memory, cliOneLetter, yardstick }, null, 2)}\n`,
 );

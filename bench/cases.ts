@@ -170,7 +170,7 @@ try {
     return { ms: r.ms, perSecond: documents / (r.ms / 1000) };
   };
   const one = lintRun(['--jobs', '1']);
-  const all = lintRun([]);
+  const all = lintRun(['--jobs', '2']);
   fs.rmSync(path.join(root, '.dunmarkcache'), { force: true });
   const cacheFill = lintRun(['--cache']);
   const cached = lintRun(['--cache']);
@@ -181,10 +181,12 @@ try {
   console.log(`| floor: read every file once (${files} files, in-process) | ${s(floorMs)} | ${Math.round(files / (floorMs / 1000))} |`);
   console.log(`| \`dunmark cases\` (${CASES} cases, goal < 10 s) | ${s(cases.ms)} | ${Math.round(documents / (cases.ms / 1000))} |`);
   console.log(`| \`dunmark lint --jobs 1\` (one worker) | ${s(one.ms)} | ${Math.round(one.perSecond)} |`);
-  console.log(`| \`dunmark lint\` (every core: ${os.availableParallelism()} workers) | ${s(all.ms)} | ${Math.round(all.perSecond)} |`);
+  console.log(`| \`dunmark lint --jobs 2\` (two workers; goal ≥ 1,000/s) | ${s(all.ms)} | ${Math.round(all.perSecond)} |`);
   console.log(`| \`dunmark lint --cache\`, first run (fills the cache) | ${s(cacheFill.ms)} | ${Math.round(cacheFill.perSecond)} |`);
   console.log(`| \`dunmark lint --cache\`, second run (unchanged) | ${s(cached.ms)} | ${Math.round(cached.perSecond)} |`);
-  console.log(`\nall cores / one worker: ${(one.ms / all.ms).toFixed(2)}×; cached / uncached: ${(cached.ms / all.ms).toFixed(3)}`);
+  console.log(
+    `\ntwo workers / one worker: ${(one.ms / all.ms).toFixed(2)}× (goal ≥ 1.7× on a quiet machine); cached / uncached: ${(cached.ms / all.ms).toFixed(3)}`,
+  );
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, '.bench/cases.json'),

@@ -11,6 +11,7 @@ import { listTemplates, renderTemplate, type Template } from '../core/templates/
 import { decodeUtf8, isDanglingLink } from './file-io.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
+import { draftFileName } from '../core/drafting/names.js';
 
 /** What `render` passes on for a batch. */
 export interface BatchOptions {
@@ -127,7 +128,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<number
         { ...(date !== undefined ? { date } : {}), ...(deadline !== undefined ? { deadline } : {}) },
         { templates: options.templates, inherited: caseData },
       );
-      const name = `${typeof date === 'string' ? `${date}-` : ''}${template?.stage ?? template?.kind ?? options.template}.md`;
+      const name = draftFileName({ stage: template?.stage, kind: template?.kind, id: options.template }, typeof date === 'string' ? date : undefined);
       writes.push({ file: path.join(outDir, slug, 'case.yaml'), text: stringify(caseData, { lineWidth: 0 }) });
       writes.push({ file: path.join(outDir, slug, name), text: letter.ok ? letter.text : result.text });
     } else writes.push({ file: path.join(outDir, `${slug}.md`), text: result.text });

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rules } from '../core/rules/index.js';
 import type { CaseFileSource } from '../core/cases/case-file.js';
+import type { LintJob } from '../core/lint-job.js';
 import type { DunmarkConfig, Finding } from '../core/types.js';
 import { regroupCaseFindings } from './case-results.js';
 import { CliConfigs, ConfigFileError, readConfigFile } from './config-files.js';
@@ -20,6 +20,13 @@ import { documentFinding } from '../core/findings.js';
 
 /** How long one file may take by default (lint, or all passes of --fix), in milliseconds. */
 export const DEFAULT_MAX_MS = 30_000;
+
+/**
+ * One Markdown letter up to this size, with no --max-ms given, is linted in this thread: starting a
+ * worker (a second isolate loading the whole bundle) cost more than the lint itself, and a letter
+ * this small is checked in milliseconds (the lint is linear in the text).
+ */
+export const INLINE_MAX_BYTES = 64 * 1024;
 
 /** The finding that stands for a file that could not be checked within the budget. */
 function overBudget(maxMs: number): Finding {
@@ -114,7 +121,11 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
   // Every file is linted in a worker within --max-ms, many files on every core; with --cache, an
   // unchanged file is not linted (nor read) again. One file that cannot be read, checked or written
   // is one line on stderr, and the others go on.
-  const pool = cliPool(poolSize(files.length, jobs));
+  const inline =
+    files.length === 1 && values['max-ms'] === undefined && !/\.docx$/i.test(files[0]!) && (statOf(files[0]!)?.size ?? Infinity) <= INLINE_MAX_BYTES;
+  const pool = cliPool(inline ? 0 : poolSize(files.length, jobs));
+  const lintJob = async (job: LintJob): ReturnType<typeof pool.lint> =>
+    inline ? (await import('../core/lint-job.js')).runLintJob(job) : pool.lint(job, { budgetMs: maxMs });
   const cache = values.cache ? LintCache.open(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
   const caseTexts = new Map<string, string>();
   const lintFile = async (file: string): Promise<FileResult | undefined> => {
@@ -174,7 +185,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     const { text } = read.file;
     const byContent = cache?.byContent(file, read.file, read.file.hash, context);
     if (reuse(byContent)) return { file: shown, text, findings: byContent };
-    const answer = await pool.lint({ text, config, fix: values.fix, caseFiles }, { budgetMs: maxMs });
+    const answer = await lintJob({ text, config, fix: values.fix, caseFiles });
     // over budget says nothing about the letter, only about this run: reported, never cached
     if (answer.kind === 'over-budget') return { file: shown, text, findings: [overBudget(maxMs)] };
     if (answer.kind !== 'done') {
@@ -189,7 +200,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
       if (!written.ok) {
         io.stderr(`dunmark: ${shown}: ${written.reason}\n`);
         status = 2;
-        const again = await pool.lint({ text, config, fix: false, caseFiles }, { budgetMs: maxMs });
+        const again = await lintJob({ text, config, fix: false, caseFiles });
         return { file: shown, text, findings: again.kind === 'done' ? again.findings : [] };
       }
       const after = cache ? statOf(file) : undefined;
@@ -204,7 +215,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     const feed = async (): Promise<void> => {
       for (let i = next++; i < files.length; i = next++) found[i] = await lintFile(files[i]!);
     };
-    await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, feed));
+    await Promise.all(Array.from({ length: Math.min(files.length, Math.max(1, pool.size) * 2) }, feed));
     for (const result of found) if (result) results.push(result);
   } finally {
     pool.stop();
@@ -218,7 +229,7 @@ export const runLint: Command = async (argv: string[], io: CliIo): Promise<numbe
     io.stdout(
       formatSarif(
         results,
-        rules.map((rule) => ({ ...rule.meta })),
+        (await import('../core/rules/index.js')).rules.map((rule) => ({ ...rule.meta })),
         io.cwd,
       ),
     );

@@ -16,10 +16,24 @@ export const ONE_WORKER_BELOW = 48;
 /** True in one of the CLI's workers (the command itself must not run there). */
 export const isPoolWorker = !isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE;
 
+/**
+ * Tests only: a letter holding this text never finishes in a worker, so that the budget (--max-ms)
+ * can be tested on any machine, busy or fast, without timing anything (see test/unit/robustness.test.ts).
+ */
+const STALL_MARKER = process.env.DUNMARK_TEST_STALL_ON;
+
+function stallForever(): never {
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
 if (isPoolWorker) {
   const port = parentThreadPort();
   // Word reading (mammoth) is a chunk of its own, loaded by the first Word letter
-  if (port) serveJobs(port, (job: DunmarkJob) => answerJob(job, { docx: async (j) => (await import('../core/export/docx-job.js')).checkDocx(j) }));
+  if (port)
+    serveJobs(port, (job: DunmarkJob) => {
+      if (STALL_MARKER && job.task === 'lint' && job.text.includes(STALL_MARKER)) stallForever();
+      return answerJob(job, { docx: async (j) => (await import('../core/export/docx-job.js')).checkDocx(j) });
+    });
 }
 
 /** How many workers handle `count` items: `jobs` when given, else every core for a large run and one for a small one. */

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDocument } from 'yaml';
+import { caseFacts } from '../core/cases/case-file.js';
 import { listTemplates, renderTemplate } from '../core/templates/index.js';
+import { CliConfigs, ConfigFileError } from './config-files.js';
 import { isDanglingLink } from './file-io.js';
 import type { Command } from './io.js';
 import { formatWorkspaceProblem, loadWorkspace } from './templates.js';
@@ -90,7 +92,27 @@ export const runRender: Command = async (argv, io) => {
     io.stderr(`dunmark: ${id}: unknown template, expected one of the ids \`dunmark templates\` lists\n`);
     return 1;
   }
-  const result = renderTemplate(id, facts, { templates: workspace.templates });
+  // the letter belongs to the case of the folder it is written to (stdout: the current folder), like
+  // every other document: its case files' facts are inherited and its front matter keeps only its own
+  let inherited: Record<string, unknown> | undefined;
+  try {
+    const caseFiles = await new CliConfigs((file) => path.relative(io.cwd, file) || file).caseFilesFor(out ?? path.join(io.cwd, 'letter.md'));
+    const facts = caseFiles.length ? caseFacts(caseFiles) : undefined;
+    // a case file that cannot be read gives no facts: it is named, as `dunmark lint` and `cases` name it
+    const broken = facts?.files.find((f) => f.errors.length);
+    if (broken) {
+      const e = broken.errors[0]!;
+      const at = broken.lines.position(e.span.start);
+      io.stderr(`dunmark: ${broken.name}:${at.line}:${at.column}: ${e.message}\n`);
+      return 2;
+    }
+    inherited = facts?.data;
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    io.stderr(`dunmark: ${error.location()}: ${error.reason}\n`);
+    return 2;
+  }
+  const result = renderTemplate(id, facts, { templates: workspace.templates, ...(inherited ? { inherited } : {}) });
   if (!result.ok) {
     for (const p of result.problems) io.stderr(`dunmark: ${values.facts}: ${p.path ? `${p.path}: ` : ''}${p.message}\n`);
     return 1;

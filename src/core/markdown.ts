@@ -30,11 +30,16 @@ export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatte
  */
 export const bodyProcessor = unified().use(remarkParse).use(remarkTables);
 
+/** The body's grammar for a stretch that holds no table: CommonMark alone. */
+const proseProcessor = unified().use(remarkParse);
+
 /** Below this length a document is parsed in one piece. */
 export const PIECE_LENGTH = 64 * 1024;
 
 const BLANK = /^[ \t]*$/;
-const PIECE_START = /^[\p{L}\p{N}]/u;
+// a letter or a digit (but not an ordered list's next item, `2.` or `3)`, which continues the list across a
+// blank line), a heading's `#` or a table's `|`: at the margin after a blank line, none continues what came before
+const PIECE_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}#|]/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML = /^ {0,3}<(script|pre|style|textarea)(?:[ \t>]|$)/i;
 const HTML_START: readonly [RegExp, string][] = [
@@ -44,13 +49,26 @@ const HTML_START: readonly [RegExp, string][] = [
   [/^ {0,3}<!\[CDATA\[/, ']]>'],
 ];
 
-/** Offsets (line starts) where a document can be cut into pieces of about `pieceLength`. */
-export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] {
+/**
+ * A line that may be a table's delimiter row (`| --- | :-: |`, `--|--`, inside a quote or a list
+ * item too): only pipes, dashes, colons and blanks after the containers, with at least one dash.
+ * Broad on purpose (a thematic break matches): a false match only costs the table grammar.
+ */
+const DELIMITER_ROW = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t|:-]*-[ \t|:-]*$/;
+
+/**
+ * The places a body can be cut (line starts after a blank line, before a letter, a digit, `#` or `|`, outside
+ * fences and HTML blocks) and, for each stretch between two of them, whether it may hold a table:
+ * a delimiter row and a pipe somewhere in the stretch (no GFM table has neither).
+ */
+function scanCuts(text: string): { cuts: number[]; tables: boolean[] } {
   const cuts: number[] = [];
+  const tables: boolean[] = [];
   let fence: string | undefined;
   let htmlEnd: string | undefined;
   let previousBlank = false;
-  let last = 0;
+  let delimiter = false;
+  let pipe = false;
   for (let start = 0; start < text.length;) {
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
@@ -62,9 +80,10 @@ export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] 
     } else if (htmlEnd) {
       if (line.toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
-      if (previousBlank && start - last >= pieceLength && PIECE_START.test(line)) {
+      if (previousBlank && start > 0 && PIECE_START.test(line)) {
         cuts.push(start);
-        last = start;
+        tables.push(delimiter && pipe);
+        delimiter = pipe = false;
       }
       const open = FENCE.exec(line);
       const raw = RAW_HTML.exec(line);
@@ -82,11 +101,27 @@ export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] 
         }
       }
     }
+    if (line.includes('|')) pipe = true;
+    if (!delimiter && line.includes('-') && DELIMITER_ROW.test(line)) delimiter = true;
     previousBlank = BLANK.test(line);
     start = next;
   }
+  tables.push(delimiter && pipe);
   // the body only: a `---` at its top is a thematic break, never front matter (the engine took that off)
-  return cuts;
+  return { cuts, tables };
+}
+
+/** Offsets (line starts) where a document can be cut into pieces of about `pieceLength`. */
+export function pieceStarts(text: string, pieceLength = PIECE_LENGTH): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (const cut of scanCuts(text).cuts) {
+    if (cut - last >= pieceLength) {
+      out.push(cut);
+      last = cut;
+    }
+  }
+  return out;
 }
 
 function lineBreaks(text: string, from: number, to: number): number {
@@ -112,22 +147,44 @@ function shift(root: Node, offset: number, lines: number): void {
   }
 }
 
-/** The mdast tree of a document's body (`bodyProcessor`), parsed in pieces when it is long. */
-export function parseMarkdown(text: string, pieceLength = PIECE_LENGTH): Root {
-  const cuts = text.length > pieceLength * 1.5 ? pieceStarts(text, pieceLength) : [];
-  if (cuts.length === 0) return bodyProcessor.parse(text) as Root;
-  const root: Root = { type: 'root', children: [] };
+/** How long a stretch that may hold a table is parsed at most in one piece (the table grammar costs more than linear time). */
+export const TABLE_PIECE_LENGTH = 4 * 1024;
+
+/**
+ * The pieces a body is parsed in, each with the grammar it needs: a stretch that cannot hold a
+ * table is parsed without the table grammar (which costs remark most of its time on a long letter,
+ * though a letter's tables are a few lines of it), and a long body in pieces of about `pieceLength`.
+ */
+export function pieces(text: string, pieceLength = PIECE_LENGTH): { from: number; to: number; tables: boolean }[] {
+  const { cuts, tables } = scanCuts(text);
   const bounds = [0, ...cuts, text.length];
-  let line = 0;
+  const out: { from: number; to: number; tables: boolean }[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = bounds[i]!;
     const to = bounds[i + 1]!;
-    const piece = bodyProcessor.parse(text.slice(from, to)) as Root;
+    const table = tables[i]!;
+    const last = out[out.length - 1];
+    if (last && last.tables === table && to - last.from <= (table ? Math.min(pieceLength, TABLE_PIECE_LENGTH) : pieceLength)) last.to = to;
+    else out.push({ from, to, tables: table });
+  }
+  return out.length ? out : [{ from: 0, to: text.length, tables: false }];
+}
+
+/** The mdast tree of a document's body (`bodyProcessor`'s grammar), parsed in pieces (see `pieces`). */
+export function parseMarkdown(text: string, pieceLength = PIECE_LENGTH): Root {
+  const parts = pieces(text, pieceLength);
+  if (parts.length === 1) return (parts[0]!.tables ? bodyProcessor : proseProcessor).parse(text) as Root;
+  const root: Root = { type: 'root', children: [] };
+  let line = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const { from, to, tables } = parts[i]!;
+    const piece = (tables ? bodyProcessor : proseProcessor).parse(text.slice(from, to)) as Root;
     if (i > 0) shift(piece, from, line);
-    root.children.push(...piece.children);
+    for (const child of piece.children) root.children.push(child);
     line += lineBreaks(text, from, to);
   }
-  const end = root.children[root.children.length - 1]?.position?.end;
-  root.position = { start: { line: 1, column: 1, offset: 0 }, end: end ?? { line: 1, column: 1, offset: 0 } };
+  // where one parse ends the root: at the end of the text
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: line + 1, column: text.length - lastBreak, offset: text.length } };
   return root;
 }

@@ -47,12 +47,13 @@ import {
 } from '../core/facts/complete.js';
 import { amountHover, dateHover } from '../core/facts/explain.js';
 import { isoToday, valueAt } from '../core/facts/facts.js';
-import { schemaAt, type FactType } from '../core/facts/schema.js';
+import { FACTS_SCHEMA, schemaAt, type FactType } from '../core/facts/schema.js';
+import { helperNames } from '../core/templates/view.js';
 import { documentFinding } from '../core/findings.js';
 import { replacementEdit } from '../core/fixes.js';
 import { splitFrontMatter } from '../core/front-matter.js';
 import { runLintJob, type LintDone } from '../core/lint-job.js';
-import { DunmarkPool } from '../core/pool/jobs.js';
+import { DunmarkPool, type DocxDone, type DocxJob } from '../core/pool/jobs.js';
 import type { PoolResult, ThreadFactory } from '../core/pool/pool.js';
 import { rules as ruleRegistry } from '../core/rules/index.js';
 import type { DunmarkConfig, Finding, Severity } from '../core/types.js';
@@ -78,6 +79,10 @@ export const SAVE_BUDGET_MS = 30_000;
 export const DEBOUNCE_MS = 100;
 
 type Reason = 'type' | 'open' | 'save';
+
+/** Most Markdown files the workspace scan checks; folders it never enters. */
+const MAX_WORKSPACE_FILES = 2000;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor']);
 
 /** The outcome of one check of one document version. */
 interface Checked {
@@ -110,6 +115,15 @@ export class DunmarkServer {
   private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
   private readonly publishedCaseFiles = new Set<string>();
   private trusted = true;
+  /** `initializationOptions.ruleDocs`: the client's own link of a rule page (`dunmark-docs:/{lang}/{rule}.md`). */
+  private ruleDocs: string | undefined;
+  /** Config files whose error was already shown (once each until config files change). */
+  private readonly reportedConfigErrors = new Set<string>();
+  /** The scan of the workspace's closed letters (once, on the first `workspace/diagnostic`). */
+  private scanned: Promise<void> | undefined;
+  private scanning = false;
+  /** The last Fix All computed for each document (by version). */
+  private readonly fixAllCache = new Map<string, { version: number; edit: Promise<{ edits: LspTextEdit[]; applied: number } | undefined> }>();
 
   constructor(
     private readonly connection: Connection,
@@ -153,6 +167,7 @@ export class DunmarkServer {
     c.onDidCloseTextDocument(({ textDocument }) => {
       const uri = textDocument.uri;
       this.documents.delete(uri);
+      this.fixAllCache.delete(uri);
       const timer = this.timers.get(uri);
       if (timer) clearTimeout(timer);
       this.timers.delete(uri);
@@ -202,6 +217,7 @@ export class DunmarkServer {
       return { kind: DocumentDiagnosticReportKind.Full, items: checked ? this.toDiagnostics(uri, checked) : [] };
     });
     c.languages.diagnostics.onWorkspace(async () => {
+      await this.scanWorkspace();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const uri of [...this.closed]) {
         await this.pending.get(uri);
@@ -223,6 +239,20 @@ export class DunmarkServer {
       const checked = this.results.get(params.uri);
       return { findings: checked?.findings ?? [] };
     });
+    // Fix All for a client that applies the edit itself (and says how many fixes it made)
+    c.onRequest('dunmark/fixAll', async (params: { uri: string }) => (await this.fixAllEdits(params.uri)) ?? null);
+    // a Word letter read and checked in the pool within the save budget (its bytes in base64)
+    c.onRequest('dunmark/checkDocx', async (params: Omit<DocxJob, 'bytes'> & { bytes: string }): Promise<PoolResult<DocxDone>> => {
+      if (!this.pool) return { kind: 'unavailable', reason: 'no worker' };
+      const bytes = Uint8Array.from(atob(params.bytes), (ch) => ch.charCodeAt(0));
+      return this.pool.docx({ ...params, bytes }, { budgetMs: SAVE_BUDGET_MS });
+    });
+    // a workspace trusted later may use its config files' options (and name its own templates)
+    c.onNotification('dunmark/trust', (params: { trusted?: unknown }) => {
+      this.trusted = params.trusted !== false;
+      this.settingsCache.clear();
+      this.recheckAll();
+    });
     c.onShutdown(() => this.dispose());
     c.listen();
   }
@@ -231,9 +261,12 @@ export class DunmarkServer {
     const caps = params.capabilities;
     this.pull = caps.textDocument?.diagnostic !== undefined;
     this.configurationRequests = caps.workspace?.configuration === true;
-    const options = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; ruleDocs?: unknown; commands?: unknown };
     if (options.settings !== undefined) this.globalSettings = options.settings;
     if (options.trusted === false) this.trusted = false;
+    if (typeof options.ruleDocs === 'string' && options.ruleDocs.includes('{rule}')) this.ruleDocs = options.ruleDocs;
+    // a client with a command of its own named `dunmark.fixAll` (VS Code's palette) asks for no command binding
+    const commands = options.commands !== false;
     this.workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => normalizeUri(f.uri));
     this.resolver = this.newResolver();
     return {
@@ -242,7 +275,7 @@ export class DunmarkServer {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '{', '.'] },
-        executeCommandProvider: { commands: ['dunmark.fixAll'] },
+        ...(commands ? { executeCommandProvider: { commands: ['dunmark.fixAll'] } } : {}),
         ...(this.pull ? { diagnosticProvider: { identifier: 'dunmark', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'dunmark' },
@@ -270,10 +303,12 @@ export class DunmarkServer {
   private async resolve(uri: string, settings: EditorSettings): Promise<{ config: DunmarkConfig; hasConfig: boolean; caseFiles: CaseFileSource[] }> {
     const folder = schemeOf(uri) === 'untitled' ? this.workspaceFolders[0] : parentUri(uri);
     const rc = folder ? await this.resolver.configFor(folder).catch(() => undefined) : undefined;
-    if (rc && !rc.ok)
+    if (rc && !rc.ok && !this.reportedConfigErrors.has(`${rc.file}\n${rc.error.message}`)) {
+      this.reportedConfigErrors.add(`${rc.file}\n${rc.error.message}`);
       void this.connection.window.showWarningMessage(
         `Dunmark cannot read ${rc.file} (line ${rc.error.line}): ${rc.error.message}. Checking with the editor settings only.`,
       );
+    }
     const found = folder && schemeOf(uri) !== 'untitled' ? await this.resolver.caseFilesFor(folder).catch(() => []) : [];
     const caseFiles = found.flatMap((f) => (f.ok ? [{ name: f.file, text: this.documents.get(f.file)?.getText() ?? f.text }] : []));
     return { config: configFromSettings(settings, rc?.ok ? rc.config : undefined, this.trusted), hasConfig: rc !== undefined, caseFiles };
@@ -350,6 +385,38 @@ export class DunmarkServer {
     const list = this.waiting.get(uri);
     this.waiting.delete(uri);
     for (const w of list ?? []) w.resolve();
+  }
+
+  /**
+   * The workspace's letters no editor has open, checked once from disk for `workspace/diagnostic`: those
+   * with problems are kept as closed letters (re-checked when they change on disk, dropped when deleted).
+   */
+  private scanWorkspace(): Promise<void> {
+    return (this.scanned ??= (async () => {
+      const files: string[] = [];
+      const walk = async (folder: string, depth: number): Promise<void> => {
+        const entries = await this.host.fs.readDirectory(folder).catch(() => []);
+        for (const e of entries) {
+          if (files.length >= MAX_WORKSPACE_FILES || depth > 8) return;
+          if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
+          const child = joinUri(folder, e.name);
+          if (e.isDirectory) await walk(child, depth + 1);
+          else if (/\.md$/i.test(e.name)) files.push(child);
+        }
+      };
+      for (const folder of this.workspaceFolders) await walk(folder, 0);
+      this.scanning = true;
+      try {
+        for (const uri of files) {
+          if (this.documents.has(uri) || this.closed.has(uri)) continue;
+          await this.checkClosed(uri);
+          if (this.results.get(uri)?.findings.length) this.closed.add(uri);
+          else this.results.delete(uri);
+        }
+      } finally {
+        this.scanning = false;
+      }
+    })());
   }
 
   /** Checks a file that is not open, from disk (a closed letter; Lint Workspace). */
@@ -433,6 +500,15 @@ export class DunmarkServer {
     return runLintJob(job);
   }
 
+  /** Fix All of a document version, computed once: an editor asks for code actions at every move of the cursor. */
+  private fixAllOf(uri: string, document: TextDocument): Promise<{ edits: LspTextEdit[]; applied: number } | undefined> {
+    const last = this.fixAllCache.get(uri);
+    if (last && last.version === document.version) return last.edit;
+    const edit = this.fixAllEdits(uri);
+    this.fixAllCache.set(uri, { version: document.version, edit });
+    return edit;
+  }
+
   /** The edit that applies every preferred fix until the text is stable (the same job as `dunmark lint --fix`). */
   async fixAllEdits(uri: string): Promise<{ edits: LspTextEdit[]; applied: number } | undefined> {
     const document = this.documents.get(uri);
@@ -458,6 +534,7 @@ export class DunmarkServer {
   /** A case or config file changed: every document may inherit other facts or settings now. */
   private caseFileChanged(): void {
     this.resolver.clear();
+    this.reportedConfigErrors.clear();
     this.recheckAll();
   }
 
@@ -469,6 +546,8 @@ export class DunmarkServer {
   private publish(uri: string): void {
     const checked = this.results.get(uri);
     if (this.pull) {
+      // the workspace scan answers with its reports itself
+      if (this.scanning) return;
       // clients that pull are told when closed letters or case files changed
       if (!this.documents.has(uri) || checked?.inCaseFiles.length || this.publishedCaseFiles.size)
         void this.connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -504,7 +583,7 @@ export class DunmarkServer {
   }
 
   private toDiagnostic(f: Finding, range: Range, language: 'en' | 'zh', uri: string, document?: TextDocument): Diagnostic {
-    const href = f.ruleId === UNCHECKED_ID ? undefined : this.host.docsUri?.(f.ruleId, language);
+    const href = f.ruleId === UNCHECKED_ID ? undefined : this.docsUri(f.ruleId, language);
     const related = f.related?.map((r): DiagnosticRelatedInformation => ({
       location: { uri: r.file ?? uri, range: r.file === undefined && document ? spanRange(document, r.span) : lineRange(r) },
       message: r.message,
@@ -519,6 +598,12 @@ export class DunmarkServer {
       ...(related?.length ? { relatedInformation: related } : {}),
       data: { ruleId: f.ruleId },
     };
+  }
+
+  /** The link of a rule's page: the client's own form of it when it gave one, else the host's. */
+  private docsUri(ruleId: string, language: 'en' | 'zh'): string | undefined {
+    if (this.ruleDocs) return this.ruleDocs.replace('{lang}', language).replace('{rule}', ruleId);
+    return this.host.docsUri?.(ruleId, language);
   }
 
   /** Quick fixes of the findings under `range`, disable comments, and Fix All. */
@@ -565,7 +650,7 @@ export class DunmarkServer {
     const explicit = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`)) === true && only?.includes(CodeActionKind.Source) !== true;
     const offer = !only && findings.some(({ finding }) => finding.fixes.some((x) => x.isPreferred));
     if (!caseFile && (explicit || (only?.includes(FIX_ALL_KIND) ?? false) || offer)) {
-      const fixed = await this.fixAllEdits(uri);
+      const fixed = await this.fixAllOf(uri, document);
       if (fixed) actions.push({ title: 'Fix all Dunmark problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: fixed.edits } } });
     }
     return actions;
@@ -611,7 +696,7 @@ export class DunmarkServer {
           .trim()
           .split(/\r?\n\s*\r?\n/)[0]
           ?.trim() ?? '';
-      const href = this.host.docsUri?.(meta.id, language);
+      const href = this.docsUri(meta.id, language);
       const summary = language === 'zh' ? '' : `${meta.description}\n\n`;
       parts.push(
         `**Dunmark \`${meta.id}\`**${language === 'zh' ? '：' : ': '}${summary}${docs}${href ? `\n\n[${language === 'zh' ? '阅读规则说明' : 'Read the rule documentation'}](${href})` : ''}`,
@@ -671,13 +756,21 @@ export class DunmarkServer {
     }
     const m = isTemplateFile(uri.replace(/^[a-z]+:\/\/[^/]*/i, '')) ? PLACEHOLDER_BEFORE_CURSOR.exec(before) : null;
     if (!m) return [];
-    return placeholderNames().map(({ name, type, inside }) => ({
+    const facts = placeholderNames().map(({ name, type, inside }) => ({
       label: name,
       kind: type.type === 'array' ? CompletionItemKind.Module : CompletionItemKind.Variable,
       detail: inside ? `inside the ${inside} section` : type.type,
       documentation: { kind: MarkupKind.Markdown, value: type.description },
       textEdit: { range: range(m[1]!.length), newText: name },
     }));
+    // the helpers a template may use beside the facts (`deadline_zh`, `amount_daxie`, `invoices_en`)
+    const helpers = helperNames(FACTS_SCHEMA).map(({ name, from }) => ({
+      label: name,
+      kind: CompletionItemKind.Function,
+      detail: `formatted from ${from}`,
+      textEdit: { range: range(m[1]!.length), newText: name },
+    }));
+    return [...facts, ...helpers];
   }
 
   /** Ends the pool's threads. */

@@ -1,16 +1,14 @@
 /**
- * Activation shared by the Node and the web extension: it only wires objects together.
+ * Activation shared by the Node and the web extension: it only wires objects together. Checking,
+ * quick fixes, Fix All on save, hovers and completion are the language server's (through the client);
+ * the facts form, the Cases view, export, the drafting commands and the status bar are the extension's.
  * Nothing here touches the file system directly (everything goes through `vscode.workspace.fs`).
  */
 import * as vscode from 'vscode';
 import { registerApproval } from './approval.js';
-import { DunmarkCodeActions } from './code-actions.js';
-import { DunmarkCompletion } from './completion.js';
 import { registerCasesView } from './cases-view.js';
+import { DunmarkClient, type ClientFactory } from './client.js';
 import { registerCommands, PREVIEW_SCHEME, PreviewProvider } from './commands.js';
-import { CASE_FILE_SELECTOR, Linter, SELECTOR } from './diagnostics.js';
-import type { ThreadFactory } from '../core/pool/pool.js';
-import { DunmarkHover } from './hover.js';
 import { forgetParsed } from './parsed.js';
 import { DunmarkStatusBar } from './status-bar.js';
 import { DOCS_SCHEME, RuleDocsProvider } from './rule-docs.js';
@@ -23,16 +21,14 @@ export interface DunmarkApi {
   readonly activationMs: number;
   /** Milliseconds the bundle's top level took to evaluate (from its first line to its last). */
   readonly loadMs: number | undefined;
-  readonly linter: Linter;
+  /** The language client (named for what it does for the UI: the letters' checks). */
+  readonly linter: DunmarkClient;
 }
 
-/**
- * Wires diagnostics, providers, commands and the status bar. Linting of open documents is deferred.
- * `threads` starts the worker documents are checked in (each entry knows its kind of worker).
- */
-export function activateDunmark(context: vscode.ExtensionContext, loadMs?: number, threads?: ThreadFactory): DunmarkApi {
+/** Wires the client, providers, commands and the status bar. `makeClient` starts the language server the entry's way. */
+export function activateDunmark(context: vscode.ExtensionContext, loadMs: number | undefined, makeClient: ClientFactory): DunmarkApi {
   const started = performance.now();
-  const linter = new Linter(context.extensionUri, threads);
+  const linter = new DunmarkClient(context.extensionUri, makeClient);
   const previews = new PreviewProvider();
   const catalog = new TemplateCatalog(linter.discovery, context.extensionUri);
   const ruleDocs = new RuleDocsProvider(context.extensionUri);
@@ -44,16 +40,11 @@ export function activateDunmark(context: vscode.ExtensionContext, loadMs?: numbe
     ruleDocs,
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, ruleDocs),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new DunmarkTaskProvider(linter)),
-    vscode.languages.registerCodeActionsProvider([...SELECTOR, ...CASE_FILE_SELECTOR], new DunmarkCodeActions(linter), DunmarkCodeActions.metadata),
-    vscode.languages.registerHoverProvider(SELECTOR, new DunmarkHover(linter.collection, context.extensionUri)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new DunmarkCompletion(), ...DunmarkCompletion.triggers),
     new DunmarkStatusBar(linter),
     vscode.workspace.onDidCloseTextDocument((d) => forgetParsed(d.uri)),
     ...registerCommands(linter, catalog, previews, context.extensionUri),
     ...registerCasesView(linter, catalog),
     ...registerApproval(linter),
   );
-  // the documents already open are linted after activation returns: nothing at activation that can wait
-  setTimeout(() => linter.lintAll(), 0);
   return { activationMs: performance.now() - started, loadMs, linter };
 }

@@ -5,9 +5,8 @@
  * the Problems panel and the export always agree.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/types.js';
 import { approval as coreApproval, engine } from './core.js';
-import { isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
+import { isLinted, UNCHECKED_ID, type DunmarkClient, type ShownFinding } from './client.js';
 import { parsedHead } from './parsed.js';
 
 /** The git extension's API, as far as this file uses it. */
@@ -53,7 +52,7 @@ async function reviewerName(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /** Approve Letter: records the reviewer's approval of the active letter in its front matter and saves it. */
-export async function approveLetter(linter: Linter): Promise<boolean> {
+export async function approveLetter(linter: DunmarkClient): Promise<boolean> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a Dunmark letter (Markdown) to approve it.'));
@@ -100,7 +99,7 @@ export class ApprovalStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dunmark.approval', vscode.StatusBarAlignment.Right, 99);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
-  constructor(private readonly linter: Linter) {
+  constructor(private readonly linter: DunmarkClient) {
     this.item.name = vscode.l10n.t('Dunmark Approval');
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -112,7 +111,7 @@ export class ApprovalStatusBar implements vscode.Disposable {
   }
 
   /** Redraws the item for the active editor (`findings`: those of its latest lint, else the published ones). */
-  update(findings?: readonly Finding[]): void {
+  update(findings?: readonly ShownFinding[]): void {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !isLinted(document)) {
       this.item.hide();
@@ -120,7 +119,7 @@ export class ApprovalStatusBar implements vscode.Disposable {
     }
     const finding = findings
       ? findings.find((f) => f.ruleId === 'approval')
-      : (this.linter.collection.get(document.uri) ?? []).find((d) => typeof d.code === 'object' && d.code.value === 'approval');
+      : this.linter.diagnostics(document.uri).find((d) => typeof d.code === 'object' && d.code.value === 'approval');
     const severity =
       finding === undefined ? undefined : 'severity' in finding && typeof finding.severity === 'string' ? finding.severity : toSeverity(finding.severity);
     const record = coreApproval().readApproval(parsedHead(document).ownData?.approval);
@@ -160,6 +159,6 @@ function toSeverity(severity: vscode.DiagnosticSeverity): 'error' | 'warning' | 
 }
 
 /** Registers Approve Letter and the approval's status bar item. */
-export function registerApproval(linter: Linter): vscode.Disposable[] {
+export function registerApproval(linter: DunmarkClient): vscode.Disposable[] {
   return [new ApprovalStatusBar(linter), vscode.commands.registerCommand('dunmark.approveLetter', () => approveLetter(linter))];
 }

@@ -1,15 +1,11 @@
 /**
  * The built-in templates of the extension, read from its own `templates/` folder on first use instead
- * of being bundled (154 KB of generated strings out of the bundle every activation parses). The
- * extension builds put this module in place of the core's builtin.generated.ts (esbuild.config.mjs);
- * the CLI and the library keep the generated module.
+ * of being bundled (154 KB of generated strings out of every bundle the extension loads). They go into
+ * the core's copy of the list (builtin-files.ts, in place of the core's builtin.generated.ts).
  */
 import * as vscode from 'vscode';
-import { config as coreConfig } from './core.js';
+import { config as coreConfig, coreModule } from './core.js';
 import { workspaceFileSystem } from './settings.js';
-
-/** The files of every built-in template folder, sorted by id: empty until `loadBuiltinTemplates` has run. */
-export const BUILTIN_TEMPLATE_FILES: Record<string, string>[] = [];
 
 let loading: Promise<void> | undefined;
 
@@ -17,6 +13,7 @@ let loading: Promise<void> | undefined;
 export function loadBuiltinTemplates(extensionUri: vscode.Uri): Promise<void> {
   return (loading ??= (async () => {
     const folders = await coreConfig().readTemplateFolders(workspaceFileSystem, vscode.Uri.joinPath(extensionUri, 'templates'));
-    for (const { files } of folders) if (files['template.json'] !== undefined) BUILTIN_TEMPLATE_FILES.push(files);
+    const list = coreModule().BUILTIN_TEMPLATE_FILES;
+    for (const { files } of folders) if (files['template.json'] !== undefined) list.push(files);
   })());
 }

@@ -11,9 +11,9 @@ import type { DunmarkConfig } from '../core/types.js';
 import { isoToday, typeFacts } from '../core/facts/facts.js';
 import { documentLabel, OUTCOME_LABELS, OUTCOMES } from '../core/facts/schema.js';
 import type { Template } from '../core/templates/index.js';
-import { freeName } from './commands.js';
+import { freeName, pickTemplate } from './commands.js';
 import { cases as coreCases, engine, format, ruleRegistry } from './core.js';
-import type { Linter } from './diagnostics.js';
+import type { DunmarkClient } from './client.js';
 import type { TemplateCatalog } from './templates.js';
 import { markAsSentCommand, replaceTexts } from './sent.js';
 import { readSettings, workspaceFileSystem } from './settings.js';
@@ -143,7 +143,7 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly linter: Linter) {
+  constructor(private readonly linter: DunmarkClient) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const later = (): void => this.refreshSoon();
     this.disposables.push(
@@ -160,7 +160,8 @@ export class CasesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   /** Attaches the tree view (for its badge). */
   attach(view: vscode.TreeView<Node>): void {
     this.view = view;
-    void this.updateBadge();
+    // the badge needs the cases read (the core's case code): after activation, not during it
+    setTimeout(() => void this.updateBadge(), 0);
   }
 
   /** Reads the portfolio again now. */
@@ -390,11 +391,14 @@ class CaseCommands {
     }
     const all = await this.templates();
     const fits = all.filter((t) => t.kind === draft.kind && t.stage === draft.stage);
-    const template = fits.find((t) => t.language === draft.language) ?? fits.find((t) => t.language === 'en') ?? fits[0];
-    if (!template) {
+    const preferred = fits.find((t) => t.language === draft.language) ?? fits.find((t) => t.language === 'en') ?? fits[0];
+    if (!preferred) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template drafts a {0}.', draft.stage));
       return undefined;
     }
+    // every template of the stage is offered, the case's language first (Enter takes it)
+    const template = await pickTemplate({ inLanguage: [preferred], others: fits.filter((t) => t !== preferred) }, vscode.l10n.t('Draft Next Letter'));
+    if (!template) return undefined;
     const target = await freeName(entry.folder, draft.fileName);
     return vscode.commands.executeCommand<vscode.TextDocument | undefined>('dunmark.newLetterFromTemplate', {
       templateId: template.id,
@@ -614,7 +618,7 @@ class CaseCommands {
 }
 
 /** Registers the Cases view, its badge and its commands. */
-export function registerCasesView(linter: Linter, catalog: TemplateCatalog): vscode.Disposable[] {
+export function registerCasesView(linter: DunmarkClient, catalog: TemplateCatalog): vscode.Disposable[] {
   const provider = new CasesView(linter);
   const view = vscode.window.createTreeView('dunmark.cases', { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);

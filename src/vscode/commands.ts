@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { isoToday } from '../core/facts/facts.js';
 import type { Template } from '../core/templates/index.js';
-import { fixAllEdit } from './code-actions.js';
 import { drafting, templates as coreTemplates } from './core.js';
-import { isLinted, type Linter } from './diagnostics.js';
+import { isLinted, type DunmarkClient } from './client.js';
 import { saveFactsToCase } from './case-write.js';
 import { formLanguage, showFactsForm, type FactsFormResult, type FormTarget } from './facts-form.js';
 import { inheritedOf, parsedHead } from './parsed.js';
@@ -77,8 +76,19 @@ interface TemplatePick extends vscode.QuickPickItem {
   template?: Template;
 }
 
-/** Quick pick of templates in the order of a case, each by its human title ("Reminder — English"), grouped by kind. */
-async function pickTemplate(templates: Template[], title: string): Promise<Template | undefined> {
+/**
+ * Quick pick of templates in the order of a case, each by its human title ("Reminder — English"),
+ * grouped by kind: those in the letter's language first, then every other one under "other
+ * languages" (the language is a filter, not a wall). The first item is the one Enter takes.
+ */
+export async function pickTemplate(
+  split: { inLanguage: Template[]; others: Template[] },
+  title: string,
+  options: { takeSingle?: boolean } = {},
+): Promise<Template | undefined> {
+  // a command that names what it drafts (the next stage, a clause) takes the one template in the letter's language
+  if (options.takeSingle && split.inLanguage.length === 1) return split.inLanguage[0];
+  const templates = [...split.inLanguage, ...split.others];
   if (templates.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No Dunmark template fits here.'));
     return undefined;
@@ -87,17 +97,22 @@ async function pickTemplate(templates: Template[], title: string): Promise<Templ
   const draft = drafting();
   const lang = formLanguage();
   const items: TemplatePick[] = [];
-  let group: string | undefined;
-  for (const t of draft.seriesOrder(templates)) {
-    const kind = draft.documentLabel({ kind: t.kind }, lang) ?? t.kind;
-    if (kind !== group) items.push({ label: (group = kind), kind: vscode.QuickPickItemKind.Separator });
-    items.push({
-      label: draft.templateLabel(t),
-      description: [t.title, t.source === 'workspace' ? vscode.l10n.t('workspace') : undefined].filter(Boolean).join(' · '),
-      detail: t.description,
-      template: t,
-    });
-  }
+  const group = (list: Template[], other: boolean, keepOrder = false): void => {
+    let last: string | undefined;
+    for (const t of keepOrder ? list : draft.seriesOrder(list)) {
+      const kind = draft.documentLabel({ kind: t.kind }, lang) ?? t.kind;
+      const label = other ? vscode.l10n.t('{0} — other languages', kind) : kind;
+      if (label !== last) items.push({ label: (last = label), kind: vscode.QuickPickItemKind.Separator });
+      items.push({
+        label: draft.templateLabel(t),
+        description: [t.title, t.source === 'workspace' ? vscode.l10n.t('workspace') : undefined].filter(Boolean).join(' · '),
+        detail: t.description,
+        template: t,
+      });
+    }
+  };
+  group(split.inLanguage, false, split.inLanguage.length === 1);
+  group(split.others, split.inLanguage.length > 0);
   const picked = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true });
   return picked?.template;
 }
@@ -117,8 +132,7 @@ function suggestedFile(template: Template, facts: Record<string, unknown>, near:
 
 /** A new document's file name in a case folder: its date and stage (or kind), `2026-11-25-final-demand.md`. */
 function draftName(facts: Record<string, unknown>, template: Template): string {
-  const date = typeof facts.date === 'string' ? facts.date : isoToday();
-  return `${date}-${template.stage ?? template.kind}.md`;
+  return drafting().draftFileName(template, typeof facts.date === 'string' ? facts.date : isoToday());
 }
 
 /** `name` in `folder`, or `name-2`, `name-3`, ... when a file of that name exists (never overwritten). */
@@ -222,7 +236,7 @@ interface DraftRequest {
 /** The drafting commands: each picks a template, fills the facts form (or renders what it was given) and puts the result where asked. */
 class DraftingCommands {
   constructor(
-    private readonly linter: Linter,
+    private readonly linter: DunmarkClient,
     private readonly catalog: TemplateCatalog,
     private readonly previews: PreviewProvider,
     private readonly extensionUri: vscode.Uri,
@@ -235,6 +249,7 @@ class DraftingCommands {
     title: string,
     document: vscode.TextDocument | undefined,
     facts: Record<string, unknown>,
+    takeSingle = false,
   ): Promise<{ template: Template; workspace: Template[] } | undefined> {
     const { all, workspace } = await this.catalog.list(document);
     if (args.templateId) {
@@ -242,7 +257,7 @@ class DraftingCommands {
       if (!t) void vscode.window.showErrorMessage(vscode.l10n.t('Unknown Dunmark template {0}', args.templateId));
       return t ? { template: t, workspace } : undefined;
     }
-    const t = await pickTemplate(drafting().inLanguageOf(all.filter(filter), facts), title);
+    const t = await pickTemplate(drafting().inLanguageOf(all.filter(filter), facts), title, { takeSingle });
     return t ? { template: t, workspace } : undefined;
   }
 
@@ -332,6 +347,7 @@ class DraftingCommands {
       clause === 'arbitration' ? vscode.l10n.t('Insert an arbitration clause') : vscode.l10n.t('Insert a guarantee clause'),
       document,
       documentFacts(document),
+      true,
     );
     if (!chosen) return false;
     const result = await this.draft({ ...chosen, facts, targets: ['insert', 'untitled'], source: document, direct: answered(args) });
@@ -374,7 +390,7 @@ class DraftingCommands {
     const merged = drafting().escalationFacts(facts, args.facts);
     const title = vscode.l10n.t('Escalate to: {0}', drafting().documentLabel({ stage: next }, formLanguage()) ?? next);
     const language = { language: drafting().nextLetterLanguage(merged, next) };
-    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, language);
+    const chosen = await this.chooseTemplate(args, (t) => t.kind === 'dunning-letter' && t.stage === next, title, editor.document, language, true);
     if (!chosen) return undefined;
     const theCase = caseOf(editor.document, args);
     // in a case folder the next letter goes beside the last one: a new file first
@@ -406,7 +422,7 @@ class DraftingCommands {
   async fixAll(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isLinted(editor.document)) return false;
-    const fixed = await fixAllEdit(this.linter, editor.document);
+    const fixed = await this.linter.fixAll(editor.document);
     if (!fixed) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Dunmark found nothing to fix automatically.'));
       return false;
@@ -416,6 +432,26 @@ class DraftingCommands {
       void vscode.window.showInformationMessage(fixed.applied === 1 ? vscode.l10n.t('1 fix applied.') : vscode.l10n.t('{0} fixes applied.', fixed.applied));
     return applied;
   }
+}
+
+/**
+ * Open the Example Letter (the walkthrough's first step): the final demand with mistakes that ships
+ * with the extension, as a new untitled document the person can change (the packaged extension has
+ * no examples folder).
+ */
+async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const uri = vscode.Uri.joinPath(extensionUri, 'media', 'walkthrough', 'example-letter.md');
+  const bytes = await vscode.workspace.fs.readFile(uri).then(
+    (b) => b,
+    () => undefined,
+  );
+  if (!bytes) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The example letter is missing from the extension ({0}).', 'media/walkthrough/example-letter.md'));
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document);
+  return document;
 }
 
 /** A command run with answers as arguments (a test, a keybinding, another extension) renders without the form when they suffice. */
@@ -429,7 +465,7 @@ function asArgs(a: unknown): CommandArgs {
 }
 
 /** Registers every Dunmark command. */
-export function registerCommands(linter: Linter, catalog: TemplateCatalog, previews: PreviewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerCommands(linter: DunmarkClient, catalog: TemplateCatalog, previews: PreviewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
   const c = new DraftingCommands(linter, catalog, previews, extensionUri);
   const r = vscode.commands.registerCommand;
   return [
@@ -439,6 +475,7 @@ export function registerCommands(linter: Linter, catalog: TemplateCatalog, previ
     r('dunmark.insertArbitrationClause', (a?: unknown) => c.insertClause('arbitration', asArgs(a))),
     r('dunmark.escalate', (a?: unknown) => c.escalate(asArgs(a))),
     r('dunmark.previewRendered', (a?: unknown) => c.previewRendered(asArgs(a))),
+    r('dunmark.openExample', () => openExample(extensionUri)),
     r('dunmark.showProblems', () => vscode.commands.executeCommand('workbench.panel.markers.view.focus')),
     r('dunmark.fixAll', () => c.fixAll()),
     r('dunmark.lintWorkspace', () => lintWorkspaceCommand(linter)),

@@ -4,7 +4,9 @@
  * own, required on first use.
  */
 import * as vscode from 'vscode';
-import { DunmarkDiagnostic, isDunmarkDocument, isLinted, UNCHECKED_ID, type Linter } from './diagnostics.js';
+import { isDunmarkDocument } from '../core/documents.js';
+import type { Finding } from '../core/types.js';
+import { isLinted, UNCHECKED_ID, type DunmarkClient } from './client.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { markDocumentSent, todayFor } from './sent.js';
 import { mergeConfig, parentOf, readSettings } from './settings.js';
@@ -56,7 +58,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly linter: Linter,
+    private readonly linter: DunmarkClient,
   ) {}
 
   private load(): ExportModule {
@@ -263,7 +265,12 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
     const rc = await this.linter.discovery.find(uri).catch(() => undefined);
     const config = mergeConfig(readSettings(uri), rc?.ok ? rc.config : undefined, vscode.workspace.isTrusted);
     // read (mammoth) and checked in the worker within a budget: a .docx that inflates without end never freezes the editor
-    const result = await this.linter.checkDocx({ bytes, maxTextBytes: MAX_DOCX_TEXT_BYTES, caseFiles: [...caseFiles], config });
+    const result = await this.linter.checkDocx({
+      bytes: Buffer.from(bytes).toString('base64'),
+      maxTextBytes: MAX_DOCX_TEXT_BYTES,
+      caseFiles: [...caseFiles],
+      config,
+    });
     const failure =
       result.kind === 'done'
         ? result.outcome === 'unreadable'
@@ -292,7 +299,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
       view,
       findings.map(({ finding: f, at }) => {
         const message = at.paragraph !== null ? `¶${at.paragraph}: ${f.message}` : f.message;
-        return new DunmarkDiagnostic(document, { ...f, message, fixes: [] }, document.version, ruleDocsUri(f.ruleId, result.language));
+        return viewDiagnostic(document, { ...f, message }, ruleDocsUri(f.ruleId, result.language));
       }),
     );
     await vscode.window.showTextDocument(document, { preview: false });
@@ -306,7 +313,7 @@ class ExportCommands implements vscode.TextDocumentContentProvider, vscode.Dispo
 }
 
 /** Registers the export commands, the Word view and the editor-title context key (Node extension). */
-export function registerExport(context: vscode.ExtensionContext, linter: Linter): vscode.Disposable[] {
+export function registerExport(context: vscode.ExtensionContext, linter: DunmarkClient): vscode.Disposable[] {
   const commands = new ExportCommands(context.extensionUri, linter);
   const update = (): void => void commands.updateContext();
   // the Node extension host has the export (the web one never sets this): menus show the commands
@@ -323,4 +330,20 @@ export function registerExport(context: vscode.ExtensionContext, linter: Linter)
       if (e.document === vscode.window.activeTextEditor?.document) update();
     }),
   ];
+}
+
+/** A finding of a Word letter's read-only view (the server never sees the view: it is the export's own). */
+function viewDiagnostic(document: vscode.TextDocument, f: Finding, docs: vscode.Uri): vscode.Diagnostic {
+  const severity =
+    f.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : f.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : f.severity === 'info'
+          ? vscode.DiagnosticSeverity.Information
+          : vscode.DiagnosticSeverity.Hint;
+  const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.span.start), document.positionAt(f.span.end)), f.message, severity);
+  d.source = 'dunmark';
+  d.code = { value: f.ruleId, target: docs };
+  return d;
 }

@@ -1,6 +1,6 @@
 /** The status bar item: kind, stage and language of the active letter and its number of findings. */
 import * as vscode from 'vscode';
-import { isLinted, type Linter } from './diagnostics.js';
+import { isLinted, type DunmarkClient } from './client.js';
 import { documentLabel, languageLabel } from '../core/facts/schema.js';
 import { formLanguage } from './facts-form.js';
 import { parsedHead } from './parsed.js';
@@ -12,7 +12,7 @@ export class DunmarkStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.item];
   private configError: Extract<RcResult, { ok: false }> | undefined;
 
-  constructor(private readonly linter: Linter) {
+  constructor(private readonly linter: DunmarkClient) {
     this.item.name = 'Dunmark';
     this.item.command = 'dunmark.showProblems';
     this.disposables.push(
@@ -40,7 +40,7 @@ export class DunmarkStatusBar implements vscode.Disposable {
       return;
     }
     const facts = parsedHead(document).facts;
-    const findings = this.linter.collection.get(document.uri) ?? [];
+    const findings = this.linter.diagnostics(document.uri);
     const count = findings.length;
     if (!facts.kind && count === 0 && !this.configError) {
       this.item.hide(); // not a Dunmark document

@@ -4,7 +4,7 @@
  * findings; the others are read from disk, and their problems stay until fixed or deleted.
  */
 import * as vscode from 'vscode';
-import type { Linter } from './diagnostics.js';
+import type { DunmarkClient } from './client.js';
 
 /** The task type of `tasks.json` (`{ "type": "dunmark", "task": "lint" }`). */
 export const TASK_TYPE = 'dunmark';
@@ -21,7 +21,7 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}';
 
 /** Lints every Markdown file of the workspace that is a Dunmark document; `report` hears of each file. */
 export async function lintWorkspace(
-  linter: Linter,
+  linter: DunmarkClient,
   report?: (file: vscode.Uri, errors: number, warnings: number) => void,
   token?: vscode.CancellationToken,
 ): Promise<WorkspaceLintResult> {
@@ -33,7 +33,7 @@ export async function lintWorkspace(
     const findings = open ? await linter.lintNow(open) : await linter.lintFile(uri);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
-    if (findings.length || linter.collection.has(uri)) result.documents++;
+    if (findings.length || linter.diagnostics(uri).length) result.documents++;
     result.errors += errors;
     result.warnings += warnings;
     report?.(uri, errors, warnings);
@@ -46,7 +46,7 @@ function summary(result: WorkspaceLintResult): string {
 }
 
 /** `dunmark.lintWorkspace`: lints with a progress notification, says what it found and shows the Problems panel. */
-export async function lintWorkspaceCommand(linter: Linter): Promise<WorkspaceLintResult> {
+export async function lintWorkspaceCommand(linter: DunmarkClient): Promise<WorkspaceLintResult> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Dunmark: linting the workspace'), cancellable: true },
     (progress, token) => lintWorkspace(linter, (uri) => progress.report({ message: vscode.workspace.asRelativePath(uri) }), token),
@@ -58,7 +58,7 @@ export async function lintWorkspaceCommand(linter: Linter): Promise<WorkspaceLin
 
 /** The `dunmark: lint workspace` task: the same lint, its progress in the terminal, exit code 1 when there are errors. */
 export class DunmarkTaskProvider implements vscode.TaskProvider {
-  constructor(private readonly linter: Linter) {}
+  constructor(private readonly linter: DunmarkClient) {}
 
   provideTasks(): vscode.Task[] {
     return [this.task({ type: TASK_TYPE, task: 'lint' })];

@@ -129,6 +129,11 @@ async function main() {
   // 4. Draft Next Letter from the Command Palette: the final demand knows the call and the payment
   await runFromPalette(page, 'Dunmark: Draft Next Letter');
   await choose('Ningbo');
+  // every template of the stage is offered (the language is a filter, not a wall), the case's first: Enter takes it
+  await quickInput.locator('.quick-input-title', { hasText: 'Draft Next Letter' }).first().waitFor();
+  await quickInput.locator('.monaco-list-row', { hasText: 'other languages' }).first().waitFor();
+  await quickInput.locator('.monaco-list-row.focused', { hasText: 'English' }).first().waitFor();
+  await page.keyboard.press('Enter');
   const form = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   await form.locator('main[data-dunmark-form] form').waitFor();
   await form.locator('body[data-valid="true"]').waitFor();

@@ -102,6 +102,10 @@ async function main() {
   const ningbo = row('Ningbo Lianhe Industrial');
   await ningbo.hover();
   await ningbo.locator('.action-label[aria-label="Draft Next Letter"]').click();
+  // every template of the stage is offered, the case's language first: Enter takes it
+  await quickInput.locator('.quick-input-title', { hasText: 'Draft Next Letter' }).first().waitFor();
+  await quickInput.locator('.monaco-list-row.focused').first().waitFor();
+  await page.keyboard.press('Enter');
   // the facts form of the next stage opens with the case's facts: the person checks them and presses the button
   const form = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   await form.locator('main[data-dunmark-form] form').waitFor();

@@ -23,10 +23,14 @@ const stub = () =>
 // esbuild's interop copies the module's own keys: give the stand-in every name @types/vscode exports
 const declarations = fs.readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
 const vscode = Object.fromEntries([...declarations.matchAll(/^\s+export (?:class|namespace|enum|const|function|let) (\w+)/gm)].map((m) => [m[1], stub()]));
+// the language client checks the editor's version and starts the server: a version it accepts, and no process started
+vscode.version = '1.100.0';
+const noProcesses = new Proxy({}, { get: () => stub() });
 const originalLoad = Module._load;
 const web = process.argv.includes('--web');
 Module._load = function load(request, ...rest) {
   if (request === 'vscode') return vscode;
+  if (request === 'child_process' || request === 'node:child_process') return noProcesses;
   if (web && !path.isAbsolute(request)) throw new Error(`the web bundle requires \`${request}\``);
   return originalLoad.call(this, request, ...rest);
 };

@@ -152,8 +152,10 @@ describe('Dunmark in the editor', () => {
         const uri = vscode.Uri.joinPath(folder, 'letter.md');
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(c.text));
         const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-        assert.equal(await vscode.commands.executeCommand<boolean>('dunmark.fixAll'), true, `Fix All changed ${c.name}`);
-        assert.equal(editor.document.getText(), fs.readFileSync(path.join(cliDir, c.name, 'letter.md'), 'utf8'), `Fix All and --fix differ on ${c.name}`);
+        const fixed = fs.readFileSync(path.join(cliDir, c.name, 'letter.md'), 'utf8');
+        // a fixture whose fixed version is itself (no fix is certain) is left alone by both
+        assert.equal(await vscode.commands.executeCommand<boolean>('dunmark.fixAll'), fixed !== c.text, `Fix All changed ${c.name} as --fix did`);
+        assert.equal(editor.document.getText(), fixed, `Fix All and --fix differ on ${c.name}`);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
     } finally {

@@ -81,6 +81,25 @@ describe('render from an aging report', () => {
     assert.equal(run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'cases', '--case-folders', '--force'], dir).status, 0);
   });
 
+  it('renders a letter with --facts into a case folder as --case-folders does: the case file gives the rest', () => {
+    const dir = tempDir({ 'aging.csv': CSV, 'aging.map.json': MAP, 'own.yaml': 'date: 2026-11-25\n' });
+    assert.equal(run(['render', 'reminder-en', '--facts', 'aging.csv', '--out-dir', 'cases', '--case-folders'], dir).status, 0);
+    const folder = 'cases/xiamen-coastal-machinery-co-ltd';
+    const batch = fs.readFileSync(path.join(dir, folder, '2026-11-25-reminder.md'), 'utf8');
+    // only the letter's own facts: without its case file the template would miss the debtor, the amount and the invoices
+    const r = run(['render', 'reminder-en', '--facts', 'own.yaml', '--out', `${folder}/again.md`], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, folder, 'again.md'), 'utf8'), batch, 'the same letter, its front matter its own facts only');
+    const outside = run(['render', 'reminder-en', '--facts', 'own.yaml', '--out', 'again.md'], dir);
+    assert.equal(outside.status, 1, 'outside the case folder the facts are missing');
+    assert.match(outside.stderr, /^dunmark: own\.yaml: .*Missing fact/m);
+    fs.writeFileSync(path.join(dir, folder, 'case.yaml'), 'amount: [\n');
+    const broken = run(['render', 'reminder-en', '--facts', 'own.yaml', '--out', `${folder}/third.md`], dir);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /^dunmark: cases\/xiamen-coastal-machinery-co-ltd\/case\.yaml/);
+    assert.ok(!fs.existsSync(path.join(dir, folder, 'third.md')), 'nothing written');
+  });
+
   it('says what is wrong with the mapping file or the report in one line, exit 2', () => {
     const dir = tempDir({ 'aging.csv': CSV, 'map.json': '{"columns": {"Customer": "debtor.nam"}}', 'broken.csv': 'a,"b\n' });
     assert.match(

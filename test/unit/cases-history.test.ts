@@ -302,3 +302,66 @@ bank:
     assert.match(plan.text, /\| \*\*Total\*\* \| {2}\| USD 31,770\.50 \| USD 15,000\.00 \| \*\*USD 16,770\.50\*\* \|/);
   });
 });
+
+describe('the sums and the disputes of a case, as of the letter’s date', () => {
+  const paid = recordPayment(CASE, { date: '2026-12-02', amount: 15000, reference: 'SWIFT 20261202-DHY-0091' });
+  assert.ok(paid.ok);
+  const findings = (text: string, caseText: string, rule: string): string[] =>
+    lint(text, { config, facts: caseFacts([{ name: 'case.yaml', text: caseText }]) })
+      .filter((f) => f.ruleId === rule)
+      .map((f) => `${f.severity} ${f.message}`);
+  // a letter of 3 December, after the payment: the invoices, and the balance the case file now holds
+  const AFTER = (paymentLine: string): string => `---
+kind: dunning-letter
+stage: second-reminder
+language: en
+date: 2026-12-03
+deadline: 2027-01-15
+---
+
+Dear Ms Sun,
+
+| Invoice | Amount |
+| --- | ---: |
+| KMS-88120 | USD 20,120.50 |
+| KMS-88177 | USD 11,650.00 |
+
+${paymentLine}The invoices fell due on 19 October 2026. The total outstanding is USD 16,770.50; please pay it by 15 January 2027.
+
+Imogen Pryce, Kestrel Marine Supplies Ltd
+`;
+
+  it('invoices listed, payments stated and the balance add up: the reminder of 18 November before the payment, the letter after it that states it', () => {
+    assert.deepEqual(findings(REMINDER, paid.text, 'invoices-add-up'), [], 'as of 18 November nothing was paid: 31,770.50 is the balance');
+    assert.deepEqual(findings(AFTER('Thank you for your payment of USD 15,000.00 received on 2 December 2026. '), paid.text, 'invoices-add-up'), []);
+  });
+
+  it('a letter after the payment that lists the invoices and the new balance without the payment between them does not add up', () => {
+    const found = findings(AFTER(''), paid.text, 'invoices-add-up');
+    assert.equal(found.length, 1);
+    assert.match(
+      found[0]!,
+      /^warning Unexpected `USD 16,770\.50` as the balance: the 2 invoices the letter lists come to USD 31,770\.50 and it states no payment received/,
+    );
+  });
+
+  it('a dispute recorded by Record Call: a later letter demanding the invoice as undisputed is an error, the earlier letter stays clean, a resolved one is silent', () => {
+    const called = recordCall(CASE, { date: '2026-11-25', with: 'Ms. Sun Li', dispute: { invoice: 'KMS-88177', note: 'two pallets short-delivered' } });
+    assert.ok(called.ok);
+    assert.deepEqual(findings(REMINDER, called.text, 'disputed-invoice'), [], 'the reminder of 18 November predates the dispute');
+    const later = REMINDER.replace('date: 2026-11-18', 'date: 2026-11-30\ndeadline: 2026-12-14');
+    const found = findings(later, called.text, 'disputed-invoice');
+    assert.equal(found.length, 1);
+    assert.match(
+      found[0]!,
+      /^error Unexpected demand for invoice KMS-88177 as undisputed: the debtor disputed it on 25 November 2026 \(“two pallets short-delivered”\)/,
+    );
+    const acknowledged = later.replace(
+      'Kindly arrange settlement',
+      'We are looking into your complaint about KMS-88177. Kindly arrange settlement of KMS-88120',
+    );
+    assert.deepEqual(findings(acknowledged, called.text, 'disputed-invoice'), [], 'a letter that acknowledges the dispute');
+    const resolved = called.text.replace('note: two pallets short-delivered', 'note: two pallets short-delivered\n    resolved: 2026-11-28');
+    assert.deepEqual(findings(later, resolved, 'disputed-invoice'), [], 'a dispute resolved before the letter');
+  });
+});

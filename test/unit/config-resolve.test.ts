@@ -85,7 +85,7 @@ describe('config discovery (core/config/resolve.ts)', () => {
   });
 
   it('rejects `__proto__`, `constructor` and unknown option names in rule options, at their line and column (repro: proto-options.dunmarkrc.json)', () => {
-    const repro = fs.readFileSync(path.join(ROOT, '../shared/repro/proto-options.dunmarkrc.json'), 'utf8');
+    const repro = fs.readFileSync(path.join(ROOT, 'test/fixtures/repro/proto-options.dunmarkrc.json'), 'utf8');
     const result = parseConfig(repro, '.dunmarkrc.json');
     assert.ok(!result.ok);
     assert.equal(result.error.message, 'Unexpected option `__proto__` for `rules.deadline-min-days`, expected `days`, `workingDays`');

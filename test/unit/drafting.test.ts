@@ -131,12 +131,14 @@ describe('drafting: schema → fields', () => {
 });
 
 describe("drafting: which templates, and a rendering's body", () => {
-  it('prefers templates in the language of the facts, else offers them all', () => {
+  it("offers the templates in the letter's language first and every other one after them (a filter, not a wall)", () => {
     const all = listTemplates().filter((t) => t.kind === 'dunning-letter');
     const zh = inLanguageOf(all, { language: 'zh-CN' });
-    assert.ok(zh.length > 0 && zh.every((t) => t.language === 'zh-CN'));
-    assert.equal(inLanguageOf(all, { language: 'fr' }).length, all.length);
-    assert.equal(inLanguageOf(all, {}).length, all.length);
+    assert.ok(zh.inLanguage.length > 0 && zh.inLanguage.every((t) => t.language === 'zh-CN'));
+    assert.ok(zh.others.some((t) => t.language === 'en') && zh.others.some((t) => t.language === 'en+zh-CN'));
+    assert.equal(zh.inLanguage.length + zh.others.length, all.length, 'every template is reachable');
+    assert.equal(inLanguageOf(all, { language: 'fr' }).inLanguage.length, all.length);
+    assert.equal(inLanguageOf(all, {}).inLanguage.length, all.length);
   });
 
   it("finds the arbitration clause of the contract's institution", () => {

@@ -103,13 +103,23 @@ describe('dunmark export (built binary)', function () {
   });
 
   it('stops a LibreOffice that runs over the time limit, exit 2, nothing written', () => {
-    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN, soffice: '#!/bin/sh\nsleep 60\n' });
+    // the stand-in writes its process id and sleeps a minute in that same process
+    const dir = tempDir({ '.dunmarkrc.json': TODAY, 'letter.md': CLEAN, soffice: '#!/bin/sh\necho $$ > "$(dirname "$0")/soffice.pid"\nexec sleep 60\n' });
     fs.chmodSync(path.join(dir, 'soffice'), 0o755);
-    const started = Date.now();
     const r = run(['export', 'letter.md', '--to', 'pdf', '--timeout', '1'], dir, { DUNMARK_SOFFICE: path.join(dir, 'soffice') });
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'dunmark: letter.md: LibreOffice did not finish within 1 s; stopped it\n');
-    assert.ok(Date.now() - started < 30_000, 'did not wait for the sleeping process');
+    const pid = Number(fs.readFileSync(path.join(dir, 'soffice.pid'), 'utf8'));
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      try {
+        process.kill(pid, 0);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // its parent is gone: init reaps it
+      } catch {
+        alive = false;
+      }
+    }
+    assert.ok(!alive, 'the sleeping process was stopped, not waited for');
     assert.ok(!fs.existsSync(path.join(dir, 'letter.pdf')));
   });
 

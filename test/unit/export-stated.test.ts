@@ -154,3 +154,35 @@ describe('export: only the facts the letter states leave with it', () => {
     });
   });
 });
+
+// The PDF is made from the Word document by LibreOffice, which may copy the document's properties into
+// the PDF's Info dictionary and XMP metadata: what `pdfinfo` shows of the exported case letter holds
+// no internal fact either. Needs LibreOffice and poppler (test/e2e/setup-export.sh installs both;
+// `.ci/run` runs it); without them the test is skipped and says why.
+describe('export: the PDF of a case letter', () => {
+  it('carries no internal fact in its metadata (pdfinfo, its Info dictionary and XMP)', async function () {
+    const { findSoffice, convertToPdf } = await import('../../src/node/pdf.js');
+    const { spawnSync } = await import('node:child_process');
+    const soffice = findSoffice();
+    const pdfinfo = spawnSync('pdfinfo', ['-v'], { encoding: 'utf8' });
+    if (!soffice || pdfinfo.error) {
+      console.log(`      (skipped: ${!soffice ? 'LibreOffice (soffice)' : 'poppler (pdfinfo)'} is not installed; test/e2e/setup-export.sh installs it)`);
+      this.skip();
+    }
+    this.timeout(240_000);
+    const docx = await buildDocx(buildExportDocument(LETTER, caseFacts([{ name: 'case.yaml', text: CASE }])));
+    const dir = tempDir();
+    try {
+      const pdf = path.join(dir, 'letter.pdf');
+      fs.writeFileSync(pdf, await convertToPdf(docx, { soffice: soffice! }));
+      const info = ['-isodates', '-custom', '-meta']
+        .map((flag) => spawnSync('pdfinfo', [flag, pdf], { encoding: 'utf8' }))
+        .map((r) => (r.status === 0 ? r.stdout : ''))
+        .join('\n');
+      assert.match(info, /Pages:\s+1/, `pdfinfo read the PDF:\n${info}`);
+      for (const fact of INTERNAL) assert.ok(!info.includes(fact), `\`${fact}\` left with the letter in the PDF's metadata:\n${info}`);
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -146,6 +146,58 @@ describe('export: the .docx', () => {
   });
 });
 
+describe('export: page 1 of a letter as it is signed', () => {
+  /** A template's example rendered, exported with the built-in layout. */
+  async function exampleOf(id: string): Promise<Record<string, string>> {
+    const template = listTemplates().find((t) => t.id === id)!;
+    const rendered = renderTemplate(template, parseYaml(readRepoFile(`templates/${id}/example.yaml`)) as Record<string, unknown>);
+    assert.ok(rendered.ok, `${id} renders`);
+    return exported(rendered.text);
+  }
+  const headerTexts = (doc: Record<string, string>): string[] =>
+    Object.entries(doc)
+      .filter(([n]) => /^word\/header\d+\.xml$/.test(n))
+      .map(([, x]) =>
+        paragraphs(x)
+          .map((p) => p.text)
+          .join('\n'),
+      );
+
+  it('shows the date once on page 1: a letter that opens with its date has none in the header (the references stay)', async () => {
+    for (const id of ['final-demand-en', 'final-demand-bilingual', 'reminder-zh']) {
+      const doc = await exampleOf(id);
+      const date = (parseYaml(readRepoFile(`templates/${id}/example.yaml`)) as { date: string }).date;
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const written = [
+        new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+        `${y}年${m}月${d}日`,
+      ];
+      const headers = headerTexts(doc).join('\n');
+      for (const w of written) assert.ok(!headers.includes(w), `${id}: the header repeats the date ${w}`);
+      assert.match(headers, /(?:Invoice|发票)/, `${id}: the header keeps the references`);
+      const body = paragraphs(doc['word/document.xml']!).map((p) => p.text);
+      const opening = body.slice(0, 3).join('\n');
+      assert.ok(
+        written.some((w) => opening.includes(w)),
+        `${id}: the letter opens with its date`,
+      );
+    }
+  });
+
+  it('leaves room above the signatory for a signature and the company chop, kept with the closing', async () => {
+    for (const [id, closing] of [
+      ['final-demand-en', 'Yours sincerely,'],
+      ['reminder-zh', '此致'],
+    ] as const) {
+      const list = paragraphs((await exampleOf(id))['word/document.xml']!);
+      const at = list.findIndex((p) => p.text.startsWith(closing));
+      assert.ok(at >= 0, `${id}: a closing`);
+      assert.match(list[at]!.xml, /<w:keepNext\/>/, `${id}: the closing stays with the signature`);
+      assert.match(list[at + 1]!.xml, /<w:spacing w:before="1440"/, `${id}: room to sign and stamp above the signatory`);
+    }
+  });
+});
+
 describe('export: Chinese text', () => {
   it('splits runs by script: figures are Latin words, punctuation stays with the text around it', () => {
     assert.deepEqual(splitScripts('发票 HVW-2026-1187 金额美元 18,400.00 元'), [

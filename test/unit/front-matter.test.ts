@@ -1,5 +1,5 @@
 // The one front-matter splitter and reader: any line ending, bounded depth, collections as keys
-// (the inputs of ../shared/repro/ that broke it).
+// (the inputs that broke it, copied into test/fixtures/repro).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { splitFrontMatter } from '../../src/core/front-matter.js';
 import { lint } from '../../src/index.js';
 import { FIXTURE_TODAY, ROOT } from './helpers.js';
 
-const REPRO = path.join(ROOT, '../shared/repro');
+const REPRO = path.join(ROOT, 'test/fixtures/repro');
 const config = { today: FIXTURE_TODAY };
 
 describe('front matter', () => {

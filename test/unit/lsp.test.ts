@@ -18,6 +18,7 @@ import {
   type Hover,
   type PublishDiagnosticsParams,
   type TextEdit,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -190,6 +191,11 @@ describe('language server (a plain LSP conversation over stdio)', function () {
       const report = (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: document.uri } })) as DocumentDiagnosticReport;
       assert.equal(report.kind, 'full');
       assert.ok(report.kind === 'full' && report.items.some(threat), 'the threat is in the pulled report');
+      // the workspace's closed letters: one no editor opened, with its problem, and no clean letter
+      const workspace = (await session.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+      const closed = workspace.items.find((i) => i.uri.endsWith('/2026-11-12-final-demand.md'));
+      assert.ok(closed?.kind === 'full' && closed.items.length > 0, workspace.items.map((i) => i.uri).join(', '));
+      assert.ok(!workspace.items.some((i) => i.uri.endsWith('/reminder-en.md')), 'a clean letter has no report');
 
       const untitled = 'untitled:Untitled-1';
       await session.connection.sendNotification('textDocument/didOpen', {

@@ -35,7 +35,12 @@ const allCode = sources.map((s) => s.text).join('\n');
 describe('extension manifest', () => {
   it('declares every setting the code reads, and the code reads every declared setting', () => {
     const declared = Object.keys(manifest.contributes.configuration.properties).sort();
-    const read = [...new Set([...allCode.matchAll(/\.get(?:<[^()]*>)?\('([\w.]+)'\)/g)].map((m) => `dunmark.${m[1]}`))].sort();
+    // the extension reads some itself (drafting, export); the language server reads the `dunmark` section with the core's reader
+    const server = fs.readFileSync(path.join(ROOT, 'src/core/config/settings.ts'), 'utf8');
+    const serverKeys = [...server.matchAll(/\b(?:bool|text)\('(\w+)'|\bc\.(\w+)\b/g)].map((m) => m[1] ?? m[2]!);
+    const read = [
+      ...new Set([...[...allCode.matchAll(/\.get(?:<[^()]*>)?\('([\w.]+)'\)/g)].map((m) => m[1]!), ...serverKeys].map((k) => `dunmark.${k}`)),
+    ].sort();
     assert.ok(declared.length >= 7, 'the settings of the brief are declared');
     assert.deepEqual(read, declared);
   });
@@ -52,6 +57,18 @@ describe('extension manifest', () => {
     for (const id of referenced) assert.ok(contributed.includes(id), `${id} is referenced but not contributed`);
   });
 
+  it('the walkthrough opens an example letter the packaged extension carries, not a folder it does not have', () => {
+    const en = json<Record<string, string>>('package.nls.json');
+    const step = manifest.contributes.walkthroughs[0]!.steps[0]!;
+    const description = en[step.description.replace(/^%|%$/g, '')] ?? step.description;
+    assert.match(description, /command:dunmark\.openExample\b/);
+    assert.doesNotMatch(description, /examples\//, 'the packaged extension has no examples folder');
+    // the example ships in media/ (in the .vsix) and is the repository's letter with mistakes, kept the same
+    assert.match(read('.vscodeignore'), /^!media\/\*\*$/m);
+    assert.equal(read('media/walkthrough/example-letter.md'), read('examples/with-mistakes.md'));
+    assert.match(allCode, /'media', 'walkthrough', 'example-letter\.md'/);
+  });
+
   it('has the same keys in package.nls.json and package.nls.zh-cn.json, covering every %key%', () => {
     const en = json<Record<string, string>>('package.nls.json');
     const zh = json<Record<string, string>>('package.nls.zh-cn.json');
@@ -64,7 +81,7 @@ describe('extension manifest', () => {
 
   it('translates every vscode.l10n.t message into Chinese, and nothing else', () => {
     const messages = new Set([...allCode.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'")));
-    // The hover's explanations are written in the core and translated by the editor's l10n (hover.ts passes it as `t`).
+    // The hover's explanations are written in the core and translated where an l10n is passed as `t` (their Chinese kept here).
     for (const m of read('src/core/facts/explain.ts').matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(m[1]!.replace(/\\'/g, "'"));
     const bundle = json<Record<string, string>>(path.join(manifest.l10n, 'bundle.l10n.zh-cn.json'));
     assert.deepEqual(Object.keys(bundle).sort(), [...messages].sort());
@@ -122,7 +139,9 @@ describe('extension manifest', () => {
     for (const s of sources.filter((x) => !['core.ts'].includes(x.file))) {
       for (const m of s.text.matchAll(/^import (?!type)[^;]*from '\.\.\/core\/([^']+)'/gm)) {
         assert.ok(
-          ['types.js', 'findings.js', 'facts/schema.js', 'facts/facts.js', 'facts/complete.js', 'front-matter.js', 'config/names.js'].includes(m[1]!),
+          ['types.js', 'findings.js', 'documents.js', 'facts/schema.js', 'facts/facts.js', 'facts/complete.js', 'front-matter.js', 'config/names.js'].includes(
+            m[1]!,
+          ),
           `${s.file} loads core/${m[1]} at activation; use ./core.js`,
         );
       }

@@ -9,6 +9,7 @@ import { addDays } from '../facts/format.js';
 import type { Facts } from '../facts/facts.js';
 import { calendarFor, nextWorkingDay } from '../law/calendar.js';
 import type { CaseSummary } from './portfolio.js';
+import { draftFileName } from '../drafting/names.js';
 
 /** A case file edit: the new text, or why the file cannot be edited (its YAML is broken). */
 export type CaseEdit = { ok: true; text: string } | { ok: false; reason: string };
@@ -112,5 +113,5 @@ export function nextDraft(summary: CaseSummary, facts: Facts, asOf: string): Nex
     const earliest = [addDays(asOf, DEADLINE_DAYS), ...promised].sort().pop()!;
     own.deadline = nextWorkingDay(calendarFor(facts.debtor?.country), earliest).iso;
   }
-  return { kind: 'dunning-letter', stage: step, language, facts: own, fileName: `${asOf}-${step}.md` };
+  return { kind: 'dunning-letter', stage: step, language, facts: own, fileName: draftFileName({ stage: step }, asOf) };
 }

@@ -4,11 +4,17 @@ import { splitFrontMatter, stripFrontMatter } from '../front-matter.js';
 import type { Template } from '../templates/types.js';
 import { isObject } from './facts.js';
 
-/** The templates in the language the facts declare, or all of them when none is in it (or none is declared). */
-export function inLanguageOf(templates: readonly Template[], facts: Record<string, unknown>): Template[] {
+/**
+ * The templates split by the language the facts declare: those in it first, then every other one.
+ * The language is a filter, not a wall: a Chinese letter's case may need an English call sheet or a
+ * bilingual demand, so a picker shows the letter's language first and the others after it. No
+ * language declared (or none in it): all of them in `inLanguage`.
+ */
+export function inLanguageOf(templates: readonly Template[], facts: Record<string, unknown>): { inLanguage: Template[]; others: Template[] } {
   const language = typeof facts.language === 'string' ? facts.language : undefined;
   const same = language ? templates.filter((t) => t.language === language) : [];
-  return same.length ? same : [...templates];
+  if (same.length === 0) return { inLanguage: [...templates], others: [] };
+  return { inLanguage: same, others: templates.filter((t) => t.language !== language) };
 }
 
 /** The institution an arbitration clause should name: the one given, else the contract's. */

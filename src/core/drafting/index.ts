@@ -4,6 +4,7 @@
  * system): the editor's commands and any facts form call these.
  */
 export { contractFacts } from './contract-facts.js';
+export { draftFileName, type DraftKind } from './names.js';
 export { clauseFacts, escalationFacts, isObject, mergeFacts, newLetterFacts, nextStage, setPath } from './facts.js';
 export { convertAnswer, factShape, schemaFields, type FactField, type FactShape } from './fields.js';
 export { arbitrationInstitution, bodyOf, clauseInsertion, clauseTemplates, inLanguageOf, nextLetterLanguage, seriesOrder, templateLabel } from './choose.js';

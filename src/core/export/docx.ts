@@ -30,6 +30,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { readDates } from '../facts/dates.js';
 import { formatDate } from '../facts/format.js';
 import type { Facts } from '../facts/facts.js';
 import { splitScripts, type Align, type ExportBlock, type ExportDocument, type Inline } from './model.js';
@@ -70,6 +71,31 @@ interface Ctx {
   eastAsian: string;
   chineseTag: string;
   lists: number;
+  /** Closing lines ("Yours sincerely,", 此致 敬礼), kept with the signature that follows. */
+  closings: Set<ExportBlock>;
+  /** The first paragraph after a closing: the signatory, with room above it to sign and to stamp the company chop. */
+  signatures: Set<ExportBlock>;
+}
+
+/** The space above the signatory's name (twips): a signature, and a company chop (公章, about 4 cm across) stamped over the name. */
+export const SIGNATURE_SPACE = 1440;
+
+// The complimentary close of a letter, in English and Chinese: the signatory follows it
+const CLOSING =
+  /^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:very\s+)?(?:sincerely|truly|faithfully)(?:\s+yours)?|(?:kind|best|warm)(?:est)?\s+regards|regards|respectfully(?:\s+yours)?|with\s+(?:kind\s+)?regards|此致\s*敬礼|此致|顺颂商祺|顺祝商祺|顺颂(?:时|近)祺|特此函告|特此通知)[\s,，.。!！]*$/iu;
+
+/** Finds the closings of the letter and the signatory paragraph after each (top-level blocks). */
+function signatureBlocks(blocks: readonly ExportBlock[]): { closings: Set<ExportBlock>; signatures: Set<ExportBlock> } {
+  const closings = new Set<ExportBlock>();
+  const signatures = new Set<ExportBlock>();
+  const text = (b: ExportBlock): string => (b.type === 'paragraph' ? b.inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('') : '');
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block.type !== 'paragraph' || next?.type !== 'paragraph' || !CLOSING.test(text(block))) return;
+    closings.add(block);
+    signatures.add(next);
+  });
+  return { closings, signatures };
 }
 
 function runOptions(inline: Extract<Inline, { type: 'text' }>, ctx: Ctx): IRunOptions {
@@ -146,7 +172,14 @@ function blocksToChildren(blocks: ExportBlock[], ctx: Ctx, level = 0, paragraph:
         out.push(new Paragraph({ heading: HEADINGS[Math.min(block.depth, 6) - 1], keepNext: true, children: runs(block.inlines, ctx) }));
         break;
       case 'paragraph':
-        out.push(new Paragraph({ ...paragraph, children: runs(block.inlines, ctx) }));
+        out.push(
+          new Paragraph({
+            ...paragraph,
+            ...(ctx.closings.has(block) ? { keepNext: true } : {}),
+            ...(ctx.signatures.has(block) ? { spacing: { before: SIGNATURE_SPACE }, keepLines: true } : {}),
+            children: runs(block.inlines, ctx),
+          }),
+        );
         break;
       case 'list': {
         const instance = ++ctx.lists;
@@ -272,9 +305,26 @@ export function references(facts: Facts): string {
   return parts.join(SEPARATOR);
 }
 
-/** The reference line of the first page: date, invoices and contract from the facts. */
-export function referenceLine(facts: Facts): string {
-  const date = letterDate(facts);
+/**
+ * True when the letter's opening (what comes before its first heading, at most its first blocks)
+ * states the letter's date, as the templates do: the first page then shows the date once, there.
+ */
+export function statesDateAtTop(doc: ExportDocument): boolean {
+  const iso = doc.facts.date;
+  if (!iso) return false;
+  const blocks = doc.halves ? [...doc.halves.before, ...doc.halves.first] : doc.blocks;
+  for (const block of blocks.slice(0, 8)) {
+    if (block.type === 'heading') return false;
+    if (block.type !== 'paragraph') continue;
+    const text = block.inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
+    if (readDates(text).some((d) => d.iso === iso)) return true;
+  }
+  return false;
+}
+
+/** The reference line of the first page: date (unless the letter states it at its top), invoices and contract from the facts. */
+export function referenceLine(facts: Facts, withDate = true): string {
+  const date = withDate ? letterDate(facts) : undefined;
   return [date && `${label(letterLanguage(facts), 'Date', '日期')}: ${date}`, references(facts)].filter(Boolean).join(SEPARATOR);
 }
 
@@ -291,7 +341,7 @@ function pageFooter(lang: Lang, ctx: Ctx): Footer {
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] });
 }
 
-function senderHeader(facts: Facts, ctx: Ctx): Header {
+function senderHeader(facts: Facts, ctx: Ctx, withDate: boolean): Header {
   const creditor = facts.creditor ?? {};
   const line = (text: string, options: Partial<IRunOptions> = {}): Paragraph =>
     new Paragraph({
@@ -301,7 +351,7 @@ function senderHeader(facts: Facts, ctx: Ctx): Header {
   if (creditor.name) children.push(line(creditor.name, { bold: true, size: 28 }));
   const contact = [creditor.address, creditor.email].filter((x): x is string => Boolean(x)).join('   ·   ');
   if (contact) children.push(line(contact, { size: 18, color: '555555' }));
-  const reference = referenceLine(facts);
+  const reference = referenceLine(facts, withDate);
   children.push(
     new Paragraph({
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 4 } },
@@ -371,6 +421,7 @@ function context(doc: ExportDocument, options: DocxOptions): Ctx {
     eastAsian: options.fonts?.eastAsian || DEFAULT_EAST_ASIAN[doc.chineseTag] || 'SimSun',
     chineseTag: doc.chineseTag,
     lists: 0,
+    ...signatureBlocks(doc.blocks),
   };
 }
 
@@ -443,7 +494,7 @@ export async function buildDocx(doc: ExportDocument, options: DocxOptions = {}):
           titlePage: true,
           page: { size: pageSize(doc.facts), margin: { top: 1700, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 500 } },
         },
-        headers: { first: senderHeader(doc.facts, ctx), default: followingHeader(doc.facts, ctx) },
+        headers: { first: senderHeader(doc.facts, ctx, !statesDateAtTop(doc)), default: followingHeader(doc.facts, ctx) },
         footers: { first: pageFooter(lang, ctx), default: pageFooter(lang, ctx) },
         children,
       },

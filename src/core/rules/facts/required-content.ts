@@ -1,6 +1,7 @@
 import { toMinor } from '../../facts/amounts.js';
 import { formatDate } from '../../facts/format.js';
 import type { NextStep } from '../../facts/schema.js';
+import { statedSteps } from '../../meaning/index.js';
 import { defineRule, type Message } from '../../rule.js';
 import { mistypedInvoices } from './invoice-matches-facts.js';
 import { amountRoles } from './roles.js';
@@ -178,9 +179,11 @@ Each missing item is one finding, reported at the first heading (or the last par
       }
       if (stage === 'final-demand' || stage === 'letter-before-action') {
         // the text is evidence: without `next_step`, any lawful next step the letter states will do
+        // ... in any words: the meaning layer's step classes ("proceed with a claim", "turn this account over for collection")
+        const steps = statedSteps(prose);
         const stated = facts.next_step
-          ? NEXT_STEP_WORDING[facts.next_step].test(prose)
-          : Object.values(NEXT_STEP_WORDING).some((wording) => wording.test(prose));
+          ? NEXT_STEP_WORDING[facts.next_step].test(prose) || steps.has(facts.next_step)
+          : Object.values(NEXT_STEP_WORDING).some((wording) => wording.test(prose)) || steps.size > 0;
         if (!stated) {
           const named = facts.next_step ? ` (\`next_step: ${facts.next_step}\`)` : '';
           const namedZh = facts.next_step ? `（\`next_step: ${facts.next_step}\`）` : '（如仲裁、诉讼、信用保险索赔、委托催收或暂停供货）';

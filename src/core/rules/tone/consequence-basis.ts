@@ -1,9 +1,12 @@
 import { defineRule, type RuleContext } from '../../rule.js';
+import { frameMessage, meaningFindings } from '../../meaning/index.js';
+import { clauseSections } from '../clause/clause-sections.js';
 import { INSTITUTIONS } from '../clause/institutions.js';
 import data from '../data/tone-consequences.json';
 import {
   compileList,
   findInLetterProse,
+  isAccepted,
   isDunningLetter,
   isLateStage,
   quote,
@@ -15,6 +18,11 @@ import {
 } from './phrases.js';
 
 const CONSEQUENCES = compileList(data as PhraseList);
+// Steps a creditor may take on its own, beside the one in \`next_step\`: a claim with its credit insurer, a collection
+// agency, suspending supply, a report to a commercial credit agency. From the final demand on they are no unbacked
+// consequence; a report to a state register (征信, the central bank's credit reference system) still needs one.
+const OWN_STEPS = new Set(data.ownSteps);
+const STATE_REGISTER = new RegExp(data.stateRegister, 'iu');
 const STEPS: Record<string, readonly string[]> = data.steps;
 const US_COURT = new RegExp(`${data.usCourt.en}|${data.usCourt.zh}`, 'iu');
 // A reservation of rights names a remedy without announcing it ("our rights, including arbitration under clause 17, are reserved")
@@ -129,6 +137,8 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
     // the text is evidence: an institution it names, with the contract clause it files under, counts as much as \`contract.arbitration\`
     const body = context.text.slice(context.body.start);
     const institution = facts.contract?.arbitration ?? (INSTITUTION_NAMES.test(body) && CLAUSE_CITED.test(body) ? 'named' : undefined);
+    // sentences this rule's phrases already speak of: the meaning layer adds no second finding there
+    const reported = new Set<number>();
     for (const match of findInLetterProse(context, CONSEQUENCES)) {
       if (inert(context, match)) continue;
       const category = match.entry.category;
@@ -138,6 +148,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
       if (!late) {
         why = { en: `in ${stage.en}`, zh: `出现在${stage.zh}中` };
       } else if (category === 'enforcement' && debtorInChina && usCourtIn(context.text, sentenceAt(match.block, match.start))) {
+        reported.add(sentenceAt(match.block, match.start).start);
         context.report({
           start: match.start,
           end: match.end,
@@ -146,6 +157,8 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
             zh: `不应出现 ${q}（美国法院无法对中国境内的债务人财产采取此类措施），应依合同申请仲裁（裁决可依《纽约公约》执行）或向中国法院起诉`,
           },
         });
+        continue;
+      } else if (OWN_STEPS.has(category) && !STATE_REGISTER.test(match.text)) {
         continue;
       } else if (facts.next_step && !(STEPS[category] ?? []).includes(facts.next_step)) {
         why = { en: `while \`next_step\` is \`${facts.next_step}\``, zh: `但 \`next_step\` 为 \`${facts.next_step}\`` };
@@ -163,6 +176,7 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
         why = { en: 'while neither `contract.arbitration` nor the text names an institution', zh: '但 `contract.arbitration` 和正文均未写明仲裁机构' };
       }
       if (!why) continue;
+      reported.add(sentenceAt(match.block, match.start).start);
       context.report({
         start: match.start,
         end: match.end,
@@ -171,6 +185,14 @@ A human decides each of these, so this is a warning. "追讨" and "法律途径"
           zh: `不应出现 ${q}（${info.reason.zh}，${why.zh}），应${info.expected.zh}`,
         },
       });
+    }
+    // the meaning layer: a measure only a court orders (freeze, seize, garnish, 查封, 限高) or a taking the creditor
+    // cannot do, stated as what will happen, at any stage and whatever \`next_step\` says (see src/core/meaning)
+    const inClause = new Set(clauseSections(context).flatMap((s) => s.blocks));
+    for (const found of meaningFindings(context, 'consequence-basis')) {
+      if (inClause.has(found.block) || reported.has(found.sentence.start) || isAccepted(context, found.start, found.end)) continue;
+      reported.add(found.sentence.start);
+      context.report({ start: found.start, end: found.end, message: frameMessage(found, quote(context.text.slice(found.start, found.end))) });
     }
   },
 });

@@ -2,7 +2,8 @@ import { letterheadLength } from '../../blocks.js';
 import { valueAt } from '../../facts/facts.js';
 import { defineRule, type Block } from '../../rule.js';
 import data from '../data/tone-authority.json';
-import { compileList, findReportable, isClause, phraseMessage, quote, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+import { frameMessage, meaningFindings, saidInnocently } from '../../meaning/index.js';
+import { compileList, findReportable, isAccepted, isClause, phraseMessage, quote, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
 
 const AUTHORITY = compileList(data as PhraseList);
 const CATEGORIES = (data as PhraseList).categories;
@@ -120,11 +121,18 @@ Fixes (suggestions) where plain wording exists: 催款函 for 律师函.`,
         COURT_ACTS.test(context.text.slice(sentenceAt(match.block, match.start).start, sentenceAt(match.block, match.start).end))
       )
         continue;
-      // one finding per sentence
+      // one finding per sentence; a negated claim is none ("we are not a court, and nothing here is a court order")
       const sentence = sentenceAt(match.block, match.start).start;
-      if (reported.has(sentence)) continue;
+      if (reported.has(sentence) || saidInnocently(match.block, context.text, match.start, match.end)) continue;
       reported.add(sentence);
       context.report({ start: match.start, end: match.end, message: phraseMessage(match), fixes: replacementFix(match) });
+    }
+    // the meaning layer: a claim to act as or for an authority, or a document styled as one, in any words
+    if (isClause(context.facts) || hasProceeding) return;
+    for (const found of meaningFindings(context, 'false-authority')) {
+      if (reported.has(found.sentence.start) || isAccepted(context, found.start, found.end)) continue;
+      reported.add(found.sentence.start);
+      context.report({ start: found.start, end: found.end, message: frameMessage(found, quote(context.text.slice(found.start, found.end))) });
     }
   },
 });

@@ -1,6 +1,18 @@
 import { defineRule } from '../../rule.js';
 import data from '../data/tone-insults.json';
-import { compileList, findReportable, oncePerSentence, phraseMessage, removeSentenceFix, sentenceAt, type PhraseList } from './phrases.js';
+import { frameMessage, meaningFindings, saidInnocently } from '../../meaning/index.js';
+import {
+  compileList,
+  findReportable,
+  isAccepted,
+  isClause,
+  oncePerSentence,
+  phraseMessage,
+  quote,
+  removeSentenceFix,
+  sentenceAt,
+  type PhraseList,
+} from './phrases.js';
 
 const INSULTS = compileList(data as PhraseList);
 // An allegation with its basis ("we allege ... on the basis of ...", 涉嫌…根据…) is a statement, not an insult
@@ -55,15 +67,32 @@ Fix (suggestion): remove the sentence. No word is swapped in for the insult: “
     },
   },
   check(context) {
+    const reported = new Set<number>();
+    const allegation = (sentence: { start: number; end: number }): boolean => {
+      const words = context.text.slice(sentence.start, sentence.end);
+      return ALLEGATION.claim.test(words) && ALLEGATION.basis.test(words);
+    };
     for (const match of oncePerSentence(findReportable(context, INSULTS))) {
       const sentence = sentenceAt(match.block, match.start);
-      const words = context.text.slice(sentence.start, sentence.end);
-      if (ALLEGATION.claim.test(words) && ALLEGATION.basis.test(words)) continue;
+      if (allegation(sentence) || saidInnocently(match.block, context.text, match.start, match.end, false)) continue;
+      reported.add(sentence.start);
       context.report({
         start: match.start,
         end: match.end,
         message: phraseMessage(match),
         fixes: [removeSentenceFix(context, sentence)],
+      });
+    }
+    // the meaning layer: contempt and ridicule in any words (see src/core/meaning)
+    if (isClause(context.facts)) return;
+    for (const found of meaningFindings(context, 'no-insult')) {
+      if (reported.has(found.sentence.start) || isAccepted(context, found.start, found.end) || allegation(found.sentence)) continue;
+      reported.add(found.sentence.start);
+      context.report({
+        start: found.start,
+        end: found.end,
+        message: frameMessage(found, quote(context.text.slice(found.start, found.end))),
+        fixes: [removeSentenceFix(context, found.sentence)],
       });
     }
   },

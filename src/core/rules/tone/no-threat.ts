@@ -1,8 +1,24 @@
 import { defineRule } from '../../rule.js';
+import authority from '../data/tone-authority.json';
 import data from '../data/tone-threats.json';
-import { compileList, findReportable, oncePerSentence, phraseMessage, removeSentenceFix, replacementFix, sentenceAt, type PhraseList } from './phrases.js';
+import { frameMessage, meaningFindings, saidInnocently } from '../../meaning/index.js';
+import {
+  compileList,
+  findReportable,
+  isAccepted,
+  isClause,
+  oncePerSentence,
+  phraseMessage,
+  quote,
+  removeSentenceFix,
+  replacementFix,
+  sentenceAt,
+  type PhraseList,
+} from './phrases.js';
 
 const THREATS = compileList(data as PhraseList);
+// wording that poses as the police or a court is false-authority's finding: one defect, one finding
+const POSING = compileList({ ...(authority as PhraseList), entries: (authority as PhraseList).entries.filter((e) => e.category === 'state') });
 
 export default defineRule({
   meta: {
@@ -50,12 +66,30 @@ Fixes (suggestions): where a lawful phrase can take the threat's place in the sa
     },
   },
   check(context) {
+    const reported = new Set<number>();
     for (const match of oncePerSentence(findReportable(context, THREATS))) {
+      // a negated or described threat is none: "nobody will visit your home", 我们不会上门
+      // ... and a visit by appointment, to inspect or to meet, is business
+      if (saidInnocently(match.block, context.text, match.start, match.end, true, match.entry.category === 'home')) continue;
+      reported.add(sentenceAt(match.block, match.start).start);
       context.report({
         start: match.start,
         end: match.end,
         message: phraseMessage(match),
         fixes: [...replacementFix(match), removeSentenceFix(context, sentenceAt(match.block, match.start))],
+      });
+    }
+    // the meaning layer: a threat in any words (a frame of actor, act and target; see src/core/meaning)
+    if (isClause(context.facts)) return;
+    for (const m of findReportable(context, POSING)) reported.add(sentenceAt(m.block, m.start).start);
+    for (const found of meaningFindings(context, 'no-threat')) {
+      if (reported.has(found.sentence.start) || isAccepted(context, found.start, found.end)) continue;
+      reported.add(found.sentence.start);
+      context.report({
+        start: found.start,
+        end: found.end,
+        message: frameMessage(found, quote(context.text.slice(found.start, found.end))),
+        fixes: [removeSentenceFix(context, found.sentence)],
       });
     }
   },

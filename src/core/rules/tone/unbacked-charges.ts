@@ -1,6 +1,7 @@
+import { frameMessage, meaningFindings } from '../../meaning/index.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import data from '../data/tone-charges.json';
-import { compileList, findInLetterProse, quote, removeSentenceFix, sentenceAt, isClause, type PhraseList, type PhraseMatch } from './phrases.js';
+import { compileList, findInLetterProse, isAccepted, quote, removeSentenceFix, sentenceAt, isClause, type PhraseList, type PhraseMatch } from './phrases.js';
 
 const CHARGES = compileList(data as PhraseList);
 const NEGATION = { en: new RegExp(data.negation.en, 'iu'), zh: new RegExp(data.negation.zh, 'u') };
@@ -134,6 +135,18 @@ charges:
           zh: `不应出现 ${q}（${match.entry.info.reason.zh}，但事实和正文中都没有依据），应${match.entry.info.expected.zh}`,
         },
         fixes: [removeSentenceFix(context, sentence)],
+      });
+    }
+    // the meaning layer: a debt that multiplies ("will double every week", 欠款翻倍) is a charge with no basis
+    for (const found of meaningFindings(context, 'unbacked-charges')) {
+      const said = context.text.slice(found.sentence.start, found.sentence.end);
+      if (reportedSentences.has(found.sentence.start) || BASIS_EN.test(said) || BASIS_ZH.test(said) || isAccepted(context, found.start, found.end)) continue;
+      reportedSentences.add(found.sentence.start);
+      context.report({
+        start: found.start,
+        end: found.end,
+        message: frameMessage(found, quote(context.text.slice(found.start, found.end))),
+        fixes: [removeSentenceFix(context, found.sentence)],
       });
     }
   },

@@ -1,0 +1,1 @@
+module.exports = require('./suites.cjs').suite('fast');
