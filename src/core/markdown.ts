@@ -52,9 +52,10 @@ const HTML_START: readonly [RegExp, string][] = [
 /**
  * A line that may be a table's delimiter row (`| --- | :-: |`, `--|--`, inside a quote or a list
  * item too): only pipes, dashes, colons and blanks after the containers, with at least one dash.
- * Broad on purpose (a thematic break matches): a false match only costs the table grammar.
+ * Broad on purpose (a thematic break matches): a false match only costs the table grammar. Written so
+ * that the first dash splits the line one way only (no two stars share a character): linear on any line.
  */
-const DELIMITER_ROW = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t|:-]*-[ \t|:-]*$/;
+const DELIMITER_ROW = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:[|:][ \t|:]*)?-[ \t|:-]*$/;
 
 /**
  * The places a body can be cut (line starts after a blank line, before a letter, a digit, `#` or `|`, outside

@@ -27,6 +27,39 @@ const PREFILTER = prefilterFor(FRAMES);
 const cache = new WeakMap<readonly Block[], MeaningFinding[]>();
 const readings = new WeakMap<object, Reading>();
 
+/**
+ * The longest stretch read as one sentence. A sentence a person writes is far shorter; a paragraph
+ * with no sentence end (pasted data, a hostile file) is read in windows of this size, cut at a space
+ * where there is one near the cut, so every reading costs a bounded time and a document's cost grows
+ * linearly with its length.
+ */
+const MAX_READ = 1000;
+const pieceCache = new WeakMap<Block, { start: number; end: number }[]>();
+
+/** The sentences of a block, each longer than `MAX_READ` cut into windows; in document order. */
+function piecesOf(block: Block, text: string): { start: number; end: number }[] {
+  let pieces = pieceCache.get(block);
+  if (pieces) return pieces;
+  pieces = [];
+  for (const s of sentences(block)) {
+    if (s.end - s.start <= MAX_READ) {
+      pieces.push(s);
+      continue;
+    }
+    for (let a = s.start; a < s.end;) {
+      let b = Math.min(s.end, a + MAX_READ);
+      if (b < s.end) {
+        const space = text.lastIndexOf(' ', b);
+        if (space > a + MAX_READ / 2) b = space + 1;
+      }
+      pieces.push({ start: a, end: b });
+      a = b;
+    }
+  }
+  pieceCache.set(block, pieces);
+  return pieces;
+}
+
 function readingOf(text: string, sentence: { start: number; end: number }): Reading {
   let r = readings.get(sentence);
   if (!r) readings.set(sentence, (r = new Reading(text.slice(sentence.start, sentence.end))));
@@ -40,7 +73,7 @@ export function meaningOf(blocks: readonly Block[], text: string): MeaningFindin
   const out: MeaningFinding[] = [];
   for (const block of blocks) {
     if (!PREFILTER.test(block.text)) continue;
-    for (const sentence of sentences(block)) {
+    for (const sentence of piecesOf(block, text)) {
       const said = text.slice(sentence.start, sentence.end);
       if (!PREFILTER.test(said)) continue;
       for (const match of matchFrames(readingOf(text, sentence), FRAMES)) {
@@ -72,15 +105,25 @@ export function frameMessage(f: MeaningFinding, quoted: string): { en: string; z
  * a phrase list's match there is no threat.
  */
 export function saidInnocently(block: Block, text: string, start: number, end: number, after = true, arranged = false): boolean {
-  const sentence = sentenceOf(block, start);
+  const sentence = sentenceOf(block, text, start);
   const reading = readingOf(text, sentence);
   const hit = { cls: 'phrase', start: start - sentence.start, end: end - sentence.start, first: -1, last: -1 };
   return reading.negated(hit, after) || reading.has('descriptive') || (arranged && reading.has('arranged'));
 }
 
-function sentenceOf(block: Block, offset: number): { start: number; end: number } {
-  for (const s of sentences(block)) if (offset >= s.start && offset < s.end) return s;
-  return { start: block.start, end: block.end };
+/** The piece (sentence or window) of `block` holding `offset`, by binary search. */
+function sentenceOf(block: Block, text: string, offset: number): { start: number; end: number } {
+  const pieces = piecesOf(block, text);
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid]!;
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return p;
+  }
+  return { start: Math.max(block.start, offset - MAX_READ / 2), end: Math.min(block.end, offset + MAX_READ / 2) };
 }
 
 /** The lawful next steps, as classes of the lexicon. */
